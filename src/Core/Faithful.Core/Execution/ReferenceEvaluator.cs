@@ -1,0 +1,337 @@
+using System.Globalization;
+using Faithful.Model;
+
+namespace Faithful.Execution;
+
+/// <summary>
+/// The CPU oracle: evaluates a program exactly as the compiled C# method would, step by step.
+/// Arithmetic is done by the running .NET itself, so long wrap-around, truncating division and
+/// every double operation are bit-exact with C#; the cases where C# throws become typed faults.
+/// </summary>
+public static class ReferenceEvaluator
+{
+    /// <summary>Runs <paramref name="program"/> on <paramref name="inputs"/>, one per parameter.</summary>
+    /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind.</exception>
+    public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(inputs);
+        CheckInputShape(program, inputs);
+
+        var inputArray = inputs.ToEquatableArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var domain = program.Parameters[i].Domain;
+            if (domain is not null && !domain.Contains(inputs[i]))
+            {
+                var fault = new Fault(
+                    FaultKind.InputOutOfDomain,
+                    -1,
+                    program.Parameters[i].Name,
+                    $"input {program.Parameters[i].Name} = {inputs[i]} is outside its declared domain {domain}");
+                return new Trace(program, inputArray, EquatableArray<Value>.Empty, null, fault);
+            }
+        }
+
+        var slots = new long[program.SlotCount];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            slots[i] = inputs[i].Bits;
+        }
+
+        var values = new List<Value>(program.Steps.Count);
+        var parameterCount = program.Parameters.Count;
+        for (var s = 0; s < program.Steps.Count; s++)
+        {
+            var step = program.Steps[s];
+            var outcome = Eval(step.Expression, slots);
+            if (outcome.Fault is { } kind)
+            {
+                return Faulted(program, inputArray, values, kind, s, step.Name, outcome.Detail);
+            }
+
+            var value = new Value(step.Kind, outcome.Bits);
+            if (!program.AllowNonFinite && !value.IsFinite)
+            {
+                values.Add(value);
+                return Faulted(program, inputArray, values, FaultKind.NotFinite, s, step.Name, $"{step.Name} = {value}");
+            }
+
+            slots[parameterCount + s] = outcome.Bits;
+            values.Add(value);
+        }
+
+        var answer = Eval(program.Result, slots);
+        if (answer.Fault is { } answerFault)
+        {
+            return Faulted(program, inputArray, values, answerFault, program.Steps.Count, "answer", answer.Detail);
+        }
+
+        var answerValue = new Value(program.Result.Kind, answer.Bits);
+        if (!program.AllowNonFinite && !answerValue.IsFinite)
+        {
+            return Faulted(program, inputArray, values, FaultKind.NotFinite, program.Steps.Count, "answer", $"answer = {answerValue}");
+        }
+
+        return new Trace(program, inputArray, values.ToEquatableArray(), answerValue, null);
+    }
+
+    /// <summary>Convenience overload for <c>long</c>-only programs.</summary>
+    public static Trace Evaluate(StepProgram program, params long[] inputs) =>
+        Evaluate(program, inputs.Select(Value.FromInt64).ToArray());
+
+    private static Trace Faulted(StepProgram program, EquatableArray<Value> inputs, List<Value> values, FaultKind kind, int stepIndex, string location, string? detail)
+    {
+        var inputText = string.Join(", ", program.Parameters.Select((p, i) => $"{p.Name} = {inputs[i]}"));
+        var what = kind switch
+        {
+            FaultKind.DivideByZero => "division by zero",
+            FaultKind.Overflow => "arithmetic overflow",
+            FaultKind.NotFinite => "non-finite double",
+            _ => kind.ToString(),
+        };
+        var message = $"{what} in {location}{(detail is null ? "" : $" ({detail})")} with inputs {inputText}";
+        return new Trace(program, inputs, values.ToEquatableArray(), null, new Fault(kind, stepIndex, location, message));
+    }
+
+    private static void CheckInputShape(StepProgram program, IReadOnlyList<Value> inputs)
+    {
+        if (inputs.Count != program.Parameters.Count)
+        {
+            throw new ArgumentException(
+                $"Program {program.Id} takes {program.Parameters.Count} input(s) ({string.Join(", ", program.Parameters.Select(p => p.Name))}) but {inputs.Count} were given.",
+                nameof(inputs));
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Kind != program.Parameters[i].Kind)
+            {
+                throw new ArgumentException(
+                    $"Input {program.Parameters[i].Name} of program {program.Id} is {program.Parameters[i].Kind.ToCSharpKeyword()} but a {inputs[i].Kind.ToCSharpKeyword()} was given.",
+                    nameof(inputs));
+            }
+        }
+    }
+
+    private readonly record struct Outcome(long Bits, FaultKind? Fault = null, string? Detail = null)
+    {
+        public static Outcome Fail(FaultKind kind, string detail) => new(0, kind, detail);
+    }
+
+    private static Outcome Eval(Expr expression, long[] slots)
+    {
+        switch (expression)
+        {
+            case Constant c:
+                return new Outcome(c.Value.Bits);
+            case Ref r:
+                return new Outcome(slots[r.Slot]);
+            case Unary u:
+            {
+                var operand = Eval(u.Operand, slots);
+                return operand.Fault is null ? EvalUnary(u, operand.Bits) : operand;
+            }
+
+            case Binary b:
+            {
+                var left = Eval(b.Left, slots);
+                if (left.Fault is not null)
+                {
+                    return left;
+                }
+
+                var right = Eval(b.Right, slots);
+                return right.Fault is null ? EvalBinary(b, left.Bits, right.Bits) : right;
+            }
+
+            case Conditional c:
+            {
+                var left = Eval(c.Left, slots);
+                if (left.Fault is not null)
+                {
+                    return left;
+                }
+
+                var right = Eval(c.Right, slots);
+                if (right.Fault is not null)
+                {
+                    return right;
+                }
+
+                return Compare(c.Op, c.Left.Kind, left.Bits, right.Bits)
+                    ? Eval(c.WhenTrue, slots)
+                    : Eval(c.WhenFalse, slots);
+            }
+
+            default:
+                throw new InvalidOperationException($"Unknown expression node {expression.GetType().Name}.");
+        }
+    }
+
+    private static bool Compare(ComparisonOp op, ValueKind kind, long left, long right)
+    {
+        if (kind == ValueKind.Int64)
+        {
+            return op switch
+            {
+                ComparisonOp.Less => left < right,
+                ComparisonOp.LessOrEqual => left <= right,
+                ComparisonOp.Greater => left > right,
+                ComparisonOp.GreaterOrEqual => left >= right,
+                ComparisonOp.Equal => left == right,
+                _ => left != right,
+            };
+        }
+
+        var l = BitConverter.Int64BitsToDouble(left);
+        var r = BitConverter.Int64BitsToDouble(right);
+        return op switch
+        {
+            ComparisonOp.Less => l < r,
+            ComparisonOp.LessOrEqual => l <= r,
+            ComparisonOp.Greater => l > r,
+            ComparisonOp.GreaterOrEqual => l >= r,
+            ComparisonOp.Equal => l == r,
+            _ => l != r,
+        };
+    }
+
+    private static Outcome EvalUnary(Unary u, long bits)
+    {
+        var sourceIsDouble = u.Operand.Kind == ValueKind.Double;
+        switch (u.Op)
+        {
+            case UnaryOp.ToDouble:
+                return sourceIsDouble ? new Outcome(bits) : new Outcome(D((double)bits));
+            case UnaryOp.ToInt64:
+                if (!sourceIsDouble)
+                {
+                    return new Outcome(bits);
+                }
+
+                var d = BitConverter.Int64BitsToDouble(bits);
+                if (u.Checked && !(d > -9223372036854777856.0 && d < 9223372036854775808.0))
+                {
+                    return Outcome.Fail(FaultKind.Overflow, $"(long){Format(d)} is out of range");
+                }
+
+                return new Outcome(unchecked((long)d));
+            case UnaryOp.ToInt32:
+                if (u.Checked && (bits < int.MinValue || bits > int.MaxValue))
+                {
+                    return Outcome.Fail(FaultKind.Overflow, $"(int){bits} is out of range");
+                }
+
+                return new Outcome(unchecked((int)bits));
+        }
+
+        if (u.Kind == ValueKind.Double)
+        {
+            var d = BitConverter.Int64BitsToDouble(bits);
+            return u.Op switch
+            {
+                UnaryOp.Negate => new Outcome(D(-d)),
+                UnaryOp.Abs => new Outcome(D(Math.Abs(d))),
+                _ => throw new InvalidOperationException($"{u.Op} is not defined on double."),
+            };
+        }
+
+        switch (u.Op)
+        {
+            case UnaryOp.Negate:
+                if (u.Checked && bits == long.MinValue)
+                {
+                    return Outcome.Fail(FaultKind.Overflow, $"-({bits}) overflows");
+                }
+
+                return new Outcome(unchecked(-bits));
+            case UnaryOp.BitwiseNot:
+                return new Outcome(~bits);
+            case UnaryOp.Abs:
+                // Math.Abs(long.MinValue) throws OverflowException in any context.
+                return bits == long.MinValue
+                    ? Outcome.Fail(FaultKind.Overflow, "Math.Abs(long.MinValue)")
+                    : new Outcome(Math.Abs(bits));
+            default:
+                throw new InvalidOperationException($"Unknown unary operator {u.Op}.");
+        }
+    }
+
+    private static Outcome EvalBinary(Binary b, long left, long right)
+    {
+        if (b.Kind == ValueKind.Double)
+        {
+            var l = BitConverter.Int64BitsToDouble(left);
+            var r = BitConverter.Int64BitsToDouble(right);
+            return new Outcome(D(b.Op switch
+            {
+                BinaryOp.Add => l + r,
+                BinaryOp.Subtract => l - r,
+                BinaryOp.Multiply => l * r,
+                BinaryOp.Divide => l / r,
+                BinaryOp.Remainder => l % r,
+                BinaryOp.Min => Math.Min(l, r),
+                BinaryOp.Max => Math.Max(l, r),
+                _ => throw new InvalidOperationException($"{b.Op} is not defined on double."),
+            }));
+        }
+
+        switch (b.Op)
+        {
+            case BinaryOp.Add:
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x + y), "+") : new Outcome(unchecked(left + right));
+            case BinaryOp.Subtract:
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x - y), "-") : new Outcome(unchecked(left - right));
+            case BinaryOp.Multiply:
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x * y), "*") : new Outcome(unchecked(left * right));
+            case BinaryOp.Divide:
+            case BinaryOp.Remainder:
+                var symbol = b.Op == BinaryOp.Divide ? "/" : "%";
+                if (right == 0)
+                {
+                    return Outcome.Fail(FaultKind.DivideByZero, $"{left} {symbol} 0");
+                }
+
+                // long.MinValue / -1 and long.MinValue % -1 throw OverflowException in .NET, checked or not.
+                if (left == long.MinValue && right == -1)
+                {
+                    return Outcome.Fail(FaultKind.Overflow, $"{left} {symbol} -1");
+                }
+
+                return new Outcome(b.Op == BinaryOp.Divide ? left / right : left % right);
+            case BinaryOp.BitwiseAnd:
+                return new Outcome(left & right);
+            case BinaryOp.BitwiseOr:
+                return new Outcome(left | right);
+            case BinaryOp.ExclusiveOr:
+                return new Outcome(left ^ right);
+            case BinaryOp.ShiftLeft:
+                return new Outcome(left << (int)right);
+            case BinaryOp.ShiftRight:
+                return new Outcome(left >> (int)right);
+            case BinaryOp.Min:
+                return new Outcome(Math.Min(left, right));
+            case BinaryOp.Max:
+                return new Outcome(Math.Max(left, right));
+            default:
+                throw new InvalidOperationException($"Unknown binary operator {b.Op}.");
+        }
+    }
+
+    private static Outcome CheckedOp(long left, long right, Func<long, long, long> op, string symbol)
+    {
+        try
+        {
+            return new Outcome(op(left, right));
+        }
+        catch (OverflowException)
+        {
+            return Outcome.Fail(FaultKind.Overflow, $"{left} {symbol} {right} overflows in a checked context");
+        }
+    }
+
+    private static long D(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
