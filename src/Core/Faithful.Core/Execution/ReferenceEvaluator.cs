@@ -17,11 +17,13 @@ namespace Faithful.Execution;
 public static class ReferenceEvaluator
 {
     /// <summary>Runs <paramref name="program"/> on <paramref name="inputs"/>, one per parameter.</summary>
-    /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind.</exception>
+    /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind, or the program is
+    /// malformed (see <see cref="ProgramValidator"/>); the message says where.</exception>
     public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(inputs);
+        ProgramValidator.EnsureValid(program);
         CheckInputShape(program, inputs);
 
         var inputArray = inputs.ToEquatableArray();
