@@ -88,3 +88,28 @@ public sealed class EvaluatorHardeningTests
         Assert.Contains("Input x of program Samples.Bad is double but a long was given", kind.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ValidatorNamingTests
+{
+    [Fact]
+    public void Duplicate_names_are_reported_but_do_not_block_evaluation()
+    {
+        var a = new Ref(0, ValueKind.Int64);
+        var program = new StepProgram(
+            "Dup",
+            "",
+            new[] { new Parameter("a", ValueKind.Int64) }.ToEquatableArray(),
+            new[]
+            {
+                new Step(0, "s", "s", 1, ValueKind.Int64, a, "", 0),
+                new Step(5, "s", "s", 1, ValueKind.Int64, a, "", 0),
+            }.ToEquatableArray(),
+            new Ref(2, ValueKind.Int64),
+            "s");
+
+        Assert.Contains(ProgramValidator.Problems(program), p => p.Contains("the name s is already used", StringComparison.Ordinal));
+        Assert.Contains(ProgramValidator.Problems(program), p => p.Contains("its Index is 5, expected 1", StringComparison.Ordinal));
+        Assert.Empty(ProgramValidator.EvaluationProblems(program));
+        Assert.Equal(Value.FromInt64(4), ReferenceEvaluator.Evaluate(program, 4).Answer);
+    }
+}

@@ -16,14 +16,19 @@ public static class ProgramValidator
     private static readonly ConditionalWeakTable<StepProgram, object> Validated = [];
 
     /// <summary>Every problem found, each naming the program and step; empty when the program is well formed.</summary>
-    public static IReadOnlyList<string> Problems(StepProgram program)
+    public static IReadOnlyList<string> Problems(StepProgram program) => Collect(program, includeNaming: true);
+
+    /// <summary>Problems that would make evaluation wrong or impossible (reads, kinds, depth), ignoring names and indices.</summary>
+    public static IReadOnlyList<string> EvaluationProblems(StepProgram program) => Collect(program, includeNaming: false);
+
+    private static List<string> Collect(StepProgram program, bool includeNaming)
     {
         ArgumentNullException.ThrowIfNull(program);
         var problems = new List<string>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in program.Parameters)
         {
-            if (!names.Add(parameter.Name))
+            if (!names.Add(parameter.Name) && includeNaming)
             {
                 problems.Add($"Program {program.Id}: parameter name {parameter.Name} is used twice.");
             }
@@ -33,12 +38,12 @@ public static class ProgramValidator
         {
             var step = program.Steps[i];
             var where = $"Program {program.Id}, step {i + 1} ({step.Name})";
-            if (step.Index != i)
+            if (step.Index != i && includeNaming)
             {
                 problems.Add($"{where}: its Index is {step.Index}, expected {i}.");
             }
 
-            if (!names.Add(step.Name))
+            if (!names.Add(step.Name) && includeNaming)
             {
                 problems.Add($"{where}: the name {step.Name} is already used by an input or an earlier step.");
             }
@@ -55,6 +60,7 @@ public static class ProgramValidator
         return problems;
     }
 
+    /// <summary>Throws unless the program can be evaluated (<see cref="EvaluationProblems"/>); remembers programs already checked.</summary>
     /// <exception cref="ArgumentException">The program is malformed; the message lists the problems.</exception>
     public static void EnsureValid(StepProgram program)
     {
@@ -64,7 +70,7 @@ public static class ProgramValidator
             return;
         }
 
-        var problems = Problems(program);
+        var problems = EvaluationProblems(program);
         if (problems.Count > 0)
         {
             throw new ArgumentException($"Malformed step program:\n{string.Join("\n", problems.Take(20))}", nameof(program));
