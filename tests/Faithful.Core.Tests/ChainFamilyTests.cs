@@ -64,6 +64,20 @@ public sealed class ChainFamilyTests
     }
 
     [Fact]
+    public void Chains_far_beyond_95_steps_stay_bounded()
+    {
+        var spec = new ChainSpec(1000, 7, ValueKind.Int64, OperatorMix.Mixed, 5);
+        var program = spec.Generate();
+
+        Assert.Equal(1000, program.Steps.Count);
+        Assert.Equal(7, LookBack.MaxDepth(program));
+        foreach (var sampled in InputSampler.SampleMany(program, 50, 1))
+        {
+            Assert.All(sampled.Trace.StepValues, v => Assert.InRange(v.AsInt64, -spec.Bound, spec.Bound));
+        }
+    }
+
+    [Fact]
     public void Mix_limits_the_operators_used_apart_from_the_reduction_fallback()
     {
         var program = new ChainSpec(95, 2, ValueKind.Int64, OperatorMix.AddSubtract | OperatorMix.MultiplyByLiteral, 3).Generate();
