@@ -37,6 +37,7 @@ public sealed class DifferentialBench : IBench
         Console.WriteLine($"differential: {batches} batch(es) of {perBatch} programs, about {batchCases} cases each, {(parallel ? $"parallel on {Environment.ProcessorCount} cores" : "sequential")}");
 
         long total = 0, faulted = 0, mismatches = 0, steps = 0;
+        var causes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var compile = TimeSpan.Zero;
         var run = TimeSpan.Zero;
@@ -61,6 +62,11 @@ public sealed class DifferentialBench : IBench
                     ? DifferentialRunner.Run(batch, stressInputs, (program, p, c) => StressPrograms.DrawInputs(program, SplitMix64.Derive(batchSeed, p, c)), parallel)
                     : DifferentialRunner.Run(batch, chainInputs, (program, p, c) => InDomain(program, SplitMix64.Derive(batchSeed, p, c)), parallel);
                 total += report.Cases;
+                foreach (var (cause, count) in report.FaultsByCause)
+                {
+                    causes[cause] = causes.GetValueOrDefault(cause) + count;
+                }
+
                 faulted += report.Faulted;
                 mismatches += report.MismatchCount;
                 steps += batch.Programs.Sum(p => (long)p.Steps.Count) * (isStress ? stressInputs : chainInputs);
@@ -74,6 +80,7 @@ public sealed class DifferentialBench : IBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cases:        {total:N0} ({faulted:N0} faulted, {mismatches:N0} mismatches)"));
+        Console.WriteLine($"faults:       {string.Join(", ", causes.Select(c => $"{c.Key} {c.Value}"))}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile:      {compile.TotalSeconds:F1} s for {batches * (perBatch / 5 * 5)} programs"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"check:        {run.TotalSeconds:F1} s, {total / run.TotalSeconds:N0} cases/s, {steps / run.TotalSeconds:N0} step evaluations/s (evaluator + compiled + comparison)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end to end:   {total / (run + compile).TotalSeconds:N0} cases/s"));

@@ -61,6 +61,11 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         Assert.True(report.FaultsByKind.GetValueOrDefault(FaultKind.Overflow) > 100, report.ToString());
         Assert.True(report.FaultsByKind.GetValueOrDefault(FaultKind.NotFinite) > 100, report.ToString());
         Assert.True(report.Completed > report.Cases / 4, report.ToString());
+        // ... and the specific corners: each must occur, so each is compared against compiled C#.
+        foreach (var cause in new[] { "Math.Abs(long.MinValue)", "long.MinValue / -1", "long.MinValue % -1", "checked arithmetic", "checked conversion", "NaN", "infinity" })
+        {
+            Assert.True(report.FaultsByCause.GetValueOrDefault(cause) > 0, $"no '{cause}' fault: {report}");
+        }
     }
 
     private DifferentialReport Run(string name, int casesPerProgram, Func<StepProgram, int, int, Value[]> inputs)

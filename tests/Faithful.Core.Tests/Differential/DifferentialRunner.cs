@@ -11,12 +11,13 @@ public sealed record DifferentialReport(
     long Completed,
     IReadOnlyDictionary<FaultKind, long> FaultsByKind,
     long MismatchCount,
-    IReadOnlyList<string> FirstMismatches)
+    IReadOnlyList<string> FirstMismatches,
+    IReadOnlyDictionary<string, long> FaultsByCause)
 {
     public long Faulted => Cases - Completed;
 
     public override string ToString() =>
-        $"{Cases} cases, {Completed} completed, faults: {string.Join(", ", FaultsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}; {MismatchCount} mismatches"
+        $"{Cases} cases, {Completed} completed, faults: {string.Join(", ", FaultsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))} ({string.Join(", ", FaultsByCause.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}: {k.Value}"))}); {MismatchCount} mismatches"
         + (FirstMismatches.Count == 0 ? "" : "\n" + string.Join("\n", FirstMismatches));
 }
 
@@ -29,10 +30,25 @@ public static class DifferentialRunner
 {
     private const int MismatchesKept = 10;
 
+    /// <summary>Fault causes told apart by the evaluator's message, to show which corner cases a run exercised.</summary>
+    public static string CauseOf(Fault fault) => fault.Kind switch
+    {
+        FaultKind.Overflow when fault.Message.Contains("Math.Abs(long.MinValue)", StringComparison.Ordinal) => "Math.Abs(long.MinValue)",
+        FaultKind.Overflow when fault.Message.Contains("-9223372036854775808 / -1", StringComparison.Ordinal) => "long.MinValue / -1",
+        FaultKind.Overflow when fault.Message.Contains("-9223372036854775808 % -1", StringComparison.Ordinal) => "long.MinValue % -1",
+        FaultKind.Overflow when fault.Message.Contains("checked context", StringComparison.Ordinal) => "checked arithmetic",
+        FaultKind.Overflow when fault.Message.Contains("out of range", StringComparison.Ordinal) => "checked conversion",
+        FaultKind.Overflow => "checked negation",
+        FaultKind.NotFinite when fault.Message.Contains("NaN", StringComparison.Ordinal) => "NaN",
+        FaultKind.NotFinite => "infinity",
+        _ => fault.Kind.ToString(),
+    };
+
     /// <param name="inputs">Inputs of case <c>c</c> of program <c>p</c>.</param>
     public static DifferentialReport Run(CompiledBatch batch, int casesPerProgram, Func<StepProgram, int, int, Value[]> inputs, bool parallel = false)
     {
         var faults = new ConcurrentDictionary<FaultKind, long>();
+        var causes = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var mismatches = new ConcurrentQueue<string>();
         long completed = 0;
         long mismatchCount = 0;
@@ -58,6 +74,7 @@ public static class DifferentialRunner
                 if (trace.Fault is { } fault)
                 {
                     faults.AddOrUpdate(fault.Kind, 1, (_, n) => n + 1);
+                    causes.AddOrUpdate(CauseOf(fault), 1, (_, n) => n + 1);
                 }
                 else
                 {
@@ -80,7 +97,7 @@ public static class DifferentialRunner
             }
         }
 
-        return new DifferentialReport((long)batch.Programs.Count * casesPerProgram, completed, faults, mismatchCount, [.. mismatches]);
+        return new DifferentialReport((long)batch.Programs.Count * casesPerProgram, completed, faults, mismatchCount, [.. mismatches], causes);
     }
 
     /// <summary>Null when the evaluator's trace equals the compiled run; else a description of the first difference.</summary>
