@@ -179,7 +179,7 @@ public static class StressPrograms
             {
                 Expr count = _random.Chance(0.6)
                     ? new Constant(Value.FromInt64(_random.NextInt64(-70, 70)))
-                    : new Unary(UnaryOp.ToInt32, Generate(ValueKind.Int64, depth), ValueKind.Int64, _random.Chance(0.2));
+                    : ToInt32(Generate(ValueKind.Int64, depth), _random.Chance(0.2));
                 return new Binary(op, first, count, kind, isChecked);
             }
 
@@ -221,10 +221,14 @@ public static class StressPrograms
                 0 => new Unary(UnaryOp.Negate, Generate(kind, depth), kind, isChecked),
                 1 => new Unary(UnaryOp.BitwiseNot, Generate(kind, depth), kind, isChecked),
                 2 => new Unary(UnaryOp.Abs, Generate(kind, depth), kind, isChecked),
-                3 => new Unary(UnaryOp.ToInt32, Generate(kind, depth), kind, isChecked),
+                3 => ToInt32(Generate(kind, depth), isChecked),
                 _ => new Unary(UnaryOp.ToInt64, Generate(ValueKind.Double, depth), kind, isChecked),
             };
         }
+
+        /// <summary><c>(int)x</c>; C# reads <c>(int)(int)x</c> as one cast, so an operand that is already one stays as it is.</summary>
+        private static Unary ToInt32(Expr operand, bool isChecked) =>
+            operand as Unary is { Op: UnaryOp.ToInt32 } cast ? cast : new Unary(UnaryOp.ToInt32, operand, ValueKind.Int64, isChecked);
 
         /// <summary>The latest value of a variable of <paramref name="kind"/>, converting from the other kind when there is none.</summary>
         private Expr Read(ValueKind kind)
