@@ -9,7 +9,7 @@ namespace Faithful.Analyzers.Tests.Generation;
 
 public sealed class CompiledMethodDifferentialTests
 {
-    private const int CasesPerProgram = 2500;
+    private const int CasesPerProgram = 1500;
 
     [Fact]
     public void Every_step_of_the_compiled_method_equals_the_evaluator_on_the_emitted_model()
