@@ -110,6 +110,15 @@ public sealed class CSharpProgramReaderTests
     }
 
     [Fact]
+    public void A_file_without_usings_still_binds_the_attribute_and_Math()
+    {
+        var result = CSharpProgramReader.ReadSource("static class P { [ReferenceProgram] static long M(long a) { var s = Math.Abs(a); return s; } }", "bare.cs", Token);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["s = Math.Abs(a)"], Steps(Assert.Single(result.Programs)));
+    }
+
+    [Fact]
     public void A_file_with_several_programs_reports_each_unsupported_one_by_name_and_line()
     {
         var path = Path.Combine(Path.GetTempPath(), $"faithful-reader-{Guid.NewGuid():N}.cs");
