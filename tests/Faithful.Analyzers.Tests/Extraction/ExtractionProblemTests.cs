@@ -78,6 +78,36 @@ public sealed class ExtractionProblemTests
     }
 
     [Fact]
+    public void A_pathologically_deep_expression_is_refused_not_a_stack_overflow()
+    {
+        var terms = string.Join(" + ", Enumerable.Repeat("a", 5000));
+        var result = ExtractSingle(InClass($"    [ReferenceProgram] public static long M(long a) {{ var s = {terms}; var t = s * 2; return t; }}"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.UnsupportedExpression, problem.Kind);
+        Assert.Contains("split it into several steps", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deep_expression_over_a_loop_counter_is_refused_too()
+    {
+        var terms = string.Join(" + ", Enumerable.Repeat("i", 3000));
+        var result = ExtractSingle(InClass($"    [ReferenceProgram] public static long M(long a) {{ for (var i = 0; i < 2; i++) {{ a += {terms}; }} return a; }}"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Kind is ProblemKind.UnsupportedExpression or ProblemKind.UnsupportedType);
+    }
+
+    [Fact]
+    public void An_expression_just_under_the_depth_limit_is_extracted()
+    {
+        var terms = string.Join(" + ", Enumerable.Repeat("a", 300));
+        var result = ExtractSingle(InClass($"    [ReferenceProgram] public static long M(long a) {{ var s = {terms}; return s; }}"));
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
     public void Problem_kind_numbers_are_stable()
     {
         // Diagnostics and tools key on these numbers; renumbering breaks them.

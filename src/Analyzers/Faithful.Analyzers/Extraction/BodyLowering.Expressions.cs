@@ -9,6 +9,9 @@ namespace Faithful.Analyzers.Extraction;
 
 internal sealed partial class BodyLowering
 {
+    private int _depth;
+    private bool _depthReported;
+
     private const string SupportedExpressions =
         "a step may use long/double locals and parameters, constants, + - * / % & | ^ << >> ~, unary minus, casts to long/double, Math.Min/Max/Abs and ?: over a comparison";
 
@@ -16,6 +19,32 @@ internal sealed partial class BodyLowering
     private ExprModel? Lower(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        // Roslyn binds very long operator chains without recursing; this lowering (and every consumer of the model)
+        // recurses, so a depth limit keeps a pathological expression from overflowing the compiler's stack.
+        if (_depth >= ProgramExtractor.MaxExpressionDepth)
+        {
+            if (!_depthReported)
+            {
+                _depthReported = true;
+                Report(ProblemKind.UnsupportedExpression, operation, "The expression nests more than " + ProgramExtractor.MaxExpressionDepth + " operators deep; split it into several steps.");
+            }
+
+            return null;
+        }
+
+        _depth++;
+        try
+        {
+            return LowerNode(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private ExprModel? LowerNode(IOperation operation)
+    {
         if (TryConstant(operation) is { } constant)
         {
             return constant;

@@ -31,8 +31,17 @@ internal static class ConstantFolder
 
     /// <summary>Folds <paramref name="operation"/> when it reads only constants and loop variables.</summary>
     /// <exception cref="FoldFault">Evaluating it would throw in C#.</exception>
-    public static FoldedValue? TryFold(IOperation operation, IReadOnlyDictionary<ILocalSymbol, FoldedValue> loopVariables)
+    public static FoldedValue? TryFold(IOperation operation, IReadOnlyDictionary<ILocalSymbol, FoldedValue> loopVariables) =>
+        TryFold(operation, loopVariables, 0);
+
+    private static FoldedValue? TryFold(IOperation operation, IReadOnlyDictionary<ILocalSymbol, FoldedValue> loopVariables, int depth)
     {
+        if (depth > ProgramExtractor.MaxExpressionDepth)
+        {
+            // Too deep to fold safely; the lowering reports the depth.
+            return null;
+        }
+
         if (operation.ConstantValue.HasValue)
         {
             return FoldedValue.FromConstant(operation.Type, operation.ConstantValue.Value);
@@ -44,20 +53,20 @@ internal static class ConstantFolder
                 return value;
             case IConversionOperation conversion when conversion.OperatorMethod is null:
             {
-                var operand = TryFold(conversion.Operand, loopVariables);
+                var operand = TryFold(conversion.Operand, loopVariables, depth + 1);
                 return operand is null ? null : Convert(operand.Value, conversion.Type?.SpecialType ?? SpecialType.None, conversion.IsChecked);
             }
 
             case IUnaryOperation unary when unary.OperatorMethod is null:
             {
-                var operand = TryFold(unary.Operand, loopVariables);
+                var operand = TryFold(unary.Operand, loopVariables, depth + 1);
                 return operand is null ? null : Unary(unary.OperatorKind, operand.Value, unary.Type?.SpecialType ?? SpecialType.None, unary.IsChecked);
             }
 
             case IBinaryOperation binary when binary.OperatorMethod is null:
             {
-                var left = TryFold(binary.LeftOperand, loopVariables);
-                var right = left is null ? null : TryFold(binary.RightOperand, loopVariables);
+                var left = TryFold(binary.LeftOperand, loopVariables, depth + 1);
+                var right = left is null ? null : TryFold(binary.RightOperand, loopVariables, depth + 1);
                 return right is null ? null : Binary(binary.OperatorKind, left!.Value, right.Value, binary.Type?.SpecialType ?? SpecialType.None, binary.IsChecked);
             }
 

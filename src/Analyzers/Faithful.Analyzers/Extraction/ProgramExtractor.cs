@@ -22,6 +22,9 @@ public static class ProgramExtractor
     /// <summary>The most steps one program may unroll to; beyond it a prompt is unusable anyway.</summary>
     public const int MaxSteps = 10_000;
 
+    /// <summary>The deepest expression tree a step may hold; deeper ones are refused rather than risk the compiler's stack.</summary>
+    public const int MaxExpressionDepth = 400;
+
     /// <summary>Extracts the method declared by <paramref name="syntax"/>.</summary>
     public static ExtractionResult Extract(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
