@@ -39,6 +39,19 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public void Duplicate_type_declarations_do_not_make_duplicate_generated_files()
+    {
+        // Both methods would have the id P.M; AddSource would throw on the repeated file name.
+        const string source = "using Faithful; static class P { [ReferenceProgram] public static long M(long a) => a; } static class P { [ReferenceProgram] public static long M(long a) => a; }";
+
+        var (_, diagnostics, result) = TestCompilation.RunGenerator(TestCompilation.Create(source));
+
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(diagnostics);
+        Assert.True(result.Results.Single().GeneratedSources.Length <= 2);
+    }
+
+    [Fact]
     public void Every_prefix_of_a_program_being_typed_is_survived()
     {
         // Simulates typing the sample file character by character (every 31st prefix keeps the test fast; each prefix lands somewhere different in the grammar).
