@@ -64,6 +64,9 @@ public sealed class StepShouldBeReadFixer : CodeFixProvider
             return root.RemoveNodes(statements, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
         }
 
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol.ToString() == "\r\n"
+            ? SyntaxFactory.CarriageReturnLineFeed
+            : SyntaxFactory.LineFeed;
         var names = diagnostics.ToDictionary(
             d => d.Location.SourceSpan,
             d => d.Properties.TryGetValue(StepShouldBeReadAnalyzer.StepNameProperty, out var value) ? value ?? string.Empty : string.Empty);
@@ -83,7 +86,7 @@ public sealed class StepShouldBeReadFixer : CodeFixProvider
                         SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
                             SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(names[statement.Span]))))));
                     var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
-                        .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                        .WithTrailingTrivia(endOfLine);
                     updated = updated.AddAttributeLists(list);
                 }
 

@@ -23,7 +23,7 @@ public sealed class VariableMustBeDeclaredOnceFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["FA1003"];
 
-    // Renames overlap, so fix-all applies them one by one from the last declaration up; earlier positions stay valid.
+    // Renames overlap, so fix-all marks every target first, then renames them in source order as one fix at a time would.
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (fixAll, document, diagnostics) =>
     {
         var root = await document.GetSyntaxRootAsync(fixAll.CancellationToken).ConfigureAwait(false);
@@ -32,9 +32,17 @@ public sealed class VariableMustBeDeclaredOnceFixer : CodeFixProvider
             return document;
         }
 
-        foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+        var targets = diagnostics
+            .Select(d => root.FindToken(d.Location.SourceSpan.Start).Parent)
+            .OfType<VariableDeclaratorSyntax>()
+            .ToList();
+        var marker = new SyntaxAnnotation(RenameKey);
+        root = root.ReplaceNodes(targets, (_, updated) => updated.WithAdditionalAnnotations(marker));
+        while (root.GetAnnotatedNodes(marker).OfType<VariableDeclaratorSyntax>().OrderBy(d => d.SpanStart).FirstOrDefault() is { } next)
         {
-            root = Rename(root, diagnostic.Location.SourceSpan.Start) ?? root;
+            var position = next.Identifier.SpanStart;
+            root = root.ReplaceNode(next, next.WithoutAnnotations(marker));
+            root = Rename(root, position) ?? root;
         }
 
         return document.WithSyntaxRoot(root);
@@ -66,13 +74,13 @@ public sealed class VariableMustBeDeclaredOnceFixer : CodeFixProvider
 
         var oldName = declarator.Identifier.ValueText;
         var newName = FreshName(oldName, method);
-        var nextDeclaration = method.DescendantNodes().OfType<VariableDeclaratorSyntax>()
-            .Where(d => d.SpanStart > declarator.SpanStart && d.Identifier.ValueText == oldName)
-            .Select(d => d.SpanStart)
-            .DefaultIfEmpty(int.MaxValue)
-            .First();
+        // The renamed step is read from after its declaration up to the next declaration of the old name,
+        // whose own initializer still reads it.
+        var next = method.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .FirstOrDefault(d => d.SpanStart > declarator.SpanStart && d.Identifier.ValueText == oldName);
+        var end = next is null ? int.MaxValue : next.Span.End;
         var reads = method.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(id => id.Identifier.ValueText == oldName && id.SpanStart > declarator.Span.End && id.SpanStart < nextDeclaration)
+            .Where(id => id.Identifier.ValueText == oldName && id.SpanStart > declarator.Span.End && id.SpanStart < end)
             .ToList();
         return root.ReplaceSyntax(
             nodes: reads,
