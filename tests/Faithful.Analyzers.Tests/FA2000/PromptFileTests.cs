@@ -41,6 +41,19 @@ public sealed class PromptFileTests
     }
 
     [Fact]
+    public async Task The_renderer_blocks_supply_inputs_and_the_step_format()
+    {
+        await RunAsync("/0/Blocks.prompt.md", """
+            <!-- faithful: program=Sum id=sum/v2 -->
+            {{ inputs }}
+
+            {{program}}
+            Literal {{ not a placeholder }} and {{{{s9}} stay text.
+            {{format}}
+            """);
+    }
+
+    [Fact]
     public async Task Problems_in_a_prompt_file_are_reported_at_their_line_and_column()
     {
         await RunAsync(

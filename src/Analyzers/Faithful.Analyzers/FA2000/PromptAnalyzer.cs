@@ -19,7 +19,8 @@ public sealed class PromptAnalyzer : FaithfulDiagnosticAnalyzer
     /// <summary>Additional files with this suffix are prompt templates.</summary>
     public const string PromptFileSuffix = ".prompt.md";
 
-    private static readonly Regex Header = new(@"^\s*<!--\s*faithful:\s*program\s*=\s*(?<name>[\w.]+)\s*-->", RegexOptions.CultureInvariant);
+    // The renderer's header: settings separated by spaces, e.g. '<!-- faithful: program=Sum id=sum/v2 -->'.
+    private static readonly Regex Header = new(@"^\s*<!--\s*faithful:(?:[^>]*?\s)?program=(?<name>[\w.]+)[^>]*-->", RegexOptions.CultureInvariant);
 
     public PromptAnalyzer()
         : base(

@@ -33,6 +33,7 @@ internal static class PromptChecker
         Action<Diagnostic> report)
     {
         var names = new HashSet<string>(shape.SlotNames(), StringComparer.Ordinal);
+        names.UnionWith(PromptTemplate.Blocks);
         var stepNames = new HashSet<string>(shape.Steps.Select(s => s.Name), StringComparer.Ordinal);
         var supplied = new HashSet<string>(StringComparer.Ordinal);
         var mentionsStep = false;
@@ -65,10 +66,12 @@ internal static class PromptChecker
                 suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
         }
 
+        // The {{format}} block states the strict per-step format; {{inputs}} supplies every input.
+        mentionsStep |= supplied.Contains(PromptTemplate.FormatBlock);
         foreach (var parameter in shape.Parameters)
         {
             var name = parameter.Identifier.ValueText;
-            if (name.Length > 0 && !supplied.Contains(name))
+            if (name.Length > 0 && !supplied.Contains(name) && !supplied.Contains(PromptTemplate.InputsBlock))
             {
                 report(Diagnostic.Create(Descriptors.FA2002_PromptShouldSupplyEveryInput, wholePrompt, shape.Name, name));
             }

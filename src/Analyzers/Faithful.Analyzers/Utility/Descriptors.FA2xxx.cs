@@ -60,9 +60,9 @@ internal static partial class Descriptors
         "A placeholder must be closed",
         "Placeholder '{0}' is never closed with '}}}}'",
         Categories.Prompt,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Every {{ opens a placeholder that must end with }}; write {{{{ for a literal {{.",
+        description: "A {{ followed by a name opens a placeholder that must end with }} on the same line; otherwise the renderer leaves it as literal text. Write {{{{ for a literal {{.",
         helpLinkUri: HelpLinkBase + "FA2006.md");
 
     public static readonly DiagnosticDescriptor FA2007_PromptFileMustNameProgram = new DiagnosticDescriptor(
