@@ -10,7 +10,7 @@ namespace Faithful.Analyzers.Tests.Rules;
 
 /// <summary>
 /// Half-typed code must never crash an analyzer: every analyzer runs over every token prefix of sample files
-/// (and every line prefix of a prompt file), with no analyzer exception, no AD0001 and bounded time.
+/// (with growing prefixes of a prompt file and a baseline file), with no analyzer exception, no AD0001 and bounded time.
 /// </summary>
 public sealed class PrefixRobustnessTests
 {
@@ -30,7 +30,11 @@ public sealed class PrefixRobustnessTests
         foreach (var token in tokens)
         {
             var prefix = source.Substring(0, token.Span.End);
-            var elapsed = await AnalyzeAsync(prefix, prompt.Substring(0, Math.Min(prompt.Length, prefix.Length / 4)));
+            var share = (double)prefix.Length / source.Length;
+            var elapsed = await AnalyzeAsync(
+                prefix,
+                prompt.Substring(0, (int)(prompt.Length * share)),
+                SampleSources.Baseline.Substring(0, (int)(SampleSources.Baseline.Length * share)));
             slowest = elapsed > slowest ? elapsed : slowest;
         }
 
@@ -38,7 +42,7 @@ public sealed class PrefixRobustnessTests
         Assert.True(slowest < PerPrefixLimit, $"slowest prefix took {slowest}");
     }
 
-    private static async Task<TimeSpan> AnalyzeAsync(string source, string promptPrefix)
+    private static async Task<TimeSpan> AnalyzeAsync(string source, string promptPrefix, string baselinePrefix)
     {
         var tree = CSharpSyntaxTree.ParseText(source, path: "/0/Sample.cs", cancellationToken: TestContext.Current.CancellationToken);
         var compilation = CSharpCompilation.Create(
@@ -48,7 +52,9 @@ public sealed class PrefixRobustnessTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([new InMemoryAdditionalText("/0/Sample.prompt.md", promptPrefix)]),
+            new AnalyzerOptions([
+                new InMemoryAdditionalText("/0/Sample.prompt.md", promptPrefix),
+                new InMemoryAdditionalText("/0/faithful.baseline.json", baselinePrefix)]),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

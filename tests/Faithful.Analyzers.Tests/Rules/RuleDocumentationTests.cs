@@ -18,7 +18,7 @@ public sealed partial class RuleDocumentationTests
         Assert.Contains("FA1009", ids);
         Assert.Contains("FA2001", ids);
         Assert.Contains("FA2007", ids);
-        Assert.Equal(16, ids.Count);
+        Assert.Equal(18, ids.Count);
     }
 
     [Theory]

@@ -11,6 +11,14 @@ public static class SampleSources
         {{{{ literal {{format}}
         """;
 
+    public const string Baseline = """
+        { "format": "faithful.baseline/1", "correctness": "FirstAnswer",
+          "models": [ { "model": "sim:\u0073tudy", "byLength": [
+            { "length": 2, "cases": 5, "firstAnswerAccuracy": 0.5, "stepFaithfulness": 0.25e0 },
+            { "length": 8, "cases": 5, "firstAnswerAccuracy": -1, "stepFaithfulness": 1E-3 } ] } ],
+          "cases": [ { "caseId": "x", "model": "m", "programId": "p", "length": 2, "correct": true }, null, false ] }
+        """;
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
         ["registers"] = """
