@@ -25,17 +25,20 @@ internal static class AnswerReader
             return custom;
         }
 
-        if (settings.Allows(AnswerStyle.ResultTag) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
+        if (settings.Allows(AnswerStyle.ResultTag) && line.Contains('<', StringComparison.Ordinal) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
         {
             return tagged;
         }
 
-        if (settings.Allows(AnswerStyle.Boxed) && ReadBoxed(line, lineNumber, names) is { } boxed)
+        if (settings.Allows(AnswerStyle.Boxed) && line.Contains('\\', StringComparison.Ordinal) && ReadBoxed(line, lineNumber, names) is { } boxed)
         {
             return boxed;
         }
 
-        if (settings.Allows(AnswerStyle.FinalAnswerLine) && ReadFinalLine(lines, index, names) is { } final)
+        // Every final-answer marker contains "answer" or "result".
+        if (settings.Allows(AnswerStyle.FinalAnswerLine)
+            && (line.Contains("answer", StringComparison.OrdinalIgnoreCase) || line.Contains("result", StringComparison.OrdinalIgnoreCase))
+            && ReadFinalLine(lines, index, names) is { } final)
         {
             return final;
         }
