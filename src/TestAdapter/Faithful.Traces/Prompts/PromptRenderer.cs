@@ -106,12 +106,12 @@ public static class PromptRenderer
         var at = 0;
         foreach (var occurrence in Placeholders.Find(text))
         {
-            builder.Append(text, at, occurrence.Start - at);
+            builder.Append(Placeholders.Unescape(text[at..occurrence.Start]));
             builder.Append(values[occurrence.Name]());
             at = occurrence.End;
         }
 
-        builder.Append(text, at, text.Length - at);
+        builder.Append(Placeholders.Unescape(text[at..]));
         return builder.ToString();
     }
 
