@@ -34,7 +34,7 @@ public sealed class AnswerExtractionTests
     {
         var settings = AnswerExtraction.FromPattern(@"RESULT\s*=>\s*(?<answer>\S+)");
 
-        var trace = TraceParser.Parse("s1 = 7\nFinal answer: 99\nresult => 3\nRESULT => x", Programs.Chain(), settings);
+        var trace = TraceParser.Parse("s1 = 7\nFinal answer: 99\nresult => 3\nRESULT => unknown\nRESULT => <value>", Programs.Chain(), settings);
 
         Assert.Equal("3,?", TraceText.Answers(trace));
         Assert.Equal(AnswerStyle.CustomPattern, trace.FirstAnswer!.Style);

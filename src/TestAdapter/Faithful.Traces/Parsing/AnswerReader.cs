@@ -79,6 +79,20 @@ internal static class AnswerReader
         return new string(buffer[..length]);
     }
 
+    /// <summary>"&lt;value&gt;", "N", "...": the prompt's answer format repeated, not an answer.</summary>
+    private static bool IsFormatPlaceholder(string content)
+    {
+        var text = content.Trim().Trim('*', '`', '.', ' ');
+        if (text.StartsWith('<') && text.IndexOf('>', StringComparison.Ordinal) is var close and > 1)
+        {
+            // "<value>` or ...": the format, quoted in prose.
+            text = text[..(close + 1)];
+        }
+
+        return text is "N" or "X" or "x" or "n" or "..." or "\u2026" or "<value>" or "<number>" or "<answer>" or "<integer>" or "<result>"
+            || (text.Length >= 3 && text[0] == '<' && text[^1] == '>' && text.AsSpan(1, text.Length - 2).IndexOfAny('<', '>') < 0 && !text.Any(char.IsDigit));
+    }
+
     private static Found? ReadPattern(string line, int lineNumber, Regex pattern, NameRules names)
     {
         Match match;
@@ -253,8 +267,13 @@ internal static class AnswerReader
         return value is null ? null : new Found(new ParsedAnswer(lineNumber, value, AnswerStyle.Hashes, Bound(trimmed)), 0, line.Length - trimmed.Length, null);
     }
 
-    private static Found Make(int lineNumber, AnswerStyle style, string markerText, string content, int extraLines, int column, NameRules names)
+    private static Found? Make(int lineNumber, AnswerStyle style, string markerText, string content, int extraLines, int column, NameRules names)
     {
+        if (IsFormatPlaceholder(content))
+        {
+            return null;
+        }
+
         var value = ReadValue(content, names);
         var problem = value is not null
             ? null
