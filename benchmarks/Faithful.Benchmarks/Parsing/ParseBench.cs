@@ -30,15 +30,24 @@ public sealed class ParseBench : IBench
             ("register verbose", Cases(chain: false, verbose: true)),
         };
 
-        Console.WriteLine($"parse benchmark: 95-step replies, one thread, {seconds:0.#} s per row; rates per CPU-second of this process (load average {LoadAverage()})");
+        // Tiered JIT and PGO settle over a few seconds: run the measuring loop itself on every set, untimed, first.
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (_, cases) in sets)
+            {
+                _ = Measure(cases, PipelineStages.AfterParse, 0.5);
+            }
+        }
+
+        Console.WriteLine($"parse benchmark: 95-step replies, one thread, best of two {seconds / 2:0.#} s runs per row; rates per CPU-second of this process (load average {LoadAverage()})");
         Console.WriteLine($"{"replies",-18} {"stages",-24} {"lines/s",12} {"steps/s",12} {"replies/s",10} {"µs/reply",9}");
         foreach (var (label, cases) in sets)
         {
-            var parseOnly = Measure(cases, [], seconds);
+            var parseOnly = Best(Measure(cases, [], seconds / 2), Measure(cases, [], seconds / 2));
             Print(label, "parse", parseOnly);
             if (PipelineStages.AfterParse.Count > 0)
             {
-                var all = Measure(cases, PipelineStages.AfterParse, seconds);
+                var all = Best(Measure(cases, PipelineStages.AfterParse, seconds / 2), Measure(cases, PipelineStages.AfterParse, seconds / 2));
                 Print(label, "parse+" + string.Join("+", PipelineStages.AfterParse.Select(p => p.Name)), all);
                 Console.WriteLine($"{"",-18} {"ratio full/parse",-24} {all.StepsPerSecond / parseOnly.StepsPerSecond,12:0.00}");
             }
@@ -59,6 +68,9 @@ public sealed class ParseBench : IBench
         }
     }
 
+    // Best of two runs: on a shared machine, a slow run measures the neighbours.
+    private static Result Best(Result a, Result b) => a.StepsPerSecond >= b.StepsPerSecond ? a : b;
+
     private readonly record struct Result(double LinesPerSecond, double StepsPerSecond, double RepliesPerSecond);
 
     private static void Print(string label, string stages, Result r) =>
@@ -68,16 +80,6 @@ public sealed class ParseBench : IBench
     {
         long lines = 0, steps = 0, replies = 0;
         var sink = 0;
-
-        // Warm up until tiered JIT has settled.
-        var warmup = Stopwatch.StartNew();
-        while (warmup.Elapsed.TotalSeconds < Math.Min(1.0, seconds / 2))
-        {
-            foreach (var c in cases)
-            {
-                sink += TraceParser.Parse(c.Reply, c.Options).Claims.Count;
-            }
-        }
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;

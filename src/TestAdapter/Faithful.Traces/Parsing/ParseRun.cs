@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Faithful.Model;
 using Faithful.Traces.Parsing.Reading;
@@ -8,6 +9,9 @@ namespace Faithful.Traces.Parsing;
 internal sealed class ParseRun
 {
     private const int MaxTextInClaim = 240;
+
+    // Options are reused for every reply to a program; their name tables are built once.
+    private static readonly ConditionalWeakTable<TraceParserOptions, NameRules> NamesCache = new();
 
     private readonly TraceParserOptions _options;
     private readonly Regex? _pattern;
@@ -35,7 +39,7 @@ internal sealed class ParseRun
     {
         _options = options;
         _pattern = pattern;
-        _names = new NameRules(options.KnownNames?.AsImmutableArray(), options.SingleWriteNames);
+        _names = NamesCache.GetValue(options, static o => new NameRules(o.KnownNames?.AsImmutableArray(), o.SingleWriteNames));
         _singleWrite = new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal);
 
         var text = reply;
