@@ -64,6 +64,7 @@ internal static class RealReplyCases
             \[ s_4 = \frac{14}{4} = 3 \]
             Therefore the answer is $\boxed{3}$.
             """, "s1=7 s2=21 s3=14 s4=3", "3");
+        yield return new("compact LaTeX without spaces", "chain", "$s_1=7$, $s_{2}=21$\n\\(s_3=14\\) and \\(s_{4}=\\dfrac{14}{4}=3\\)\n$$\\boxed{3}$$", "s1=7 s2=21 s3=14 s4=3", "3");
         yield return new("code fence around the trace", "chain", """
             Here is the trace:
             ```

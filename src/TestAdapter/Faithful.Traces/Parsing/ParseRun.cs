@@ -72,7 +72,6 @@ internal sealed class ParseRun
 
     public ParsedTrace Run()
     {
-        var inFence = false;
         for (var i = 0; i < _lines.Length; i++)
         {
             var raw = _lines[i];
@@ -80,7 +79,6 @@ internal sealed class ParseRun
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 // Fences only wrap content: what is inside is read like any other line.
-                inFence = !inFence;
                 continue;
             }
 
@@ -123,7 +121,6 @@ internal sealed class ParseRun
         }
 
         FlushPending();
-        _ = inFence;
         var answers = FilterEchoedAnswers();
         if (_droppedIssues > 0)
         {
