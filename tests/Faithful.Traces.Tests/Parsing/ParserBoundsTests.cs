@@ -65,6 +65,25 @@ public sealed class ParserBoundsTests
     }
 
     [Fact]
+    public void A_line_with_a_name_and_a_number_but_no_readable_value_is_reported()
+    {
+        var trace = TraceParser.Parse("Sure, let's go.\nI got 14 for s3.\ns4 = 3", Programs.Chain());
+
+        Assert.Equal("s4=3", TraceText.Claims(trace));
+        var issue = Assert.Single(trace.Issues);
+        Assert.Equal(2, issue.Line);
+        Assert.StartsWith("mentions a step or variable and a number", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_correct_terse_reply_has_no_issues()
+    {
+        var trace = TraceParser.Parse("Sure, let's go.\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", Programs.Chain());
+
+        Assert.Empty(trace.Issues);
+    }
+
+    [Fact]
     public void Claims_keep_line_attempt_work_and_text()
     {
         var trace = TraceParser.Parse("Sure.\n\n**a3 -= a2** → a3 = 2 − (−7) = 9", Programs.Registers());

@@ -155,6 +155,7 @@ public sealed class ParserPropertyTests
         }
 
         Assert.Equal(1, parsed.Attempts);
+        Assert.Empty(parsed.Issues);
         var answer = Assert.Single(parsed.Answers);
         Assert.True(answer.Value is { } a && a.Matches(trace.Answer!.Value), $"answer {answer.Value}, expected {trace.Answer}");
     }

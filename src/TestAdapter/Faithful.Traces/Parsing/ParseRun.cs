@@ -203,6 +203,11 @@ internal sealed class ParseRun
             AddIssue(lineNumber, original, problem);
         }
 
+        if (reading.Claims.Count == 0 && reading.Pending is null && reading.Unreadable.Count == 0 && reading.MentionsNameAndNumber)
+        {
+            AddIssue(lineNumber, original, "mentions a step or variable and a number but states no value the parser can read (write 'name = value')");
+        }
+
         if (reading.Pending is { } statement)
         {
             _pending = statement;

@@ -29,6 +29,13 @@ internal static class ClaimReader
         var hint = nameHint is null ? null : names.Resolve(nameHint);
 
         ReadTokens(code, tokens, stepNumber, hint, names, reading);
+        reading.MentionsNameAndNumber = HasName(tokens, 0, tokens.Count) && HasNumber(tokens, 0, tokens.Count);
+
+        // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
+        if (reading.Pending is { Name: { } pendingName } && reading.Claims.Exists(c => c.Name == pendingName))
+        {
+            reading.Pending = null;
+        }
 
         if (comment is not null)
         {
