@@ -203,6 +203,32 @@ internal static class RealReplyCases
             """, "", "");
         yield return new("SSA names", "registers", "a2#1 = 9\na3#2 = 11\na3#3 = 20", "a2#1=9 a3#2=11 a3#3=20", "");
         yield return new("register restart", "registers", "a2 = 9\na1 = 4\na4 = 8\nOops, a4 = 5 + 4 = 9, let me redo from there.\na0 = 0\n", "a2=9 a1=4 a4=8 | a4=9 a0=0", "", 2);
+        yield return new("a messy register reply: headings, inputs, bold, LaTeX, a re-check, a one-column table", "registers", """
+            ### Executing the program
+
+            We start with the inputs: a0 = 4, a1 = 1, a2 = 2, a3 = -7, a4 = 5.
+
+            **1. `a2 -= a3`**
+            a2 = 2 - (-7) = **9**
+
+            **2. `a1 = a0`**
+            a1 becomes 4.
+
+            **3. `a4 += a1`**
+            $a_4 = 5 + 4 = 9$
+
+            Hmm, wait. Let me double check step 3: a4 was 5, plus a1 (now 4) gives 9. Correct.
+
+            4. a0 &= a4: 4 & 9 → 0100 & 1001 = 0000, so a0 = 0
+
+            | Step | a3 |
+            |---|---|
+            | 5 | 2 |
+            | 6 | 11 |
+            | 7 | 20 |
+
+            **Final Answer:** $\boxed{20}$
+            """, "a0=4 a1=1 a2=2 a3=-7 a4=5 a2=9 a1=4 a4=9 | a4=9 a0=0 a3=2 a3=11 a3=20", "20", 2);
         yield return new("increment statements", "none", "x1++ -> 3\n--x2 -> 5", "x1=3 x2=5", "");
     }
 }

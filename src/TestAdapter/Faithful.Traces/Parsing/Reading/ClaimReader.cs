@@ -11,7 +11,7 @@ internal static class ClaimReader
     private static readonly HashSet<string> ResultWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "giving", "gives", "give", "yields", "yielding", "yield", "get", "gets", "getting", "got", "makes", "making",
-        "leaves", "leaving", "equals", "is", "becomes", "become", "resulting", "results", "now", "was",
+        "leaves", "leaving", "equals", "is", "becomes", "become", "resulting", "results",
     };
 
     private static readonly HashSet<string> BlockingPrepositions = new(StringComparer.OrdinalIgnoreCase)
@@ -268,6 +268,12 @@ internal static class ClaimReader
 
         var statementEnd = afterStatement < 0 ? end : afterStatement;
         var statementText = Slice(text, tokens, start, statementEnd) ?? target;
+        if (nextAnchorName == target)
+        {
+            // "a0 &= a4: 4 & 9 = 0000, so a0 = 0": the anchored clause gives the claim.
+            return true;
+        }
+
         if (afterStatement >= 0 && FirstLoneValue(tokens, afterStatement + 1, end) is { } found)
         {
             var work = found.PartStart > afterStatement + 1 ? Slice(text, tokens, afterStatement + 1, found.PartStart) : null;
@@ -275,11 +281,7 @@ internal static class ClaimReader
             return true;
         }
 
-        if (nextAnchorName != target)
-        {
-            reading.Pending = new PendingStatement(target, stepNumber, statementText);
-        }
-
+        reading.Pending = new PendingStatement(target, stepNumber, statementText);
         return true;
     }
 
@@ -350,7 +352,7 @@ internal static class ClaimReader
     {
         string? firstAfterVerb = null;
         string? afterPreposition = null;
-        string? lastName = null;
+        string? firstName = null;
         var verb = "";
         for (var i = start; i < end; i++)
         {
@@ -371,7 +373,7 @@ internal static class ClaimReader
                 continue;
             }
 
-            lastName = token.Text;
+            firstName ??= token.Text;
             if (verb.Length > 0 && firstAfterVerb is null)
             {
                 firstAfterVerb = token.Text;
@@ -387,8 +389,9 @@ internal static class ClaimReader
         {
             // "add a and b" names operands only: the target is unknown.
             "subtract" or "subtracting" or "add" or "adding" => afterPreposition,
-            "" => lastName,
-            _ => firstAfterVerb ?? lastName,
+            // Without a verb the sentence is about its first name: "the value of s3 is 14", "a4 was 5, plus a1 gives 9".
+            "" => firstName,
+            _ => firstAfterVerb ?? firstName,
         };
 
         // "multiply s1 by a" updates nothing when s1 is written once: it names an operand of a later step.
