@@ -36,9 +36,4 @@ internal sealed class ProgramIndex
 
     /// <summary>Whether a name is a parameter or a variable some step writes.</summary>
     public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name);
-
-    public IReadOnlyList<int> WritesOf(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
-
-    /// <summary>The parameter slot of this name, or -1.</summary>
-    public int ParameterSlot(string name) => _parameters.TryGetValue(name, out var slot) ? slot : -1;
 }
