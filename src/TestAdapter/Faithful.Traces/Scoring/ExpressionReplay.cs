@@ -18,31 +18,39 @@ internal sealed class ExpressionReplay
         _slotParameters = Enumerable.Range(0, program.SlotCount)
             .Select(slot => new Parameter($"slot{slot}", program.SlotKind(slot)))
             .ToEquatableArray();
+        _probes = new StepProgram?[program.Steps.Count + 1];
     }
 
-    /// <summary>The value of <paramref name="expression"/> reading <paramref name="slots"/>, or null when it faults.</summary>
-    public Value? Evaluate(Expr expression, IReadOnlyList<Value> slots)
+    // One probe program per step (and one for the answer), built on first use: inputs are the slots the expression may read.
+    private readonly StepProgram?[] _probes;
+
+    /// <summary>Replays step <paramref name="stepIndex"/> on the first <c>P + stepIndex</c> slots of <paramref name="slots"/>, or null when it faults.</summary>
+    public Value? EvaluateStep(int stepIndex, IReadOnlyList<Value> slots) =>
+        Run(stepIndex, _program.Steps[stepIndex].Expression, Prefix(slots, _program.SlotOfStep(stepIndex)));
+
+    /// <summary>Replays the answer expression on every slot, or null when it faults.</summary>
+    public Value? EvaluateAnswer(IReadOnlyList<Value> slots) => Run(_program.Steps.Count, _program.Result, Prefix(slots, _program.SlotCount));
+
+    private Value? Run(int probeIndex, Expr expression, IReadOnlyList<Value> slots)
     {
-        var parameters = new EquatableArray<Parameter>(_slotParameters.AsImmutableArray().Slice(0, slots.Count));
-        var step = new Step(0, "replay", "replay", 1, expression.Kind, expression, "", 0);
-        var probe = new StepProgram(
-            "replay",
-            "",
-            parameters,
-            new EquatableArray<Step>([step]),
-            new Ref(slots.Count, expression.Kind),
-            "replay",
-            AllowNonFinite: true);
+        var probe = _probes[probeIndex] ??= Probe(expression, slots.Count);
         var trace = ReferenceEvaluator.Evaluate(probe, slots);
         return trace.Fault is null ? trace.Answer : null;
     }
 
-    /// <summary>Replays step <paramref name="stepIndex"/> on the first <c>P + stepIndex</c> slots of <paramref name="slots"/>.</summary>
-    public Value? EvaluateStep(int stepIndex, IReadOnlyList<Value> slots) =>
-        Evaluate(_program.Steps[stepIndex].Expression, Prefix(slots, _program.SlotOfStep(stepIndex)));
-
-    /// <summary>Replays the answer expression on every slot.</summary>
-    public Value? EvaluateAnswer(IReadOnlyList<Value> slots) => Evaluate(_program.Result, Prefix(slots, _program.SlotCount));
+    private StepProgram Probe(Expr expression, int slotCount)
+    {
+        var parameters = new EquatableArray<Parameter>(_slotParameters.AsImmutableArray().Slice(0, slotCount));
+        var step = new Step(0, "replay", "replay", 1, expression.Kind, expression, "", 0);
+        return new StepProgram(
+            "replay",
+            "",
+            parameters,
+            new EquatableArray<Step>([step]),
+            new Ref(slotCount, expression.Kind),
+            "replay",
+            AllowNonFinite: true);
+    }
 
     private static IReadOnlyList<Value> Prefix(IReadOnlyList<Value> slots, int count) =>
         slots.Count == count ? slots : slots.Take(count).ToArray();

@@ -13,6 +13,7 @@ internal sealed class ProgramIndex
 
     private ProgramIndex(StepProgram program)
     {
+        Replay = new ExpressionReplay(program);
         for (var p = 0; p < program.Parameters.Count; p++)
         {
             _parameters[program.Parameters[p].Name] = p;
@@ -31,6 +32,9 @@ internal sealed class ProgramIndex
     }
 
     public static ProgramIndex For(StepProgram program) => Cache.GetValue(program, static p => new ProgramIndex(p));
+
+    /// <summary>Replays of this program's expressions; safe to share across threads (probes are built idempotently).</summary>
+    public ExpressionReplay Replay { get; }
 
     public Dictionary<string, int> StepByName { get; } = new(StringComparer.Ordinal);
 

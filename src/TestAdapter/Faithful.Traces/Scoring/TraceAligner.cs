@@ -54,7 +54,7 @@ public static class TraceAligner
             }
         }
 
-        return new TraceAlignment(program, truth, parsed, aligned, history, new ExpressionReplay(program));
+        return new TraceAlignment(program, truth, parsed, aligned, history, index.Replay);
     }
 
     private static void AlignAttempt(

@@ -15,11 +15,14 @@ internal sealed class ScriptBuilder
     private readonly Value?[] _model;
     private int _attempt;
 
+    // How many steps the model currently holds a wrong value for; while none, every step computes to ground truth.
+    private int _deviations;
+
     public ScriptBuilder(Trace truth)
     {
         Truth = truth;
         Program = truth.Program;
-        _replay = new ExpressionReplay(Program);
+        _replay = ProgramIndex.For(Program).Replay;
         _model = new Value?[Program.Steps.Count];
     }
 
@@ -35,17 +38,25 @@ internal sealed class ScriptBuilder
     public Value? ModelValue(int step) => _model[step];
 
     /// <summary>What the step evaluates to on the model's values so far (ground truth where it claimed nothing).</summary>
-    public Value Compute(int step) => _replay.EvaluateStep(step, Slots(Program.SlotOfStep(step))) ?? Truth.StepValues[step];
+    public Value Compute(int step) => _deviations == 0
+        ? Truth.StepValues[step]
+        : _replay.EvaluateStep(step, Slots(Program.SlotOfStep(step))) ?? Truth.StepValues[step];
 
     /// <summary>The answer the model's values lead to (ground truth where it claimed nothing).</summary>
     public Value ComputeAnswer() => _replay.EvaluateAnswer(Slots(Program.SlotCount)) ?? Truth.Answer!.Value;
 
     public void Claim(int step, Value value)
     {
-        var work = ExprFormatter.ToCSharp(Program.Steps[step].Expression, slot => Show(SlotValue(slot)));
+        // A copy (a1 = a0) has no computation to show: "a1 = 4 = 4" is not how anyone writes it.
+        var expression = Program.Steps[step].Expression;
+        var work = expression is Ref or Constant ? null : ExprFormatter.ToCSharp(expression, slot => Show(SlotValue(slot)));
         Lines.Add(new ScriptLine(ScriptLineKind.Claim, _attempt, step, Program.Steps[step].Name, step + 1, value, work));
+        _deviations += Deviates(_model[step], step) ? -1 : 0;
         _model[step] = value;
+        _deviations += Deviates(value, step) ? 1 : 0;
     }
+
+    private bool Deviates(Value? value, int step) => value is { } v && v != Truth.StepValues[step];
 
     /// <summary>Claims the step's value as computed from the model's own values.</summary>
     public Value ClaimComputed(int step)
