@@ -13,6 +13,7 @@ internal sealed class ScriptBuilder
 {
     private readonly ExpressionReplay _replay;
     private readonly Value?[] _model;
+    private readonly SlotView _slots;
     private int _attempt;
 
     // How many steps the model currently holds a wrong value for; while none, every step computes to ground truth.
@@ -24,6 +25,7 @@ internal sealed class ScriptBuilder
         Program = truth.Program;
         _replay = ProgramIndex.For(Program).Replay;
         _model = new Value?[Program.Steps.Count];
+        _slots = new SlotView(this);
     }
 
     public StepProgram Program { get; }
@@ -40,10 +42,10 @@ internal sealed class ScriptBuilder
     /// <summary>What the step evaluates to on the model's values so far (ground truth where it claimed nothing).</summary>
     public Value Compute(int step) => _deviations == 0
         ? Truth.StepValues[step]
-        : _replay.EvaluateStep(step, Slots(Program.SlotOfStep(step))) ?? Truth.StepValues[step];
+        : _replay.EvaluateStep(step, _slots) ?? Truth.StepValues[step];
 
     /// <summary>The answer the model's values lead to (ground truth where it claimed nothing).</summary>
-    public Value ComputeAnswer() => _replay.EvaluateAnswer(Slots(Program.SlotCount)) ?? Truth.Answer!.Value;
+    public Value ComputeAnswer() => _replay.EvaluateAnswer(_slots) ?? Truth.Answer!.Value;
 
     public void Claim(int step, Value value)
     {
@@ -105,14 +107,21 @@ internal sealed class ScriptBuilder
         return slot < parameters ? Truth.Inputs[slot] : _model[slot - parameters] ?? Truth.StepValues[slot - parameters];
     }
 
-    private Value[] Slots(int count)
+    /// <summary>The slots as the model holds them, read on demand (a replay reads only a couple).</summary>
+    private sealed class SlotView(ScriptBuilder owner) : IReadOnlyList<Value>
     {
-        var slots = new Value[count];
-        for (var i = 0; i < count; i++)
+        public Value this[int index] => owner.SlotValue(index);
+
+        public int Count => owner.Program.SlotCount;
+
+        public IEnumerator<Value> GetEnumerator()
         {
-            slots[i] = SlotValue(i);
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
         }
 
-        return slots;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
