@@ -27,11 +27,11 @@ internal sealed class FailureInjector
     private readonly ScriptBuilder _script;
     private readonly bool _variableStyle;
 
-    public FailureInjector(Trace truth, SimulationProfile profile, Random random, bool variableStyle)
+    public FailureInjector(Trace truth, SimulationProfile profile, Random random, bool variableStyle, bool showWork)
     {
         _random = random;
         _profile = profile;
-        _script = new ScriptBuilder(truth);
+        _script = new ScriptBuilder(truth, showWork);
         _variableStyle = variableStyle;
     }
 

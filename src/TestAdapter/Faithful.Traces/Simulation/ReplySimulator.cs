@@ -61,7 +61,7 @@ public sealed class ReplySimulator
         var variableStyle = IsRegisterProgram(program);
         var chosenStyle = style ?? (variableStyle ? VariableStyles : StepStyles)[random.Next(variableStyle ? VariableStyles.Length : StepStyles.Length)];
         var chosenMode = mode ?? DrawMode(random, program.Steps.Count);
-        var injector = new FailureInjector(truth, Profile, random, chosenStyle is ReplyStyle.Variables or ReplyStyle.NumberedVariables);
+        var injector = new FailureInjector(truth, Profile, random, chosenStyle is ReplyStyle.Variables or ReplyStyle.NumberedVariables, ReplyWriter.ShowsWork(chosenStyle));
         var (written, variant) = injector.Write(chosenMode);
         var (replyText, parse) = ReplyWriter.Write(program, injector.Script.Lines, chosenStyle);
         var label = new InjectedLabel(written, variant, chosenStyle, ReplyWriter.ExpectedVerdicts(truth, injector.Script.Lines));

@@ -168,7 +168,7 @@ internal static class ReplyWriter
 
     private static bool HasNumber(ReplyStyle style) => style is ReplyStyle.NumberedWithWork or ReplyStyle.NumberedVariables;
 
-    private static bool ShowsWork(ReplyStyle style) => style is ReplyStyle.NumberedWithWork or ReplyStyle.Markdown or ReplyStyle.Variables;
+    public static bool ShowsWork(ReplyStyle style) => style is ReplyStyle.NumberedWithWork or ReplyStyle.Markdown or ReplyStyle.Variables;
 
     private static ParsedValue? ToParsed(Value? value) => value switch
     {

@@ -14,13 +14,15 @@ internal sealed class ScriptBuilder
     private readonly ExpressionReplay _replay;
     private readonly Value?[] _model;
     private readonly SlotView _slots;
+    private readonly bool _showWork;
     private int _attempt;
 
     // How many steps the model currently holds a wrong value for; while none, every step computes to ground truth.
     private int _deviations;
 
-    public ScriptBuilder(Trace truth)
+    public ScriptBuilder(Trace truth, bool showWork)
     {
+        _showWork = showWork;
         Truth = truth;
         Program = truth.Program;
         _replay = ProgramIndex.For(Program).Replay;
@@ -51,7 +53,7 @@ internal sealed class ScriptBuilder
     {
         // A copy (a1 = a0) has no computation to show: "a1 = 4 = 4" is not how anyone writes it.
         var expression = Program.Steps[step].Expression;
-        var work = expression is Ref or Constant ? null : ExprFormatter.ToCSharp(expression, slot => Show(SlotValue(slot)));
+        var work = !_showWork || expression is Ref or Constant ? null : ExprFormatter.ToCSharp(expression, slot => Show(SlotValue(slot)));
         Lines.Add(new ScriptLine(ScriptLineKind.Claim, _attempt, step, Program.Steps[step].Name, step + 1, value, work));
         _deviations += Deviates(_model[step], step) ? -1 : 0;
         _model[step] = value;
