@@ -11,7 +11,7 @@ internal static class ClaimReader
     private static readonly HashSet<string> ResultWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "giving", "gives", "give", "yields", "yielding", "yield", "get", "gets", "getting", "got", "makes", "making",
-        "leaves", "leaving", "equals", "is", "becomes", "become", "resulting", "results", "now", "was",
+        "leaves", "leaving", "equals", "is", "becomes", "become", "resulting", "results",
     };
 
     private static readonly HashSet<string> BlockingPrepositions = new(StringComparer.OrdinalIgnoreCase)
@@ -29,6 +29,13 @@ internal static class ClaimReader
         var hint = nameHint is null ? null : names.Resolve(nameHint);
 
         ReadTokens(code, tokens, stepNumber, hint, names, reading);
+        reading.MentionsNameAndNumber = HasName(tokens, 0, tokens.Count) && HasNumber(tokens, 0, tokens.Count);
+
+        // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
+        if (reading.Pending is { Name: { } pendingName } && reading.Claims.Exists(c => c.Name == pendingName))
+        {
+            reading.Pending = null;
+        }
 
         if (comment is not null)
         {
@@ -126,7 +133,7 @@ internal static class ClaimReader
             return;
         }
 
-        ReadProse(text, tokens, start, reading);
+        ReadProse(text, tokens, start, names, reading);
     }
 
     private static List<int> FindAnchors(List<Token> tokens, int start)
@@ -165,7 +172,7 @@ internal static class ClaimReader
         var previous = tokens[i - 1];
         switch (previous.Kind)
         {
-            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Other:
+            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Colon or TokenKind.Other:
                 return true;
             case TokenKind.Operator:
                 return previous.Text is "(" or "[";
@@ -198,6 +205,12 @@ internal static class ClaimReader
         }
 
         var rhs = Slice(text, tokens, rhsStart, end);
+        if (IsFormatPlaceholder(tokens, rhsStart, end))
+        {
+            // "s1 = <value>": the prompt's output format repeated, not a claim.
+            return;
+        }
+
         if (HasName(tokens, rhsStart, end))
         {
             reading.Pending = new PendingStatement(name, stepNumber, rhs ?? name);
@@ -255,6 +268,12 @@ internal static class ClaimReader
 
         var statementEnd = afterStatement < 0 ? end : afterStatement;
         var statementText = Slice(text, tokens, start, statementEnd) ?? target;
+        if (nextAnchorName == target)
+        {
+            // "a0 &= a4: 4 & 9 = 0000, so a0 = 0": the anchored clause gives the claim.
+            return true;
+        }
+
         if (afterStatement >= 0 && FirstLoneValue(tokens, afterStatement + 1, end) is { } found)
         {
             var work = found.PartStart > afterStatement + 1 ? Slice(text, tokens, afterStatement + 1, found.PartStart) : null;
@@ -262,11 +281,7 @@ internal static class ClaimReader
             return true;
         }
 
-        if (nextAnchorName != target)
-        {
-            reading.Pending = new PendingStatement(target, stepNumber, statementText);
-        }
-
+        reading.Pending = new PendingStatement(target, stepNumber, statementText);
         return true;
     }
 
@@ -301,7 +316,7 @@ internal static class ClaimReader
     }
 
     /// <summary>"subtract a2 from a3, giving 9"; "the value of s3 is 42".</summary>
-    private static void ReadProse(string text, List<Token> tokens, int start, LineReading reading)
+    private static void ReadProse(string text, List<Token> tokens, int start, NameRules names, LineReading reading)
     {
         for (var i = start; i + 1 < tokens.Count; i++)
         {
@@ -321,7 +336,7 @@ internal static class ClaimReader
                 continue;
             }
 
-            var target = ProseTarget(tokens, start, i);
+            var target = ProseTarget(tokens, start, i, names);
             if (target is null)
             {
                 continue;
@@ -333,11 +348,11 @@ internal static class ClaimReader
         }
     }
 
-    private static string? ProseTarget(List<Token> tokens, int start, int end)
+    private static string? ProseTarget(List<Token> tokens, int start, int end, NameRules names)
     {
         string? firstAfterVerb = null;
         string? afterPreposition = null;
-        string? lastName = null;
+        string? firstName = null;
         var verb = "";
         for (var i = start; i < end; i++)
         {
@@ -358,7 +373,7 @@ internal static class ClaimReader
                 continue;
             }
 
-            lastName = token.Text;
+            firstName ??= token.Text;
             if (verb.Length > 0 && firstAfterVerb is null)
             {
                 firstAfterVerb = token.Text;
@@ -370,12 +385,18 @@ internal static class ClaimReader
             }
         }
 
-        return verb switch
+        var target = verb switch
         {
-            "subtract" or "subtracting" or "add" or "adding" => afterPreposition ?? firstAfterVerb,
-            "" => lastName,
-            _ => firstAfterVerb ?? lastName,
+            // "add a and b" names operands only: the target is unknown.
+            "subtract" or "subtracting" or "add" or "adding" => afterPreposition,
+            // Without a verb the sentence is about its first name: "the value of s3 is 14", "a4 was 5, plus a1 gives 9".
+            "" => firstName,
+            _ => firstAfterVerb ?? firstName,
         };
+
+        // "multiply s1 by a" updates nothing when s1 is written once: it names an operand of a later step.
+        var updatesInPlace = verb is not ("" or "set" or "setting" or "assign" or "compute" or "computing");
+        return target is not null && updatesInPlace && names.IsSingleWrite(target) ? null : target;
     }
 
     private readonly record struct Found(ParsedValue Value, int PartStart);
@@ -445,6 +466,9 @@ internal static class ClaimReader
             _ => true,
         };
     }
+
+    private static bool IsFormatPlaceholder(List<Token> tokens, int from, int end) =>
+        end - from >= 3 && tokens[from].IsOperator("<") && tokens[from + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[from + 2].IsOperator(">");
 
     private static bool HasName(List<Token> tokens, int from, int end)
     {

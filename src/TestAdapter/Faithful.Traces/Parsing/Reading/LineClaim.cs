@@ -17,6 +17,9 @@ internal sealed class LineReading
     /// <summary>A statement with no value on this line, or null.</summary>
     public PendingStatement? Pending { get; set; }
 
+    /// <summary>Whether the line names a step or variable and holds a number: if it yields nothing, that is worth reporting.</summary>
+    public bool MentionsNameAndNumber { get; set; }
+
     /// <summary>Text that looked like a claim but had no readable value.</summary>
     public List<string> Unreadable { get; } = [];
 }

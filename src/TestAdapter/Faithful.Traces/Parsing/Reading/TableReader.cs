@@ -90,7 +90,7 @@ internal sealed class TableReader
         {
             ReadStateRow(cells, names, lines);
         }
-        else if (_roles is not null && _roles.Contains(Role.Value))
+        else if (_roles is not null && (_roles.Contains(Role.Value) || _roles.Count(r => r == Role.Variable) == 1))
         {
             lines.Add(ReadRoleRow(cells));
         }
@@ -106,6 +106,7 @@ internal sealed class TableReader
     {
         var builder = new StringBuilder();
         string? value = null;
+        string? variable = null;
         for (var i = 0; i < cells.Count && i < _roles!.Length; i++)
         {
             var cell = cells[i].Trim();
@@ -122,6 +123,11 @@ internal sealed class TableReader
                 case Role.Value:
                     value = cell;
                     break;
+                case Role.Variable:
+                    // "| Step | a3 |": the one variable column holds that variable's values.
+                    variable ??= _variables![i];
+                    value ??= cell;
+                    break;
                 case Role.Unknown:
                     break;
                 default:
@@ -132,7 +138,7 @@ internal sealed class TableReader
 
         if (value is not null)
         {
-            Append(builder, value);
+            Append(builder, variable is null ? value : $"{variable} = {value}");
         }
 
         return builder.ToString();
@@ -220,7 +226,8 @@ internal sealed class TableReader
 
     private static void Append(StringBuilder builder, string cell)
     {
-        if (builder.Length > 0 && !builder.ToString().EndsWith(": ", StringComparison.Ordinal))
+        var endsWithLabel = builder.Length >= 2 && builder[^2] == ':' && builder[^1] == ' ';
+        if (builder.Length > 0 && !endsWithLabel)
         {
             builder.Append(" -> ");
         }
