@@ -48,6 +48,9 @@ public sealed class SimulatedChatClientTests
         }
 
         Assert.Equal(40, client.Log.Count);
+        var metadata = SimulatedChatClient.LabelMetadata((await client.GetResponseAsync(Prompt, ChainCase(0).AttachTo(), TestContext.Current.CancellationToken)).AdditionalProperties);
+        Assert.Equal(4, metadata[SimulatedChatClient.InjectedStepsKey].Split(',').Length);
+        Assert.Empty(SimulatedChatClient.LabelMetadata(null));
         Assert.True(agreed >= 38, $"scorer agreed with the injected label on {agreed}/40 replies");
     }
 

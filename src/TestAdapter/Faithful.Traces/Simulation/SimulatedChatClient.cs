@@ -85,6 +85,24 @@ public sealed class SimulatedChatClient : IChatClient
         };
     }
 
+    /// <summary>
+    /// The injected labels a simulated response carries, as <see cref="Results.CaseResult.Metadata"/> entries
+    /// (empty for a response from any other client).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LabelMetadata(AdditionalPropertiesDictionary? properties)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in (string[])[InjectedModeKey, InjectedVariantKey, InjectedStepsKey, StyleKey])
+        {
+            if (properties is not null && properties.TryGetValue(key, out var value) && value is string text)
+            {
+                metadata[key] = text;
+            }
+        }
+
+        return metadata;
+    }
+
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
