@@ -135,3 +135,26 @@ public sealed class TraceAlignerTests
     private static ParsedClaim Claim(int line, int attempt, string? name, long value) =>
         new(line, attempt, name, null, ParsedValue.FromInt64(value), null, $"{name} = {value}");
 }
+
+public sealed class HugeReplyTests
+{
+    [Fact]
+    public void A_flood_of_claims_is_aligned_with_bounded_work()
+    {
+        var program = new Faithful.Families.RegisterSpec(5, 95, ProgramSeed: 3).Generate();
+        var inputs = Faithful.Families.InputSampler.Sample(program, 1).Inputs;
+        var claims = Enumerable.Range(0, 60_000)
+            .Select(i => new ParsedClaim(i + 1, 0, $"a{i % 5}", null, ParsedValue.FromInt64(i % 7), null, $"a{i % 5} = {i % 7}"))
+            .ToEquatableArray();
+        var parsed = new ParsedTrace(claims, EquatableArray<ParsedAnswer>.Empty, EquatableArray<ParseIssue>.Empty, 1, 60_000, true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var verdict = CaseScorer.Score(program, inputs, parsed);
+
+        Assert.Equal(95, verdict.Steps.Count);
+        Assert.Equal(FailureMode.MissingAnswer, verdict.PrimaryMode);
+        Assert.NotEmpty(verdict.ExtraClaims);
+        // Generous: the quadratic alignment would need 60,000 × 100 cells and several seconds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+}

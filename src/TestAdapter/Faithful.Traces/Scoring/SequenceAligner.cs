@@ -23,6 +23,11 @@ internal static class SequenceAligner
     /// </summary>
     public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false)
     {
+        if ((long)(claimCount + 1) * (targetCount + 1) > MaxCells)
+        {
+            return Greedy(claimCount, targetCount, score);
+        }
+
         // table[i, j]: best score aligning the first i claims with the first j targets.
         var width = targetCount + 1;
         var table = new int[(claimCount + 1) * width];
@@ -82,6 +87,48 @@ internal static class SequenceAligner
                 default:
                     tj--;
                     break;
+            }
+        }
+
+        return pairing;
+    }
+
+    /// <summary>Above this many table cells (a flood of claims against a long program) alignment turns greedy, so work stays bounded.</summary>
+    public const long MaxCells = 4_000_000;
+
+    // Each claim takes the next target it may pair with, preferring one whose value matches within a short window.
+    private static int[] Greedy(int claimCount, int targetCount, Func<int, int, int> score)
+    {
+        const int Window = 8;
+        var pairing = new int[claimCount];
+        var next = 0;
+        for (var c = 0; c < claimCount; c++)
+        {
+            pairing[c] = -1;
+            var fallback = -1;
+            for (var t = next; t < targetCount && t < next + Window; t++)
+            {
+                var s = score(c, t);
+                if (s == MatchScore)
+                {
+                    pairing[c] = t;
+                    break;
+                }
+
+                if (fallback < 0 && s > Forbidden)
+                {
+                    fallback = t;
+                }
+            }
+
+            if (pairing[c] < 0)
+            {
+                pairing[c] = fallback;
+            }
+
+            if (pairing[c] >= 0)
+            {
+                next = pairing[c] + 1;
             }
         }
 
