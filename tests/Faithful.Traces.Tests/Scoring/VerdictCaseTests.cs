@@ -52,3 +52,22 @@ public sealed class VerdictCaseTests
         _ => 'M',
     };
 }
+
+public sealed class FinalAnswerOnlyTests
+{
+    [Theory]
+    [InlineData("The answer is 3.\nFinal answer: 3", FailureMode.Correct)]
+    [InlineData("Final answer: 4", FailureMode.ArithmeticError)]
+    [InlineData("I cannot tell.", FailureMode.MissingAnswer)]
+    public void Control_prompt_replies_are_judged_on_the_answer_alone(string reply, FailureMode expected)
+    {
+        var (program, inputs) = VerdictCaseTests.Case("chain");
+        var options = new ScoringOptions { RequireTrace = false };
+
+        var control = CaseScorer.Score(program, inputs, reply, options: options);
+        var process = CaseScorer.Score(program, inputs, reply);
+
+        Assert.Equal(expected, control.PrimaryMode);
+        Assert.NotEqual(FailureMode.Correct, process.PrimaryMode);
+    }
+}
