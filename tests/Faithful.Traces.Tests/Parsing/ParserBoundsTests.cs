@@ -97,6 +97,18 @@ public sealed class ParserBoundsTests
     }
 
     [Fact]
+    public void A_statement_resolved_a_few_lines_later_is_not_flagged()
+    {
+        var trace = TraceParser.Parse("Step 3: Compute s3 = s2 - s1.\ns2 - s1 = 21 - 7 = 14\nSo s3 = 14.", Programs.Chain());
+
+        Assert.Equal("s3=14 s3=14", TraceText.Claims(trace));
+        Assert.Equal("s2 - s1 = 21 - 7", trace.Claims[0].Work);
+        Assert.Equal(3, trace.Claims[0].StepNumber);
+        Assert.Equal(0, trace.StatementsWithoutValues);
+        Assert.Empty(trace.Issues);
+    }
+
+    [Fact]
     public void Step_numbers_are_kept_with_names()
     {
         var trace = TraceParser.Parse("3. s3 = 14\nStep 4: s4 = 3", Programs.Chain());

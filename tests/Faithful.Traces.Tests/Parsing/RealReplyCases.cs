@@ -131,6 +131,32 @@ internal static class RealReplyCases
 
         yield return new("an echo of the answer format is not an answer", "chain", "I must end with `Final answer: <value>` or <result><value></result>.\nFinal answer: N\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=14 s4=3", "3");
 
+        yield return new("a long-form reply: givens, multi-line steps, an inline correction and a summary", "chain", """
+            Let's carefully execute each step.
+
+            Given: a = 3, b = 4
+
+            Step 1: s1 = a + b
+                    = 3 + 4
+                    = 7
+
+            Step 2: s2 = s1 * a = 7 * 3 = 21
+
+            Step 3: Compute s3 = s2 - s1.
+            s2 - s1 = 21 - 7 = 14
+            So s3 = 14.
+
+            Step 4: s4 = s3 / b = 14 / 4 = 3.5, but since this is integer division, s4 = 3.
+
+            Summary:
+            - s1 = 7
+            - s2 = 21
+            - s3 = 14
+            - s4 = 3
+
+            Therefore, the final answer is **3**.
+            """, "a=3 b=4 s1=7 s2=21 s3=14 s3=14 s4=3.5 | s4=3 s1=7 s2=21 s3=14 s4=3", "3", 2);
+
         // ---- numbers ----
         yield return new("thousands separators", "none", "x1 = 1,234\nx2 = 1 234\nx3 = 1_234\nx4 = 12,345,678\nx5 = -1,234.5\nx6 = 1\u202F234\n#### 1,234", "x1=1234 x2=1234 x3=1234 x4=12345678 x5=-1234.5 x6=1234", "1234");
         yield return new("numbers larger than a long keep their real value", "none", "x1 = 123456789012345678901234\nx2 = 2.5e3", "x1=123456789012345678901234 x2=2.5e3", "");

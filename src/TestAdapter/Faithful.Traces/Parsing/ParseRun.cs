@@ -171,7 +171,9 @@ internal sealed class ParseRun
 
         if (_pending is { } pending)
         {
-            var (completed, extended) = ClaimReader.ReadContinuation(content, pending, _names);
+            // "s2 - s1 = 21 - 7 = 14" after "s3 = s2 - s1": the statement's work repeated, then its value.
+            var continuation = AfterRepeatedWork(content, pending.Work) ?? content;
+            var (completed, extended) = ClaimReader.ReadContinuation(continuation, pending, _names);
             if (completed is { } claim)
             {
                 _pending = null;
@@ -187,12 +189,19 @@ internal sealed class ParseRun
         }
 
         var reading = ClaimReader.Read(content, stripped.StepNumber, stripped.NameHint, _names);
-        if (_pending is { } open && !reading.Claims.Exists(c => (c.Name is not null && c.Name == open.Name) || (c.StepNumber is not null && c.StepNumber == open.StepNumber)))
+        if (_pending is { } open)
         {
-            FlushPending();
+            var resolved = reading.Claims.Exists(c => (c.Name is not null && c.Name == open.Name) || (c.Name is null && c.StepNumber is not null && c.StepNumber == open.StepNumber));
+            if (resolved)
+            {
+                _pending = null;
+            }
+            else if (reading.Claims.Count > 0 || reading.Pending is not null)
+            {
+                FlushPending();
+            }
         }
 
-        _pending = null;
         foreach (var claim in reading.Claims)
         {
             AddClaim(lineNumber, claim, original);
@@ -214,6 +223,37 @@ internal sealed class ParseRun
             _pendingLine = lineNumber;
             _pendingText = original;
         }
+    }
+
+    /// <summary>The rest of <paramref name="content"/> after <paramref name="work"/> (spaces ignored) when an <c>=</c> follows it; else null.</summary>
+    private static string? AfterRepeatedWork(string content, string work)
+    {
+        var i = 0;
+        var j = 0;
+        while (j < work.Length)
+        {
+            if (char.IsWhiteSpace(work[j]) || work[j] == '.')
+            {
+                j++;
+                continue;
+            }
+
+            while (i < content.Length && char.IsWhiteSpace(content[i]))
+            {
+                i++;
+            }
+
+            if (i >= content.Length || content[i] != work[j])
+            {
+                return null;
+            }
+
+            i++;
+            j++;
+        }
+
+        var rest = content[i..].TrimStart();
+        return rest.StartsWith('=') ? rest : null;
     }
 
     private void AddClaim(int lineNumber, LineClaim claim, string original)

@@ -528,7 +528,7 @@ internal static class ClaimReader
             return null;
         }
 
-        var trimmed = work.Trim().TrimEnd('=', ',', ';', ':').TrimEnd();
+        var trimmed = work.Trim().TrimEnd('=', ',', ';', ':', '.').TrimEnd();
         if (trimmed.EndsWith("->", StringComparison.Ordinal) || trimmed.EndsWith("=>", StringComparison.Ordinal))
         {
             trimmed = trimmed[..^2].TrimEnd();
