@@ -11,6 +11,7 @@ public sealed class RoundTripPropertyTests
 {
     private static readonly Gen<StepProgram> Programs = Gen.Frequency(
         (3, Gen.Select(Gen.Int[1, 60], Gen.Int[1, 5], Gen.ULong).Select((length, depth, seed) => new ChainSpec(length, depth, ProgramSeed: seed).Generate())),
+        (1, Gen.Select(Gen.Int[1, 40], Gen.Int[1, 5], Gen.ULong).Select((length, depth, seed) => new ChainSpec(length, depth, ValueKind.Double, ProgramSeed: seed).Generate())),
         (2, Gen.Select(Gen.Int[2, 8], Gen.Int[1, 60], Gen.ULong).Select((registers, length, seed) => new RegisterSpec(registers, length, ProgramSeed: seed).Generate())));
 
     [Fact]
