@@ -1,0 +1,139 @@
+namespace Faithful.Traces.Scoring;
+
+/// <summary>
+/// Global sequence alignment (Needleman–Wunsch) of claims against reference targets. A claim pairs with
+/// a target, or stays unpaired (an extra line); a target may stay unclaimed (a missing line).
+/// Ties go to the earliest pairing, so with no value evidence the k-th claim meets the k-th target
+/// and a trace that stops early is read as missing its end, not its beginning.
+/// </summary>
+internal static class SequenceAligner
+{
+    public const int MatchScore = 3;
+    public const int MismatchScore = 0;
+    public const int ExtraClaimScore = -1;
+    public const int MissingTargetScore = -1;
+
+    /// <summary>A pairing that must not happen (a claim naming another variable).</summary>
+    public const int Forbidden = -1_000_000;
+
+    /// <summary>
+    /// For each of <paramref name="claimCount"/> claims, the target it pairs with, or -1.
+    /// <paramref name="score"/> scores pairing a claim with a target (<see cref="MatchScore"/>, <see cref="MismatchScore"/> or <see cref="Forbidden"/>);
+    /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
+    /// </summary>
+    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false)
+    {
+        if ((long)(claimCount + 1) * (targetCount + 1) > MaxCells)
+        {
+            return Greedy(claimCount, targetCount, score);
+        }
+
+        // table[i, j]: best score aligning the first i claims with the first j targets.
+        var width = targetCount + 1;
+        var table = new int[(claimCount + 1) * width];
+        var move = new byte[(claimCount + 1) * width];
+        const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
+
+        for (var j = 1; j <= targetCount; j++)
+        {
+            table[j] = freeLeadingTargets ? 0 : table[j - 1] + SkipTargetScore(optionalTarget, j - 1);
+            move[j] = SkipTarget;
+        }
+
+        for (var i = 1; i <= claimCount; i++)
+        {
+            table[i * width] = table[(i - 1) * width] + ExtraClaimScore;
+            move[i * width] = SkipClaim;
+            for (var j = 1; j <= targetCount; j++)
+            {
+                var diagonal = table[(i - 1) * width + j - 1] + score(i - 1, j - 1);
+                var skipClaim = table[(i - 1) * width + j] + ExtraClaimScore;
+                var skipTarget = table[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
+                var best = diagonal;
+                var chosen = Diagonal;
+                // On a tie, leave the later target unclaimed: claims then sit as early as the evidence allows.
+                if (skipTarget >= best)
+                {
+                    best = skipTarget;
+                    chosen = SkipTarget;
+                }
+
+                if (skipClaim > best)
+                {
+                    best = skipClaim;
+                    chosen = SkipClaim;
+                }
+
+                table[i * width + j] = best;
+                move[i * width + j] = chosen;
+            }
+        }
+
+        var pairing = new int[claimCount];
+        Array.Fill(pairing, -1);
+        int ci = claimCount, tj = targetCount;
+        while (ci > 0 || tj > 0)
+        {
+            switch (move[ci * width + tj])
+            {
+                case Diagonal:
+                    pairing[ci - 1] = tj - 1;
+                    ci--;
+                    tj--;
+                    break;
+                case SkipClaim:
+                    ci--;
+                    break;
+                default:
+                    tj--;
+                    break;
+            }
+        }
+
+        return pairing;
+    }
+
+    /// <summary>Above this many table cells (a flood of claims against a long program) alignment turns greedy, so work stays bounded.</summary>
+    public const long MaxCells = 4_000_000;
+
+    // Each claim takes the next target it may pair with, preferring one whose value matches within a short window.
+    private static int[] Greedy(int claimCount, int targetCount, Func<int, int, int> score)
+    {
+        const int Window = 8;
+        var pairing = new int[claimCount];
+        var next = 0;
+        for (var c = 0; c < claimCount; c++)
+        {
+            pairing[c] = -1;
+            var fallback = -1;
+            for (var t = next; t < targetCount && t < next + Window; t++)
+            {
+                var s = score(c, t);
+                if (s == MatchScore)
+                {
+                    pairing[c] = t;
+                    break;
+                }
+
+                if (fallback < 0 && s > Forbidden)
+                {
+                    fallback = t;
+                }
+            }
+
+            if (pairing[c] < 0)
+            {
+                pairing[c] = fallback;
+            }
+
+            if (pairing[c] >= 0)
+            {
+                next = pairing[c] + 1;
+            }
+        }
+
+        return pairing;
+    }
+
+    private static int SkipTargetScore(Func<int, bool> optionalTarget, int target) => optionalTarget(target) ? 0 : MissingTargetScore;
+}
