@@ -39,7 +39,7 @@ public static class ModelClients
             "azure" => ProviderClients.Azure(parsed.Target, options, secrets),
             "ollama" => ProviderClients.Ollama(parsed.Target, options, secrets),
             "anthropic" => ProviderClients.Anthropic(parsed.Target, options, secrets),
-            "sim" => SimulatedModels.Create(parsed.Target),
+            "sim" => SimulatedModels.Create(parsed.Target, options.Seed),
             _ => throw new ArgumentException($"Unknown provider in {model}.", nameof(model)),
         };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Faithful.Families;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -42,7 +43,7 @@ public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
             throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: Inputs and Samples must be at least 1 (got Inputs = {Inputs}, Samples = {Samples}).");
         }
 
-        var programs = ProgramCatalog.Load(Catalog)
+        var programs = CatalogReader.Load(Catalog)
             .Where(p => Program is null || p.Id.Contains(Program, StringComparison.Ordinal))
             .Where(p => MaxSteps <= 0 || p.Steps.Count <= MaxSteps)
             .ToList();
@@ -54,7 +55,7 @@ public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
         var rows = new List<ITheoryDataRow>();
         foreach (var program in programs)
         {
-            foreach (var inputs in InputSampler.Sample(program, Inputs, Seed))
+            foreach (var inputs in InputSampler.SampleMany(program, Inputs, unchecked((ulong)Seed)).Select(c => c.Inputs).Distinct())
             {
                 for (var sample = 0; sample < Samples; sample++)
                 {

@@ -30,7 +30,7 @@ public sealed class FaithfulTestCase : IXunitSerializable
         Sample = sample;
     }
 
-    public StepProgram Program => program ??= ProgramCatalog.Find(catalogType ?? throw new InvalidOperationException("Test case was not initialized."), programId);
+    public StepProgram Program => program ??= CatalogReader.Find(catalogType ?? throw new InvalidOperationException("Test case was not initialized."), programId);
 
     public EquatableArray<Value> Inputs => inputs;
 

@@ -8,7 +8,7 @@ namespace Faithful.TestAdapter.Cases;
 /// Reads the programs of a catalog type: any public static field or property whose value is a sequence of
 /// <see cref="StepProgram"/> (the generator's <c>ReferencePrograms.All</c>, or a hand-written list).
 /// </summary>
-public static class ProgramCatalog
+public static class CatalogReader
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<StepProgram>> Loaded = new();
 
