@@ -34,6 +34,9 @@ public sealed class SnapshotSettings
     /// <summary>Whether a mismatch opens a diff tool (never in CI; see <see cref="BuildServer"/>). Null inherits.</summary>
     public bool? LaunchDiffTool { get; set; }
 
+    /// <summary>Reads environment variables (CI detection, auto-accept); replaceable so tests can play a build server.</summary>
+    public Func<string, string?>? Environment { get; set; }
+
     public SnapshotSettings AddScrubber(Scrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(scrubber);

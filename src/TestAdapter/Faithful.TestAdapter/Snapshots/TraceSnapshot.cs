@@ -50,8 +50,9 @@ public static class TraceSnapshot
             return;
         }
 
-        var onBuildServer = BuildServer.IsDetected();
-        if (!onBuildServer && Environment.GetEnvironmentVariable(AutoAcceptVariable) is "1" or "true")
+        var environment = settings?.Environment ?? SnapshotSettings.Global.Environment ?? Environment.GetEnvironmentVariable;
+        var onBuildServer = BuildServer.IsDetected(environment);
+        if (!onBuildServer && environment(AutoAcceptVariable) is "1" or "true")
         {
             await File.WriteAllTextAsync(verifiedPath, scrubbed, Utf8NoBom).ConfigureAwait(false);
             File.Delete(receivedPath);
