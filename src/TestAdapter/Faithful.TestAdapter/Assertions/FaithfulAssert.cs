@@ -84,13 +84,26 @@ public static class FaithfulAssert
         }
 
         var scored = results.Where(r => r.Verdict is not null).ToList();
-        if (scored.Count == 0)
+        if (SkipReason(results) is { } reason)
         {
             // Dynamic skip (xUnit v3): a spent budget is not a failure of the model.
-            Assert.Skip($"Not run: {notRun[0].Error![CaseRunner.NotRunPrefix.Length..]}");
+            Assert.Skip(reason);
         }
 
         return scored;
+    }
+
+    /// <summary>Why an assertion over <paramref name="results"/> is skipped: none was scored and some were not run; else null.</summary>
+    public static string? SkipReason(IReadOnlyList<CaseResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Any(r => r.Verdict is not null))
+        {
+            return null;
+        }
+
+        var notRun = results.FirstOrDefault(r => r.Error?.StartsWith(CaseRunner.NotRunPrefix, StringComparison.Ordinal) == true);
+        return notRun is null ? null : $"Not run: {notRun.Error![CaseRunner.NotRunPrefix.Length..]}";
     }
 
     private static void AppendFailures(StringBuilder message, List<CaseResult> failing)

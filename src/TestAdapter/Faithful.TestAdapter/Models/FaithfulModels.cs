@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Faithful.Clients.Caching;
 using Faithful.Clients.Connections;
 using Xunit;
@@ -20,22 +21,37 @@ public static class FaithfulModels
     /// </summary>
     public static ModelConnection LiveOrSkip(ClientOptions? options = null, Func<string, string?>? read = null)
     {
+        if (!TryConnectLive(out var connection, out var skipReason, options, read))
+        {
+            Assert.Skip(skipReason);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Connects the live model, or says why a live test cannot run here.</summary>
+    public static bool TryConnectLive([NotNullWhen(true)] out ModelConnection? connection, [NotNullWhen(false)] out string? skipReason, ClientOptions? options = null, Func<string, string?>? read = null)
+    {
         read ??= Environment.GetEnvironmentVariable;
+        connection = null;
         var model = EnvironmentSettings.ModelString(read);
         if (model is null)
         {
-            Assert.Skip($"Live-model test: set {EnvironmentSettings.Model} (e.g. openai:gpt-4o-mini) and the provider's key (e.g. OPENAI_API_KEY) to run it, or {EnvironmentSettings.CacheMode}=replay-only with {EnvironmentSettings.CacheDirectory} to replay recorded responses.");
+            skipReason = $"Live-model test: set {EnvironmentSettings.Model} (e.g. openai:gpt-4o-mini) and the provider's key (e.g. OPENAI_API_KEY) to run it, or {EnvironmentSettings.CacheMode}=replay-only with {EnvironmentSettings.CacheDirectory} to replay recorded responses.";
+            return false;
         }
 
         var settings = EnvironmentSettings.Apply(options ?? new ClientOptions(), read);
         try
         {
-            return ModelClients.Connect(model, settings);
+            connection = ModelClients.Connect(model, settings);
+            skipReason = null;
+            return true;
         }
         catch (MissingSecretException ex) when (settings.CacheMode != CacheMode.ReplayOnly)
         {
-            Assert.Skip($"Live-model test skipped: {ex.Message}");
-            throw;
+            skipReason = $"Live-model test skipped: {ex.Message}";
+            return false;
         }
     }
 }
