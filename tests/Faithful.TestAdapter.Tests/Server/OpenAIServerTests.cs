@@ -197,6 +197,19 @@ public sealed class OpenAIServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_key_is_not_retried()
+    {
+        server.ExpectedApiKey = "sk-another-key-entirely";
+        using var connection = Connect();
+
+        var results = await RunAsync(connection, cases.Take(1), parallel: 1);
+
+        Assert.Contains("401", results[0].Error, StringComparison.Ordinal);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(0, connection.Retry!.Retries);
+    }
+
+    [Fact]
     public async Task Record_then_replay_gives_identical_results_with_zero_requests()
     {
         IReadOnlyList<CaseResult> recorded;
