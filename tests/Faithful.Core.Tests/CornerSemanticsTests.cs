@@ -134,3 +134,16 @@ public sealed class CornerSemanticsTests
         "r",
         AllowNonFinite: corner.AllowNonFinite);
 }
+
+public sealed class DifferentialComparisonTests
+{
+    [Fact]
+    public void Only_nan_payloads_are_forgiven()
+    {
+        Assert.True(DifferentialRunner.Same(Value.FromDouble(double.NaN), new Value(ValueKind.Double, 0x7FF8000000000000)));
+        Assert.False(DifferentialRunner.Same(Value.FromDouble(double.NaN), Value.FromDouble(double.PositiveInfinity)));
+        Assert.False(DifferentialRunner.Same(Value.FromDouble(0.0), Value.FromDouble(-0.0)));
+        Assert.False(DifferentialRunner.Same(Value.FromDouble(1.0), Value.FromInt64(BitConverter.DoubleToInt64Bits(1.0))));
+        Assert.False(DifferentialRunner.Same(Value.FromInt64(0), Value.FromInt64(1)));
+    }
+}

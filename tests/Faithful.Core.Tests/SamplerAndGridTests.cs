@@ -143,3 +143,21 @@ public sealed class SamplerAndGridTests
     [InlineData("register-sum", "register-sum")]
     public void Grid_variants_parse(string text, string canonical) => Assert.Equal(canonical, GridVariant.Parse(text).ToString());
 }
+
+public sealed class GridRangeTests
+{
+    [Theory]
+    [InlineData("5..95:9", "5,14,23,32,41,50,59,68,77,86,95")]
+    [InlineData("1..5", "1,2,3,4,5")]
+    [InlineData("5, 20,50", "5,20,50")]
+    [InlineData("5,10..30:10,5", "5,10,20,30")]
+    public void Parses_lists_and_ranges(string text, string expected) => Assert.Equal(expected, GridRange.Format(GridRange.Parse(text)));
+
+    [Theory]
+    [InlineData("", "lists no values")]
+    [InlineData("5..x", "'x' is not an integer")]
+    [InlineData("9..5", "needs from <= to")]
+    [InlineData("1..9:0", "step of at least 1")]
+    public void Bad_lists_say_why(string text, string expected) =>
+        Assert.Contains(expected, Assert.Throws<FormatException>(() => GridRange.Parse(text)).Message, StringComparison.Ordinal);
+}
