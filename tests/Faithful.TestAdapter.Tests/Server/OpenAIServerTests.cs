@@ -236,6 +236,24 @@ public sealed class OpenAIServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_streamed_recording_replays_identically_and_snapshots_alike()
+    {
+        IReadOnlyList<CaseResult> recorded;
+        using (var recording = Connect(CacheMode.Record))
+        {
+            recorded = await RunAsync(recording, cases.Take(2), streaming: true);
+        }
+
+        using var replaying = Connect(CacheMode.ReplayOnly);
+        var replayed = await RunAsync(replaying, cases.Take(2));
+
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(recorded.Select(r => (r.Reply, r.Tokens, r.Verdict)), replayed.Select(r => (r.Reply, r.Tokens, r.Verdict)));
+        Assert.Equal("True", replayed[0].Metadata![RecordReplayChatClient.ReplayedProperty]);
+        Assert.Equal(Faithful.TestAdapter.Snapshots.SnapshotRenderer.Render(recorded[0]), Faithful.TestAdapter.Snapshots.SnapshotRenderer.Render(replayed[0]));
+    }
+
+    [Fact]
     public async Task Replay_only_fails_clearly_on_a_miss_and_sends_nothing()
     {
         var empty = Path.Combine(cacheRoot, "empty");

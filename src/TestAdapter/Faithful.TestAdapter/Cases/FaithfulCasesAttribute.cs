@@ -20,7 +20,7 @@ public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
 {
     public Type Catalog { get; } = catalog;
 
-    /// <summary>Sampled inputs per program.</summary>
+    /// <summary>Sampled inputs per program (distinct; fewer when a tiny domain repeats draws).</summary>
     public int Inputs { get; set; } = 3;
 
     /// <summary>Seed for input sampling; the same seed gives the same cases in every run.</summary>

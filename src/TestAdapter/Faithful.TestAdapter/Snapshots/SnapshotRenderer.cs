@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Faithful.Clients.Caching;
 using Faithful.TestAdapter.Assertions;
 using Faithful.Traces.Results;
 
@@ -31,7 +32,8 @@ public static class SnapshotRenderer
             Line(text, "tokens", string.Create(CultureInfo.InvariantCulture, $"{tokens.Input} in, {tokens.Output} out"));
         }
 
-        foreach (var (key, value) in (result.Metadata ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Whether a reply was replayed says how it was obtained, not how the model behaved: a recorded run and its replay snapshot alike.
+        foreach (var (key, value) in (result.Metadata ?? new Dictionary<string, string>()).Where(p => p.Key != RecordReplayChatClient.ReplayedProperty).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Line(text, "meta " + key, value);
         }
