@@ -114,6 +114,34 @@ public sealed class ConnectionTests
         Assert.NotNull(TransientFailure.Classify(new RequestTimeoutException(TimeSpan.FromSeconds(1)), TimeProvider.System));
     }
 
+    /// <summary>Shaped like Anthropic's SDK exceptions: a status and the response headers as properties.</summary>
+    private sealed class SdkStatusException(System.Net.HttpStatusCode status, string? retryAfter) : Exception("sdk failure")
+    {
+        public System.Net.HttpStatusCode StatusCode { get; } = status;
+
+        public System.Net.Http.Headers.HttpResponseHeaders Headers { get; } = Build(retryAfter);
+
+        private static System.Net.Http.Headers.HttpResponseHeaders Build(string? retryAfter)
+        {
+            using var response = new HttpResponseMessage();
+            if (retryAfter is not null)
+            {
+                response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            }
+
+            return response.Headers;
+        }
+    }
+
+    [Fact]
+    public void Other_sdks_statuses_and_retry_after_are_read_by_name()
+    {
+        var limited = TransientFailure.Classify(new SdkStatusException(System.Net.HttpStatusCode.TooManyRequests, "3"), TimeProvider.System);
+        Assert.Equal(new TransientFailure(429, TimeSpan.FromSeconds(3)), limited);
+        Assert.Null(TransientFailure.Classify(new SdkStatusException(System.Net.HttpStatusCode.BadRequest, null), TimeProvider.System));
+        Assert.Equal(502, TransientFailure.Classify(new InvalidOperationException("wrapped", new SdkStatusException(System.Net.HttpStatusCode.BadGateway, null)), TimeProvider.System)?.Status);
+    }
+
     [Fact]
     public void Environment_settings_apply_and_reject_malformed_values()
     {

@@ -24,8 +24,37 @@ public readonly record struct TransientFailure(int? Status, TimeSpan? RetryAfter
             case IOException:
                 return new TransientFailure(null, null);
             default:
-                return null;
+                return FromStatusProperty(exception, time);
         }
+    }
+
+    /// <summary>
+    /// Other SDKs (Anthropic's <c>Anthropic4xxException</c>/<c>Anthropic5xxException</c>, ...) expose the HTTP status as a
+    /// <c>StatusCode</c> property and the response headers as <c>Headers</c>; read them by name rather than bind to each SDK.
+    /// </summary>
+    private static TransientFailure? FromStatusProperty(Exception exception, TimeProvider time)
+    {
+        var type = exception.GetType();
+        var status = (type.GetProperty("StatusCode") ?? type.GetProperty("Status"))?.GetValue(exception) switch
+        {
+            int code => code,
+            HttpStatusCode code => (int)code,
+            _ => (int?)null,
+        };
+        if (status is not { } transient || !IsTransientStatus(transient))
+        {
+            return exception.InnerException is { } inner ? Classify(inner, time) : null;
+        }
+
+        TimeSpan? retryAfter = null;
+        if (type.GetProperty("Headers")?.GetValue(exception) is System.Net.Http.Headers.HttpHeaders headers
+            && headers.TryGetValues("Retry-After", out var values)
+            && values.FirstOrDefault() is { } value)
+        {
+            retryAfter = ParseRetryAfter(value, time.GetUtcNow());
+        }
+
+        return new TransientFailure(transient, retryAfter);
     }
 
     public static bool IsTransientStatus(int status) =>
