@@ -22,7 +22,7 @@ public enum Behavior
 }
 
 /// <summary>One request as the server saw it.</summary>
-public sealed record ReceivedRequest(string Body, string? Authorization, bool Stream, IReadOnlyList<(string Role, string Content)> Messages);
+public sealed record ReceivedRequest(string Body, string? Authorization, bool Stream, IReadOnlyList<(string Role, string Content)> Messages, string Path = "");
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel) speaking the OpenAI chat-completions protocol, streaming included.
@@ -36,6 +36,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private FakeOpenAIServer(WebApplication app) => this.app = app;
 
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The server's root, as an Azure OpenAI resource endpoint would be given.</summary>
+    public Uri Root => new(Endpoint, "/");
 
     /// <summary>Reply text for a user prompt.</summary>
     public Func<string, string> Reply { get; set; } = _ => "Final answer: 0";
@@ -60,6 +63,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
+
+        // Azure OpenAI's v1 API serves the same protocol under /openai/v1/.
+        app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(address.TrimEnd('/') + "/v1/");
@@ -83,7 +89,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             .ToList();
         var stream = json["stream"]?.GetValue<bool>() ?? false;
         var authorization = context.Request.Headers.Authorization.ToString();
-        Requests.Enqueue(new ReceivedRequest(body, authorization, stream, messages));
+        Requests.Enqueue(new ReceivedRequest(body, authorization, stream, messages, context.Request.Path.Value ?? ""));
 
         if (ExpectedApiKey is not null && authorization != $"Bearer {ExpectedApiKey}")
         {

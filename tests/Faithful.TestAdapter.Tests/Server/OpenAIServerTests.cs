@@ -96,6 +96,23 @@ public sealed class OpenAIServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Azure_deployments_are_reached_through_the_v1_endpoint_of_the_resource()
+    {
+        using var connection = ModelClients.Connect("azure:my-deployment", new ClientOptions
+        {
+            Secrets = SecretSource.FromValues([new("AZURE_OPENAI_API_KEY", ApiKey), new("AZURE_OPENAI_ENDPOINT", server.Root.ToString())]),
+        });
+
+        var results = await RunAsync(connection, cases.Take(1), parallel: 1);
+
+        AllCorrect(results, 1);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/openai/v1/chat/completions", request.Path);
+        Assert.Equal($"Bearer {ApiKey}", request.Authorization);
+        Assert.Contains("\"model\":\"my-deployment\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Streaming_replies_are_assembled_and_scored()
     {
         using var connection = Connect();
