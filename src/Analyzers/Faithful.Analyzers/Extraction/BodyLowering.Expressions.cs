@@ -1,0 +1,301 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Faithful.Analyzers.Extraction;
+
+internal sealed partial class BodyLowering
+{
+    private const string SupportedExpressions =
+        "a step may use long/double locals and parameters, constants, + - * / % & | ^ << >> ~, unary minus, casts to long/double, Math.Min/Max/Abs and ?: over a comparison";
+
+    /// <summary>Lowers a long- or double-typed expression; null (with a problem reported) when unsupported.</summary>
+    private ExprModel? Lower(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (TryConstant(operation) is { } constant)
+        {
+            return constant;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return ReadVariable(local.Local, local.Local.Type, operation);
+            case IParameterReferenceOperation parameter:
+                return ReadVariable(parameter.Parameter, parameter.Parameter.Type, operation);
+            case IConversionOperation conversion:
+                return LowerConversion(conversion);
+            case IUnaryOperation unary:
+                return LowerUnary(unary);
+            case IBinaryOperation binary:
+                return LowerBinary(binary);
+            case IInvocationOperation invocation:
+                return LowerMathCall(invocation);
+            case IConditionalOperation conditional:
+                return LowerConditional(conditional);
+            case IIncrementOrDecrementOperation or IAssignmentOperation:
+                Report(ProblemKind.UnsupportedExpression, operation, "'" + operation.Syntax + "' writes a variable inside an expression; make the write its own statement so it is a step.");
+                return null;
+            default:
+                Report(ProblemKind.UnsupportedExpression, operation, "'" + operation.Syntax + "' is not supported in a step: " + SupportedExpressions + ".");
+                return null;
+        }
+    }
+
+    /// <summary>Compile-time constants, and expressions over loop counters, become literals.</summary>
+    private ConstantModel? TryConstant(IOperation operation)
+    {
+        FoldedValue? folded = null;
+        if (operation.ConstantValue.HasValue)
+        {
+            folded = FoldedValue.FromConstant(operation.Type, operation.ConstantValue.Value);
+        }
+        else if (_loopVariables.Count > 0 && ReadsLoopVariable(operation))
+        {
+            try
+            {
+                folded = ConstantFolder.TryFold(operation, _loopVariables);
+            }
+            catch (ConstantFolder.FoldFault fault)
+            {
+                Report(ProblemKind.ConstantFault, operation, "'" + operation.Syntax + "' faults when unrolled: " + fault.Message + ".");
+                return new ConstantModel(ModelValueKind.Int64, 0);
+            }
+        }
+
+        if (folded is not { } value)
+        {
+            return null;
+        }
+
+        // An int constant keeps its value as a long: it is either widened by C# or used as a shift count.
+        return value.ToConstant(value.Type == SpecialType.System_Double ? ModelValueKind.Double : ModelValueKind.Int64);
+    }
+
+    private bool ReadsLoopVariable(IOperation operation) =>
+        operation.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation local && _loopVariables.ContainsKey(local.Local));
+
+    private RefModel? ReadVariable(ISymbol symbol, ITypeSymbol type, IOperation operation)
+    {
+        if (!ProgramExtractor.TryGetKind(type, out var kind))
+        {
+            Report(ProblemKind.UnsupportedType, operation, "'" + symbol.Name + "' is " + type.ToDisplayString() + "; a step reads only long or double values (int only as a constant or shift count).");
+            return null;
+        }
+
+        if (!_currentSlot.TryGetValue(symbol, out var slot))
+        {
+            Report(ProblemKind.UnsupportedExpression, operation, "'" + symbol.Name + "' is read before any value is assigned to it.");
+            return null;
+        }
+
+        return new RefModel(slot, kind);
+    }
+
+    private ExprModel? LowerConversion(IConversionOperation conversion)
+    {
+        var target = conversion.Type?.SpecialType ?? SpecialType.None;
+        var source = conversion.Operand.Type?.SpecialType ?? SpecialType.None;
+        if (conversion.OperatorMethod is not null || source is not (SpecialType.System_Int64 or SpecialType.System_Double) || target is not (SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Int32))
+        {
+            var why = source == SpecialType.System_Int32
+                ? "int arithmetic wraps at 32 bits and is not modelled; compute in long (e.g. declare 'long')"
+                : "only conversions between long and double are supported, and (int) as a shift count";
+            Report(ProblemKind.UnsupportedType, conversion, "'" + conversion.Syntax + "': " + why + ".");
+            return null;
+        }
+
+        if (target == SpecialType.System_Int32)
+        {
+            Report(ProblemKind.UnsupportedType, conversion, "'" + conversion.Syntax + "': a cast to int is supported only as a shift count, e.g. 'a << (int)b'.");
+            return null;
+        }
+
+        var operand = Lower(conversion.Operand);
+        if (operand is null)
+        {
+            return null;
+        }
+
+        if (source == target)
+        {
+            return operand;
+        }
+
+        return target == SpecialType.System_Double
+            ? new UnaryModel(ModelUnaryOp.ToDouble, operand, ModelValueKind.Double, false)
+            : new UnaryModel(ModelUnaryOp.ToInt64, operand, ModelValueKind.Int64, conversion.IsChecked);
+    }
+
+    /// <summary>A shift count: an int constant, a loop counter, or <c>(int)</c> of a long expression.</summary>
+    private ExprModel? LowerShiftCount(IOperation operation)
+    {
+        if (TryConstant(operation) is { } constant)
+        {
+            return constant;
+        }
+
+        if (operation is IConversionOperation { OperatorMethod: null } conversion
+            && conversion.Type?.SpecialType == SpecialType.System_Int32
+            && conversion.Operand.Type?.SpecialType == SpecialType.System_Int64)
+        {
+            var operand = Lower(conversion.Operand);
+            return operand is null ? null : new UnaryModel(ModelUnaryOp.ToInt32, operand, ModelValueKind.Int64, conversion.IsChecked);
+        }
+
+        Report(ProblemKind.UnsupportedType, operation, "The shift count '" + operation.Syntax + "' must be an int constant or '(int)' of a long expression.");
+        return null;
+    }
+
+    private ExprModel? LowerUnary(IUnaryOperation unary)
+    {
+        if (unary.OperatorMethod is not null || !ProgramExtractor.TryGetKind(unary.Type, out var kind))
+        {
+            Report(ProblemKind.UnsupportedType, unary, "'" + unary.Syntax + "' must compute a long or double.");
+            return null;
+        }
+
+        var operand = Lower(unary.Operand);
+        if (operand is null)
+        {
+            return null;
+        }
+
+        switch (unary.OperatorKind)
+        {
+            case UnaryOperatorKind.Plus:
+                return operand;
+            case UnaryOperatorKind.Minus:
+                return new UnaryModel(ModelUnaryOp.Negate, operand, kind, unary.IsChecked && kind == ModelValueKind.Int64);
+            case UnaryOperatorKind.BitwiseNegation:
+                return new UnaryModel(ModelUnaryOp.BitwiseNot, operand, kind, false);
+            default:
+                Report(ProblemKind.UnsupportedExpression, unary, "'" + unary.Syntax + "': only unary -, + and ~ are supported.");
+                return null;
+        }
+    }
+
+    private BinaryModel? LowerBinary(IBinaryOperation binary)
+    {
+        var op = binary.OperatorMethod is null ? BinaryOpOf(binary.OperatorKind) : null;
+        if (op is null)
+        {
+            Report(ProblemKind.UnsupportedExpression, binary, "'" + binary.Syntax + "': " + SupportedExpressions + ".");
+            return null;
+        }
+
+        if (!ProgramExtractor.TryGetKind(binary.Type, out var kind))
+        {
+            Report(ProblemKind.UnsupportedType, binary, "'" + binary.Syntax + "' computes " + binary.Type?.ToDisplayString() + "; int arithmetic wraps at 32 bits and is not modelled, so compute in long.");
+            return null;
+        }
+
+        var left = Lower(binary.LeftOperand);
+        var right = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight ? LowerShiftCount(binary.RightOperand) : Lower(binary.RightOperand);
+        return left is null || right is null ? null : new BinaryModel(op.Value, left, right, kind, binary.IsChecked && IsCheckSensitive(op.Value, kind));
+    }
+
+    private ExprModel? LowerMathCall(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var isMath = method.ContainingType?.ToDisplayString() == "System.Math";
+        if (!isMath || !ProgramExtractor.TryGetKind(invocation.Type, out var kind) || method.Name is not ("Abs" or "Min" or "Max"))
+        {
+            var hint = isMath && method.Name is "Abs" or "Min" or "Max" ? " with long or double arguments" : "";
+            Report(ProblemKind.UnsupportedExpression, invocation, "'" + invocation.Syntax + "': the only calls a step may make are Math.Min, Math.Max and Math.Abs" + hint + ".");
+            return null;
+        }
+
+        var arguments = invocation.Arguments.Select(a => Lower(a.Value)).ToList();
+        if (arguments.Any(a => a is null))
+        {
+            return null;
+        }
+
+        return method.Name switch
+        {
+            "Abs" => new UnaryModel(ModelUnaryOp.Abs, arguments[0]!, kind, false),
+            "Min" => new BinaryModel(ModelBinaryOp.Min, arguments[0]!, arguments[1]!, kind, false),
+            _ => new BinaryModel(ModelBinaryOp.Max, arguments[0]!, arguments[1]!, kind, false),
+        };
+    }
+
+    private ConditionalModel? LowerConditional(IConditionalOperation conditional)
+    {
+        if (conditional.WhenFalse is null || !ProgramExtractor.TryGetKind(conditional.Type, out var kind))
+        {
+            Report(ProblemKind.UnsupportedExpression, conditional, "A conditional in a step is 'x < y ? a : b' with long or double branches.");
+            return null;
+        }
+
+        var comparison = conditional.Condition as IBinaryOperation;
+        var op = comparison is { OperatorMethod: null } ? ComparisonOpOf(comparison.OperatorKind) : null;
+        if (comparison is null || op is null)
+        {
+            Report(ProblemKind.UnsupportedExpression, conditional.Condition, "The condition '" + conditional.Condition.Syntax + "' must be one comparison (< <= > >= == !=) of two long or double values; && || ! are not supported.");
+            return null;
+        }
+
+        var left = Lower(comparison.LeftOperand);
+        var right = Lower(comparison.RightOperand);
+        var whenTrue = Lower(conditional.WhenTrue);
+        var whenFalse = Lower(conditional.WhenFalse);
+        if (left is null || right is null || whenTrue is null || whenFalse is null)
+        {
+            return null;
+        }
+
+        if (left.Kind != right.Kind)
+        {
+            Report(ProblemKind.UnsupportedType, comparison, "Both sides of '" + comparison.Syntax + "' must have the same type.");
+            return null;
+        }
+
+        return new ConditionalModel(op.Value, left, right, Widen(whenTrue, kind), Widen(whenFalse, kind), kind);
+    }
+
+    /// <summary>Makes an implicit long-to-double conversion explicit; C# inserts it where a double is expected.</summary>
+    private static ExprModel Widen(ExprModel expression, ModelValueKind kind)
+    {
+        if (expression.Kind == kind || kind == ModelValueKind.Int64)
+        {
+            return expression;
+        }
+
+        return expression is ConstantModel constant
+            ? new ConstantModel(ModelValueKind.Double, BitConverter.DoubleToInt64Bits(constant.Bits))
+            : new UnaryModel(ModelUnaryOp.ToDouble, expression, ModelValueKind.Double, false);
+    }
+
+    /// <summary>Checked context changes only long +, -, *, negation and narrowing conversions.</summary>
+    private static bool IsCheckSensitive(ModelBinaryOp op, ModelValueKind kind) =>
+        kind == ModelValueKind.Int64 && op is ModelBinaryOp.Add or ModelBinaryOp.Subtract or ModelBinaryOp.Multiply;
+
+    private static ModelBinaryOp? BinaryOpOf(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => ModelBinaryOp.Add,
+        BinaryOperatorKind.Subtract => ModelBinaryOp.Subtract,
+        BinaryOperatorKind.Multiply => ModelBinaryOp.Multiply,
+        BinaryOperatorKind.Divide => ModelBinaryOp.Divide,
+        BinaryOperatorKind.Remainder => ModelBinaryOp.Remainder,
+        BinaryOperatorKind.And => ModelBinaryOp.BitwiseAnd,
+        BinaryOperatorKind.Or => ModelBinaryOp.BitwiseOr,
+        BinaryOperatorKind.ExclusiveOr => ModelBinaryOp.ExclusiveOr,
+        BinaryOperatorKind.LeftShift => ModelBinaryOp.ShiftLeft,
+        BinaryOperatorKind.RightShift => ModelBinaryOp.ShiftRight,
+        _ => null,
+    };
+
+    private static ModelComparisonOp? ComparisonOpOf(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => ModelComparisonOp.Less,
+        BinaryOperatorKind.LessThanOrEqual => ModelComparisonOp.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => ModelComparisonOp.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => ModelComparisonOp.GreaterOrEqual,
+        BinaryOperatorKind.Equals => ModelComparisonOp.Equal,
+        BinaryOperatorKind.NotEquals => ModelComparisonOp.NotEqual,
+        _ => null,
+    };
+}

@@ -1,0 +1,495 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Faithful.Analyzers.Extraction;
+
+/// <summary>
+/// Walks a method body's operation tree in execution order and turns every write into an SSA step:
+/// each assignment writes a new version of its variable, reads resolve to the latest version's slot.
+/// </summary>
+internal sealed partial class BodyLowering
+{
+    private readonly ImmutableArray<IParameterSymbol> _parameters;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<PendingStep> _steps = [];
+    private readonly Dictionary<ISymbol, int> _currentSlot = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<string, int> _writeCount = [];
+    private readonly Dictionary<ILocalSymbol, FoldedValue> _loopVariables = new(SymbolEqualityComparer.Default);
+    private bool _returned;
+    private bool _stepLimitReported;
+
+    public BodyLowering(ImmutableArray<IParameterSymbol> parameters, CancellationToken cancellationToken)
+    {
+        _parameters = parameters;
+        _cancellationToken = cancellationToken;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            _currentSlot[parameters[i]] = i;
+        }
+    }
+
+    public List<ExtractionProblem> Problems { get; } = [];
+
+    public ExprModel? Result { get; private set; }
+
+    public string ResultSourceText { get; private set; } = "";
+
+    private sealed record PendingStep(string Variable, int Version, ModelValueKind Kind, ExprModel Expression, string SourceText, int Line, LocationInfo Location);
+
+    /// <summary>Lowers the whole body; <paramref name="methodLocation"/> is blamed for a missing return.</summary>
+    public void LowerBody(IBlockOperation body, LocationInfo methodLocation)
+    {
+        LowerStatement(body, insideLoop: false);
+        if (!_returned && Problems.Count == 0)
+        {
+            Problems.Add(new ExtractionProblem(
+                ProblemKind.MissingOrMisplacedReturn,
+                methodLocation,
+                "A reference program ends with 'return expr;' naming its answer; add one as the last statement."));
+        }
+    }
+
+    /// <summary>The steps with their final names: <c>x</c> for a local written once, else <c>x#version</c>.</summary>
+    public List<StepModel> NamedSteps()
+    {
+        var parameterNames = new HashSet<string>(_parameters.Select(p => p.Name));
+        var result = new List<StepModel>(_steps.Count);
+        for (var i = 0; i < _steps.Count; i++)
+        {
+            var step = _steps[i];
+            var name = !parameterNames.Contains(step.Variable) && _writeCount[step.Variable] == 1
+                ? step.Variable
+                : step.Variable + "#" + step.Version;
+            result.Add(new StepModel(i, name, step.Variable, step.Version, step.Kind, step.Expression, step.SourceText, step.Line, false, step.Location));
+        }
+
+        return result;
+    }
+
+    private void Report(ProblemKind kind, IOperation operation, string message) =>
+        Report(kind, operation.Syntax, message);
+
+    private void Report(ProblemKind kind, SyntaxNode syntax, string message) =>
+        Report(kind, LocationInfo.From(syntax), message);
+
+    private void Report(ProblemKind kind, LocationInfo location, string message) =>
+        Problems.Add(new ExtractionProblem(kind, location, message));
+
+    private void LowerStatement(IOperation statement, bool insideLoop)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (_returned && statement is not IBlockOperation)
+        {
+            Report(ProblemKind.MissingOrMisplacedReturn, statement, "No statement may follow the final return; move the return to the end.");
+            return;
+        }
+
+        switch (statement)
+        {
+            case IBlockOperation block:
+                // Plain, checked and unchecked blocks all arrive here; IsChecked on the operations inside carries the context.
+                foreach (var inner in block.Operations)
+                {
+                    LowerStatement(inner, insideLoop);
+                }
+
+                break;
+            case IVariableDeclarationGroupOperation group:
+                LowerDeclarations(group);
+                break;
+            case IExpressionStatementOperation expressionStatement:
+                LowerAssignment(expressionStatement.Operation, expressionStatement.Syntax);
+                break;
+            case IForLoopOperation loop:
+                UnrollFor(loop);
+                break;
+            case IReturnOperation ret:
+                LowerReturn(ret, insideLoop);
+                break;
+            case IEmptyOperation:
+                break;
+            default:
+                Report(
+                    ProblemKind.UnsupportedStatement,
+                    statement,
+                    "'" + FirstLine(statement.Syntax) + "' cannot be a step; a reference program holds only local declarations, assignments (= and compound), ++/--, for loops with constant bounds, checked blocks and a final return.");
+                break;
+        }
+    }
+
+    private void LowerDeclarations(IVariableDeclarationGroupOperation group)
+    {
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                var local = declarator.Symbol;
+                if (local.IsConst)
+                {
+                    // Reads of a const local carry its constant value; it is no step.
+                    continue;
+                }
+
+                if (!ProgramExtractor.TryGetKind(local.Type, out var kind))
+                {
+                    Report(ProblemKind.UnsupportedType, declarator, "Local '" + local.Name + "' is " + local.Type.ToDisplayString() + "; steps must be long or double (write 'long " + local.Name + "' for integers).");
+                    continue;
+                }
+
+                var initializer = declarator.GetVariableInitializer();
+                if (initializer is not null)
+                {
+                    Write(local, kind, initializer.Value, group.Syntax);
+                }
+            }
+        }
+    }
+
+    private void LowerAssignment(IOperation operation, SyntaxNode statementSyntax)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment when TargetOf(assignment.Target) is { } target:
+                if (assignment.Value is IAssignmentOperation)
+                {
+                    Report(ProblemKind.UnsupportedExpression, assignment.Value, "Chained assignments hide steps; write one assignment per statement.");
+                    return;
+                }
+
+                Write(target.Symbol, target.Kind, assignment.Value, statementSyntax);
+                break;
+            case ICompoundAssignmentOperation compound when TargetOf(compound.Target) is { } target:
+                LowerCompound(compound, target.Symbol, target.Kind, statementSyntax);
+                break;
+            case IIncrementOrDecrementOperation increment when TargetOf(increment.Target) is { } target:
+                LowerIncrement(increment, target.Symbol, target.Kind, statementSyntax);
+                break;
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
+                // TargetOf reported the problem.
+                break;
+            default:
+                Report(
+                    ProblemKind.UnsupportedStatement,
+                    statementSyntax,
+                    "'" + FirstLine(statementSyntax) + "' is not an assignment; a statement of a reference program assigns a long or double local or parameter.");
+                break;
+        }
+    }
+
+    private (ISymbol Symbol, ModelValueKind Kind)? TargetOf(IOperation target)
+    {
+        ISymbol? symbol = target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            Report(ProblemKind.UnsupportedExpression, target, "Only locals and parameters can be assigned in a reference program, not '" + target.Syntax + "'.");
+            return null;
+        }
+
+        if (symbol is ILocalSymbol loopVariable && _loopVariables.ContainsKey(loopVariable))
+        {
+            Report(ProblemKind.NonConstantLoop, target, "The loop variable '" + symbol.Name + "' is written inside the loop body; only the for header may change it.");
+            return null;
+        }
+
+        var type = symbol is ILocalSymbol l ? l.Type : ((IParameterSymbol)symbol).Type;
+        if (!ProgramExtractor.TryGetKind(type, out var kind))
+        {
+            Report(ProblemKind.UnsupportedType, target, "'" + symbol.Name + "' is " + type.ToDisplayString() + "; steps must be long or double.");
+            return null;
+        }
+
+        return (symbol, kind);
+    }
+
+    private void LowerCompound(ICompoundAssignmentOperation compound, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    {
+        var op = compound.OperatorMethod is null ? BinaryOpOf(compound.OperatorKind) : null;
+        if (op is null)
+        {
+            Report(ProblemKind.UnsupportedExpression, compound, "The operator of '" + compound.Syntax + "' is not supported; use += -= *= /= %= &= |= ^= <<= >>=.");
+            return;
+        }
+
+        // C# defines x op= y as x = (T)(x op y); with long and double operands the cast is the identity.
+        var isShift = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight;
+        var right = isShift ? LowerShiftCount(compound.Value) : Lower(compound.Value);
+        if (right is null)
+        {
+            return;
+        }
+
+        if (!isShift)
+        {
+            right = Widen(right, kind);
+        }
+
+        var left = new RefModel(_currentSlot[target], kind);
+        var expression = new BinaryModel(op.Value, left, right, kind, compound.IsChecked && IsCheckSensitive(op.Value, kind));
+        AddStep(target, kind, expression, statementSyntax);
+    }
+
+    private void LowerIncrement(IIncrementOrDecrementOperation increment, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    {
+        var one = kind == ModelValueKind.Double
+            ? new ConstantModel(ModelValueKind.Double, System.BitConverter.DoubleToInt64Bits(1.0))
+            : new ConstantModel(ModelValueKind.Int64, 1);
+        var op = increment.Kind == OperationKind.Increment ? ModelBinaryOp.Add : ModelBinaryOp.Subtract;
+        var expression = new BinaryModel(op, new RefModel(_currentSlot[target], kind), one, kind, increment.IsChecked && kind == ModelValueKind.Int64);
+        AddStep(target, kind, expression, statementSyntax);
+    }
+
+    private void Write(ISymbol target, ModelValueKind kind, IOperation value, SyntaxNode statementSyntax)
+    {
+        var expression = Lower(value);
+        if (expression is not null)
+        {
+            AddStep(target, kind, Widen(expression, kind), statementSyntax);
+        }
+    }
+
+    private void AddStep(ISymbol target, ModelValueKind kind, ExprModel expression, SyntaxNode statementSyntax)
+    {
+        if (_steps.Count >= ProgramExtractor.MaxSteps)
+        {
+            if (!_stepLimitReported)
+            {
+                _stepLimitReported = true;
+                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramExtractor.MaxSteps + " steps; use smaller loop bounds.");
+            }
+
+            return;
+        }
+
+        _writeCount.TryGetValue(target.Name, out var writes);
+        writes++;
+        _writeCount[target.Name] = writes;
+        var location = LocationInfo.From(statementSyntax);
+        _steps.Add(new PendingStep(target.Name, writes, kind, expression, statementSyntax.ToString().Trim(), location.Line, location));
+        _currentSlot[target] = _parameters.Length + _steps.Count - 1;
+    }
+
+    private void LowerReturn(IReturnOperation ret, bool insideLoop)
+    {
+        if (insideLoop)
+        {
+            Report(ProblemKind.MissingOrMisplacedReturn, ret, "A return inside a loop makes the step count depend on data; return after the loop.");
+            return;
+        }
+
+        if (ret.ReturnedValue is null)
+        {
+            Report(ProblemKind.MissingOrMisplacedReturn, ret, "The return must name the answer: 'return expr;'.");
+            return;
+        }
+
+        _returned = true;
+        Result = Lower(ret.ReturnedValue);
+        ResultSourceText = ret.Syntax is ReturnStatementSyntax { Expression: { } returned }
+            ? returned.ToString().Trim()
+            : ret.ReturnedValue.Syntax.ToString().Trim();
+    }
+
+    private void UnrollFor(IForLoopOperation loop)
+    {
+        // Problems about the loop point at its header, not its whole body.
+        var header = loop.Syntax is ForStatementSyntax forSyntax
+            ? LocationInfo.From(Location.Create(forSyntax.SyntaxTree, TextSpan.FromBounds(forSyntax.ForKeyword.SpanStart, forSyntax.CloseParenToken.Span.End)))
+            : LocationInfo.From(loop.Syntax);
+        var declared = new List<ILocalSymbol>();
+        foreach (var before in loop.Before)
+        {
+            if (!TryDeclareLoopVariables(before, declared))
+            {
+                Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only when it declares its counter with a constant start, e.g. 'for (var i = 0; i < 3; i++)'.");
+                Forget(declared);
+                return;
+            }
+        }
+
+        if (loop.Condition is null || declared.Count == 0)
+        {
+            Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only with a counter and a constant bound, e.g. 'for (var i = 0; i < 3; i++)'.");
+            Forget(declared);
+            return;
+        }
+
+        try
+        {
+            var iterations = 0;
+            while (true)
+            {
+                var proceed = ConstantFolder.TryFoldCondition(loop.Condition, _loopVariables);
+                if (proceed is null)
+                {
+                    Report(ProblemKind.NonConstantLoop, loop.Condition, "The loop condition '" + loop.Condition.Syntax + "' must compare the counter with a compile-time constant.");
+                    break;
+                }
+
+                if (!proceed.Value)
+                {
+                    break;
+                }
+
+                if (++iterations > ProgramExtractor.MaxSteps || _stepLimitReported)
+                {
+                    if (!_stepLimitReported)
+                    {
+                        _stepLimitReported = true;
+                        Report(ProblemKind.LoopTooLong, header, "The loop runs more than " + ProgramExtractor.MaxSteps + " times; use smaller bounds.");
+                    }
+
+                    break;
+                }
+
+                var problemsBefore = Problems.Count;
+                LowerStatement(loop.Body, insideLoop: true);
+                if (Problems.Count > problemsBefore || !AdvanceLoop(loop))
+                {
+                    break;
+                }
+            }
+        }
+        catch (ConstantFolder.FoldFault fault)
+        {
+            Report(ProblemKind.ConstantFault, header, "Unrolling the loop faults: " + fault.Message + ".");
+        }
+
+        Forget(declared);
+    }
+
+    private bool TryDeclareLoopVariables(IOperation before, List<ILocalSymbol> declared)
+    {
+        if (before is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                var initializer = declarator.GetVariableInitializer();
+                var start = initializer is null ? null : ConstantFolder.TryFold(initializer.Value, _loopVariables);
+                if (start is not { IsIntegral: true })
+                {
+                    return false;
+                }
+
+                var converted = ConstantFolder.Convert(start.Value, declarator.Symbol.Type.SpecialType, false);
+                if (converted is null)
+                {
+                    return false;
+                }
+
+                _loopVariables[declarator.Symbol] = converted.Value;
+                declared.Add(declarator.Symbol);
+            }
+        }
+
+        return true;
+    }
+
+    private bool AdvanceLoop(IForLoopOperation loop)
+    {
+        foreach (var bottom in loop.AtLoopBottom)
+        {
+            var operation = bottom is IExpressionStatementOperation statement ? statement.Operation : bottom;
+            (IOperation? target, FoldedValue? next) = operation switch
+            {
+                IIncrementOrDecrementOperation increment => (increment.Target, Step(increment)),
+                ICompoundAssignmentOperation compound => (compound.Target, Compound(compound)),
+                ISimpleAssignmentOperation assignment => (assignment.Target, ConstantFolder.TryFold(assignment.Value, _loopVariables)),
+                _ => (null, (FoldedValue?)null),
+            };
+            if (target is not ILocalReferenceOperation local || !_loopVariables.ContainsKey(local.Local) || next is null)
+            {
+                Report(ProblemKind.NonConstantLoop, bottom, "The loop increment '" + bottom.Syntax + "' must update the counter by a constant.");
+                return false;
+            }
+
+            var converted = ConstantFolder.Convert(next.Value, local.Local.Type.SpecialType, false);
+            if (converted is null)
+            {
+                return false;
+            }
+
+            _loopVariables[local.Local] = converted.Value;
+        }
+
+        return true;
+    }
+
+    private FoldedValue? Step(IIncrementOrDecrementOperation increment)
+    {
+        var current = ConstantFolder.TryFold(increment.Target, _loopVariables);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var delta = increment.Kind == OperationKind.Increment ? 1 : -1;
+        var value = current.Value;
+        if (increment.IsChecked && ((delta > 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MaxValue : long.MaxValue))
+            || (delta < 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MinValue : long.MinValue))))
+        {
+            throw new ConstantFolder.FoldFault("the loop counter overflows in a checked context");
+        }
+
+        var next = unchecked(value.Integer + delta);
+        return value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next) : FoldedValue.Int64(next);
+    }
+
+    private FoldedValue? Compound(ICompoundAssignmentOperation compound)
+    {
+        var current = ConstantFolder.TryFold(compound.Target, _loopVariables);
+        var delta = ConstantFolder.TryFold(compound.Value, _loopVariables);
+        if (current is null || delta is null || !current.Value.IsIntegral || !delta.Value.IsIntegral)
+        {
+            return null;
+        }
+
+        var a = current.Value.Integer;
+        var b = delta.Value.Integer;
+        long? next = compound.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => unchecked(a + b),
+            BinaryOperatorKind.Subtract => unchecked(a - b),
+            BinaryOperatorKind.Multiply => unchecked(a * b),
+            BinaryOperatorKind.LeftShift => current.Value.Type == SpecialType.System_Int32 ? (int)a << (int)b : a << (int)b,
+            BinaryOperatorKind.RightShift => a >> (int)b,
+            _ => null,
+        };
+        if (next is null)
+        {
+            return null;
+        }
+
+        return current.Value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next.Value) : FoldedValue.Int64(next.Value);
+    }
+
+    private void Forget(List<ILocalSymbol> declared)
+    {
+        foreach (var local in declared)
+        {
+            _loopVariables.Remove(local);
+        }
+    }
+
+    private static string FirstLine(SyntaxNode syntax)
+    {
+        var text = syntax.ToString().Trim();
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? text : text.Substring(0, newline).TrimEnd() + " ...";
+    }
+}

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Faithful.Analyzers.Extraction;
+
+/// <summary>
+/// Reads a <c>[ReferenceProgram]</c> method into a <see cref="ProgramModel"/>, or says precisely why it cannot.
+/// Shared by the generator (which skips failures), the analyzers (which report them) and Faithful.SourcePrograms.
+/// </summary>
+public static class ProgramExtractor
+{
+    public const string ReferenceProgramAttributeName = "Faithful.ReferenceProgramAttribute";
+    public const string DomainAttributeName = "Faithful.DomainAttribute";
+    public const string DistractorAttributeName = "Faithful.DistractorAttribute";
+
+    /// <summary>The most steps one program may unroll to; beyond it a prompt is unusable anyway.</summary>
+    public const int MaxSteps = 10_000;
+
+    /// <summary>Extracts the method declared by <paramref name="syntax"/>.</summary>
+    public static ExtractionResult Extract(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (syntax is null)
+        {
+            throw new ArgumentNullException(nameof(syntax));
+        }
+
+        if (semanticModel is null)
+        {
+            throw new ArgumentNullException(nameof(semanticModel));
+        }
+
+        var location = LocationInfo.From(syntax.Identifier.GetLocation());
+        if (semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol method)
+        {
+            return Fail(ProblemKind.CompilationError, location, "The method could not be bound; fix the compiler errors first.");
+        }
+
+        var compileError = FirstError(syntax, semanticModel, cancellationToken);
+        if (compileError is not null)
+        {
+            return Fail(
+                ProblemKind.CompilationError,
+                LocationInfo.From(compileError.Location),
+                "The method does not compile (" + compileError.Id + ": " + compileError.GetMessage(CultureInfo.InvariantCulture) + "); fix it before it can be extracted.");
+        }
+
+        var problems = new List<ExtractionProblem>();
+        CheckShape(method, syntax, location, problems);
+        var parameters = ReadParameters(method, problems);
+        var (description, allowNonFinite) = ReadProgramAttribute(method);
+        if (problems.Count > 0)
+        {
+            return new ExtractionResult(null, problems.ToEquatableArray());
+        }
+
+        if (semanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
+        {
+            return Fail(ProblemKind.UnsupportedMethodShape, location, "The method has no body to extract; write a block body ending in a return.");
+        }
+
+        var lowering = new BodyLowering(method.Parameters, cancellationToken);
+        lowering.LowerBody(body.BlockBody ?? body.ExpressionBody!, location);
+        var steps = lowering.NamedSteps();
+        steps = MarkDistractors(method, steps, lowering.Problems);
+        if (lowering.Problems.Count > 0 || lowering.Result is null)
+        {
+            return new ExtractionResult(null, lowering.Problems.ToEquatableArray());
+        }
+
+        var program = new ProgramModel(
+            method.Name,
+            description,
+            ContainingTypeName(method),
+            allowNonFinite,
+            parameters.ToEquatableArray(),
+            steps.ToEquatableArray(),
+            lowering.Result,
+            lowering.ResultSourceText,
+            location);
+        return new ExtractionResult(program, EquatableArray<ExtractionProblem>.Empty);
+    }
+
+    /// <summary>True when <paramref name="method"/> carries <c>[ReferenceProgram]</c>.</summary>
+    public static bool IsReferenceProgram(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => HasName(a, ReferenceProgramAttributeName));
+
+    /// <summary>The model's kind for a C# type: <c>long</c> and <c>double</c> only.</summary>
+    public static bool TryGetKind(ITypeSymbol? type, out ModelValueKind kind)
+    {
+        switch (type?.SpecialType)
+        {
+            case SpecialType.System_Int64:
+                kind = ModelValueKind.Int64;
+                return true;
+            case SpecialType.System_Double:
+                kind = ModelValueKind.Double;
+                return true;
+            default:
+                kind = default;
+                return false;
+        }
+    }
+
+    private static ExtractionResult Fail(ProblemKind kind, LocationInfo location, string message) =>
+        new(null, new[] { new ExtractionProblem(kind, location, message) }.ToEquatableArray());
+
+    private static Diagnostic? FirstError(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var diagnostic in semanticModel.GetDiagnostics(syntax.Span, cancellationToken))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return diagnostic;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, LocationInfo location, List<ExtractionProblem> problems)
+    {
+        if (!method.IsStatic)
+        {
+            problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "A reference program must be a static method; add 'static'."));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "A reference program cannot be generic; use long or double parameters."));
+        }
+
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "A reference program needs a body; write the steps and a final return."));
+        }
+
+        if (!TryGetKind(method.ReturnType, out _))
+        {
+            problems.Add(new ExtractionProblem(
+                ProblemKind.UnsupportedReturnType,
+                syntax.ReturnType is { } returnType ? LocationInfo.From(returnType) : location,
+                "A reference program returns long or double, not " + method.ReturnType.ToDisplayString() + "."));
+        }
+    }
+
+    private static List<ParameterModel> ReadParameters(IMethodSymbol method, List<ExtractionProblem> problems)
+    {
+        var result = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            var location = parameter.Locations.Length > 0 ? LocationInfo.From(parameter.Locations[0]) : LocationInfo.From(method.Locations[0]);
+            if (parameter.RefKind != RefKind.None || parameter.IsParams || !TryGetKind(parameter.Type, out var kind))
+            {
+                problems.Add(new ExtractionProblem(
+                    ProblemKind.UnsupportedParameter,
+                    location,
+                    "Parameter '" + parameter.Name + "' must be a plain long or double input (no ref, out, in or params), not " + parameter.ToDisplayString() + "."));
+                continue;
+            }
+
+            result.Add(new ParameterModel(parameter.Name, kind, ReadDomain(parameter, location, problems), location));
+        }
+
+        return result;
+    }
+
+    private static DomainModel? ReadDomain(IParameterSymbol parameter, LocationInfo location, List<ExtractionProblem> problems)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (!HasName(attribute, DomainAttributeName) || attribute.ConstructorArguments.Length != 2)
+            {
+                continue;
+            }
+
+            var min = ToDecimal(attribute.ConstructorArguments[0].Value);
+            var max = ToDecimal(attribute.ConstructorArguments[1].Value);
+            if (min is null || max is null || min > max)
+            {
+                problems.Add(new ExtractionProblem(
+                    ProblemKind.UnsupportedParameter,
+                    location,
+                    "The [Domain] of '" + parameter.Name + "' must give finite bounds with min <= max."));
+                return null;
+            }
+
+            return new DomainModel(min.Value, max.Value);
+        }
+
+        return null;
+    }
+
+    // Mirrors DomainAttribute's constructors: longs convert exactly, doubles through (decimal)double.
+    private static decimal? ToDecimal(object? value)
+    {
+        try
+        {
+            return value switch
+            {
+                long l => l,
+                double d when !double.IsNaN(d) && !double.IsInfinity(d) => (decimal)d,
+                _ => null,
+            };
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static (string Description, bool AllowNonFinite) ReadProgramAttribute(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!HasName(attribute, ReferenceProgramAttributeName))
+            {
+                continue;
+            }
+
+            var description = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string text ? text : "";
+            var allowNonFinite = false;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "AllowNonFinite" && named.Value.Value is bool flag)
+                {
+                    allowNonFinite = flag;
+                }
+            }
+
+            return (description, allowNonFinite);
+        }
+
+        return ("", false);
+    }
+
+    private static List<StepModel> MarkDistractors(IMethodSymbol method, List<StepModel> steps, List<ExtractionProblem> problems)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!HasName(attribute, DistractorAttributeName) || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string name)
+            {
+                continue;
+            }
+
+            // A distractor names a step ("a3#2") or a variable (all of its writes).
+            var matched = false;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                if (steps[i].Name == name || steps[i].Variable == name)
+                {
+                    steps[i] = steps[i] with { IsDistractor = true };
+                    matched = true;
+                }
+            }
+
+            if (!matched && problems.Count == 0)
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax ? LocationInfo.From(syntax) : LocationInfo.From(method.Locations[0]);
+                problems.Add(new ExtractionProblem(
+                    ProblemKind.UnknownDistractor,
+                    location,
+                    "[Distractor(\"" + name + "\")] names no step of " + method.Name + "; use a step name such as " + (steps.Count > 0 ? "'" + steps[steps.Count - 1].Name + "'" : "a local written by the program") + "."));
+            }
+        }
+
+        return steps;
+    }
+
+    private static string? ContainingTypeName(IMethodSymbol method) =>
+        method.ContainingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
+
+    private static bool HasName(AttributeData attribute, string fullName) =>
+        attribute.AttributeClass?.ToDisplayString() == fullName;
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Faithful.Clients.Caching;
+
+/// <summary>
+/// A folder of recorded responses: one <c>{sha256}.json</c> per request, LF line endings, no timestamps,
+/// so the folder can be committed or kept as a CI artifact and diffs stay readable.
+/// </summary>
+public sealed class ReplayStore
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string[] secretValues;
+
+    /// <param name="directory">The folder; created on first write.</param>
+    /// <param name="secretValues">Values that must never be written (API keys in use); an entry containing one is redacted.</param>
+    public ReplayStore(string directory, IEnumerable<string>? secretValues = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = Path.GetFullPath(directory);
+        this.secretValues = (secretValues ?? []).Where(v => v.Length >= 8).ToArray();
+    }
+
+    public string Directory { get; }
+
+    public string PathFor(CacheKey key) => Path.Combine(Directory, key.Hash + ".json");
+
+    public CacheEntry? TryRead(CacheKey key)
+    {
+        var path = PathFor(key);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        CacheEntry? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize(File.ReadAllText(path, Encoding.UTF8), CacheJsonContext.Default.CacheEntry);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Recorded response {path} is not valid JSON ({ex.Message}). Delete it and record again.", ex);
+        }
+
+        // Same hash but another key would be a collision or a hand-edited file: treat as a miss.
+        return entry is not null && entry.Key == key.Canonical ? entry : null;
+    }
+
+    public void Write(CacheEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        System.IO.Directory.CreateDirectory(Directory);
+        var json = JsonSerializer.Serialize(Redact(entry), CacheJsonContext.Default.CacheEntry).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        var target = Path.Combine(Directory, PathForHash(entry));
+
+        // Write then move, so a killed run never leaves half a file that a later replay would trip on.
+        var temporary = target + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, json, Utf8NoBom);
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>Every entry in the folder (for <c>replay:</c> to learn which models it holds).</summary>
+    public IEnumerable<CacheEntry> ReadAll()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            yield break;
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            CacheEntry? entry = null;
+            try
+            {
+                entry = JsonSerializer.Deserialize(File.ReadAllText(file, Encoding.UTF8), CacheJsonContext.Default.CacheEntry);
+            }
+            catch (JsonException)
+            {
+                // A foreign or broken file is skipped here; TryRead reports it when it is actually needed.
+            }
+
+            if (entry is not null)
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    private static string PathForHash(CacheEntry entry) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(entry.Key))) + ".json";
+
+    private CacheEntry Redact(CacheEntry entry)
+    {
+        if (secretValues.Length == 0)
+        {
+            return entry;
+        }
+
+        if (secretValues.Any(secret => entry.Key.Contains(secret, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The request contains the value of an API key; refusing to record it. Remove the key from the prompt.");
+        }
+
+        string Clean(string text) => secretValues.Aggregate(text, (t, secret) => t.Replace(secret, "[REDACTED]", StringComparison.Ordinal));
+        return entry with { Text = Clean(entry.Text), ModelId = entry.ModelId is null ? null : Clean(entry.ModelId) };
+    }
+}

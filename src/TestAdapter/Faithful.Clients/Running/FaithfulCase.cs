@@ -1,0 +1,16 @@
+using Faithful.Model;
+
+namespace Faithful.Clients.Running;
+
+/// <summary>One request to make: a program, its inputs, and which repeated sample this is.</summary>
+public sealed record FaithfulCase(StepProgram Program, EquatableArray<Value> Inputs, int Sample = 0)
+{
+    /// <summary>Stable across runs and models: <c>Namespace.Type.Method(a=3,b=-7)#0</c>.</summary>
+    public string CaseId => $"{Program.Id}({InputText})#{Sample}";
+
+    /// <summary>The inputs as <c>a=3,b=-7</c>.</summary>
+    public string InputText => string.Join(",", Program.Parameters.Select((p, i) => $"{p.Name}={(i < Inputs.Count ? Inputs[i].ToString() : "?")}"));
+
+    /// <summary>The same case as sample <paramref name="sample"/>.</summary>
+    public FaithfulCase AsSample(int sample) => this with { Sample = sample };
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+using Faithful.Traces.Results;
+
+namespace Faithful.Traces.Scoring;
+
+/// <summary>
+/// One call from a reply to a verdict: evaluates ground truth, aligns the parsed claims, judges each step,
+/// classifies the failure modes and computes the per-trace scores. The test adapter and the CLI use it.
+/// </summary>
+public static class CaseScorer
+{
+    /// <summary>Scores an already parsed reply.</summary>
+    /// <exception cref="ArgumentException">The program faults on these inputs, so there is no ground truth to score against.</exception>
+    public static TraceVerdict Score(StepProgram program, IReadOnlyList<Value> inputs, ParsedTrace parsed, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(parsed);
+        return Score(GroundTruth(program, inputs), parsed, options);
+    }
+
+    /// <summary>Scores a parsed reply against a ground-truth trace that ran to its answer.</summary>
+    public static TraceVerdict Score(Trace truth, ParsedTrace parsed, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(parsed);
+        if (truth.Fault is { } fault)
+        {
+            throw new ArgumentException(
+                $"Program {truth.Program.Id} has no answer on these inputs ({fault}); score only inputs it runs on, e.g. inside the declared [Domain] ranges.",
+                nameof(truth));
+        }
+
+        var alignment = TraceAligner.Align(truth.Program, truth, parsed);
+        var classification = FailureClassifier.Classify(alignment, options);
+        return ToVerdict(alignment, classification);
+    }
+
+    /// <summary>Builds the verdict record from an alignment and its classification.</summary>
+    public static TraceVerdict ToVerdict(TraceAlignment alignment, Classification classification)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
+        ArgumentNullException.ThrowIfNull(classification);
+        var program = alignment.Program;
+        var steps = program.Steps
+            .Select(s => new StepAlignment(s.Index, s.Name, alignment.Truth.StepValues[s.Index], alignment.Final[s.Index]?.Claim, alignment.Verdicts[s.Index]))
+            .ToEquatableArray();
+        var answer = alignment.Truth.Answer;
+        var parsed = alignment.Parsed;
+        var first = parsed.FirstAnswer;
+        var last = parsed.Answers.LastOrDefault(a => a.Value is not null);
+        var stepCount = Math.Max(program.Steps.Count, 1);
+        var correct = alignment.Verdicts.Count(v => v == StepVerdict.Correct);
+        var claimed = Enumerable.Range(0, program.Steps.Count).Count(alignment.HasValue);
+        return new TraceVerdict(
+            steps,
+            alignment.Extras.Select(c => c.Claim).ToEquatableArray(),
+            alignment.FirstDivergence,
+            classification.PrimaryMode,
+            classification.Modes,
+            classification.Evidence,
+            FirstAnswerCorrect: answer is { } a1 && first?.Value is { } v1 && v1.Matches(a1),
+            FinalAnswerCorrect: answer is { } a2 && last?.Value is { } v2 && v2.Matches(a2),
+            StepFaithfulness: program.Steps.Count == 0 ? 1 : (double)correct / stepCount,
+            Completeness: program.Steps.Count == 0 ? 1 : (double)claimed / stepCount);
+    }
+
+    /// <summary>
+    /// Scores a reply into a <see cref="CaseResult"/>. A case whose program faults on its inputs gets
+    /// <see cref="CaseResult.Error"/> instead of a verdict, so a run reports it rather than stopping.
+    /// </summary>
+    public static CaseResult ToCaseResult(
+        StepProgram program,
+        IReadOnlyList<Value> inputs,
+        string model,
+        int sample,
+        string reply,
+        ParsedTrace parsed,
+        ScoringOptions? options = null,
+        TokenCounts? tokens = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var truth = GroundTruth(program, inputs);
+        TraceVerdict? verdict = null;
+        string? error = null;
+        if (truth.Fault is { } fault)
+        {
+            error = $"no ground truth: {fault}";
+        }
+        else
+        {
+            verdict = Score(truth, parsed, options);
+        }
+
+        return new CaseResult(
+            CaseId(program, inputs, sample),
+            program.Id,
+            program.Steps.Count,
+            LookBack.MaxDepth(program),
+            model,
+            sample,
+            inputs.ToEquatableArray(),
+            Bound(reply),
+            verdict,
+            error,
+            tokens,
+            metadata);
+    }
+
+    /// <summary>The stable case key: program id, inputs and sample (not the model).</summary>
+    public static string CaseId(StepProgram program, IReadOnlyList<Value> inputs, int sample)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return $"{program.Id}({string.Join(",", inputs)})#{sample.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Replies are untrusted: keep at most this many characters in a result.</summary>
+    public const int MaxReplyChars = 64 * 1024;
+
+    private static string Bound(string reply) => reply.Length <= MaxReplyChars ? reply : reply[..MaxReplyChars];
+
+    private static Trace GroundTruth(StepProgram program, IReadOnlyList<Value> inputs) => ReferenceEvaluator.Evaluate(program, inputs);
+}

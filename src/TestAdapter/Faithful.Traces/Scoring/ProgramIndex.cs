@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Faithful.Model;
+
+namespace Faithful.Traces.Scoring;
+
+/// <summary>Name lookups for a program, built once per program instance and shared by every alignment of it.</summary>
+internal sealed class ProgramIndex
+{
+    private static readonly ConditionalWeakTable<StepProgram, ProgramIndex> Cache = new();
+
+    private readonly Dictionary<string, List<int>> _writes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
+
+    private ProgramIndex(StepProgram program)
+    {
+        for (var p = 0; p < program.Parameters.Count; p++)
+        {
+            _parameters[program.Parameters[p].Name] = p;
+        }
+
+        foreach (var step in program.Steps)
+        {
+            StepByName[step.Name] = step.Index;
+            if (!_writes.TryGetValue(step.Variable, out var list))
+            {
+                _writes[step.Variable] = list = [];
+            }
+
+            list.Add(step.Index);
+        }
+    }
+
+    public static ProgramIndex For(StepProgram program) => Cache.GetValue(program, static p => new ProgramIndex(p));
+
+    public Dictionary<string, int> StepByName { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a name is a parameter or a variable some step writes.</summary>
+    public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name);
+
+    public IReadOnlyList<int> WritesOf(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
+
+    /// <summary>The parameter slot of this name, or -1.</summary>
+    public int ParameterSlot(string name) => _parameters.TryGetValue(name, out var slot) ? slot : -1;
+}

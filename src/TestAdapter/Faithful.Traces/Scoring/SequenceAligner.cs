@@ -1,0 +1,87 @@
+namespace Faithful.Traces.Scoring;
+
+/// <summary>
+/// Global sequence alignment (Needleman–Wunsch) of claims against reference targets. A claim pairs with
+/// a target, or stays unpaired (an extra line); a target may stay unclaimed (a missing line).
+/// Ties go to the earliest pairing, so with no value evidence the k-th claim meets the k-th target.
+/// </summary>
+internal static class SequenceAligner
+{
+    public const int MatchScore = 3;
+    public const int MismatchScore = 0;
+    public const int ExtraClaimScore = -1;
+    public const int MissingTargetScore = -1;
+
+    /// <summary>
+    /// For each of <paramref name="claimCount"/> claims, the target it pairs with, or -1.
+    /// <paramref name="matches"/> says whether a claim's value equals a target's expected value;
+    /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
+    /// </summary>
+    public static int[] Align(int claimCount, int targetCount, Func<int, int, bool> matches, Func<int, bool> optionalTarget)
+    {
+        // score[i, j]: best score aligning the first i claims with the first j targets.
+        var width = targetCount + 1;
+        var score = new int[(claimCount + 1) * width];
+        var move = new byte[(claimCount + 1) * width];
+        const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
+
+        for (var j = 1; j <= targetCount; j++)
+        {
+            score[j] = score[j - 1] + SkipTargetScore(optionalTarget, j - 1);
+            move[j] = SkipTarget;
+        }
+
+        for (var i = 1; i <= claimCount; i++)
+        {
+            score[i * width] = score[(i - 1) * width] + ExtraClaimScore;
+            move[i * width] = SkipClaim;
+            for (var j = 1; j <= targetCount; j++)
+            {
+                var diagonal = score[(i - 1) * width + j - 1] + (matches(i - 1, j - 1) ? MatchScore : MismatchScore);
+                var skipClaim = score[(i - 1) * width + j] + ExtraClaimScore;
+                var skipTarget = score[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
+                var best = diagonal;
+                var chosen = Diagonal;
+                if (skipTarget > best)
+                {
+                    best = skipTarget;
+                    chosen = SkipTarget;
+                }
+
+                if (skipClaim > best)
+                {
+                    best = skipClaim;
+                    chosen = SkipClaim;
+                }
+
+                score[i * width + j] = best;
+                move[i * width + j] = chosen;
+            }
+        }
+
+        var pairing = new int[claimCount];
+        Array.Fill(pairing, -1);
+        int ci = claimCount, tj = targetCount;
+        while (ci > 0 || tj > 0)
+        {
+            switch (move[ci * width + tj])
+            {
+                case Diagonal:
+                    pairing[ci - 1] = tj - 1;
+                    ci--;
+                    tj--;
+                    break;
+                case SkipClaim:
+                    ci--;
+                    break;
+                default:
+                    tj--;
+                    break;
+            }
+        }
+
+        return pairing;
+    }
+
+    private static int SkipTargetScore(Func<int, bool> optionalTarget, int target) => optionalTarget(target) ? 0 : MissingTargetScore;
+}
