@@ -94,6 +94,12 @@ public sealed record ParsedTrace(
         0,
         false);
 
+    /// <summary>
+    /// Statements the reply restates without a value (<c>a3 -= a2;</c>, <c>s3 = s2 - s1</c> never completed): a re-print
+    /// of the code executes nothing. Each is also listed in <see cref="Issues"/>.
+    /// </summary>
+    public int StatementsWithoutValues { get; init; }
+
     public ParsedAnswer? FirstAnswer => Answers.Count > 0 ? Answers[0] : null;
 
     public ParsedAnswer? LastAnswer => Answers.Count > 0 ? Answers[^1] : null;

@@ -1,0 +1,314 @@
+using System.Text.RegularExpressions;
+using Faithful.Traces.Parsing.Reading;
+
+namespace Faithful.Traces.Parsing;
+
+/// <summary>
+/// Finds the final answer a line gives, in the styles a suite allows: the user pattern, <c>&lt;result&gt;</c> tags
+/// (which may span a few lines), <c>\boxed{}</c>, "Final answer:" lines (the value may sit on the next line) and
+/// GSM8K <c>####</c>. One answer per line; every scan is linear and bounded.
+/// </summary>
+internal static class AnswerReader
+{
+    private const int MaxTagSpanLines = 4;
+    private const int MaxAnswerChars = 200;
+
+    /// <summary>An answer found at a line, how many extra lines it used, and where in the line the marker starts.</summary>
+    public readonly record struct Found(ParsedAnswer Answer, int ExtraLines, int MarkerColumn, string? Problem);
+
+    public static Found? Read(IReadOnlyList<string> lines, int index, AnswerExtraction settings, Regex? pattern, NameRules names)
+    {
+        var line = lines[index];
+        var lineNumber = index + 1;
+        if (pattern is not null && settings.Allows(AnswerStyle.CustomPattern) && ReadPattern(line, lineNumber, pattern, names) is { } custom)
+        {
+            return custom;
+        }
+
+        if (settings.Allows(AnswerStyle.ResultTag) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
+        {
+            return tagged;
+        }
+
+        if (settings.Allows(AnswerStyle.Boxed) && ReadBoxed(line, lineNumber, names) is { } boxed)
+        {
+            return boxed;
+        }
+
+        if (settings.Allows(AnswerStyle.FinalAnswerLine) && ReadFinalLine(lines, index, names) is { } final)
+        {
+            return final;
+        }
+
+        return settings.Allows(AnswerStyle.Hashes) ? ReadHashes(line, lineNumber, names) : null;
+    }
+
+    /// <summary>The answer texts a prompt shows (its examples), normalized for comparison.</summary>
+    public static IEnumerable<string> ExampleAnswerTexts(string promptText, AnswerExtraction settings)
+    {
+        var lines = promptText.Split('\n');
+        var names = new NameRules(null);
+        var pattern = settings.CompilePattern();
+        for (var i = 0; i < lines.Length && i < 2000; i++)
+        {
+            if (Read(lines, i, settings, pattern, names) is { Answer.Value: { } value } found)
+            {
+                yield return Canonical(found.Answer.Text);
+                yield return value.Text;
+                i += found.ExtraLines;
+            }
+        }
+    }
+
+    /// <summary>Lower-case text with whitespace removed, so that echoes compare equal however they are spaced.</summary>
+    public static string Canonical(string text)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 256)];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != '*' && length < buffer.Length)
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static Found? ReadPattern(string line, int lineNumber, Regex pattern, NameRules names)
+    {
+        Match match;
+        try
+        {
+            match = pattern.Match(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new Found(new ParsedAnswer(lineNumber, null, AnswerStyle.CustomPattern, Bound(line)), 0, 0, "the custom answer pattern timed out on this line");
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var group = match.Groups["answer"].Success ? match.Groups["answer"] : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1] : match.Groups[0];
+        return Make(lineNumber, AnswerStyle.CustomPattern, match.Value, group.Value, 0, match.Index, names);
+    }
+
+    private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
+    {
+        var line = lines[index];
+        var open = $"<{tag}>";
+        var close = $"</{tag}>";
+        var start = line.IndexOf(open, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var contentStart = start + open.Length;
+        var end = line.IndexOf(close, contentStart, StringComparison.OrdinalIgnoreCase);
+        if (end >= 0)
+        {
+            return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + close.Length)], line[contentStart..end], 0, start, names);
+        }
+
+        // The closing tag may come a few lines later.
+        var content = new System.Text.StringBuilder(line[contentStart..]);
+        for (var extra = 1; extra <= MaxTagSpanLines && index + extra < lines.Count; extra++)
+        {
+            var next = lines[index + extra];
+            end = next.IndexOf(close, StringComparison.OrdinalIgnoreCase);
+            if (end >= 0)
+            {
+                content.Append(' ').Append(next.AsSpan(0, end));
+                var inner = content.ToString();
+                return Make(index + 1, AnswerStyle.ResultTag, $"{open}{inner.Trim()}{close}", inner, extra, start, names);
+            }
+
+            content.Append(' ').Append(next);
+            if (content.Length > MaxAnswerChars)
+            {
+                break;
+            }
+        }
+
+        return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.ResultTag, Bound(line[start..])), 0, start, $"{open} is never closed with {close}");
+    }
+
+    private static Found? ReadBoxed(string line, int lineNumber, NameRules names)
+    {
+        var start = line.IndexOf("\\boxed{", StringComparison.Ordinal);
+        var openLength = 7;
+        if (start < 0)
+        {
+            start = line.IndexOf("\\fbox{", StringComparison.Ordinal);
+            openLength = 6;
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var depth = 1;
+        var i = start + openLength;
+        while (i < line.Length && depth > 0 && i - start < MaxAnswerChars)
+        {
+            depth += line[i] == '{' ? 1 : line[i] == '}' ? -1 : 0;
+            i++;
+        }
+
+        if (depth != 0)
+        {
+            return new Found(new ParsedAnswer(lineNumber, null, AnswerStyle.Boxed, Bound(line[start..])), 0, start, "\\boxed{ is never closed");
+        }
+
+        return Make(lineNumber, AnswerStyle.Boxed, line[start..i], line[(start + openLength)..(i - 1)], 0, start, names);
+    }
+
+    private static readonly string[] FinalMarkers = ["final answer", "final result", "the answer is", "answer:", "answer ="];
+
+    private static Found? ReadFinalLine(IReadOnlyList<string> lines, int index, NameRules names)
+    {
+        var line = lines[index];
+        foreach (var marker in FinalMarkers)
+        {
+            var at = line.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            // "answer:" counts only where it starts the content ("**Answer:** 42"), not inside prose.
+            if (marker.StartsWith("answer", StringComparison.Ordinal) && line[..at].Trim(' ', '*', '#', '>', '-', '_', '\t').Length > 0)
+            {
+                continue;
+            }
+
+            var rest = line.AsSpan(at + marker.Length);
+            var skip = 0;
+            var separated = marker.EndsWith(':') || marker.EndsWith('=') || marker.EndsWith("is", StringComparison.Ordinal);
+            while (skip < rest.Length && (rest[skip] is ' ' or '*' or '_' or ':' or '=' or '\t' or '-' && !(rest[skip] == '-' && skip + 1 < rest.Length && char.IsAsciiDigit(rest[skip + 1]))))
+            {
+                separated |= rest[skip] is ':' or '=' or '-';
+                skip++;
+            }
+
+            var restText = rest[skip..].ToString();
+            if (restText.StartsWith("is ", StringComparison.OrdinalIgnoreCase))
+            {
+                separated = true;
+                restText = restText[3..].TrimStart(' ', ':', '*');
+            }
+
+            if (!separated)
+            {
+                continue;
+            }
+
+            if (restText.Trim().Length > 0)
+            {
+                return Make(index + 1, AnswerStyle.FinalAnswerLine, line[at..], restText, 0, at, names);
+            }
+
+            // "**Final answer:**" with the value on the next non-empty line.
+            for (var extra = 1; extra <= 2 && index + extra < lines.Count; extra++)
+            {
+                var next = lines[index + extra].Trim();
+                if (next.Length == 0)
+                {
+                    continue;
+                }
+
+                if (ReadValue(next, names) is { } value)
+                {
+                    return new Found(new ParsedAnswer(index + 1, value, AnswerStyle.FinalAnswerLine, Bound($"{line[at..].Trim()} {next}")), extra, at, null);
+                }
+
+                break;
+            }
+
+            return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.FinalAnswerLine, Bound(line[at..])), 0, at, "the final-answer line gives no value");
+        }
+
+        return null;
+    }
+
+    private static Found? ReadHashes(string line, int lineNumber, NameRules names)
+    {
+        var trimmed = line.TrimStart();
+        if (!trimmed.StartsWith("####", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = trimmed[4..].Trim().TrimStart('#').Trim();
+        var value = ReadValue(rest, names);
+        return value is null ? null : new Found(new ParsedAnswer(lineNumber, value, AnswerStyle.Hashes, Bound(trimmed)), 0, line.Length - trimmed.Length, null);
+    }
+
+    private static Found Make(int lineNumber, AnswerStyle style, string markerText, string content, int extraLines, int column, NameRules names)
+    {
+        var value = ReadValue(content, names);
+        var problem = value is not null
+            ? null
+            : string.IsNullOrWhiteSpace(content) ? "the answer is empty" : $"the answer '{Bound(content.Trim())}' is not a number";
+        return new Found(new ParsedAnswer(lineNumber, value, style, Bound(markerText.Trim())), extraLines, column, problem);
+    }
+
+    /// <summary>
+    /// The number an answer holds: a lone number (<c>42</c>, <c>-1,234</c>, <c>**42**</c>), or the value after the last
+    /// assignment (<c>s4 = 3</c>); null when empty, non-numeric or ambiguous (<c>3 or 4</c>).
+    /// </summary>
+    public static ParsedValue? ReadValue(string content, NameRules names)
+    {
+        if (content.Length > MaxAnswerChars)
+        {
+            content = content[..MaxAnswerChars];
+        }
+
+        var inner = content;
+        var boxed = inner.IndexOf("\\boxed{", StringComparison.Ordinal);
+        if (boxed >= 0)
+        {
+            inner = inner[(boxed + 7)..];
+        }
+
+        var tokens = Tokenizer.Tokenize(LineNormalizer.Normalize(inner), names);
+        var from = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow)
+            {
+                from = i + 1;
+            }
+        }
+
+        ParsedValue? value = null;
+        for (var i = from; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Number)
+            {
+                if (value is not null || (i + 1 < tokens.Count && tokens[i + 1].IsBinaryOperator))
+                {
+                    // Two numbers, or an expression: not one answer.
+                    return null;
+                }
+
+                value = token.Number;
+            }
+            else if (token.IsBinaryOperator && value is null && token.Text != "-")
+            {
+                return null;
+            }
+        }
+
+        return value;
+    }
+
+    private static string Bound(string text) => text.Length <= MaxAnswerChars ? text : text[..MaxAnswerChars] + "...";
+}

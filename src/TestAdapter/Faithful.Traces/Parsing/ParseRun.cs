@@ -1,0 +1,300 @@
+using System.Text.RegularExpressions;
+using Faithful.Model;
+using Faithful.Traces.Parsing.Reading;
+
+namespace Faithful.Traces.Parsing;
+
+/// <summary>One parse of one reply: walks the lines once, keeping the state that spans lines.</summary>
+internal sealed class ParseRun
+{
+    private const int MaxTextInClaim = 240;
+
+    private readonly TraceParserOptions _options;
+    private readonly Regex? _pattern;
+    private readonly NameRules _names;
+    private readonly HashSet<string> _singleWrite;
+    private readonly string[] _lines;
+    private readonly bool _truncated;
+
+    private readonly List<ParsedClaim> _claims = [];
+    private readonly List<ParsedAnswer> _answers = [];
+    private readonly List<ParseIssue> _issues = [];
+    private readonly TableReader _table = new();
+    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
+    private int _droppedIssues;
+    private int _attempt;
+    private int _claimsThisAttempt;
+    private int _answersThisAttempt;
+    private int _statementsWithoutValues;
+    private PendingStatement? _pending;
+    private int _pendingLine;
+    private string _pendingText = "";
+
+    public ParseRun(string reply, TraceParserOptions options, Regex? pattern)
+    {
+        _options = options;
+        _pattern = pattern;
+        _names = new NameRules(options.KnownNames?.AsImmutableArray());
+        _singleWrite = new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal);
+
+        var text = reply;
+        if (text.Length > options.MaxCharacters)
+        {
+            text = text[..Math.Max(0, options.MaxCharacters)];
+            _truncated = true;
+        }
+
+        var lines = text.Split('\n');
+        if (lines.Length > options.MaxLines)
+        {
+            lines = lines[..Math.Max(0, options.MaxLines)];
+            _truncated = true;
+        }
+
+        _lines = lines;
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            var line = _lines[i].TrimEnd('\r');
+            if (line.Length > options.MaxLineLength)
+            {
+                AddIssue(i + 1, line, $"line is {line.Length} characters long; only the first {options.MaxLineLength} were read");
+                line = line[..options.MaxLineLength];
+            }
+
+            _lines[i] = line;
+        }
+    }
+
+    public ParsedTrace Run()
+    {
+        var inFence = false;
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            var raw = _lines[i];
+            var trimmed = raw.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                // Fences only wrap content: what is inside is read like any other line.
+                inFence = !inFence;
+                continue;
+            }
+
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var claimText = raw;
+            var answer = AnswerReader.Read(_lines, i, _options.Answers, _pattern, _names);
+            if (answer is { } found)
+            {
+                claimText = raw[..Math.Min(found.MarkerColumn, raw.Length)];
+            }
+
+            if (TableReader.IsRow(claimText))
+            {
+                ReadTableLine(i, claimText);
+            }
+            else
+            {
+                _table.Reset();
+                if (claimText.Trim().Length > 0)
+                {
+                    ReadLine(i + 1, claimText, raw);
+                }
+            }
+
+            if (answer is { } given)
+            {
+                _answers.Add(given.Answer);
+                _answersThisAttempt++;
+                if (given.Problem is not null)
+                {
+                    AddIssue(given.Answer.Line, given.Answer.Text, $"{given.Problem}; counted as a missing answer");
+                }
+
+                i += given.ExtraLines;
+            }
+        }
+
+        FlushPending();
+        _ = inFence;
+        var answers = FilterEchoedAnswers();
+        if (_droppedIssues > 0)
+        {
+            _issues.Add(new ParseIssue(0, "", $"{_droppedIssues} more issue(s) not listed"));
+        }
+
+        return new ParsedTrace(
+            _claims.ToEquatableArray(),
+            answers.ToEquatableArray(),
+            _issues.ToEquatableArray(),
+            _attempt + 1,
+            _lines.Length,
+            _truncated)
+        {
+            StatementsWithoutValues = _statementsWithoutValues,
+        };
+    }
+
+    private void ReadTableLine(int index, string line)
+    {
+        if (TableReader.IsSeparator(line))
+        {
+            return;
+        }
+
+        if (index + 1 < _lines.Length && TableReader.IsSeparator(_lines[index + 1]))
+        {
+            _table.ReadHeader(line, _names);
+            return;
+        }
+
+        foreach (var synthetic in _table.ReadRow(line, _names))
+        {
+            ReadLine(index + 1, synthetic, line);
+        }
+    }
+
+    private void ReadLine(int lineNumber, string text, string original)
+    {
+        var normalized = LineNormalizer.Normalize(text);
+        var stripped = LinePrefix.Strip(normalized);
+        var content = stripped.Rest;
+
+        if ((_claimsThisAttempt > 0 || _answersThisAttempt > 0) && RestartPhrases.IsRestart(content))
+        {
+            StartAttempt();
+        }
+
+        if (_pending is { } pending)
+        {
+            var (completed, extended) = ClaimReader.ReadContinuation(content, pending, _names);
+            if (completed is { } claim)
+            {
+                _pending = null;
+                AddClaim(lineNumber, claim, original);
+                return;
+            }
+
+            if (extended is { } longer)
+            {
+                _pending = longer;
+                return;
+            }
+        }
+
+        var reading = ClaimReader.Read(content, stripped.StepNumber, stripped.NameHint, _names);
+        if (_pending is { } open && !reading.Claims.Exists(c => (c.Name is not null && c.Name == open.Name) || (c.StepNumber is not null && c.StepNumber == open.StepNumber)))
+        {
+            FlushPending();
+        }
+
+        _pending = null;
+        foreach (var claim in reading.Claims)
+        {
+            AddClaim(lineNumber, claim, original);
+        }
+
+        foreach (var problem in reading.Unreadable)
+        {
+            AddIssue(lineNumber, original, problem);
+        }
+
+        if (reading.Pending is { } statement)
+        {
+            _pending = statement;
+            _pendingLine = lineNumber;
+            _pendingText = original;
+        }
+    }
+
+    private void AddClaim(int lineNumber, LineClaim claim, string original)
+    {
+        // A single-assignment step claimed again with another value: the model started over without saying so.
+        if (claim.Name is { } name && _singleWrite.Contains(name)
+            && _claimedThisAttempt.TryGetValue(name, out var earlier)
+            && claim.Value is { } now && earlier is { } before && now.Text != before.Text)
+        {
+            StartAttempt();
+        }
+
+        if (claim.Name is not null)
+        {
+            _claimedThisAttempt[claim.Name] = claim.Value;
+        }
+
+        _claims.Add(new ParsedClaim(lineNumber, _attempt, claim.Name, claim.StepNumber, claim.Value, claim.Work, Bound(original.Trim())));
+        _claimsThisAttempt++;
+    }
+
+    private void StartAttempt()
+    {
+        _attempt++;
+        _claimsThisAttempt = 0;
+        _answersThisAttempt = 0;
+        _claimedThisAttempt.Clear();
+    }
+
+    private void FlushPending()
+    {
+        if (_pending is { } statement)
+        {
+            _statementsWithoutValues++;
+            AddIssue(_pendingLine, _pendingText, $"restates '{Bound(statement.Work)}' without a value; no claim made");
+            _pending = null;
+        }
+    }
+
+    /// <summary>
+    /// Drops answers that repeat an example answer of the prompt when the reply gives another answer or when the
+    /// echo comes before any work; keeps (and reports) one that is the reply's only answer after its work.
+    /// </summary>
+    private List<ParsedAnswer> FilterEchoedAnswers()
+    {
+        var examples = _options.Answers.ExampleAnswers;
+        if (examples.Count == 0 || _answers.Count == 0)
+        {
+            return _answers;
+        }
+
+        var exampleSet = new HashSet<string>(examples.Select(AnswerReader.Canonical), StringComparer.Ordinal);
+        bool IsEcho(ParsedAnswer answer) =>
+            exampleSet.Contains(AnswerReader.Canonical(answer.Text)) || (answer.Value is { } v && exampleSet.Contains(v.Text));
+
+        var hasGenuine = _answers.Exists(a => !IsEcho(a));
+        var firstClaimLine = _claims.Count > 0 ? _claims[0].Line : int.MaxValue;
+        var kept = new List<ParsedAnswer>(_answers.Count);
+        foreach (var answer in _answers)
+        {
+            if (!IsEcho(answer))
+            {
+                kept.Add(answer);
+            }
+            else if (hasGenuine || answer.Line < firstClaimLine)
+            {
+                AddIssue(answer.Line, answer.Text, "echoes an example answer from the prompt; not counted");
+            }
+            else
+            {
+                kept.Add(answer);
+                AddIssue(answer.Line, answer.Text, "equals an example answer from the prompt; counted because it is the reply's only answer after its work");
+            }
+        }
+
+        return kept;
+    }
+
+    private void AddIssue(int line, string text, string reason)
+    {
+        if (_issues.Count >= _options.MaxIssues)
+        {
+            _droppedIssues++;
+            return;
+        }
+
+        _issues.Add(new ParseIssue(line, Bound(text.Trim()), reason));
+    }
+
+    private static string Bound(string text) => text.Length <= MaxTextInClaim ? text : text[..MaxTextInClaim] + "...";
+}

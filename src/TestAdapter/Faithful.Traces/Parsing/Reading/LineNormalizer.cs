@@ -1,0 +1,199 @@
+using System.Text;
+
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Turns one reply line into plain arithmetic text: drops markdown emphasis and code marks, unwraps LaTeX
+/// (<c>\(s_3 = 42\)</c>, <c>$s_3=42$</c>, <c>\text{}</c>, <c>\times</c>), and maps unicode minus, arrows and
+/// operators to ASCII. One pass per rule, linear in the line length.
+/// </summary>
+internal static class LineNormalizer
+{
+    private static readonly (string From, string To)[] LatexCommands =
+    [
+        ("\\rightarrow", " -> "),
+        ("\\Rightarrow", " -> "),
+        ("\\implies", " -> "),
+        ("\\mapsto", " -> "),
+        ("\\longrightarrow", " -> "),
+        ("\\to", " -> "),
+        ("\\coloneqq", " = "),
+        ("\\gets", " = "),
+        ("\\leftarrow", " = "),
+        ("\\times", " * "),
+        ("\\cdot", " * "),
+        ("\\div", " / "),
+        ("\\bmod", " % "),
+        ("\\mod", " % "),
+        ("\\oplus", " ^ "),
+        ("\\land", " & "),
+        ("\\lor", " | "),
+        ("\\ll", " << "),
+        ("\\gg", " >> "),
+        ("\\left", ""),
+        ("\\right", ""),
+        ("\\quad", " "),
+        ("\\qquad", " "),
+        ("\\text", ""),
+        ("\\textbf", ""),
+        ("\\mathrm", ""),
+        ("\\mathbf", ""),
+        ("\\operatorname", ""),
+        ("\\displaystyle", ""),
+        ("\\&", "&"),
+        ("\\%", "%"),
+        ("\\{", "("),
+        ("\\}", ")"),
+        ("\\(", " "),
+        ("\\)", " "),
+        ("\\[", " "),
+        ("\\]", " "),
+        ("\\,", "\u2009"),
+        ("\\;", " "),
+        ("\\:", " "),
+        ("\\!", ""),
+        ("\\ ", " "),
+    ];
+
+    public static string Normalize(string line)
+    {
+        var text = line;
+        if (text.Contains('\\', StringComparison.Ordinal))
+        {
+            text = ReplaceLatex(text);
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\u2212' or '\uFE63' or '\uFF0D' or '\u2010' or '\u2011':
+                    builder.Append('-');
+                    break;
+                case '\u2013' or '\u2014':
+                    // En and em dashes are minus signs before a digit, separators otherwise.
+                    builder.Append(i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) ? "-" : " - ");
+                    break;
+                case '\u00D7' or '\u22C5' or '\u2219' or '\u2217':
+                    builder.Append(" * ");
+                    break;
+                case '\u00B7':
+                    builder.Append(" * ");
+                    break;
+                case '\u00F7' or '\u2215':
+                    builder.Append(" / ");
+                    break;
+                case '\u2192' or '\u27F6' or '\u21D2' or '\u27F9' or '\u21A6' or '\u2794' or '\u279C' or '\u27A1':
+                    builder.Append(" -> ");
+                    break;
+                case '\u2254' or '\uFF1D':
+                    builder.Append(" = ");
+                    break;
+                case '\uFF1A':
+                    builder.Append(':');
+                    break;
+                case '\u00A0' or '\u2007' or '\u2009' or '\u202F' or '\u2002' or '\u2003':
+                    builder.Append('\u2009');
+                    break;
+                case >= '\u2080' and <= '\u2089':
+                    // Unicode subscripts: s₃ is s3.
+                    builder.Append((char)('0' + (c - '\u2080')));
+                    break;
+                case '\t':
+                    builder.Append(' ');
+                    break;
+                case '\u2713' or '\u2714' or '\u2705' or '\u274C' or '\u2717' or '\u2718':
+                    builder.Append(' ');
+                    break;
+                case '`' or '$' or '{' or '}':
+                    break;
+                case '*':
+                    AppendStar(text, i, builder);
+                    break;
+                case '_' when i + 1 < text.Length && text[i + 1] == '_':
+                    i++;
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AppendStar(string text, int i, StringBuilder builder)
+    {
+        // "**bold**" and "*emphasis*" are markup; "a * b", "a*b" and "2 ** 3" between operands are arithmetic.
+        if (i + 1 < text.Length && text[i + 1] == '*')
+        {
+            return;
+        }
+
+        if (i > 0 && text[i - 1] == '*')
+        {
+            return;
+        }
+
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        var operandBefore = char.IsLetterOrDigit(before) || before == ')';
+        var operandAfter = char.IsLetterOrDigit(after) || after is '(' or '-';
+        var spaceBefore = char.IsWhiteSpace(before);
+        var spaceAfter = char.IsWhiteSpace(after);
+        if ((operandBefore && operandAfter) || (spaceBefore && spaceAfter))
+        {
+            builder.Append('*');
+        }
+    }
+
+    private static string ReplaceLatex(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] != '\\')
+            {
+                builder.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            var replaced = false;
+            foreach (var (from, to) in LatexCommands)
+            {
+                if (string.CompareOrdinal(text, i, from, 0, from.Length) != 0)
+                {
+                    continue;
+                }
+
+                // "\to" must not eat "\top"; commands end at a non-letter.
+                var end = i + from.Length;
+                if (char.IsLetter(from[^1]) && end < text.Length && char.IsLetter(text[end]))
+                {
+                    continue;
+                }
+
+                builder.Append(to);
+                i = end;
+                replaced = true;
+                break;
+            }
+
+            if (!replaced)
+            {
+                // Unknown commands (\frac, \boxed after answer reading) are dropped; their arguments stay.
+                i++;
+                while (i < text.Length && char.IsLetter(text[i]))
+                {
+                    i++;
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Strips what precedes the content of a line: quote marks, headings, comment marks, bullets, numbered-list
+/// numbers (<c>3.</c>, <c>3)</c>, <c>(3)</c>) and step labels (<c>Step 3:</c>, <c>Step 3 (s3):</c>).
+/// </summary>
+internal static class LinePrefix
+{
+    public readonly record struct Stripped(string Rest, int? StepNumber, string? NameHint);
+
+    public static Stripped Strip(string text)
+    {
+        int? stepNumber = null;
+        string? nameHint = null;
+        var i = 0;
+        for (var round = 0; round < 6; round++)
+        {
+            var before = i;
+            i = SkipSpaces(text, i);
+            i = SkipMarks(text, i);
+            if (stepNumber is null && TryNumberedItem(text, i, out var number, out var afterNumber))
+            {
+                stepNumber = number;
+                i = afterNumber;
+            }
+            else if (TryStepLabel(text, i, out number, out var hint, out afterNumber))
+            {
+                stepNumber = number;
+                nameHint = hint;
+                i = afterNumber;
+            }
+
+            if (i == before)
+            {
+                break;
+            }
+        }
+
+        return new Stripped(text[i..], stepNumber, nameHint);
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int SkipMarks(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
+            if (c == '>' || c == '#' || c is '\u2022' or '\u2023' or '\u25E6' or '\u25AA' or '\u25CF')
+            {
+                i = SkipSpaces(text, i + 1);
+            }
+            else if (c is '-' or '*' or '+' && char.IsWhiteSpace(next))
+            {
+                i = SkipSpaces(text, i + 1);
+            }
+            else if (c == '/' && next == '/')
+            {
+                i = SkipSpaces(text, i + 2);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    // "3." "3)" "(3)" followed by a space; "3.5" is a number, not an item.
+    private static bool TryNumberedItem(string text, int i, out int number, out int after)
+    {
+        number = 0;
+        after = i;
+        var open = i < text.Length && text[i] == '(';
+        var start = open ? i + 1 : i;
+        var end = start;
+        while (end < text.Length && NumberReader.IsDigit(text[end]) && end - start < 5)
+        {
+            end++;
+        }
+
+        if (end == start || end >= text.Length)
+        {
+            return false;
+        }
+
+        var closer = text[end];
+        var valid = open ? closer == ')' : closer is '.' or ')';
+        if (!valid || (end + 1 < text.Length && !char.IsWhiteSpace(text[end + 1])))
+        {
+            return false;
+        }
+
+        number = int.Parse(text.AsSpan(start, end - start), CultureInfo.InvariantCulture);
+        after = SkipSpaces(text, end + 1);
+        return true;
+    }
+
+    private static bool TryStepLabel(string text, int i, out int number, out string? nameHint, out int after)
+    {
+        number = 0;
+        nameHint = null;
+        after = i;
+        if (i + 4 > text.Length || string.Compare(text, i, "step", 0, 4, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+
+        var j = SkipSpaces(text, i + 4);
+        if (j < text.Length && text[j] == '#')
+        {
+            j++;
+        }
+
+        var digitsStart = j;
+        while (j < text.Length && NumberReader.IsDigit(text[j]) && j - digitsStart < 5)
+        {
+            j++;
+        }
+
+        if (j == digitsStart || (j < text.Length && char.IsLetterOrDigit(text[j])))
+        {
+            return false;
+        }
+
+        number = int.Parse(text.AsSpan(digitsStart, j - digitsStart), CultureInfo.InvariantCulture);
+        j = SkipSpaces(text, j);
+
+        // "Step 3 (s3):" names the step.
+        if (j < text.Length && text[j] == '(')
+        {
+            var close = text.IndexOf(')', j);
+            if (close > j + 1 && close - j < 40)
+            {
+                nameHint = text[(j + 1)..close].Trim();
+                j = SkipSpaces(text, close + 1);
+            }
+        }
+
+        if (j < text.Length && text[j] is ':' or '.' or ')' or '-' or ',')
+        {
+            j = SkipSpaces(text, j + 1);
+        }
+
+        after = j;
+        return true;
+    }
+}

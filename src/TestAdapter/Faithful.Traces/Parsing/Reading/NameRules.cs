@@ -1,0 +1,101 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Decides which identifiers are step or variable names. With a program, its inputs, variables and step names
+/// are known (case-insensitively, reported in the program's spelling); names shaped like them (<c>s7</c>,
+/// <c>a12</c>: letters then digits) are kept too, so invented steps are still reported.
+/// </summary>
+internal sealed class NameRules
+{
+    private static readonly HashSet<string> Prose = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "i", "is", "it", "to", "of", "so", "we", "the", "and", "or", "be", "by", "as", "at", "in", "on", "if", "no",
+        "answer", "final", "result", "step", "value", "values", "total", "then", "now", "thus", "hence", "therefore",
+        "var", "let", "long", "double", "int", "return", "new", "const", "e", "mod", "xor", "shl", "shr", "not",
+        "line", "output", "input", "inputs", "outputs", "note", "check", "here", "this", "that", "which",
+    };
+
+    private readonly Dictionary<string, string>? _known;
+
+    public NameRules(IEnumerable<string>? knownNames)
+    {
+        if (knownNames is null)
+        {
+            return;
+        }
+
+        _known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in knownNames)
+        {
+            _known.TryAdd(name, name);
+        }
+    }
+
+    public bool HasVocabulary => _known is not null;
+
+    /// <summary>The canonical name for an identifier as written, or null when it reads as prose.</summary>
+    public string? Resolve(string identifier)
+    {
+        if (_known is not null && _known.TryGetValue(identifier, out var known))
+        {
+            return known;
+        }
+
+        // LaTeX subscripts: s_3 is s3.
+        var underscore = identifier.IndexOf('_', StringComparison.Ordinal);
+        if (underscore > 0 && underscore < identifier.Length - 1)
+        {
+            var joined = string.Concat(identifier.AsSpan(0, underscore), identifier.AsSpan(underscore + 1));
+            if (_known is not null && _known.TryGetValue(joined, out known))
+            {
+                return known;
+            }
+
+            if (IsLettersThenDigits(joined))
+            {
+                return joined;
+            }
+        }
+
+        if (Prose.Contains(identifier))
+        {
+            return null;
+        }
+
+        if (IsLettersThenDigits(identifier) || IsSsaName(identifier))
+        {
+            return identifier;
+        }
+
+        // Without a program, a lone letter (x, b) may be a variable.
+        return _known is null && identifier.Length == 1 && char.IsAsciiLetter(identifier[0]) ? identifier : null;
+    }
+
+    private static bool IsLettersThenDigits(string text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        if (i == 0 || i == text.Length || i > 12)
+        {
+            return false;
+        }
+
+        var digitsStart = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i == text.Length && i - digitsStart <= 6;
+    }
+
+    private static bool IsSsaName(string text)
+    {
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        return hash > 0 && hash < text.Length - 1 && text.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Reads one number the way models write them: a sign (<c>-</c>, already normalized from unicode minus),
+/// digits with thousands separators (<c>1,234</c>, <c>1 234</c>, <c>1_234</c>, thin spaces), decimals and an exponent.
+/// </summary>
+internal static class NumberReader
+{
+    /// <summary>Tries to read a number starting at <paramref name="start"/>; returns the end index (exclusive) or -1.</summary>
+    public static int TryRead(string text, int start, bool allowSign, out ParsedValue value)
+    {
+        value = default;
+        var i = start;
+        var negative = false;
+        if (allowSign && i < text.Length && text[i] is '-' or '+')
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        if (i >= text.Length || !IsDigit(text[i]))
+        {
+            return -1;
+        }
+
+        var digits = new StringBuilder(24);
+        if (negative)
+        {
+            digits.Append('-');
+        }
+
+        var groupStart = i;
+        while (i < text.Length && IsDigit(text[i]))
+        {
+            digits.Append(text[i]);
+            i++;
+        }
+
+        // Grouping separators: only when the first group has 1-3 digits and each later group exactly 3.
+        var firstGroup = i - groupStart;
+        if (firstGroup <= 3)
+        {
+            while (i + 3 < text.Length + 0 && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1))
+            {
+                digits.Append(text, i + 1, 3);
+                i += 4;
+            }
+        }
+
+        var isInteger = true;
+        if (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
+        {
+            isInteger = false;
+            digits.Append('.');
+            i++;
+            while (i < text.Length && IsDigit(text[i]))
+            {
+                digits.Append(text[i]);
+                i++;
+            }
+        }
+
+        if (i + 1 < text.Length && text[i] is 'e' or 'E')
+        {
+            var j = i + 1;
+            if (j < text.Length && text[j] is '+' or '-')
+            {
+                j++;
+            }
+
+            if (j < text.Length && IsDigit(text[j]))
+            {
+                var exponentEnd = j;
+                while (exponentEnd < text.Length && IsDigit(text[exponentEnd]) && exponentEnd - j < 4)
+                {
+                    exponentEnd++;
+                }
+
+                // An exponent is part of the number only when no letter follows ("2e5" yes, "2em" no).
+                if (exponentEnd >= text.Length || !char.IsLetter(text[exponentEnd]))
+                {
+                    isInteger = false;
+                    digits.Append('e').Append(text, i + 1, exponentEnd - i - 1);
+                    i = exponentEnd;
+                }
+            }
+        }
+
+        var numberText = digits.ToString();
+        if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        {
+            return -1;
+        }
+
+        long? exact = null;
+        if (isInteger && long.TryParse(numberText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            exact = parsed;
+        }
+        else if (!isInteger && real == Math.Floor(real) && Math.Abs(real) < 9e15 && !numberText.Contains('e', StringComparison.Ordinal))
+        {
+            // "42.0" is the integer 42 for a long step.
+            exact = (long)real;
+        }
+
+        value = new ParsedValue(numberText, exact, real);
+        return i;
+    }
+
+    public static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsGroupSeparator(char c) => c is ',' or '_' or ' ' or '\u2009' or '\u202F' or '\u00A0' or '\'';
+
+    private static bool HasThreeDigitGroup(string text, int at) =>
+        at + 2 < text.Length
+        && IsDigit(text[at]) && IsDigit(text[at + 1]) && IsDigit(text[at + 2])
+        && (at + 3 >= text.Length || !IsDigit(text[at + 3]));
+}

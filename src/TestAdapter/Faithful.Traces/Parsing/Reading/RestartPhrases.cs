@@ -1,0 +1,45 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>Phrases with which a model abandons its work and starts again ("Wait, let me redo", "Actually,").</summary>
+internal static class RestartPhrases
+{
+    // Phrases that open a line.
+    private static readonly string[] Openers =
+    [
+        "wait", "actually", "hold on", "hmm", "oops", "correction", "no,", "no wait", "scratch that", "on second thought",
+        "redo", "re-do", "recompute", "recalculat", "restart", "starting over", "start over", "retry", "let me try again",
+    ];
+
+    // Phrases anywhere in a line.
+    private static readonly string[] Anywhere =
+    [
+        "let me redo", "let me re-do", "let me recompute", "let me re-compute", "let me recalculate", "let me re-calculate",
+        "let me start over", "let me try again", "let me restart", "let me fix", "let me correct", "let me redo",
+        "i made a mistake", "i made an error", "i made a mistake", "that's wrong", "that is wrong", "that was wrong",
+        "that's not right", "that is not right", "was incorrect", "is incorrect", "let's redo", "let's recompute",
+        "let's start over", "let's recalculate", "redoing", "recomputing", "recalculating",
+    ];
+
+    public static bool IsRestart(string content)
+    {
+        var text = content.TrimStart(' ', '*', '_', '(', '"', '\'');
+        foreach (var opener in Openers)
+        {
+            if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == opener.Length || !char.IsLetter(text[opener.Length]) || opener.EndsWith("at", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var phrase in Anywhere)
+        {
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

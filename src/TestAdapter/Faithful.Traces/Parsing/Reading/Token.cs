@@ -1,0 +1,41 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+internal enum TokenKind
+{
+    /// <summary>An identifier that may name a step or variable (<c>s3</c>, <c>a3</c>, a known name).</summary>
+    Name,
+
+    /// <summary>Any other word (prose).</summary>
+    Word,
+    Number,
+
+    /// <summary>An arithmetic, bitwise or comparison operator, or a parenthesis.</summary>
+    Operator,
+
+    /// <summary><c>=</c> or <c>:=</c>.</summary>
+    Assign,
+    Colon,
+
+    /// <summary><c>-&gt;</c> or <c>=&gt;</c> (unicode arrows are normalized to <c>-&gt;</c>).</summary>
+    Arrow,
+
+    /// <summary><c>+=</c>, <c>-=</c>, <c>&lt;&lt;=</c>, ...</summary>
+    CompoundAssign,
+
+    /// <summary><c>++</c> or <c>--</c> next to a name.</summary>
+    IncrementOrDecrement,
+    Comma,
+    Semicolon,
+    Other,
+}
+
+/// <summary>One token of a normalized line; <see cref="Start"/>/<see cref="End"/> index the normalized text.</summary>
+internal readonly record struct Token(TokenKind Kind, int Start, int End, string Text, ParsedValue Number = default)
+{
+    public bool IsOperator(string symbol) => Kind == TokenKind.Operator && Text == symbol;
+
+    public bool IsWord(string word) => Kind is TokenKind.Word or TokenKind.Name && string.Equals(Text, word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An operator that joins two operands (not a parenthesis or <c>~</c>).</summary>
+    public bool IsBinaryOperator => Kind == TokenKind.Operator && Text is not ("(" or ")" or "[" or "]" or "~");
+}

@@ -1,0 +1,137 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>Splits a normalized line into tokens in one left-to-right pass.</summary>
+internal static class Tokenizer
+{
+    public static List<Token> Tokenize(string text, NameRules names)
+    {
+        var tokens = new List<Token>(Math.Min(64, text.Length / 2 + 1));
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var signed = c is '-' or '+' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && MinusIsSign(tokens);
+            if (NumberReader.IsDigit(c) || signed)
+            {
+                var end = NumberReader.TryRead(text, i, allowSign: signed, out var number);
+                if (end > i)
+                {
+                    tokens.Add(new Token(TokenKind.Number, i, end, text[i..end], number));
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (char.IsLetter(c) || c == '_')
+            {
+                var end = i + 1;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                // SSA spelling a3#2, as reports print versions.
+                if (end + 1 < text.Length && text[end] == '#' && NumberReader.IsDigit(text[end + 1]))
+                {
+                    end += 2;
+                    while (end < text.Length && NumberReader.IsDigit(text[end]))
+                    {
+                        end++;
+                    }
+                }
+
+                var word = text[i..end];
+                var name = names.Resolve(word);
+                tokens.Add(name is null
+                    ? new Token(TokenKind.Word, i, end, word)
+                    : new Token(TokenKind.Name, i, end, name));
+                i = end;
+                continue;
+            }
+
+            i = ReadSymbol(text, i, tokens);
+        }
+
+        return tokens;
+    }
+
+    // A minus is a sign at the start, after an operator or an assignment; after an operand it subtracts.
+    private static bool MinusIsSign(List<Token> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return true;
+        }
+
+        var previous = tokens[^1];
+        return previous.Kind switch
+        {
+            TokenKind.Number or TokenKind.Name => false,
+            TokenKind.Operator => previous.Text != ")" && previous.Text != "]",
+            _ => true,
+        };
+    }
+
+    private static int ReadSymbol(string text, int i, List<Token> tokens)
+    {
+        var c = text[i];
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        var third = i + 2 < text.Length ? text[i + 2] : '\0';
+
+        switch (c)
+        {
+            case '-' when next == '-' && third == '>':
+                return Add(tokens, TokenKind.Arrow, text, i, 3);
+            case '-' when next == '>':
+                return Add(tokens, TokenKind.Arrow, text, i, 2);
+            case '=' when next == '>':
+                return Add(tokens, TokenKind.Arrow, text, i, 2);
+            case '=' when next == '=':
+                return Add(tokens, TokenKind.Operator, text, i, 2);
+            case '=':
+                return Add(tokens, TokenKind.Assign, text, i, 1);
+            case ':' when next == '=':
+                return Add(tokens, TokenKind.Assign, text, i, 2);
+            case ':':
+                return Add(tokens, TokenKind.Colon, text, i, 1);
+            case ',':
+                return Add(tokens, TokenKind.Comma, text, i, 1);
+            case ';':
+                return Add(tokens, TokenKind.Semicolon, text, i, 1);
+            case '<' when next == '<' && third == '=':
+            case '>' when next == '>' && third == '=':
+                return Add(tokens, TokenKind.CompoundAssign, text, i, 3);
+            case '<' when next == '<':
+            case '>' when next == '>':
+            case '<' when next == '=':
+            case '>' when next == '=':
+            case '!' when next == '=':
+                return Add(tokens, TokenKind.Operator, text, i, 2);
+            case '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' when next == '=':
+                return Add(tokens, TokenKind.CompoundAssign, text, i, 2);
+            case '+' when next == '+':
+            case '-' when next == '-' && AdjacentToName(tokens, text, i):
+                return Add(tokens, TokenKind.IncrementOrDecrement, text, i, 2);
+            case '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '~' or '(' or ')' or '[' or ']' or '<' or '>':
+                return Add(tokens, TokenKind.Operator, text, i, 1);
+            default:
+                return Add(tokens, TokenKind.Other, text, i, 1);
+        }
+    }
+
+    private static bool AdjacentToName(List<Token> tokens, string text, int i) =>
+        (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Name && tokens[^1].End == i)
+        || (i + 2 < text.Length && char.IsLetter(text[i + 2]));
+
+    private static int Add(List<Token> tokens, TokenKind kind, string text, int start, int length)
+    {
+        tokens.Add(new Token(kind, start, start + length, text.Substring(start, length)));
+        return start + length;
+    }
+}

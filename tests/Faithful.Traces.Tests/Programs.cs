@@ -1,0 +1,52 @@
+using Faithful.Model;
+
+namespace Faithful.Traces.Tests;
+
+/// <summary>Small hand-built programs, shaped as the generator and analyzers produce them.</summary>
+internal static class Programs
+{
+    private static Ref R(int slot) => new(slot, ValueKind.Int64);
+
+    private static Binary B(BinaryOp op, Expr left, Expr right) => new(op, left, right, ValueKind.Int64);
+
+    /// <summary>s1 = a + b; s2 = s1 * a; s3 = s2 - s1; s4 = s3 / b; return s4.</summary>
+    public static StepProgram Chain()
+    {
+        Step S(int index, string name, Expr expr, string source) => new(index, name, name, 1, ValueKind.Int64, expr, source, 7 + index);
+        var steps = new[]
+        {
+            S(0, "s1", B(BinaryOp.Add, R(0), R(1)), "var s1 = a + b;"),
+            S(1, "s2", B(BinaryOp.Multiply, R(2), R(0)), "var s2 = s1 * a;"),
+            S(2, "s3", B(BinaryOp.Subtract, R(3), R(2)), "var s3 = s2 - s1;"),
+            S(3, "s4", B(BinaryOp.Divide, R(4), R(1)), "var s4 = s3 / b;"),
+        };
+        return new StepProgram(
+            "Chain",
+            "Two-input look-back chain",
+            new[] { new Parameter("a", ValueKind.Int64), new Parameter("b", ValueKind.Int64) }.ToEquatableArray(),
+            steps.ToEquatableArray(),
+            R(5),
+            "s4",
+            "Samples.Programs");
+    }
+
+    /// <summary>
+    /// The register program: a2 -= a3; a1 = a0; a4 += a1; a0 &amp;= a4; then a3 += a2 three times; return a3.
+    /// </summary>
+    public static StepProgram Registers()
+    {
+        // Slots 0..4 are a0..a4 (version 0); steps start at slot 5.
+        var steps = new[]
+        {
+            new Step(0, "a2#1", "a2", 1, ValueKind.Int64, B(BinaryOp.Subtract, R(2), R(3)), "a2 -= a3;", 4),
+            new Step(1, "a1#1", "a1", 1, ValueKind.Int64, R(0), "a1 = a0;", 5),
+            new Step(2, "a4#1", "a4", 1, ValueKind.Int64, B(BinaryOp.Add, R(4), R(6)), "a4 += a1;", 6),
+            new Step(3, "a0#1", "a0", 1, ValueKind.Int64, B(BinaryOp.BitwiseAnd, R(0), R(7)), "a0 &= a4;", 7),
+            new Step(4, "a3#1", "a3", 1, ValueKind.Int64, B(BinaryOp.Add, R(3), R(5)), "a3 += a2;", 8),
+            new Step(5, "a3#2", "a3", 2, ValueKind.Int64, B(BinaryOp.Add, R(9), R(5)), "a3 += a2;", 8),
+            new Step(6, "a3#3", "a3", 3, ValueKind.Int64, B(BinaryOp.Add, R(10), R(5)), "a3 += a2;", 8),
+        };
+        var parameters = Enumerable.Range(0, 5).Select(i => new Parameter($"a{i}", ValueKind.Int64)).ToEquatableArray();
+        return new StepProgram("Registers", "Five registers", parameters, steps.ToEquatableArray(), R(11), "a3", "Samples.Programs");
+    }
+}
