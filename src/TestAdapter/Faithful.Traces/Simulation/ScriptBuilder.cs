@@ -1,0 +1,107 @@
+using System.Globalization;
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Traces.Simulation;
+
+/// <summary>
+/// Writes a simulated reply line by line while tracking the values the model has claimed, so that each
+/// step is computed from the model's own earlier values (which is how errors propagate).
+/// </summary>
+internal sealed class ScriptBuilder
+{
+    private readonly ExpressionReplay _replay;
+    private readonly Value?[] _model;
+    private int _attempt;
+
+    public ScriptBuilder(Trace truth)
+    {
+        Truth = truth;
+        Program = truth.Program;
+        _replay = new ExpressionReplay(Program);
+        _model = new Value?[Program.Steps.Count];
+    }
+
+    public StepProgram Program { get; }
+
+    public Trace Truth { get; }
+
+    public int Length => Program.Steps.Count;
+
+    public List<ScriptLine> Lines { get; } = [];
+
+    /// <summary>The value the model last claimed for a step, or null.</summary>
+    public Value? ModelValue(int step) => _model[step];
+
+    /// <summary>What the step evaluates to on the model's values so far (ground truth where it claimed nothing).</summary>
+    public Value Compute(int step) => _replay.EvaluateStep(step, Slots(Program.SlotOfStep(step))) ?? Truth.StepValues[step];
+
+    /// <summary>The answer the model's values lead to (ground truth where it claimed nothing).</summary>
+    public Value ComputeAnswer() => _replay.EvaluateAnswer(Slots(Program.SlotCount)) ?? Truth.Answer!.Value;
+
+    public void Claim(int step, Value value)
+    {
+        var work = ExprFormatter.ToCSharp(Program.Steps[step].Expression, slot => Show(SlotValue(slot)));
+        Lines.Add(new ScriptLine(ScriptLineKind.Claim, _attempt, step, Program.Steps[step].Name, step + 1, value, work));
+        _model[step] = value;
+    }
+
+    /// <summary>Claims the step's value as computed from the model's own values.</summary>
+    public Value ClaimComputed(int step)
+    {
+        var value = Compute(step);
+        Claim(step, value);
+        return value;
+    }
+
+    public void ClaimComputed(int from, int toExclusive)
+    {
+        for (var s = from; s < toExclusive; s++)
+        {
+            ClaimComputed(s);
+        }
+    }
+
+    public void Extra(string name, int? number, Value value) =>
+        Lines.Add(new ScriptLine(ScriptLineKind.ExtraClaim, _attempt, null, name, number, value));
+
+    public void Answer(Value? value) => Lines.Add(new ScriptLine(ScriptLineKind.Answer, _attempt, Value: value));
+
+    public void Chatter(string text) => Lines.Add(new ScriptLine(ScriptLineKind.Chatter, _attempt, Text: text));
+
+    public void Skip() => Lines.Add(new ScriptLine(ScriptLineKind.Skip, _attempt, Text: "..."));
+
+    public void Restart(string text)
+    {
+        _attempt++;
+        Lines.Add(new ScriptLine(ScriptLineKind.Restart, _attempt, Text: text));
+    }
+
+    public static string Show(Value value)
+    {
+        var text = value.ToString();
+        return text.StartsWith('-') ? $"({text})" : text;
+    }
+
+    public static string Text(Value value) => value.Kind == ValueKind.Int64
+        ? value.AsInt64.ToString(CultureInfo.InvariantCulture)
+        : value.AsDouble.ToString("R", CultureInfo.InvariantCulture);
+
+    private Value SlotValue(int slot)
+    {
+        var parameters = Program.Parameters.Count;
+        return slot < parameters ? Truth.Inputs[slot] : _model[slot - parameters] ?? Truth.StepValues[slot - parameters];
+    }
+
+    private Value[] Slots(int count)
+    {
+        var slots = new Value[count];
+        for (var i = 0; i < count; i++)
+        {
+            slots[i] = SlotValue(i);
+        }
+
+        return slots;
+    }
+}
