@@ -15,6 +15,8 @@ public static class CliApp
             ReportCommand.Create(console),
             GateCommand.Create(console),
             BlessCommand.Create(console),
+            RunCommand.Create(console),
+            GenCommand.Create(console),
         };
         return root;
     }

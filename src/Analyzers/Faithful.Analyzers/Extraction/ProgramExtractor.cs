@@ -135,6 +135,12 @@ public static class ProgramExtractor
             problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "A reference program cannot be generic; use long or double parameters."));
         }
 
+        // A program's id is Type.Method, so overloads would share it.
+        if (method.ContainingType is { } type && type.GetMembers(method.Name).Count(m => m is IMethodSymbol other && IsReferenceProgram(other)) > 1)
+        {
+            problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "Reference programs are identified by Type.Method, so '" + method.Name + "' cannot be overloaded; rename one of the overloads."));
+        }
+
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
             problems.Add(new ExtractionProblem(ProblemKind.UnsupportedMethodShape, location, "A reference program needs a body; write the steps and a final return."));
