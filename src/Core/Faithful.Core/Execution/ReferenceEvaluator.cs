@@ -7,6 +7,12 @@ namespace Faithful.Execution;
 /// The CPU oracle: evaluates a program exactly as the compiled C# method would, step by step.
 /// Arithmetic is done by the running .NET itself, so long wrap-around, truncating division and
 /// every double operation are bit-exact with C#; the cases where C# throws become typed faults.
+/// <para>
+/// One thing .NET leaves open: when both operands of <c>Math.Min</c>/<c>Math.Max</c> on doubles are NaN with different
+/// bits, which NaN comes back depends on how the JIT compiled the call (the managed method returns the first; optimized
+/// code may return the second). The evaluator returns the first. Every other value, NaN payloads included, is bit-exact
+/// (checked by the differential tests against compiled C#).
+/// </para>
 /// </summary>
 public static class ReferenceEvaluator
 {

@@ -211,10 +211,10 @@ internal sealed class ParseRun
 
     private void AddClaim(int lineNumber, LineClaim claim, string original)
     {
-        // A single-assignment step claimed again with another value: the model started over without saying so.
-        if (claim.Name is { } name && _singleWrite.Contains(name)
-            && _claimedThisAttempt.TryGetValue(name, out var earlier)
-            && claim.Value is { } now && earlier is { } before && now.Text != before.Text)
+        // A single-assignment step claimed again (not as a repeat of the line just before): the model started over without saying so.
+        var previous = _claims.Count > 0 ? _claims[^1] : null;
+        var repeatsPrevious = previous is not null && previous.Name == claim.Name && previous.Value?.Text == claim.Value?.Text;
+        if (claim.Name is { } name && _singleWrite.Contains(name) && _claimedThisAttempt.ContainsKey(name) && !repeatsPrevious)
         {
             StartAttempt();
         }

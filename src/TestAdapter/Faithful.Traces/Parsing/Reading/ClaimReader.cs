@@ -170,7 +170,9 @@ internal static class ClaimReader
             case TokenKind.Operator:
                 return previous.Text is "(" or "[";
             case TokenKind.Word:
-                return !BlockingPrepositions.Contains(previous.Text);
+                // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
+                return !BlockingPrepositions.Contains(previous.Text)
+                    && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && tokens[i - 2].Kind == TokenKind.Name);
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
                 return i >= 2 && tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
@@ -272,7 +274,8 @@ internal static class ClaimReader
     {
         for (var i = from; i < end; i++)
         {
-            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow)
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
+                || (tokens[i].Kind == TokenKind.Word && ResultWords.Contains(tokens[i].Text)))
             {
                 return i;
             }
@@ -423,16 +426,22 @@ internal static class ClaimReader
             return false;
         }
 
-        if (at + 1 >= end)
+        // Closing parentheses may follow ("(7)"); an operator after them continues an expression ("(14) / (4").
+        var next = at + 1;
+        while (next < end && (tokens[next].IsOperator(")") || tokens[next].IsOperator("]")))
+        {
+            next++;
+        }
+
+        if (next >= end)
         {
             return true;
         }
 
-        var next = tokens[at + 1];
-        return next.Kind switch
+        return tokens[next].Kind switch
         {
             TokenKind.Number => false,
-            TokenKind.Operator => next.Text is ")" or "]" or "(",
+            TokenKind.Operator => tokens[next].Text == "(",
             _ => true,
         };
     }

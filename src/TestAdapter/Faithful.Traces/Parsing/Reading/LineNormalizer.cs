@@ -11,6 +11,9 @@ internal static class LineNormalizer
 {
     private static readonly (string From, string To)[] LatexCommands =
     [
+        ("\\frac{", "("),
+        ("\\dfrac{", "("),
+        ("\\tfrac{", "("),
         ("\\rightarrow", " -> "),
         ("\\Rightarrow", " -> "),
         ("\\implies", " -> "),
@@ -106,6 +109,11 @@ internal static class LineNormalizer
                     break;
                 case '\u2713' or '\u2714' or '\u2705' or '\u274C' or '\u2717' or '\u2718':
                     builder.Append(' ');
+                    break;
+                case '}' when i + 1 < text.Length && text[i + 1] == '{':
+                    // The middle of \frac{a}{b}.
+                    builder.Append(") / (");
+                    i++;
                     break;
                 case '`' or '$' or '{' or '}':
                     break;
