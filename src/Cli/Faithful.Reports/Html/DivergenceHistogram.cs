@@ -9,7 +9,8 @@ internal static class DivergenceHistogram
     public static string Render(ModelSummary model, int modelIndex)
     {
         var bins = model.FirstDivergence;
-        var max = Math.Max(1, bins.Count == 0 ? 1 : bins.Max(b => b.Count));
+        // Round the axis up to a multiple of 4 so the four grid lines fall on whole counts.
+        var max = (int)Math.Ceiling(Math.Max(1, bins.Count == 0 ? 1 : bins.Max(b => b.Count)) / 4.0) * 4;
         var frame = new PlotFrame(0, Math.Max(1, bins.Count), 0, max);
         var svg = PlotFrame.Open($"plot-divergence-{modelIndex}", $"First divergent step: {model.Model}");
         frame.Axes(svg, [], 4, yPercent: false, $"step of first divergence ({model.NeverDiverged} traces never diverged)", "traces");
