@@ -17,6 +17,7 @@ public static class CliApp
             BlessCommand.Create(console),
             RunCommand.Create(console),
             GenCommand.Create(console),
+            ScoreCommand.Create(console),
         };
         return root;
     }

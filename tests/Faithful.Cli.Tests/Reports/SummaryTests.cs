@@ -1,5 +1,6 @@
 using Faithful.Cli.Tests.Support;
 using Faithful.Reports.Summaries;
+using Proportion = Faithful.Reports.Summaries.Proportion;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Cli.Tests.Reports;
