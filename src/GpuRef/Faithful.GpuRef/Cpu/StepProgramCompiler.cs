@@ -225,8 +225,8 @@ public static class StepProgramCompiler
                     BinaryOp.Multiply => Expression.Multiply(left, right),
                     BinaryOp.Divide => Expression.Divide(left, right),
                     BinaryOp.Remainder => Expression.Modulo(left, right),
-                    BinaryOp.Min => Expression.Call(typeof(Math).GetMethod(nameof(Math.Min), [typeof(double), typeof(double)])!, left, right),
-                    BinaryOp.Max => Expression.Call(typeof(Math).GetMethod(nameof(Math.Max), [typeof(double), typeof(double)])!, left, right),
+                    BinaryOp.Min => OnBits(nameof(KernelArithmetic.MinDouble), left, right),
+                    BinaryOp.Max => OnBits(nameof(KernelArithmetic.MaxDouble), left, right),
                     _ => throw new ArgumentException($"{b.Op} is not defined on double.", nameof(b)),
                 };
             }
@@ -275,6 +275,15 @@ public static class StepProgramCompiler
                     throw new ArgumentException($"Unknown binary operator {b.Op}.", nameof(b));
             }
         }
+
+        /// <summary>
+        /// Math.Min/Max on doubles through the kernel's bit-level helpers: inlined into a compiled delegate
+        /// with a constant -0.0 operand, the JIT's Math.Min returned +0.0 where the reference evaluator returns -0.0.
+        /// </summary>
+        private static MethodCallExpression OnBits(string helper, Expression left, Expression right) =>
+            Expression.Call(
+                FromBitsMethod,
+                Expression.Call(typeof(KernelArithmetic).GetMethod(helper)!, Expression.Call(ToBitsMethod, left), Expression.Call(ToBitsMethod, right)));
 
         private static UnaryExpression ShiftCount(Expression count) =>
             Expression.Convert(Expression.And(count, Expression.Constant(63L)), typeof(int));

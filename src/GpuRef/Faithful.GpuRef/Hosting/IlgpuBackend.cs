@@ -15,6 +15,7 @@ namespace Faithful.GpuRef.Hosting;
 /// </summary>
 internal sealed class IlgpuBackend : ITraceBackend
 {
+    // GPU hosts alive in this process; the ILGPU CPU accelerator (a cross-checking tool) may sit beside one.
     private static int s_live;
 
     private readonly Context _context;
@@ -45,11 +46,12 @@ internal sealed class IlgpuBackend : ITraceBackend
     public static IlgpuBackend? TryCreate(GpuRefBackend kind, string reason, out string? unavailable)
     {
         unavailable = null;
-        if (Interlocked.Increment(ref s_live) > 1)
+        var ownsGpu = kind is GpuRefBackend.Cuda or GpuRefBackend.OpenCL;
+        if (ownsGpu && Interlocked.Increment(ref s_live) > 1)
         {
             Interlocked.Decrement(ref s_live);
             throw new InvalidOperationException(
-                "An ILGPU GpuRefHost is already open in this process: ILGPU wants one context and accelerator per process. " +
+                "A GPU GpuRefHost is already open in this process: ILGPU wants one context and accelerator per device and process. " +
                 "Share the existing host, or dispose it before creating another.");
         }
 
@@ -77,7 +79,7 @@ internal sealed class IlgpuBackend : ITraceBackend
             {
                 unavailable = $"no {KindName(kind)} device found";
                 context.Dispose();
-                Interlocked.Decrement(ref s_live);
+                Release(ownsGpu);
                 return null;
             }
 
@@ -90,7 +92,7 @@ internal sealed class IlgpuBackend : ITraceBackend
         {
             unavailable = $"{KindName(kind)} unavailable: {e.GetType().Name}: {e.Message}";
             context?.Dispose();
-            Interlocked.Decrement(ref s_live);
+            Release(ownsGpu);
             return null;
         }
     }
@@ -174,6 +176,14 @@ internal sealed class IlgpuBackend : ITraceBackend
         DisposeTable();
         _accelerator.Dispose();
         _context.Dispose();
-        Interlocked.Decrement(ref s_live);
+        Release(Kind is GpuRefBackend.Cuda or GpuRefBackend.OpenCL);
+    }
+
+    private static void Release(bool ownsGpu)
+    {
+        if (ownsGpu)
+        {
+            Interlocked.Decrement(ref s_live);
+        }
     }
 }
