@@ -11,8 +11,8 @@ namespace Faithful.GpuRef.Tests;
 /// </summary>
 public static class DifferentialCorpus
 {
-    public const int Programs = 2500;
-    public const int InputsPerProgram = 40;
+    public const int Programs = 1000;
+    public const int InputsPerProgram = 100;
 
     private static readonly Lazy<(TraceBatch Batch, Trace[] Oracle)> Corpus = new(Build);
 
