@@ -79,6 +79,11 @@ internal sealed partial class BodyLowering
 
     private RefModel? ReadVariable(ISymbol symbol, ITypeSymbol type, IOperation operation)
     {
+        if (_rejectedLocals.Contains(symbol))
+        {
+            return null;
+        }
+
         if (!ProgramExtractor.TryGetKind(type, out var kind))
         {
             Report(ProblemKind.UnsupportedType, operation, "'" + symbol.Name + "' is " + type.ToDisplayString() + "; a step reads only long or double values (int only as a constant or shift count).");
@@ -87,7 +92,7 @@ internal sealed partial class BodyLowering
 
         if (!_currentSlot.TryGetValue(symbol, out var slot))
         {
-            Report(ProblemKind.UnsupportedExpression, operation, "'" + symbol.Name + "' is read before any value is assigned to it.");
+            // C# definite assignment guarantees a write, so a missing slot means that write was already reported.
             return null;
         }
 
@@ -98,12 +103,29 @@ internal sealed partial class BodyLowering
     {
         var target = conversion.Type?.SpecialType ?? SpecialType.None;
         var source = conversion.Operand.Type?.SpecialType ?? SpecialType.None;
-        if (conversion.OperatorMethod is not null || source is not (SpecialType.System_Int64 or SpecialType.System_Double) || target is not (SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Int32))
+        if (conversion.OperatorMethod is not null || source is not (SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Int32) || target is not (SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Int32))
         {
             var why = source == SpecialType.System_Int32
                 ? "int arithmetic wraps at 32 bits and is not modelled; compute in long (e.g. declare 'long')"
                 : "only conversions between long and double are supported, and (int) as a shift count";
             Report(ProblemKind.UnsupportedType, conversion, "'" + conversion.Syntax + "': " + why + ".");
+            return null;
+        }
+
+        if (source == SpecialType.System_Int32 && conversion.Operand is IConditionalOperation intConditional && target != SpecialType.System_Int32)
+        {
+            // long x = a < b ? 1 : 2 has int branches; converting the chosen branch equals choosing a converted branch.
+            return LowerConditional(intConditional, target == SpecialType.System_Double ? ModelValueKind.Double : ModelValueKind.Int64);
+        }
+
+        if (conversion.Operand is ILocalReferenceOperation rejected && _rejectedLocals.Contains(rejected.Local))
+        {
+            return null;
+        }
+
+        if (source == SpecialType.System_Int32)
+        {
+            Report(ProblemKind.UnsupportedType, conversion, "'" + conversion.Syntax + "': int arithmetic wraps at 32 bits and is not modelled; compute in long (e.g. declare 'long').");
             return null;
         }
 
@@ -222,9 +244,10 @@ internal sealed partial class BodyLowering
         };
     }
 
-    private ConditionalModel? LowerConditional(IConditionalOperation conditional)
+    private ConditionalModel? LowerConditional(IConditionalOperation conditional, ModelValueKind? intBranchesAs = null)
     {
-        if (conditional.WhenFalse is null || !ProgramExtractor.TryGetKind(conditional.Type, out var kind))
+        var kind = intBranchesAs ?? default;
+        if (conditional.WhenFalse is null || (intBranchesAs is null && !ProgramExtractor.TryGetKind(conditional.Type, out kind)))
         {
             Report(ProblemKind.UnsupportedExpression, conditional, "A conditional in a step is 'x < y ? a : b' with long or double branches.");
             return null;
@@ -240,8 +263,8 @@ internal sealed partial class BodyLowering
 
         var left = Lower(comparison.LeftOperand);
         var right = Lower(comparison.RightOperand);
-        var whenTrue = Lower(conditional.WhenTrue);
-        var whenFalse = Lower(conditional.WhenFalse);
+        var whenTrue = intBranchesAs is null ? Lower(conditional.WhenTrue) : LowerIntBranch(conditional.WhenTrue, kind);
+        var whenFalse = intBranchesAs is null ? Lower(conditional.WhenFalse) : LowerIntBranch(conditional.WhenFalse, kind);
         if (left is null || right is null || whenTrue is null || whenFalse is null)
         {
             return null;
@@ -254,6 +277,18 @@ internal sealed partial class BodyLowering
         }
 
         return new ConditionalModel(op.Value, left, right, Widen(whenTrue, kind), Widen(whenFalse, kind), kind);
+    }
+
+    /// <summary>An int branch of a conditional that C# widens as a whole: it must be a constant.</summary>
+    private ConstantModel? LowerIntBranch(IOperation branch, ModelValueKind kind)
+    {
+        if (TryConstant(branch) is { } constant)
+        {
+            return kind == ModelValueKind.Double ? new ConstantModel(ModelValueKind.Double, BitConverter.DoubleToInt64Bits(constant.Bits)) : constant;
+        }
+
+        Report(ProblemKind.UnsupportedType, branch, "'" + branch.Syntax + "' is int arithmetic, which wraps at 32 bits and is not modelled; compute in long.");
+        return null;
     }
 
     /// <summary>Makes an implicit long-to-double conversion explicit; C# inserts it where a double is expected.</summary>

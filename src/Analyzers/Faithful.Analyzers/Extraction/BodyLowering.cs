@@ -21,6 +21,7 @@ internal sealed partial class BodyLowering
     private readonly Dictionary<ISymbol, int> _currentSlot = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, int> _writeCount = [];
     private readonly Dictionary<ILocalSymbol, FoldedValue> _loopVariables = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _rejectedLocals = new(SymbolEqualityComparer.Default);
     private bool _returned;
     private bool _stepLimitReported;
 
@@ -138,6 +139,7 @@ internal sealed partial class BodyLowering
 
                 if (!ProgramExtractor.TryGetKind(local.Type, out var kind))
                 {
+                    _rejectedLocals.Add(local);
                     Report(ProblemKind.UnsupportedType, declarator, "Local '" + local.Name + "' is " + local.Type.ToDisplayString() + "; steps must be long or double (write 'long " + local.Name + "' for integers).");
                     continue;
                 }

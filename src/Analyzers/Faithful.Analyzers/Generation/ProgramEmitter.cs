@@ -125,7 +125,7 @@ public static class ProgramEmitter
             var text = value.ToString("R", CultureInfo.InvariantCulture);
             if (BitConverter.DoubleToInt64Bits(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)) == constant.Bits)
             {
-                var literal = text.IndexOfAny(['.', 'E']) >= 0 ? text + "d" : text + ".0";
+                var literal = text.IndexOf('E') >= 0 ? text + "d" : text.IndexOf('.') >= 0 ? text : text + ".0";
                 return "M.Value.FromDouble(" + literal + ")";
             }
         }

@@ -83,10 +83,11 @@ public sealed record CacheKey(string Canonical, string Hash)
 
             WriteIf(json, "responseFormat", options.ResponseFormat?.GetType().Name);
 
-            // Other tags (not the sample index, written above) may change a simulated reply, so they count.
+            // Provider-specific extras may change a reply, so they count; Faithful's own tags restate the case
+            // (messages and sample index, written above) and are left out.
             if (options.AdditionalProperties is { Count: > 0 } extra)
             {
-                foreach (var pair in extra.Where(p => p.Key != SampleIndex.OptionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var pair in extra.Where(p => !SampleIndex.IsTag(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     json.WriteString("x." + pair.Key, Convert.ToString(pair.Value, CultureInfo.InvariantCulture));
                 }

@@ -24,13 +24,22 @@ public static class ModelClients
             return ConnectReplay(parsed.Target, options);
         }
 
+        if (options.CacheMode == CacheMode.ReplayOnly && parsed.Provider != "sim")
+        {
+            // Replay-only never reaches the model, so it needs no key (CI replays committed responses).
+            var directory = options.CacheDirectory
+                ?? throw new ArgumentException("Cache mode ReplayOnly needs a cache folder (ClientOptions.CacheDirectory or FAITHFUL_CACHE_DIR).", nameof(options));
+            var replay = new RecordReplayChatClient(new NoModelChatClient(), parsed.ToString(), new ReplayStore(directory), CacheMode.ReplayOnly);
+            return new ModelConnection(parsed.ToString(), replay, replay, null, null, options.Budget);
+        }
+
         var live = parsed.Provider switch
         {
             "openai" => ProviderClients.OpenAI(parsed.Target, options, secrets),
             "azure" => ProviderClients.Azure(parsed.Target, options, secrets),
             "ollama" => ProviderClients.Ollama(parsed.Target, options, secrets),
             "anthropic" => ProviderClients.Anthropic(parsed.Target, options, secrets),
-            "sim" => SimulatedModels.Create(parsed.Target),
+            "sim" => SimulatedModels.Create(parsed.Target, options.Seed),
             _ => throw new ArgumentException($"Unknown provider in {model}.", nameof(model)),
         };
 

@@ -37,7 +37,5 @@ public sealed class SecretSource
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    public string Require(string name, string forWhat) => Get(name)
-        ?? throw new InvalidOperationException(
-            $"{forWhat} needs {name}. Set the environment variable {name}, or run `dotnet user-secrets set {name} <value>` in your test project. Keys are never read from files in the repository.");
+    public string Require(string name, string forWhat) => Get(name) ?? throw new MissingSecretException(name, forWhat);
 }

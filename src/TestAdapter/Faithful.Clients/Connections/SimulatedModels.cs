@@ -1,22 +1,32 @@
+using Faithful.Clients.Running;
+using Faithful.Traces.Simulation;
 using Microsoft.Extensions.AI;
 
 namespace Faithful.Clients.Connections;
 
 /// <summary>
-/// Where <c>sim:&lt;profile&gt;</c> model strings get their client. The simulated model lives in Faithful.Traces;
-/// hosts (or tests) may register another factory.
+/// Where <c>sim:&lt;profile&gt;</c> model strings get their client: by default Faithful.Traces' simulated model with a
+/// built-in profile (<c>study</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c>), resolving programs through
+/// <see cref="KnownPrograms.Shared"/>. Hosts and tests may register another factory.
 /// </summary>
 public static class SimulatedModels
 {
     private static Func<string, IChatClient>? factory;
 
+    /// <summary>Replaces the default factory (null restores it).</summary>
     public static Func<string, IChatClient>? Factory
     {
         get => Volatile.Read(ref factory);
         set => Volatile.Write(ref factory, value);
     }
 
-    internal static IChatClient Create(string profile) =>
-        (Factory ?? throw new InvalidOperationException(
-            $"sim:{profile} needs the simulated model, but none is registered. Set Faithful.Clients.Connections.SimulatedModels.Factory.")).Invoke(profile);
+    internal static IChatClient Create(string profile, long? seed) =>
+        Factory is { } custom ? custom(profile) : CreateDefault(profile, seed);
+
+    private static SimulatedChatClient CreateDefault(string profile, long? seed)
+    {
+        var chosen = SimulationProfile.Named(profile) ?? throw new ArgumentException(
+            $"sim:{profile} names no simulation profile. Built-in profiles: study, perfect, failing, regressed.", nameof(profile));
+        return new SimulatedChatClient(KnownPrograms.Shared, chosen, unchecked((int)(seed ?? 0)));
+    }
 }

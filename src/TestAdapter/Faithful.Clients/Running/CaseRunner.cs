@@ -4,6 +4,7 @@ using Faithful.Clients.Caching;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Results;
+using Faithful.Traces.Simulation;
 using Microsoft.Extensions.AI;
 
 namespace Faithful.Clients.Running;
@@ -54,10 +55,14 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         }
 
         var messages = instrument.Render(@case.Program, @case.Inputs);
+
+        // The case reference lets a simulated model know what it answers; real providers never see it.
+        KnownPrograms.Shared.Register(@case.Program);
+        var chatOptions = CaseRef.For(@case.Program, @case.Inputs, @case.Sample).AttachTo(options.ChatOptionsFor(@case.Sample));
         ChatResponse response;
         try
         {
-            response = await SendAsync(messages, options.ChatOptionsFor(@case.Sample), cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (BudgetExhaustedException ex)
         {

@@ -30,18 +30,27 @@ public static class SampleIndex
         return copy;
     }
 
-    /// <summary>A copy of <paramref name="options"/> without the tag, for the wire.</summary>
+    /// <summary>Prefix of every Faithful tag (sample index, the simulated model's case reference).</summary>
+    public const string TagPrefix = "faithful.";
+
+    /// <summary>A copy of <paramref name="options"/> without Faithful's tags, for the wire.</summary>
     public static ChatOptions? Without(ChatOptions? options)
     {
-        if (options?.AdditionalProperties is not { } properties || !properties.ContainsKey(OptionKey))
+        if (options?.AdditionalProperties is not { } properties || !properties.Keys.Any(IsTag))
         {
             return options;
         }
 
         var copy = options.Clone();
         var rest = new AdditionalPropertiesDictionary(properties);
-        rest.Remove(OptionKey);
+        foreach (var key in properties.Keys.Where(IsTag).ToList())
+        {
+            rest.Remove(key);
+        }
+
         copy.AdditionalProperties = rest.Count == 0 ? null : rest;
         return copy;
     }
+
+    public static bool IsTag(string key) => key.StartsWith(TagPrefix, StringComparison.Ordinal);
 }

@@ -1,0 +1,378 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Faithful.Analyzers.Programs;
+
+/// <summary>
+/// Reads a <c>[ReferenceProgram]</c> method's statements into a <see cref="ProgramShape"/>, following the shared SSA
+/// convention: slots 0..P-1 are the inputs, slot P+i is step i, every write is a step.
+/// Never throws on half-typed code: what it cannot read becomes an <see cref="UnsupportedStatement"/>.
+/// </summary>
+internal sealed class ProgramShapeReader
+{
+    /// <summary>Past this many steps, loops are counted but not unrolled, to bound analysis time while typing.</summary>
+    public const int MaxUnrolledSteps = 4096;
+
+    private const string StepHint = "a reference program holds only declarations and assignments of long or double variables, 'for' loops with constant bounds over such assignments, and a final 'return'";
+
+    private readonly MethodDeclarationSyntax _method;
+    private readonly Dictionary<string, int> _currentSlot = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _writeCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _constants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _laterLocals = new(StringComparer.Ordinal);
+    private readonly List<ShapeStep> _steps = [];
+    private readonly List<UnsupportedStatement> _unsupported = [];
+    private readonly List<SyntaxToken> _redeclarations = [];
+    private readonly List<IdentifierNameSyntax> _readsBeforeWrite = [];
+    private readonly HashSet<IdentifierNameSyntax> _reportedReads = [];
+    private ImmutableDictionary<string, long> _loopCounters = ImmutableDictionary<string, long>.Empty;
+    private int _stepCount;
+    private bool _complete = true;
+    private ExpressionSyntax? _result;
+    private ImmutableArray<int> _resultReads = ImmutableArray<int>.Empty;
+
+    private ProgramShapeReader(MethodDeclarationSyntax method)
+    {
+        _method = method;
+    }
+
+    public static ProgramShape Read(MethodDeclarationSyntax method, CancellationToken cancellationToken = default)
+    {
+        var reader = new ProgramShapeReader(method);
+        return reader.Run(cancellationToken);
+    }
+
+    private ProgramShape Run(CancellationToken cancellationToken)
+    {
+        var parameters = _method.ParameterList.Parameters.ToImmutableArray();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var name = parameters[i].Identifier.ValueText;
+            if (name.Length > 0)
+            {
+                _currentSlot[name] = i;
+                _declared.Add(name);
+            }
+        }
+
+        if (_method.ExpressionBody is { } arrow)
+        {
+            ReadReturn(arrow.Expression, parameters.Length);
+        }
+        else if (_method.Body is { } body)
+        {
+            foreach (var declarator in body.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            {
+                _laterLocals.Add(declarator.Identifier.ValueText);
+            }
+
+            var statements = Flatten(body.Statements);
+            for (var i = 0; i < statements.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ReadStatement(statements[i], isLast: i == statements.Count - 1, parameters.Length);
+            }
+        }
+
+        var steps = _stepCount <= MaxUnrolledSteps ? _steps.ToImmutableArray() : ImmutableArray<ShapeStep>.Empty;
+        foreach (var step in steps)
+        {
+            var writes = _writeCounts[step.Variable];
+            var isInput = ParameterIndex(parameters, step.Variable) >= 0;
+            step.Name = writes == 1 && !isInput ? step.Variable : step.Variable + "#" + step.Version;
+        }
+
+        return new ProgramShape(
+            _method.Identifier.ValueText,
+            parameters,
+            steps,
+            _stepCount,
+            _complete && _stepCount <= MaxUnrolledSteps && _unsupported.Count == 0,
+            _result,
+            _resultReads,
+            _unsupported.ToImmutableArray(),
+            _redeclarations.ToImmutableArray(),
+            _readsBeforeWrite.ToImmutableArray());
+    }
+
+    private static int ParameterIndex(ImmutableArray<ParameterSyntax> parameters, string name)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].Identifier.ValueText == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Nested plain blocks change nothing about the steps, so they are read as if inlined.
+    private static List<StatementSyntax> Flatten(SyntaxList<StatementSyntax> statements)
+    {
+        var flat = new List<StatementSyntax>();
+        foreach (var statement in statements)
+        {
+            if (statement is BlockSyntax block)
+            {
+                flat.AddRange(Flatten(block.Statements));
+            }
+            else if (statement is not EmptyStatementSyntax)
+            {
+                flat.Add(statement);
+            }
+        }
+
+        return flat;
+    }
+
+    private void ReadStatement(StatementSyntax statement, bool isLast, int parameterCount)
+    {
+        switch (statement)
+        {
+            case LocalDeclarationStatementSyntax declaration:
+                ReadDeclaration(declaration, parameterCount);
+                break;
+            case ExpressionStatementSyntax expressionStatement:
+                ReadAssignment(expressionStatement, parameterCount);
+                break;
+            case ForStatementSyntax loop:
+                ReadLoop(loop, parameterCount);
+                break;
+            case ReturnStatementSyntax ret when isLast && ret.Expression is not null:
+                ReadReturn(ret.Expression, parameterCount);
+                break;
+            case ReturnStatementSyntax ret:
+                Unsupported(ret, "An early 'return'", "the only 'return' must be the last statement and return a value");
+                break;
+            default:
+                Unsupported(statement, Describe(statement), StepHint);
+                break;
+        }
+    }
+
+    private void ReadDeclaration(LocalDeclarationStatementSyntax declaration, int parameterCount)
+    {
+        var isConst = declaration.IsConst;
+        foreach (var declarator in declaration.Declaration.Variables)
+        {
+            var name = declarator.Identifier.ValueText;
+            if (name.Length == 0)
+            {
+                _complete = false;
+                continue;
+            }
+
+            if (!_declared.Add(name))
+            {
+                _redeclarations.Add(declarator.Identifier);
+            }
+
+            if (isConst)
+            {
+                _constants.Add(name);
+                continue;
+            }
+
+            if (declarator.Initializer?.Value is { } value)
+            {
+                var reads = CollectReads(value);
+                Write(name, declaration, declarator, reads, parameterCount);
+            }
+        }
+    }
+
+    private void ReadAssignment(ExpressionStatementSyntax statement, int parameterCount)
+    {
+        switch (statement.Expression)
+        {
+            case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when IsAssignmentOperator(assignment.Kind()):
+            {
+                var reads = new List<int>();
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                {
+                    reads.AddRange(CollectReads(target));
+                }
+
+                reads.AddRange(CollectReads(assignment.Right));
+                WriteTarget(target, statement, assignment, reads, parameterCount);
+                break;
+            }
+
+            case PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax target } increment
+                when increment.IsKind(SyntaxKind.PostIncrementExpression) || increment.IsKind(SyntaxKind.PostDecrementExpression):
+                WriteTarget(target, statement, increment, CollectReads(target), parameterCount);
+                break;
+            case PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax target } increment
+                when increment.IsKind(SyntaxKind.PreIncrementExpression) || increment.IsKind(SyntaxKind.PreDecrementExpression):
+                WriteTarget(target, statement, increment, CollectReads(target), parameterCount);
+                break;
+            case AssignmentExpressionSyntax assignment:
+                Unsupported(assignment.Left, "An assignment to '" + assignment.Left + "'", "only locals and parameters can be assigned");
+                break;
+            default:
+                Unsupported(statement, Describe(statement.Expression), StepHint);
+                break;
+        }
+    }
+
+    private static bool IsAssignmentOperator(SyntaxKind kind) => kind is
+        SyntaxKind.SimpleAssignmentExpression or SyntaxKind.AddAssignmentExpression or SyntaxKind.SubtractAssignmentExpression
+        or SyntaxKind.MultiplyAssignmentExpression or SyntaxKind.DivideAssignmentExpression or SyntaxKind.ModuloAssignmentExpression
+        or SyntaxKind.AndAssignmentExpression or SyntaxKind.OrAssignmentExpression or SyntaxKind.ExclusiveOrAssignmentExpression
+        or SyntaxKind.LeftShiftAssignmentExpression or SyntaxKind.RightShiftAssignmentExpression;
+
+    private void WriteTarget(IdentifierNameSyntax target, StatementSyntax statement, SyntaxNode writeNode, List<int> reads, int parameterCount)
+    {
+        var name = target.Identifier.ValueText;
+        if (_loopCounters.ContainsKey(name))
+        {
+            Unsupported(writeNode, "An assignment to the loop counter '" + name + "'", "a loop's bounds must stay constant for it to unroll");
+            return;
+        }
+
+        if (_constants.Contains(name))
+        {
+            _complete = false;
+            return;
+        }
+
+        if (!_declared.Contains(name))
+        {
+            // Not a local or input: a field, a property, or not declared at all.
+            Unsupported(target, "An assignment to '" + name + "'", "only locals and parameters can be assigned");
+            return;
+        }
+
+        Write(name, statement, writeNode, reads, parameterCount);
+    }
+
+    private void Write(string name, StatementSyntax statement, SyntaxNode writeNode, List<int> reads, int parameterCount)
+    {
+        _writeCounts.TryGetValue(name, out var written);
+        _writeCounts[name] = written + 1;
+        _stepCount++;
+        if (_stepCount <= MaxUnrolledSteps)
+        {
+            var step = new ShapeStep(_steps.Count, name, written + 1, statement, writeNode, reads.ToImmutableArray())
+            {
+                LoopCounters = _loopCounters,
+            };
+            _steps.Add(step);
+        }
+
+        _currentSlot[name] = parameterCount + _stepCount - 1;
+    }
+
+    private void ReadReturn(ExpressionSyntax expression, int parameterCount)
+    {
+        _result = expression;
+        _resultReads = CollectReads(expression).ToImmutableArray();
+    }
+
+    /// <summary>The slots an expression reads, in source order; loop counters and constants read no slot.</summary>
+    private List<int> CollectReads(ExpressionSyntax expression)
+    {
+        var reads = new List<int>();
+        foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+            {
+                continue;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            if (_loopCounters.ContainsKey(name) || _constants.Contains(name))
+            {
+                continue;
+            }
+
+            if (_currentSlot.TryGetValue(name, out var slot))
+            {
+                reads.Add(slot);
+            }
+            else if ((_declared.Contains(name) || _laterLocals.Contains(name)) && _reportedReads.Add(identifier))
+            {
+                // Declared without a value, or declared further down: there is nothing to read yet.
+                _readsBeforeWrite.Add(identifier);
+                _complete = false;
+            }
+        }
+
+        return reads;
+    }
+
+    private void ReadLoop(ForStatementSyntax loop, int parameterCount)
+    {
+        if (!ConstantLoop.TryRead(loop, out var counter, out var start, out var stride, out var iterations))
+        {
+            Unsupported(loop, "A 'for' loop without constant bounds", "only 'for (var i = C0; i < C1; i++)' with constant C0 and C1 unrolls into steps");
+            return;
+        }
+
+        var body = loop.Statement is BlockSyntax block ? Flatten(block.Statements) : [loop.Statement];
+        foreach (var statement in body)
+        {
+            if (statement is not ExpressionStatementSyntax)
+            {
+                Unsupported(statement, Describe(statement) + " inside a loop", "a loop body holds only assignments, compound assignments, ++ and --");
+                return;
+            }
+        }
+
+        var outer = _loopCounters;
+        for (long iteration = 0; iteration < iterations; iteration++)
+        {
+            if (_stepCount > MaxUnrolledSteps)
+            {
+                // Counting is enough past the cap: every iteration writes once per statement.
+                var remaining = (iterations - iteration) * body.Count;
+                _stepCount = (int)Math.Min(int.MaxValue, _stepCount + remaining);
+                break;
+            }
+
+            _loopCounters = outer.SetItem(counter, start + (iteration * stride));
+            foreach (var statement in body)
+            {
+                ReadAssignment((ExpressionStatementSyntax)statement, parameterCount);
+            }
+        }
+
+        _loopCounters = outer;
+    }
+
+    private void Unsupported(SyntaxNode node, string what, string hint)
+    {
+        _unsupported.Add(new UnsupportedStatement(node, what, hint));
+        _complete = false;
+    }
+
+    private static string Describe(SyntaxNode node) => node switch
+    {
+        WhileStatementSyntax => "A 'while' loop",
+        DoStatementSyntax => "A 'do' loop",
+        ForEachStatementSyntax => "A 'foreach' loop",
+        IfStatementSyntax => "An 'if' statement",
+        SwitchStatementSyntax => "A 'switch' statement",
+        TryStatementSyntax => "A 'try' statement",
+        ThrowStatementSyntax => "A 'throw' statement",
+        LocalFunctionStatementSyntax => "A local function",
+        GotoStatementSyntax or LabeledStatementSyntax => "A 'goto' or label",
+        BreakStatementSyntax or ContinueStatementSyntax => "A 'break' or 'continue'",
+        UsingStatementSyntax or LockStatementSyntax => "A 'using' or 'lock' statement",
+        ForStatementSyntax => "A nested 'for' loop",
+        LocalDeclarationStatementSyntax => "A declaration",
+        InvocationExpressionSyntax invocation => "A call to '" + invocation.Expression + "'",
+        _ => "The statement '" + Shorten(node.ToString()) + "'",
+    };
+
+    private static string Shorten(string text)
+    {
+        var line = text.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        return line.Length <= 40 ? line : line.Substring(0, 37) + "...";
+    }
+}

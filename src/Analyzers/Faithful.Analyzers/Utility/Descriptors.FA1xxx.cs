@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+
+namespace Faithful.Analyzers.Utility;
+
+// FA1xxx: the structure and arithmetic of [ReferenceProgram] methods.
+internal static partial class Descriptors
+{
+    public static readonly DiagnosticDescriptor FA1001_ConstructMustBeTraceable = new DiagnosticDescriptor(
+        "FA1001",
+        "Reference programs may only hold traceable steps",
+        "{0} cannot be traced: {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A reference program is a straight line of steps: declarations and assignments (=, compound assignments, ++, --) of long or double variables built from arithmetic, bitwise and comparison-conditional expressions and Math.Abs/Min/Max, 'for' loops with constant bounds over such assignments, and one final 'return'.",
+        helpLinkUri: HelpLinkBase + "FA1001.md");
+
+    public static readonly DiagnosticDescriptor FA1002_ApiMustBeDeterministic = new DiagnosticDescriptor(
+        "FA1002",
+        "Reference programs must not use non-deterministic or environment-dependent APIs",
+        "'{0}' is non-deterministic or reads the environment: a reference program must compute its answer from its inputs alone",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Ground truth must be reproducible: random numbers, clocks, GUIDs, environment variables, the console, files and the network give a different answer on every run.",
+        helpLinkUri: HelpLinkBase + "FA1002.md");
+
+    public static readonly DiagnosticDescriptor FA1003_VariableMustBeDeclaredOnce = new DiagnosticDescriptor(
+        "FA1003",
+        "A step variable must be declared once",
+        "'{0}' is declared more than once in reference program '{1}': give the new step its own name",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Reassigning a variable is a legal step (it writes the next version), but declaring a second local with the same name, or a local that reuses a parameter's name, makes the step names ambiguous.",
+        helpLinkUri: HelpLinkBase + "FA1003.md");
+
+    public static readonly DiagnosticDescriptor FA1004_VariableMustBeWrittenBeforeRead = new DiagnosticDescriptor(
+        "FA1004",
+        "A step may only read variables already written",
+        "'{0}' is read before it is written",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each step reads the latest value of earlier inputs and steps; a read of a local before its first write has no value to trace.",
+        helpLinkUri: HelpLinkBase + "FA1004.md");
+
+    public static readonly DiagnosticDescriptor FA1005_StepShouldBeRead = new DiagnosticDescriptor(
+        "FA1005",
+        "A step should be read or be the answer",
+        "Step '{0}' is never read and is not the answer",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A step that nothing reads does not influence the answer. Remove it, or mark it [Distractor(\"name\")] when it is there on purpose to test whether a model is distracted.",
+        helpLinkUri: HelpLinkBase + "FA1005.md");
+
+    public static readonly DiagnosticDescriptor FA1006_DivisionMustNotBeByZero = new DiagnosticDescriptor(
+        "FA1006",
+        "A step may divide by zero on the declared input domain",
+        "Step '{0}' divides by zero when {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Interval analysis over the steps, on the ranges given by [Domain(min, max)], found inputs for which a division or remainder has a zero divisor.",
+        helpLinkUri: HelpLinkBase + "FA1006.md");
+
+    public static readonly DiagnosticDescriptor FA1007_StepMustNotOverflow = new DiagnosticDescriptor(
+        "FA1007",
+        "A step may overflow long on the declared input domain",
+        "Step '{0}' overflows long when {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Interval analysis over the steps, on the ranges given by [Domain(min, max)], found inputs for which a long operation wraps around.",
+        helpLinkUri: HelpLinkBase + "FA1007.md");
+
+    public static readonly DiagnosticDescriptor FA1008_ProgramShouldFitStepBudget = new DiagnosticDescriptor(
+        "FA1008",
+        "A reference program should fit the step budget",
+        "Reference program '{0}' has {1} steps, more than the step budget of {2}: split it into checkpointed sub-programs",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Models' first-answer accuracy falls from 61% at 5 steps to 20% at 95. Set the budget with 'faithful_step_budget' in .editorconfig (default 20) and the severity with 'dotnet_diagnostic.FA1008.severity'.",
+        helpLinkUri: HelpLinkBase + "FA1008.md");
+
+    public static readonly DiagnosticDescriptor FA1009_TypeMustBeSupported = new DiagnosticDescriptor(
+        "FA1009",
+        "Reference program values must be long or double",
+        "'{0}' has type '{1}': reference program inputs, steps and answers must be 'long' or 'double'",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The step model, the reference evaluator and the GPU kernel compute in long and double only.",
+        helpLinkUri: HelpLinkBase + "FA1009.md");
+}
