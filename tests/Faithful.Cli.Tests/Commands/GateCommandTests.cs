@@ -12,16 +12,16 @@ public sealed class GateCommandTests
     {
         using var dir = new TempDir();
         Assert.Equal(0, (await CliProcess.RunAsync(Grid("sim:study", dir["base"]))).ExitCode);
-        var bless = await CliProcess.RunAsync(["bless", Path.Combine(dir["base"], "run.jsonl"), "--output", dir["baseline.json"]]);
+        var bless = await CliInProcess.RunAsync(["bless", Path.Combine(dir["base"], "run.jsonl"), "--output", dir["baseline.json"]]);
         Assert.True(bless.ExitCode == 0, bless.Output);
 
         Assert.Equal(0, (await CliProcess.RunAsync(Grid("sim:study", dir["same"]))).ExitCode);
-        var equal = await CliProcess.RunAsync(["gate", Path.Combine(dir["same"], "run.jsonl"), "--baseline", dir["baseline.json"]]);
+        var equal = await CliInProcess.RunAsync(["gate", Path.Combine(dir["same"], "run.jsonl"), "--baseline", dir["baseline.json"]]);
         Assert.True(equal.ExitCode == 0, equal.Output);
         Assert.Contains("180 shared cases, 0 right→wrong, 0 wrong→right", equal.Output, StringComparison.Ordinal);
 
         Assert.Equal(0, (await CliProcess.RunAsync(Grid("sim:regressed", dir["regressed"]))).ExitCode);
-        var regressed = await CliProcess.RunAsync(["gate", Path.Combine(dir["regressed"], "run.jsonl"), "--baseline", dir["baseline.json"], "--markdown", dir["summary.md"]]);
+        var regressed = await CliInProcess.RunAsync(["gate", Path.Combine(dir["regressed"], "run.jsonl"), "--baseline", dir["baseline.json"], "--markdown", dir["summary.md"]]);
 
         Assert.True(regressed.ExitCode == 4, regressed.Output);
         Assert.Contains("Gate FAILED", regressed.Output, StringComparison.Ordinal);
@@ -37,10 +37,10 @@ public sealed class GateCommandTests
         Assert.Equal(0, (await CliProcess.RunAsync(["run", "--lengths", "5", "--depths", "1", "--inputs", "10", "--model", "sim:perfect", "--out", dir.Path])).ExitCode);
         var runFile = Path.Combine(dir.Path, "run.jsonl");
 
-        var pass = await CliProcess.RunAsync(["gate", runFile, "--min-faithfulness", "0.99", "--min-accuracy-at", "5=0.99", "--max-mode-rate", "PrematureAnswer=0"]);
-        var fail = await CliProcess.RunAsync(["gate", runFile, "--min-accuracy-at", "7=0.5"]);
-        var bad = await CliProcess.RunAsync(["gate", runFile, "--max-mode-rate", "Sloppy=0.1"]);
-        var missing = await CliProcess.RunAsync(["gate", dir["nope.jsonl"]]);
+        var pass = await CliInProcess.RunAsync(["gate", runFile, "--min-faithfulness", "0.99", "--min-accuracy-at", "5=0.99", "--max-mode-rate", "PrematureAnswer=0"]);
+        var fail = await CliInProcess.RunAsync(["gate", runFile, "--min-accuracy-at", "7=0.5"]);
+        var bad = await CliInProcess.RunAsync(["gate", runFile, "--max-mode-rate", "Sloppy=0.1"]);
+        var missing = await CliInProcess.RunAsync(["gate", dir["nope.jsonl"]]);
 
         Assert.True(pass.ExitCode == 0, pass.Output);
         Assert.Equal(3, fail.ExitCode);

@@ -41,3 +41,14 @@ internal static class CliProcess
         return new Outcome(process.ExitCode, output.ToString());
     }
 }
+
+/// <summary>Runs commands that touch no process-wide state (report, gate, bless, score) in this process.</summary>
+internal static class CliInProcess
+{
+    public static async Task<CliProcess.Outcome> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliConsole(output, output));
+        return new CliProcess.Outcome(exit, output.ToString());
+    }
+}
