@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Faithful.Clients.Running;
+using Faithful.Serialization;
 
 namespace Faithful.Cli.Running;
 
@@ -25,6 +26,12 @@ internal sealed record RunPlan(string Description, IReadOnlyList<FaithfulCase> C
             foreach (var @case in Cases)
             {
                 text.Append(@case.CaseId).Append('\n');
+            }
+
+            // Program bodies too: a catalog program edited under the same name is a different plan.
+            foreach (var program in Cases.Select(c => c.Program).Distinct())
+            {
+                text.Append(ProgramJson.Serialize(program)).Append('\n');
             }
 
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
