@@ -31,22 +31,32 @@ public sealed class CompiledBatch
 
     public IReadOnlyList<StepProgram> Programs => File.Programs;
 
-    public static CompiledBatch Compile(IEnumerable<StepProgram> programs, string name)
+    public static CompiledBatch Compile(IEnumerable<StepProgram> programs, string name) =>
+        CompileAll([(name, programs)])[name];
+
+    /// <summary>Compiles several named batches into one assembly: one Roslyn compilation is much cheaper than several.</summary>
+    public static IReadOnlyDictionary<string, CompiledBatch> CompileAll(IEnumerable<(string Name, IEnumerable<StepProgram> Programs)> sets)
     {
-        var file = CSharpProgramWriter.Write(programs, "Faithful.Differential.Generated", name);
-        var instrumented = InstrumentedSource(file, name);
-        var assembly = RoslynCompiler.Compile(name, file.Source, instrumented);
-        var type = assembly.GetType($"Faithful.Differential.Generated.{name}Instrumented", throwOnError: true)!;
-        var count = file.Programs.Count;
-        var runs = new Func<long[], int>[count];
-        var originals = new Func<long[], long>[count];
-        for (var i = 0; i < count; i++)
+        var files = sets.Select(set => (set.Name, File: CSharpProgramWriter.Write(set.Programs, "Faithful.Differential.Generated", set.Name))).ToList();
+        var sources = files.SelectMany(f => new[] { f.File.Source, InstrumentedSource(f.File, f.Name) }).ToArray();
+        var assembly = RoslynCompiler.Compile("Differential_" + string.Join("_", files.Select(f => f.Name)), sources);
+        var batches = new Dictionary<string, CompiledBatch>(StringComparer.Ordinal);
+        foreach (var (name, file) in files)
         {
-            runs[i] = type.GetMethod($"P{i}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], int>>();
-            originals[i] = type.GetMethod($"O{i}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], long>>();
+            var type = assembly.GetType($"Faithful.Differential.Generated.{name}Instrumented", throwOnError: true)!;
+            var count = file.Programs.Count;
+            var runs = new Func<long[], int>[count];
+            var originals = new Func<long[], long>[count];
+            for (var i = 0; i < count; i++)
+            {
+                runs[i] = type.GetMethod($"P{i}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], int>>();
+                originals[i] = type.GetMethod($"O{i}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], long>>();
+            }
+
+            batches[name] = new CompiledBatch(file, runs, originals);
         }
 
-        return new CompiledBatch(file, runs, originals);
+        return batches;
     }
 
     /// <summary>The size <c>io</c> must have for program <paramref name="index"/>.</summary>

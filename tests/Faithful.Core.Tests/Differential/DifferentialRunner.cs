@@ -128,55 +128,42 @@ public static class DifferentialRunner
             return $"{where}: evaluator has {trace.StepValues.Count} step values, compiled {valueCount}";
         }
 
-        // .NET does not fix which NaN Math.Min/Max return when both operands are NaN (tier-0 code calls the managed method,
-        // which returns the first; optimized code the hardware instruction's choice). From such a step on, NaN equals NaN.
-        var nanPayloadUnspecified = false;
         for (var s = 0; s < valueCount; s++)
         {
             var expected = new Value(program.Steps[s].Kind, io[parameterCount + s]);
-            if (!nanPayloadUnspecified && BothNaN(trace.StepValues[s], expected) && HasDoubleMinMax(program.Steps[s].Expression))
-            {
-                nanPayloadUnspecified = true;
-            }
-
-            if (trace.StepValues[s] != expected && !(nanPayloadUnspecified && BothNaN(trace.StepValues[s], expected)))
+            if (!Same(trace.StepValues[s], expected))
             {
                 return $"{where}: step {program.Steps[s].Name} `{program.Steps[s].SourceText}` evaluator {trace.StepValues[s]} (0x{trace.StepValues[s].Bits:X16}), compiled {expected} (0x{expected.Bits:X16})";
             }
         }
 
         var compiledAnswer = new Value(program.Result.Kind, io[program.SlotCount]);
-        nanPayloadUnspecified |= HasDoubleMinMax(program.Result);
-        if (kind is null && trace.Answer != compiledAnswer && !(nanPayloadUnspecified && trace.Answer is { } answer && BothNaN(answer, compiledAnswer)))
+        if (kind is null && !(trace.Answer is { } answer && Same(answer, compiledAnswer)))
         {
-            return $"{where}: answer `{program.ResultSourceText}` evaluator {trace.Answer}, compiled {new Value(program.Result.Kind, io[program.SlotCount])}";
+            return $"{where}: answer `{program.ResultSourceText}` evaluator {trace.Answer}, compiled {compiledAnswer}";
         }
 
-        return CheckOriginal(batch, index, io, code, where, nanPayloadUnspecified);
+        return CheckOriginal(batch, index, io, code, where);
     }
+
+    /// <summary>
+    /// Bit-exact, except that any NaN equals any NaN: .NET does not keep NaN sign and payload bits stable (the JIT folds
+    /// <c>-(x / k)</c> into <c>x / -k</c>, and <c>Math.Min/Max</c> of two NaNs returns either), so no oracle can match them.
+    /// </summary>
+    public static bool Same(Value x, Value y) => x == y || BothNaN(x, y);
 
     private static bool BothNaN(Value x, Value y) =>
         x.Kind == ValueKind.Double && y.Kind == ValueKind.Double && double.IsNaN(x.AsDouble) && double.IsNaN(y.AsDouble);
 
-    private static bool HasDoubleMinMax(Expr expression) => expression switch
-    {
-        Binary { Op: BinaryOp.Min or BinaryOp.Max, Kind: ValueKind.Double } => true,
-        Binary b => HasDoubleMinMax(b.Left) || HasDoubleMinMax(b.Right),
-        Unary u => HasDoubleMinMax(u.Operand),
-        Conditional c => HasDoubleMinMax(c.Left) || HasDoubleMinMax(c.Right) || HasDoubleMinMax(c.WhenTrue) || HasDoubleMinMax(c.WhenFalse),
-        _ => false,
-    };
-
     /// <summary>The uninstrumented method must return (or throw) what the instrumented one did.</summary>
-    private static string? CheckOriginal(CompiledBatch batch, int index, long[] io, int code, string where, bool nanPayloadUnspecified)
+    private static string? CheckOriginal(CompiledBatch batch, int index, long[] io, int code, string where)
     {
         var program = batch.Programs[index];
         var answerBits = io[program.SlotCount];
         try
         {
             var bits = batch.RunOriginal(index, io);
-            var same = bits == answerBits
-                || (nanPayloadUnspecified && program.Result.Kind == ValueKind.Double && double.IsNaN(BitConverter.Int64BitsToDouble(bits)) && double.IsNaN(BitConverter.Int64BitsToDouble(answerBits)));
+            var same = Same(new Value(program.Result.Kind, bits), new Value(program.Result.Kind, answerBits));
             return code == -1 && same ? null : $"{where}: the plain method returned 0x{bits:X16}, instrumented code {code.ToString(CultureInfo.InvariantCulture)} answer 0x{answerBits:X16}";
         }
         catch (DivideByZeroException)

@@ -7,7 +7,8 @@ namespace Faithful.Model;
 /// Prints an expression as compilable C#, naming slots through a callback, with the parentheses
 /// that precedence needs and nothing more. C# must read the text back as the same tree:
 /// <list type="bullet">
-/// <item>a node whose <c>Checked</c> flag differs from the enclosing context is wrapped in <c>checked(...)</c> or <c>unchecked(...)</c>;</item>
+/// <item>a check-sensitive node (<see cref="IsCheckSensitive"/>) whose <c>Checked</c> flag differs from the enclosing context is
+/// wrapped in <c>checked(...)</c> or <c>unchecked(...)</c>; other nodes ignore the flag, as C# does;</item>
 /// <item>the model has no <c>int</c> kind, so an operator never computes in 32 bits: when every operand of an operator would be
 /// <c>int</c>-typed in C# (an <c>int</c>-range literal or a <see cref="UnaryOp.ToInt32"/> cast), one operand is widened
 /// (<c>5L</c>, <c>(long)(int)x</c>);</item>
@@ -59,6 +60,19 @@ public static class ExprFormatter
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 
+    /// <summary>
+    /// Whether a checked context changes what the node computes: <c>long</c> <c>+ - *</c> and negation, <c>(long)</c> of a
+    /// double and <c>(int)</c> of a long. Division (<c>long.MinValue / -1</c>) and <c>Math.Abs(long.MinValue)</c> throw in
+    /// either context, and double arithmetic never throws; on those nodes the flag means nothing and should be false.
+    /// </summary>
+    public static bool IsCheckSensitive(Expr expression) => expression switch
+    {
+        Binary { Kind: ValueKind.Int64, Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } => true,
+        Unary { Kind: ValueKind.Int64, Op: UnaryOp.Negate or UnaryOp.ToInt32 } => true,
+        Unary { Op: UnaryOp.ToInt64, Operand.Kind: ValueKind.Double } => true,
+        _ => false,
+    };
+
     /// <summary>True when C# types the printed expression as <c>int</c>: an <c>int</c>-range long literal or an <c>(int)</c> cast.</summary>
     public static bool IsIntTyped(Expr expression) => expression switch
     {
@@ -84,12 +98,14 @@ public static class ExprFormatter
     {
         public void Write(Expr expression, Context context)
         {
-            var isChecked = expression switch
+            // Only where the context changes the result (see IsCheckSensitive) does a flag print: C# reads every other
+            // node the same in either context, and the generator gives those nodes Checked = false.
+            var isChecked = IsCheckSensitive(expression) ? expression switch
             {
                 Binary b => (bool?)b.Checked,
                 Unary u => u.Checked,
                 _ => null,
-            };
+            } : null;
             if (isChecked is { } flag && flag != context.InChecked)
             {
                 sb.Append(flag ? "checked(" : "unchecked(");
