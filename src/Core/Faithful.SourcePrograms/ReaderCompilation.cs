@@ -11,9 +11,13 @@ internal static class ReaderCompilation
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+
+    // Files copied out of a project often rely on its global usings; supply the two a reference program needs.
+    private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText("global using System;\nglobal using Faithful;\n", ParseOptions, "ImplicitUsings.g.cs");
+
     public static CSharpCompilation Create(SyntaxTree tree) => CSharpCompilation.Create(
         "Faithful.SourcePrograms.Read",
-        [tree],
+        [tree, ImplicitUsings],
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

@@ -122,6 +122,24 @@ public sealed class StepExtractionTests
     }
 
     [Fact]
+    public void Int_casts_of_longs_widen_exactly_and_compare_as_ints()
+    {
+        var program = Program(InClass("""
+                [ReferenceProgram]
+                public static long M(long a, long b)
+                {
+                    var s1 = a + (int)b;
+                    long s2 = (int)a <= 6 ? 1 : -1;
+                    var s3 = (long)checked((int)s1) * s2;
+                    return s3;
+                }
+            """));
+
+        Assert.Equal(["s1 = a + (int)b", "s2 = (int)a <= 6 ? 1L : -1", "s3 = checked((int)s1) * s2"], Steps(program));
+        Assert.Equal(new Unary(UnaryOp.ToInt32, new Ref(2, ValueKind.Int64), ValueKind.Int64, Checked: true), ((Binary)program.Steps[2].Expression).Left);
+    }
+
+    [Fact]
     public void Increments_and_decrements_are_steps_on_long_and_double()
     {
         var program = Program(InClass("""
@@ -157,7 +175,7 @@ public sealed class StepExtractionTests
             """));
 
         Assert.Equal(
-            ["s1 = -(a + b) * ~b", "s2 = s1 ^ (a | b) & 7", "s3 = Math.Max(s1, Math.Min(s2, a)) + Math.Abs(b)", "s4 = s3 >= a ? s3 - a : a", "s5 = a != b ? 1 : 2"],
+            ["s1 = -(a + b) * ~b", "s2 = s1 ^ (a | b) & 7", "s3 = Math.Max(s1, Math.Min(s2, a)) + Math.Abs(b)", "s4 = s3 >= a ? s3 - a : a", "s5 = a != b ? 1L : 2"],
             Steps(program));
         Assert.IsType<Conditional>(program.Steps[3].Expression);
     }
@@ -185,7 +203,7 @@ public sealed class StepExtractionTests
     }
 
     [Fact]
-    public void Checked_expressions_blocks_and_statements_mark_only_overflowing_operations()
+    public void Checked_expressions_blocks_and_statements_mark_the_operators_they_contain()
     {
         var program = Program(InClass("""
                 [ReferenceProgram]
@@ -206,9 +224,22 @@ public sealed class StepExtractionTests
                 }
             """));
 
-        Assert.Equal(
-            ["s1 = checked(a + checked(b * 2))", "s2 = a + b", "a#1 = checked(a + b)", "b#1 = checked(b + 1)", "s3 = (a#1 - b#1) / 2", "s4 = checked(-checked((long)d))", "s5 = a#1 & b#1"],
-            Steps(program));
+        static bool[] Flags(Expr e) => e switch
+        {
+            Binary b => [b.Checked, .. Flags(b.Left), .. Flags(b.Right)],
+            Unary u => [u.Checked, .. Flags(u.Operand)],
+            _ => [],
+        };
+
+        // Operators, pre-order: the innermost checked/unchecked context around each one decides.
+        Assert.Equal([true, true], Flags(program.Steps[0].Expression));
+        Assert.Equal([false], Flags(program.Steps[1].Expression));
+        Assert.Equal([true], Flags(program.Steps[2].Expression));
+        Assert.Equal([true], Flags(program.Steps[3].Expression));
+        Assert.Equal([true, false], Flags(program.Steps[4].Expression));
+        Assert.Equal([true, true], Flags(program.Steps[5].Expression));
+        Assert.Equal([true], Flags(program.Steps[6].Expression));
+        Assert.Equal(["s1", "s2", "a#1", "b#1", "s3", "s4", "s5"], program.Steps.Select(s => s.Name));
     }
 
     [Fact]
@@ -271,7 +302,7 @@ public sealed class StepExtractionTests
 
                 [ReferenceProgram("Short")]
                 public static double Arrow(double a) => a * a;
-            """)).Select(r => SourcePrograms.ModelConversion.ToStepProgram(r.Program!)).ToList();
+            """)).Select(r => Faithful.SourcePrograms.ModelConversion.ToStepProgram(r.Program!)).ToList();
 
         Assert.Equal(["x = a + 1", "y = b + 2"], Steps(programs[0]));
         Assert.Equal(["long x = a + 1, y = b + 2;", "long x = a + 1, y = b + 2;"], programs[0].Steps.Select(s => s.SourceText));

@@ -42,7 +42,7 @@ internal static class TestCompilation
     {
         var result = ExtractSingle(source);
         Assert.True(result.Succeeded, "Extraction failed: " + string.Join("; ", result.Problems.Select(p => $"{p.Kind} at line {p.Location.Line}: {p.Message}")));
-        return SourcePrograms.ModelConversion.ToStepProgram(result.Program!);
+        return Faithful.SourcePrograms.ModelConversion.ToStepProgram(result.Program!);
     }
 
     /// <summary>Wraps a method into a class in a namespace, the usual user shape.</summary>

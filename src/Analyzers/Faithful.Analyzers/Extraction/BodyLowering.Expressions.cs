@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Faithful.Analyzers.Extraction;
@@ -112,21 +114,13 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        if (source == SpecialType.System_Int32 && conversion.Operand is IConditionalOperation intConditional && target != SpecialType.System_Int32)
+        if (source == SpecialType.System_Int32 && target != SpecialType.System_Int32)
         {
-            // long x = a < b ? 1 : 2 has int branches; converting the chosen branch equals choosing a converted branch.
-            return LowerConditional(intConditional, target == SpecialType.System_Double ? ModelValueKind.Double : ModelValueKind.Int64);
-        }
-
-        if (conversion.Operand is ILocalReferenceOperation rejected && _rejectedLocals.Contains(rejected.Local))
-        {
-            return null;
-        }
-
-        if (source == SpecialType.System_Int32)
-        {
-            Report(ProblemKind.UnsupportedType, conversion, "'" + conversion.Syntax + "': int arithmetic wraps at 32 bits and is not modelled; compute in long (e.g. declare 'long').");
-            return null;
+            // An int value C# widens: exact when it is an int constant or (int) of a long, never int arithmetic.
+            var widened = conversion.Operand is IConditionalOperation intConditional
+                ? LowerConditional(intConditional, ModelValueKind.Int64)
+                : LowerIntLeaf(conversion.Operand);
+            return widened is null || target == SpecialType.System_Int64 ? widened : Widen(widened, ModelValueKind.Double);
         }
 
         if (target == SpecialType.System_Int32)
@@ -147,27 +141,42 @@ internal sealed partial class BodyLowering
         }
 
         return target == SpecialType.System_Double
-            ? new UnaryModel(ModelUnaryOp.ToDouble, operand, ModelValueKind.Double, false)
-            : new UnaryModel(ModelUnaryOp.ToInt64, operand, ModelValueKind.Int64, conversion.IsChecked);
+            ? new UnaryModel(ModelUnaryOp.ToDouble, operand, ModelValueKind.Double, InCheckedContext(conversion))
+            : new UnaryModel(ModelUnaryOp.ToInt64, operand, ModelValueKind.Int64, InCheckedContext(conversion));
     }
 
     /// <summary>A shift count: an int constant, a loop counter, or <c>(int)</c> of a long expression.</summary>
-    private ExprModel? LowerShiftCount(IOperation operation)
+    private ExprModel? LowerShiftCount(IOperation operation) => LowerIntLeaf(operation);
+
+    /// <summary>
+    /// An int-typed value that the model holds exactly as a long: an int constant (or loop counter) or
+    /// <c>(int)</c> of a long expression (the model's ToInt32 keeps the low 32 bits, sign-extended).
+    /// </summary>
+    private ExprModel? LowerIntLeaf(IOperation operation)
     {
         if (TryConstant(operation) is { } constant)
         {
             return constant;
         }
 
-        if (operation is IConversionOperation { OperatorMethod: null } conversion
-            && conversion.Type?.SpecialType == SpecialType.System_Int32
-            && conversion.Operand.Type?.SpecialType == SpecialType.System_Int64)
+        if (operation is IConversionOperation { OperatorMethod: null } conversion && conversion.Type?.SpecialType == SpecialType.System_Int32)
         {
-            var operand = Lower(conversion.Operand);
-            return operand is null ? null : new UnaryModel(ModelUnaryOp.ToInt32, operand, ModelValueKind.Int64, conversion.IsChecked);
+            switch (conversion.Operand.Type?.SpecialType)
+            {
+                case SpecialType.System_Int64:
+                    var operand = Lower(conversion.Operand);
+                    return operand is null ? null : new UnaryModel(ModelUnaryOp.ToInt32, operand, ModelValueKind.Int64, InCheckedContext(conversion));
+                case SpecialType.System_Int32:
+                    return LowerIntLeaf(conversion.Operand);
+            }
         }
 
-        Report(ProblemKind.UnsupportedType, operation, "The shift count '" + operation.Syntax + "' must be an int constant or '(int)' of a long expression.");
+        if (operation is ILocalReferenceOperation rejected && _rejectedLocals.Contains(rejected.Local))
+        {
+            return null;
+        }
+
+        Report(ProblemKind.UnsupportedType, operation, "'" + operation.Syntax + "' is int arithmetic, which wraps at 32 bits and is not modelled; an int may only be a constant or '(int)' of a long expression.");
         return null;
     }
 
@@ -190,9 +199,9 @@ internal sealed partial class BodyLowering
             case UnaryOperatorKind.Plus:
                 return operand;
             case UnaryOperatorKind.Minus:
-                return new UnaryModel(ModelUnaryOp.Negate, operand, kind, unary.IsChecked && kind == ModelValueKind.Int64);
+                return new UnaryModel(ModelUnaryOp.Negate, operand, kind, InCheckedContext(unary));
             case UnaryOperatorKind.BitwiseNegation:
-                return new UnaryModel(ModelUnaryOp.BitwiseNot, operand, kind, false);
+                return new UnaryModel(ModelUnaryOp.BitwiseNot, operand, kind, InCheckedContext(unary));
             default:
                 Report(ProblemKind.UnsupportedExpression, unary, "'" + unary.Syntax + "': only unary -, + and ~ are supported.");
                 return null;
@@ -216,7 +225,7 @@ internal sealed partial class BodyLowering
 
         var left = Lower(binary.LeftOperand);
         var right = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight ? LowerShiftCount(binary.RightOperand) : Lower(binary.RightOperand);
-        return left is null || right is null ? null : new BinaryModel(op.Value, left, right, kind, binary.IsChecked && IsCheckSensitive(op.Value, kind));
+        return left is null || right is null ? null : new BinaryModel(op.Value, left, right, kind, InCheckedContext(binary));
     }
 
     private ExprModel? LowerMathCall(IInvocationOperation invocation)
@@ -238,9 +247,9 @@ internal sealed partial class BodyLowering
 
         return method.Name switch
         {
-            "Abs" => new UnaryModel(ModelUnaryOp.Abs, arguments[0]!, kind, false),
-            "Min" => new BinaryModel(ModelBinaryOp.Min, arguments[0]!, arguments[1]!, kind, false),
-            _ => new BinaryModel(ModelBinaryOp.Max, arguments[0]!, arguments[1]!, kind, false),
+            "Abs" => new UnaryModel(ModelUnaryOp.Abs, arguments[0]!, kind, InCheckedContext(invocation)),
+            "Min" => new BinaryModel(ModelBinaryOp.Min, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
+            _ => new BinaryModel(ModelBinaryOp.Max, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
         };
     }
 
@@ -261,10 +270,12 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var left = Lower(comparison.LeftOperand);
-        var right = Lower(comparison.RightOperand);
-        var whenTrue = intBranchesAs is null ? Lower(conditional.WhenTrue) : LowerIntBranch(conditional.WhenTrue, kind);
-        var whenFalse = intBranchesAs is null ? Lower(conditional.WhenFalse) : LowerIntBranch(conditional.WhenFalse, kind);
+        // Comparing two ints: both sides are int constants or (int) casts, compared exactly as longs.
+        var intComparison = comparison.LeftOperand.Type?.SpecialType == SpecialType.System_Int32;
+        var left = intComparison ? LowerIntLeaf(comparison.LeftOperand) : Lower(comparison.LeftOperand);
+        var right = intComparison ? LowerIntLeaf(comparison.RightOperand) : Lower(comparison.RightOperand);
+        var whenTrue = intBranchesAs is null ? Lower(conditional.WhenTrue) : LowerIntLeaf(conditional.WhenTrue);
+        var whenFalse = intBranchesAs is null ? Lower(conditional.WhenFalse) : LowerIntLeaf(conditional.WhenFalse);
         if (left is null || right is null || whenTrue is null || whenFalse is null)
         {
             return null;
@@ -277,18 +288,6 @@ internal sealed partial class BodyLowering
         }
 
         return new ConditionalModel(op.Value, left, right, Widen(whenTrue, kind), Widen(whenFalse, kind), kind);
-    }
-
-    /// <summary>An int branch of a conditional that C# widens as a whole: it must be a constant.</summary>
-    private ConstantModel? LowerIntBranch(IOperation branch, ModelValueKind kind)
-    {
-        if (TryConstant(branch) is { } constant)
-        {
-            return kind == ModelValueKind.Double ? new ConstantModel(ModelValueKind.Double, BitConverter.DoubleToInt64Bits(constant.Bits)) : constant;
-        }
-
-        Report(ProblemKind.UnsupportedType, branch, "'" + branch.Syntax + "' is int arithmetic, which wraps at 32 bits and is not modelled; compute in long.");
-        return null;
     }
 
     /// <summary>Makes an implicit long-to-double conversion explicit; C# inserts it where a double is expected.</summary>
@@ -304,9 +303,28 @@ internal sealed partial class BodyLowering
             : new UnaryModel(ModelUnaryOp.ToDouble, expression, ModelValueKind.Double, false);
     }
 
-    /// <summary>Checked context changes only long +, -, *, negation and narrowing conversions.</summary>
-    private static bool IsCheckSensitive(ModelBinaryOp op, ModelValueKind kind) =>
-        kind == ModelValueKind.Int64 && op is ModelBinaryOp.Add or ModelBinaryOp.Subtract or ModelBinaryOp.Multiply;
+    /// <summary>
+    /// Whether <paramref name="operation"/> is written in a checked context: the nearest enclosing <c>checked</c> or
+    /// <c>unchecked</c> expression or block decides, else the compilation's overflow option. Every operator node records
+    /// it (the model keeps the source's contexts); the evaluator applies it only where C# does.
+    /// </summary>
+    private static bool InCheckedContext(IOperation operation)
+    {
+        for (var node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case CheckedExpressionSyntax expression:
+                    return expression.IsKind(SyntaxKind.CheckedExpression);
+                case CheckedStatementSyntax statement:
+                    return statement.IsKind(SyntaxKind.CheckedStatement);
+                case MemberDeclarationSyntax:
+                    return operation.SemanticModel?.Compilation.Options.CheckOverflow ?? false;
+            }
+        }
+
+        return operation.SemanticModel?.Compilation.Options.CheckOverflow ?? false;
+    }
 
     private static ModelBinaryOp? BinaryOpOf(BinaryOperatorKind kind) => kind switch
     {

@@ -94,7 +94,7 @@ internal sealed partial class BodyLowering
         switch (statement)
         {
             case IBlockOperation block:
-                // Plain, checked and unchecked blocks all arrive here; IsChecked on the operations inside carries the context.
+                // Plain, checked and unchecked blocks all arrive here; each operator reads its context from the syntax around it.
                 foreach (var inner in block.Operations)
                 {
                     LowerStatement(inner, insideLoop);
@@ -236,8 +236,14 @@ internal sealed partial class BodyLowering
             right = Widen(right, kind);
         }
 
-        var left = new RefModel(_currentSlot[target], kind);
-        var expression = new BinaryModel(op.Value, left, right, kind, compound.IsChecked && IsCheckSensitive(op.Value, kind));
+        if (!_currentSlot.TryGetValue(target, out var slot))
+        {
+            // Definite assignment guarantees an earlier write; it failed and was reported.
+            return;
+        }
+
+        var left = new RefModel(slot, kind);
+        var expression = new BinaryModel(op.Value, left, right, kind, InCheckedContext(compound));
         AddStep(target, kind, expression, statementSyntax);
     }
 
@@ -246,8 +252,13 @@ internal sealed partial class BodyLowering
         var one = kind == ModelValueKind.Double
             ? new ConstantModel(ModelValueKind.Double, System.BitConverter.DoubleToInt64Bits(1.0))
             : new ConstantModel(ModelValueKind.Int64, 1);
+        if (!_currentSlot.TryGetValue(target, out var slot))
+        {
+            return;
+        }
+
         var op = increment.Kind == OperationKind.Increment ? ModelBinaryOp.Add : ModelBinaryOp.Subtract;
-        var expression = new BinaryModel(op, new RefModel(_currentSlot[target], kind), one, kind, increment.IsChecked && kind == ModelValueKind.Int64);
+        var expression = new BinaryModel(op, new RefModel(slot, kind), one, kind, InCheckedContext(increment));
         AddStep(target, kind, expression, statementSyntax);
     }
 

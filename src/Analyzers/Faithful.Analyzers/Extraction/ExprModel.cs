@@ -12,10 +12,10 @@ public sealed record ConstantModel(ModelValueKind Kind, long Bits) : ExprModel(K
 /// <summary>A read of one slot.</summary>
 public sealed record RefModel(int Slot, ModelValueKind Kind) : ExprModel(Kind);
 
-/// <summary>A unary operator, <c>Math.Abs</c> or a conversion; <paramref name="Checked"/> only where it changes behaviour.</summary>
+/// <summary>A unary operator, <c>Math.Abs</c> or a conversion; <paramref name="Checked"/>: written in a checked context.</summary>
 public sealed record UnaryModel(ModelUnaryOp Op, ExprModel Operand, ModelValueKind Kind, bool Checked) : ExprModel(Kind);
 
-/// <summary>A binary operator or <c>Math.Min/Max</c>; <paramref name="Checked"/> only where it changes behaviour.</summary>
+/// <summary>A binary operator or <c>Math.Min/Max</c>; <paramref name="Checked"/>: written in a checked context.</summary>
 public sealed record BinaryModel(ModelBinaryOp Op, ExprModel Left, ExprModel Right, ModelValueKind Kind, bool Checked) : ExprModel(Kind);
 
 /// <summary><c>left op right ? whenTrue : whenFalse</c>.</summary>
