@@ -15,6 +15,10 @@ public static class OfflineReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Load();
 
+    /// <summary>Just the core library, System.Runtime and Faithful.Core: cheap compilations for sweeps.</summary>
+    public static ImmutableArray<MetadataReference> Core { get; } = [.. All.Where(r =>
+        Path.GetFileName(r.Display) is "System.Private.CoreLib.dll" or "System.Runtime.dll" or "System.Console.dll" or "Faithful.Core.dll")];
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;

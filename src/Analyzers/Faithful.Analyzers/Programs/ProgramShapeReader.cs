@@ -21,6 +21,7 @@ internal sealed class ProgramShapeReader
     private readonly Dictionary<string, int> _currentSlot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _writeCounts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VariableDeclaratorSyntax> _declaredBy = new(StringComparer.Ordinal);
     private readonly HashSet<string> _constants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _laterLocals = new(StringComparer.Ordinal);
     private readonly List<ShapeStep> _steps = [];
@@ -111,7 +112,7 @@ internal sealed class ProgramShapeReader
         return -1;
     }
 
-    // Nested plain blocks change nothing about the steps, so they are read as if inlined.
+    // Nested plain, checked and unchecked blocks change nothing about the steps, so they are read as if inlined.
     private static List<StatementSyntax> Flatten(SyntaxList<StatementSyntax> statements)
     {
         var flat = new List<StatementSyntax>();
@@ -120,6 +121,10 @@ internal sealed class ProgramShapeReader
             if (statement is BlockSyntax block)
             {
                 flat.AddRange(Flatten(block.Statements));
+            }
+            else if (statement is CheckedStatementSyntax checkedStatement)
+            {
+                flat.AddRange(Flatten(checkedStatement.Block.Statements));
             }
             else if (statement is not EmptyStatementSyntax)
             {
@@ -167,9 +172,15 @@ internal sealed class ProgramShapeReader
                 continue;
             }
 
-            if (!_declared.Add(name))
+            // A declaration inside an unrolled loop runs once per iteration: that is not a second declaration.
+            if (!_declared.Add(name) && (!_declaredBy.TryGetValue(name, out var first) || first != declarator))
             {
                 _redeclarations.Add(declarator.Identifier);
+            }
+
+            if (!_declaredBy.ContainsKey(name))
+            {
+                _declaredBy[name] = declarator;
             }
 
             if (isConst)
@@ -314,17 +325,18 @@ internal sealed class ProgramShapeReader
             return;
         }
 
-        var body = loop.Statement is BlockSyntax block ? Flatten(block.Statements) : [loop.Statement];
+        var body = loop.Statement is BlockSyntax block ? Flatten(block.Statements) : Flatten(SyntaxFactory.SingletonList(loop.Statement));
         foreach (var statement in body)
         {
-            if (statement is not ExpressionStatementSyntax)
+            if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ForStatementSyntax))
             {
-                Unsupported(statement, Describe(statement) + " inside a loop", "a loop body holds only assignments, compound assignments, ++ and --");
+                Unsupported(statement, Describe(statement) + " inside a loop", "a loop body holds only declarations, assignments, compound assignments, ++, -- and constant loops");
                 return;
             }
         }
 
         var outer = _loopCounters;
+        var declaredBefore = new HashSet<string>(_declared, StringComparer.Ordinal);
         for (long iteration = 0; iteration < iterations; iteration++)
         {
             if (_stepCount > MaxUnrolledSteps)
@@ -332,14 +344,22 @@ internal sealed class ProgramShapeReader
                 // Counting is enough past the cap: every iteration writes once per statement.
                 var remaining = (iterations - iteration) * body.Count;
                 _stepCount = (int)Math.Min(int.MaxValue, _stepCount + remaining);
+                _complete = false;
                 break;
             }
 
             _loopCounters = outer.SetItem(counter, start + (iteration * stride));
             foreach (var statement in body)
             {
-                ReadAssignment((ExpressionStatementSyntax)statement, parameterCount);
+                ReadStatement(statement, isLast: false, parameterCount);
             }
+        }
+
+        // Locals declared in the body go out of scope with the loop.
+        foreach (var name in _declared.Where(n => !declaredBefore.Contains(n)).ToList())
+        {
+            _declared.Remove(name);
+            _currentSlot.Remove(name);
         }
 
         _loopCounters = outer;

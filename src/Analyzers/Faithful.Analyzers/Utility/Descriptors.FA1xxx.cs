@@ -94,4 +94,24 @@ internal static partial class Descriptors
         isEnabledByDefault: true,
         description: "The step model, the reference evaluator and the GPU kernel compute in long and double only.",
         helpLinkUri: HelpLinkBase + "FA1009.md");
+
+    public static readonly DiagnosticDescriptor FA1010_ProgramShouldFitMeasuredLength = new DiagnosticDescriptor(
+        "FA1010",
+        "A reference program should be shorter than the length where the measured model stops being faithful",
+        "Reference program '{0}' has {1} steps; in the baseline, model '{2}' measured {3} {4} at {5} steps, below the threshold {6}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Reads a faithful.baseline/1 file (an AdditionalFile named *.baseline.json, written by 'faithful bless') and compares each program's length with the shortest measured length at which a model's score falls below 'faithful_baseline_threshold' (default 0.5) of 'faithful_baseline_metric' (step_faithfulness or first_answer_accuracy).",
+        helpLinkUri: HelpLinkBase + "FA1010.md");
+
+    public static readonly DiagnosticDescriptor FA1011_BaselineMustBeReadable = new DiagnosticDescriptor(
+        "FA1011",
+        "A baseline file must be a faithful.baseline/1 document",
+        "Baseline '{0}' cannot be read: {1}; write a new one with 'faithful bless'",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The *.baseline.json additional file that FA1010 reads is malformed or has another format.",
+        helpLinkUri: HelpLinkBase + "FA1011.md");
 }
