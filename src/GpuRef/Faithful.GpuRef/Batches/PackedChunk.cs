@@ -19,15 +19,18 @@ internal sealed class PackedChunk
         var endInput = firstPair + pairCount < batch.PairCount ? batch.InputOffsetOf(firstPair + pairCount) : batch.InputCellCount;
         Inputs = batch.InputCells(firstInput, endInput - firstInput);
 
+        // Spans and a width table: packing runs once per pair and must stay cheap beside the evaluation.
+        var widths = batch.Programs.Select(p => p.TraceWidth).ToArray();
+        var programs = batch.PairProgramSpan(firstPair, pairCount);
+        var offsets = batch.InputOffsetSpan(firstPair, pairCount);
         var traceLength = 0L;
         for (var i = 0; i < pairCount; i++)
         {
-            var pair = firstPair + i;
-            var program = batch.ProgramIndexOf(pair);
+            var program = programs[i];
             PairPrograms[i] = program;
-            InputOffsets[i] = batch.InputOffsetOf(pair) - firstInput;
+            InputOffsets[i] = offsets[i] - firstInput;
             TraceOffsets[i] = (int)traceLength;
-            traceLength += batch.Programs[program].TraceWidth;
+            traceLength += widths[program];
         }
 
         TraceLength = (int)traceLength;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Faithful.GpuRef.Bytecode;
 using Faithful.Model;
 
@@ -150,7 +151,14 @@ public sealed class TraceBatch
 
     public bool IsOutOfDomain(int pair) => _outOfDomain.Contains(pair);
 
+    /// <summary>Whether any pair was kept under <see cref="OutOfDomainPolicy.Fault"/>.</summary>
+    public bool HasOutOfDomainPairs => _outOfDomain.Count > 0;
+
     internal int InputOffsetOf(int pair) => _inputOffsets[pair];
+
+    internal ReadOnlySpan<int> PairProgramSpan(int first, int count) => CollectionsMarshal.AsSpan(_pairPrograms).Slice(first, count);
+
+    internal ReadOnlySpan<int> InputOffsetSpan(int first, int count) => CollectionsMarshal.AsSpan(_inputOffsets).Slice(first, count);
 
     internal int InputCellCount => _inputs.Count;
 

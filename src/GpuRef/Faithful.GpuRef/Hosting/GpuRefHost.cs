@@ -92,11 +92,17 @@ public sealed class GpuRefHost : IDisposable
                 $"The batch's {batch.PairCount} pairs need {totalCells} trace cells, more than one array holds. Use EvaluateInChunks to stream the results.");
         }
 
+        var chunks = EvaluateInChunks(batch).ToList();
+        if (chunks.Count == 1)
+        {
+            return chunks[0];
+        }
+
         var trace = new long[totalCells];
         var offsets = new int[batch.PairCount];
         var faults = new int[2 * batch.PairCount];
         var cell = 0;
-        foreach (var chunk in EvaluateInChunks(batch))
+        foreach (var chunk in chunks)
         {
             for (var i = 0; i < chunk.PairCount; i++)
             {
@@ -164,7 +170,7 @@ public sealed class GpuRefHost : IDisposable
             var trace = new long[Math.Max(chunk.TraceLength, 1)];
             var faults = new int[2 * count];
             _backend.Run(chunk, trace, faults);
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count && batch.HasOutOfDomainPairs; i++)
             {
                 if (chunk.IsPreFaulted(i))
                 {
@@ -182,20 +188,23 @@ public sealed class GpuRefHost : IDisposable
     private int ChunkLength(TraceBatch batch, int first, int maxPairs)
     {
         var budget = _backend.ChunkByteBudget;
+        var widths = batch.Programs.Select(p => p.TraceWidth).ToArray();
+        var parameters = batch.Programs.Select(p => p.ParameterCount).ToArray();
+        var programs = batch.PairProgramSpan(first, batch.PairCount - first);
         long bytes = 0;
         long cells = 0;
         var count = 0;
         while (first + count < batch.PairCount && count < maxPairs)
         {
-            var program = batch.Programs[batch.ProgramIndexOf(first + count)];
-            var pairBytes = (8L * (program.ParameterCount + program.TraceWidth)) + 20;
-            if (count > 0 && (bytes + pairBytes > budget || cells + program.TraceWidth > int.MaxValue / 2))
+            var program = programs[count];
+            var pairBytes = (8L * (parameters[program] + widths[program])) + 20;
+            if (count > 0 && (bytes + pairBytes > budget || cells + widths[program] > int.MaxValue / 2))
             {
                 break;
             }
 
             bytes += pairBytes;
-            cells += program.TraceWidth;
+            cells += widths[program];
             count++;
         }
 
