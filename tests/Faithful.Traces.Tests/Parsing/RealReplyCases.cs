@@ -64,6 +64,7 @@ internal static class RealReplyCases
             \[ s_4 = \frac{14}{4} = 3 \]
             Therefore the answer is $\boxed{3}$.
             """, "s1=7 s2=21 s3=14 s4=3", "3");
+        yield return new("compact LaTeX without spaces", "chain", "$s_1=7$, $s_{2}=21$\n\\(s_3=14\\) and \\(s_{4}=\\dfrac{14}{4}=3\\)\n$$\\boxed{3}$$", "s1=7 s2=21 s3=14 s4=3", "3");
         yield return new("code fence around the trace", "chain", """
             Here is the trace:
             ```
@@ -118,6 +119,17 @@ internal static class RealReplyCases
         yield return new("a statement continued on following lines", "chain", "s1 = a + b\n   = 3 + 4\n   = 7\ns2 = s1 * a\n   = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=14 s4=3", "3");
         yield return new("value missing after a name", "chain", "s1 = 7\ns2 = 21\ns3 = ?\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=? s4=3", "3");
         yield return new("unicode subscripts and minus", "none", "s₁ = −7\ns₂ = –21\nFinal answer: −21", "s1=-7 s2=-21", "-21");
+
+        yield return new("a double-check of an earlier step is not a restart", "chain", "s1 = 7\ns2 = 21\ns3 = 14\nLet me double-check s2: s2 = 7 * 3 = 21. Good.\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=14 s2=21 s4=3", "3");
+        yield return new("a silent restart from the top with the same first values", "chain", "s1 = 7\ns2 = 21\ns3 = 15\ns4 = 3\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=15 s4=3 | s1=7 s2=21 s3=14 s4=3", "3", 2);
+        yield return new("an echo of the output format claims nothing", "chain", "Output format:\ns1 = <value>\ns2 = <value>\n\ns1 = 7\ns2 = 21", "s1=7 s2=21", "");
+        yield return new("prose naming only operands of sN steps claims nothing", "chain", "Add a and b to get 7.\nMultiply s1 by a to get 21.", "", "");
+        yield return new("prose updating a register in place", "registers", "Multiply a3 by a2 to get 6.\nAdd a1 to a4 to get 9.", "a3=6 a4=9", "");
+        yield return new("answer marker variants", "none", "Answer: 3\nFinal result = 4\n\\fbox{5}\nFinal answer: s4 = 6\nThe final answer is **7**.", "", "3,4,5,6,7");
+        yield return new("plain rows of a name-value table", "registers", "| a2 | 9 |\n| a1 | 4 |\n| a4 | 5 + 4 = 9 |", "a2=9 a1=4 a4=9", "");
+        yield return new("register work without statements", "registers", "a3 = -7 + 9 = 2\na3 = 2 + 9 = 11\na3 = 11 + 9 = 20.\nFinal answer: 20", "a3=2 a3=11 a3=20", "20");
+
+        yield return new("an echo of the answer format is not an answer", "chain", "I must end with `Final answer: <value>` or <result><value></result>.\nFinal answer: N\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=14 s4=3", "3");
 
         // ---- numbers ----
         yield return new("thousands separators", "none", "x1 = 1,234\nx2 = 1 234\nx3 = 1_234\nx4 = 12,345,678\nx5 = -1,234.5\nx6 = 1\u202F234\n#### 1,234", "x1=1234 x2=1234 x3=1234 x4=12345678 x5=-1234.5 x6=1234", "1234");

@@ -53,6 +53,15 @@ public sealed class PromptRendererTests
     }
 
     [Fact]
+    public void Four_braces_are_a_literal_pair()
+    {
+        var prompt = PromptRenderer.Render(Programs.Chain(), ChainInputs, PromptTemplate.Custom("Write {{{{a}} literally; a is {{a}}. {{{{nope}}"));
+
+        Assert.Equal("Write {{a}} literally; a is 3. {{nope}}", prompt.User);
+        Assert.Empty(PromptRenderer.Validate(Programs.Chain(), PromptTemplate.Custom("{{{{nope}}")));
+    }
+
+    [Fact]
     public void Unknown_placeholder_is_an_error_naming_it_and_the_closest_name()
     {
         var template = PromptTemplate.Custom("Inputs:\n{{inputs}}\nDo {{stpes}} now.");

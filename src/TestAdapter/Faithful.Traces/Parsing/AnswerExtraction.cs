@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Faithful.Model;
 
@@ -55,9 +56,28 @@ public sealed record AnswerExtraction(
             return null;
         }
 
+        // Building a linear-time matcher costs milliseconds; suites reuse a handful of patterns.
+        if (CompiledPatterns.TryGetValue(CustomPattern, out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = Compile(CustomPattern);
+        if (CompiledPatterns.Count < 256)
+        {
+            CompiledPatterns.TryAdd(CustomPattern, compiled);
+        }
+
+        return compiled;
+    }
+
+    private static readonly ConcurrentDictionary<string, Regex> CompiledPatterns = new(StringComparer.Ordinal);
+
+    private static Regex Compile(string pattern)
+    {
         try
         {
-            return new Regex(CustomPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
         }
         catch (NotSupportedException)
         {
@@ -65,9 +85,9 @@ public sealed record AnswerExtraction(
         }
         catch (ArgumentException error)
         {
-            throw new ArgumentException($"The answer pattern '{CustomPattern}' is not a valid regular expression: {error.Message}. Fix the pattern in the suite's answer extraction settings.", nameof(CustomPattern), error);
+            throw new ArgumentException($"The answer pattern '{pattern}' is not a valid regular expression: {error.Message}. Fix the pattern in the suite's answer extraction settings.", nameof(pattern), error);
         }
 
-        return new Regex(CustomPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
+        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
     }
 }

@@ -25,17 +25,20 @@ internal static class AnswerReader
             return custom;
         }
 
-        if (settings.Allows(AnswerStyle.ResultTag) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
+        if (settings.Allows(AnswerStyle.ResultTag) && line.Contains('<', StringComparison.Ordinal) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
         {
             return tagged;
         }
 
-        if (settings.Allows(AnswerStyle.Boxed) && ReadBoxed(line, lineNumber, names) is { } boxed)
+        if (settings.Allows(AnswerStyle.Boxed) && line.Contains('\\', StringComparison.Ordinal) && ReadBoxed(line, lineNumber, names) is { } boxed)
         {
             return boxed;
         }
 
-        if (settings.Allows(AnswerStyle.FinalAnswerLine) && ReadFinalLine(lines, index, names) is { } final)
+        // Every final-answer marker contains "answer" or "result".
+        if (settings.Allows(AnswerStyle.FinalAnswerLine)
+            && (line.Contains("answer", StringComparison.OrdinalIgnoreCase) || line.Contains("result", StringComparison.OrdinalIgnoreCase))
+            && ReadFinalLine(lines, index, names) is { } final)
         {
             return final;
         }
@@ -74,6 +77,20 @@ internal static class AnswerReader
         }
 
         return new string(buffer[..length]);
+    }
+
+    /// <summary>"&lt;value&gt;", "N", "...": the prompt's answer format repeated, not an answer.</summary>
+    private static bool IsFormatPlaceholder(string content)
+    {
+        var text = content.Trim().Trim('*', '`', '.', ' ');
+        if (text.StartsWith('<') && text.IndexOf('>', StringComparison.Ordinal) is var close and > 1)
+        {
+            // "<value>` or ...": the format, quoted in prose.
+            text = text[..(close + 1)];
+        }
+
+        return text is "N" or "X" or "x" or "n" or "..." or "\u2026" or "<value>" or "<number>" or "<answer>" or "<integer>" or "<result>"
+            || (text.Length >= 3 && text[0] == '<' && text[^1] == '>' && text.AsSpan(1, text.Length - 2).IndexOfAny('<', '>') < 0 && !text.Any(char.IsDigit));
     }
 
     private static Found? ReadPattern(string line, int lineNumber, Regex pattern, NameRules names)
@@ -250,8 +267,13 @@ internal static class AnswerReader
         return value is null ? null : new Found(new ParsedAnswer(lineNumber, value, AnswerStyle.Hashes, Bound(trimmed)), 0, line.Length - trimmed.Length, null);
     }
 
-    private static Found Make(int lineNumber, AnswerStyle style, string markerText, string content, int extraLines, int column, NameRules names)
+    private static Found? Make(int lineNumber, AnswerStyle style, string markerText, string content, int extraLines, int column, NameRules names)
     {
+        if (IsFormatPlaceholder(content))
+        {
+            return null;
+        }
+
         var value = ReadValue(content, names);
         var problem = value is not null
             ? null

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Faithful.Model;
 using Faithful.Traces.Parsing.Reading;
@@ -8,6 +9,9 @@ namespace Faithful.Traces.Parsing;
 internal sealed class ParseRun
 {
     private const int MaxTextInClaim = 240;
+
+    // Options are reused for every reply to a program; their name tables are built once.
+    private static readonly ConditionalWeakTable<TraceParserOptions, NameRules> NamesCache = new();
 
     private readonly TraceParserOptions _options;
     private readonly Regex? _pattern;
@@ -21,6 +25,7 @@ internal sealed class ParseRun
     private readonly List<ParseIssue> _issues = [];
     private readonly TableReader _table = new();
     private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
+    private int? _possibleRestart;
     private int _droppedIssues;
     private int _attempt;
     private int _claimsThisAttempt;
@@ -34,7 +39,7 @@ internal sealed class ParseRun
     {
         _options = options;
         _pattern = pattern;
-        _names = new NameRules(options.KnownNames?.AsImmutableArray());
+        _names = NamesCache.GetValue(options, static o => new NameRules(o.KnownNames?.AsImmutableArray(), o.SingleWriteNames));
         _singleWrite = new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal);
 
         var text = reply;
@@ -67,7 +72,6 @@ internal sealed class ParseRun
 
     public ParsedTrace Run()
     {
-        var inFence = false;
         for (var i = 0; i < _lines.Length; i++)
         {
             var raw = _lines[i];
@@ -75,7 +79,6 @@ internal sealed class ParseRun
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 // Fences only wrap content: what is inside is read like any other line.
-                inFence = !inFence;
                 continue;
             }
 
@@ -118,7 +121,6 @@ internal sealed class ParseRun
         }
 
         FlushPending();
-        _ = inFence;
         var answers = FilterEchoedAnswers();
         if (_droppedIssues > 0)
         {
@@ -211,12 +213,29 @@ internal sealed class ParseRun
 
     private void AddClaim(int lineNumber, LineClaim claim, string original)
     {
-        // A single-assignment step claimed again (not as a repeat of the line just before): the model started over without saying so.
+        // A single-assignment step claimed again (not as a repeat of the line just before) means the model went back.
+        // With a new value it started over; with the same value it may only be checking, so the restart is decided
+        // later: confirmed by a following re-claim with a new value, dropped by a claim of a step not yet claimed.
         var previous = _claims.Count > 0 ? _claims[^1] : null;
         var repeatsPrevious = previous is not null && previous.Name == claim.Name && previous.Value?.Text == claim.Value?.Text;
-        if (claim.Name is { } name && _singleWrite.Contains(name) && _claimedThisAttempt.ContainsKey(name) && !repeatsPrevious)
+        if (claim.Name is { } name && _singleWrite.Contains(name) && !repeatsPrevious)
         {
-            StartAttempt();
+            if (_claimedThisAttempt.TryGetValue(name, out var earlier))
+            {
+                var sameValue = earlier?.Text == claim.Value?.Text;
+                if (!sameValue)
+                {
+                    StartAttemptAt(_possibleRestart ?? _claims.Count);
+                }
+                else
+                {
+                    _possibleRestart ??= _claims.Count;
+                }
+            }
+            else
+            {
+                _possibleRestart = null;
+            }
         }
 
         if (claim.Name is not null)
@@ -228,12 +247,29 @@ internal sealed class ParseRun
         _claimsThisAttempt++;
     }
 
+    /// <summary>Starts a new attempt whose first claim is the one at <paramref name="claimIndex"/> (earlier claims may move into it).</summary>
+    private void StartAttemptAt(int claimIndex)
+    {
+        StartAttempt();
+        for (var i = claimIndex; i < _claims.Count; i++)
+        {
+            _claims[i] = _claims[i] with { Attempt = _attempt };
+            if (_claims[i].Name is { } moved)
+            {
+                _claimedThisAttempt[moved] = _claims[i].Value;
+            }
+
+            _claimsThisAttempt++;
+        }
+    }
+
     private void StartAttempt()
     {
         _attempt++;
         _claimsThisAttempt = 0;
         _answersThisAttempt = 0;
         _claimedThisAttempt.Clear();
+        _possibleRestart = null;
     }
 
     private void FlushPending()

@@ -2,12 +2,23 @@ namespace Faithful.Traces.Prompts;
 
 /// <summary>
 /// The placeholder syntax shared with the analyzers: <c>{{name}}</c>, spaces allowed inside the braces, where a
-/// name is letters, digits, <c>_</c> and <c>#</c> starting with a letter or <c>_</c>. Any other <c>{{</c> is literal text.
+/// name is letters, digits, <c>_</c> and <c>#</c> starting with a letter or <c>_</c>. <c>{{{{</c> is a literal <c>{{</c>;
+/// any other <c>{{</c> is literal text.
 /// </summary>
 public static class Placeholders
 {
     /// <summary>The built-in blocks: <c>{{program}}</c>, <c>{{steps}}</c>, <c>{{inputs}}</c>, <c>{{format}}</c>.</summary>
     public static IReadOnlyList<string> Blocks { get; } = ["program", "steps", "inputs", "format"];
+
+    /// <summary>Written <c>{{{{</c>, rendered <c>{{</c>.</summary>
+    public const string Escape = "{{{{";
+
+    /// <summary>Literal text between placeholders as rendered: each <c>{{{{</c> becomes <c>{{</c>.</summary>
+    public static string Unescape(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        return literal.Replace(Escape, "{{", StringComparison.Ordinal);
+    }
 
     /// <summary>A placeholder occurrence: its name and the span <c>[Start, End)</c> it covers in the text.</summary>
     public readonly record struct Occurrence(string Name, int Start, int End);
@@ -24,6 +35,12 @@ public static class Placeholders
             if (open < 0)
             {
                 break;
+            }
+
+            if (string.CompareOrdinal(text, open, Escape, 0, Escape.Length) == 0)
+            {
+                i = open + Escape.Length;
+                continue;
             }
 
             var j = open + 2;
@@ -62,7 +79,7 @@ public static class Placeholders
         return found;
     }
 
-    /// <summary>The valid name closest to <paramref name="name"/> by edit distance (case-insensitive), or null when none is close.</summary>
+    /// <summary>The valid name closest to <paramref name="name"/> by edit distance (case-insensitive), or null when none is within two edits.</summary>
     public static string? ClosestName(string name, IEnumerable<string> valid)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -79,8 +96,8 @@ public static class Placeholders
             }
         }
 
-        // Close means at most a third of the name changed (and at least one edit allowed).
-        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) + (name.Length >= 5 ? 1 : 0) ? best : null;
+        // Close means at most two edits, as the analyzers' FA2001 "did you mean" uses.
+        return best is not null && bestDistance <= 2 ? best : null;
     }
 
     private static int EditDistance(string a, string b)

@@ -106,12 +106,12 @@ public static class PromptRenderer
         var at = 0;
         foreach (var occurrence in Placeholders.Find(text))
         {
-            builder.Append(text, at, occurrence.Start - at);
+            builder.Append(Placeholders.Unescape(text[at..occurrence.Start]));
             builder.Append(values[occurrence.Name]());
             at = occurrence.End;
         }
 
-        builder.Append(text, at, text.Length - at);
+        builder.Append(Placeholders.Unescape(text[at..]));
         return builder.ToString();
     }
 
@@ -132,7 +132,7 @@ public static class PromptRenderer
 
     private static string FormatBlock(StepProgram program, PromptTemplate template)
     {
-        var answerLine = AnswerLine(template.AnswerSettings);
+        var answerLine = ExpectedReply.AnswerLine("<value>", template.AnswerSettings);
         if (BuiltInTemplates.AsksOnlyForAnswer(template))
         {
             return "Reply with the final answer only, on one line, in exactly this form:\n" + answerLine;
@@ -156,26 +156,6 @@ public static class PromptRenderer
 
         builder.Append("Then write the final answer on its own line:\n").Append(answerLine);
         return builder.ToString();
-    }
-
-    private static string AnswerLine(AnswerExtraction answers)
-    {
-        if (answers.Allows(AnswerStyle.FinalAnswerLine))
-        {
-            return "Final answer: <value>";
-        }
-
-        if (answers.Allows(AnswerStyle.ResultTag))
-        {
-            return $"<{answers.ResultTag}><value></{answers.ResultTag}>";
-        }
-
-        if (answers.Allows(AnswerStyle.Boxed))
-        {
-            return "\\boxed{<value>}";
-        }
-
-        return answers.Allows(AnswerStyle.Hashes) ? "#### <value>" : "Final answer: <value>";
     }
 
     private static (int Line, int Column) Position(string text, int index)

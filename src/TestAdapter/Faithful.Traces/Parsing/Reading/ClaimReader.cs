@@ -126,7 +126,7 @@ internal static class ClaimReader
             return;
         }
 
-        ReadProse(text, tokens, start, reading);
+        ReadProse(text, tokens, start, names, reading);
     }
 
     private static List<int> FindAnchors(List<Token> tokens, int start)
@@ -165,7 +165,7 @@ internal static class ClaimReader
         var previous = tokens[i - 1];
         switch (previous.Kind)
         {
-            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Other:
+            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Colon or TokenKind.Other:
                 return true;
             case TokenKind.Operator:
                 return previous.Text is "(" or "[";
@@ -198,6 +198,12 @@ internal static class ClaimReader
         }
 
         var rhs = Slice(text, tokens, rhsStart, end);
+        if (IsFormatPlaceholder(tokens, rhsStart, end))
+        {
+            // "s1 = <value>": the prompt's output format repeated, not a claim.
+            return;
+        }
+
         if (HasName(tokens, rhsStart, end))
         {
             reading.Pending = new PendingStatement(name, stepNumber, rhs ?? name);
@@ -301,7 +307,7 @@ internal static class ClaimReader
     }
 
     /// <summary>"subtract a2 from a3, giving 9"; "the value of s3 is 42".</summary>
-    private static void ReadProse(string text, List<Token> tokens, int start, LineReading reading)
+    private static void ReadProse(string text, List<Token> tokens, int start, NameRules names, LineReading reading)
     {
         for (var i = start; i + 1 < tokens.Count; i++)
         {
@@ -321,7 +327,7 @@ internal static class ClaimReader
                 continue;
             }
 
-            var target = ProseTarget(tokens, start, i);
+            var target = ProseTarget(tokens, start, i, names);
             if (target is null)
             {
                 continue;
@@ -333,7 +339,7 @@ internal static class ClaimReader
         }
     }
 
-    private static string? ProseTarget(List<Token> tokens, int start, int end)
+    private static string? ProseTarget(List<Token> tokens, int start, int end, NameRules names)
     {
         string? firstAfterVerb = null;
         string? afterPreposition = null;
@@ -370,12 +376,17 @@ internal static class ClaimReader
             }
         }
 
-        return verb switch
+        var target = verb switch
         {
-            "subtract" or "subtracting" or "add" or "adding" => afterPreposition ?? firstAfterVerb,
+            // "add a and b" names operands only: the target is unknown.
+            "subtract" or "subtracting" or "add" or "adding" => afterPreposition,
             "" => lastName,
             _ => firstAfterVerb ?? lastName,
         };
+
+        // "multiply s1 by a" updates nothing when s1 is written once: it names an operand of a later step.
+        var updatesInPlace = verb is not ("" or "set" or "setting" or "assign" or "compute" or "computing");
+        return target is not null && updatesInPlace && names.IsSingleWrite(target) ? null : target;
     }
 
     private readonly record struct Found(ParsedValue Value, int PartStart);
@@ -445,6 +456,9 @@ internal static class ClaimReader
             _ => true,
         };
     }
+
+    private static bool IsFormatPlaceholder(List<Token> tokens, int from, int end) =>
+        end - from >= 3 && tokens[from].IsOperator("<") && tokens[from + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[from + 2].IsOperator(">");
 
     private static bool HasName(List<Token> tokens, int from, int end)
     {

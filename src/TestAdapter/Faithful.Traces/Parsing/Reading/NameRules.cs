@@ -16,9 +16,15 @@ internal sealed class NameRules
     };
 
     private readonly Dictionary<string, string>? _known;
+    private readonly HashSet<string> _singleWrite = new(StringComparer.Ordinal);
 
-    public NameRules(IEnumerable<string>? knownNames)
+    public NameRules(IEnumerable<string>? knownNames, IEnumerable<string>? singleWriteNames = null)
     {
+        if (singleWriteNames is not null)
+        {
+            _singleWrite.UnionWith(singleWriteNames);
+        }
+
         if (knownNames is null)
         {
             return;
@@ -32,6 +38,9 @@ internal sealed class NameRules
     }
 
     public bool HasVocabulary => _known is not null;
+
+    /// <summary>Whether the program writes this name exactly once (<c>s3</c>): prose never updates it in place.</summary>
+    public bool IsSingleWrite(string name) => _singleWrite.Contains(name);
 
     /// <summary>The canonical name for an identifier as written, or null when it reads as prose.</summary>
     public string? Resolve(string identifier)

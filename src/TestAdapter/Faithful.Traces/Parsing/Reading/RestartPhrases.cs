@@ -22,19 +22,32 @@ internal static class RestartPhrases
 
     public static bool IsRestart(string content)
     {
-        var text = content.TrimStart(' ', '*', '_', '(', '"', '\'');
+        // Lower-case once and search ordinally: this runs on every line of every reply.
+        var text = content.TrimStart(' ', '*', '_', '(', '"', '\'').ToLowerInvariant();
+        if (text.Length < 2)
+        {
+            return false;
+        }
+
         foreach (var opener in Openers)
         {
-            if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
+            if (text.StartsWith(opener, StringComparison.Ordinal)
                 && (text.Length == opener.Length || !char.IsLetter(text[opener.Length]) || opener.EndsWith("at", StringComparison.Ordinal)))
             {
                 return true;
             }
         }
 
+        // Every phrase below contains one of these words.
+        if (!text.Contains("let", StringComparison.Ordinal) && !text.Contains("wrong", StringComparison.Ordinal)
+            && !text.Contains("re", StringComparison.Ordinal) && !text.Contains("made", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var phrase in Anywhere)
         {
-            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(phrase, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -220,7 +220,8 @@ internal sealed class TableReader
 
     private static void Append(StringBuilder builder, string cell)
     {
-        if (builder.Length > 0 && !builder.ToString().EndsWith(": ", StringComparison.Ordinal))
+        var endsWithLabel = builder.Length >= 2 && builder[^2] == ':' && builder[^1] == ' ';
+        if (builder.Length > 0 && !endsWithLabel)
         {
             builder.Append(" -> ");
         }

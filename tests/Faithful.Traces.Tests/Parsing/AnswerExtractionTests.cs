@@ -1,0 +1,140 @@
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+using Faithful.Traces.Prompts;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+public sealed class AnswerExtractionTests
+{
+    private static AnswerExtraction Only(params AnswerStyle[] styles) => new(styles.ToEquatableArray());
+
+    [Fact]
+    public void A_suite_that_reads_only_result_tags_ignores_other_styles()
+    {
+        var trace = TraceParser.Parse("Final answer: 4\n\\boxed{5}\n#### 6\n<result>3</result>", Programs.Chain(), Only(AnswerStyle.ResultTag));
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(3L, answer.Value!.Value.Int64);
+        Assert.Equal(AnswerStyle.ResultTag, answer.Style);
+        Assert.Equal(4, answer.Line);
+    }
+
+    [Fact]
+    public void A_custom_tag_name_is_read()
+    {
+        var settings = Only(AnswerStyle.ResultTag) with { ResultTag = "answer" };
+
+        var trace = TraceParser.Parse("<result>9</result>\n<ANSWER> -1,234 </ANSWER>", Programs.Chain(), settings);
+
+        Assert.Equal("-1234", TraceText.Answers(trace));
+    }
+
+    [Fact]
+    public void A_user_pattern_reads_the_named_group()
+    {
+        var settings = AnswerExtraction.FromPattern(@"RESULT\s*=>\s*(?<answer>\S+)");
+
+        var trace = TraceParser.Parse("s1 = 7\nFinal answer: 99\nresult => 3\nRESULT => unknown\nRESULT => <value>", Programs.Chain(), settings);
+
+        Assert.Equal("3,?", TraceText.Answers(trace));
+        Assert.Equal(AnswerStyle.CustomPattern, trace.FirstAnswer!.Style);
+        Assert.Contains(trace.Issues, i => i.Line == 4 && i.Reason.Contains("not a number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_user_pattern_with_lookarounds_still_works_with_a_timeout()
+    {
+        var settings = AnswerExtraction.FromPattern(@"(?<=ans:)\s*(-?\d+)");
+
+        var trace = TraceParser.Parse("ans: -12", TraceParserOptions.Default with { Answers = settings });
+
+        Assert.Equal("-12", TraceText.Answers(trace));
+    }
+
+    [Fact]
+    public void An_invalid_user_pattern_is_a_clear_error_at_configuration_time()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AnswerExtraction.FromPattern("(unclosed"));
+
+        Assert.Contains("'(unclosed' is not a valid regular expression", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_pattern_in_parser_options_is_reported_not_thrown()
+    {
+        var options = TraceParserOptions.Default with { Answers = new AnswerExtraction(new[] { AnswerStyle.CustomPattern }.ToEquatableArray(), "[") };
+
+        var trace = TraceParser.Parse("s1 = 7", options);
+
+        var issue = Assert.Single(trace.Issues);
+        Assert.Contains("not a valid regular expression", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_echoed_from_the_prompt_example_before_the_work_does_not_count()
+    {
+        var template = PromptTemplate.Custom("For example, a reply ends with <result>17</result>.\n{{steps}}\n{{format}}", answers: Only(AnswerStyle.ResultTag));
+        var prompt = PromptRenderer.Render(Programs.Chain(), [Value.FromInt64(3), Value.FromInt64(4)], template);
+        var reply = "The reply should end with <result>17</result>.\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\n<result>3</result>";
+
+        var trace = TraceParser.Parse(reply, Programs.Chain(), prompt.Answers);
+
+        Assert.Equal("3", TraceText.Answers(trace));
+        Assert.Contains(trace.Issues, i => i.Line == 1 && i.Reason.Contains("echoes an example answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_echoed_example_is_dropped_even_after_the_work_when_another_answer_exists()
+    {
+        var settings = AnswerExtraction.Default with { ExampleAnswers = new[] { "Final answer: 17" }.ToEquatableArray() };
+
+        var trace = TraceParser.Parse("s1 = 7\nFinal answer: 17\nNo wait, Final answer: 3", Programs.Chain(), settings);
+
+        Assert.Equal("3", TraceText.Answers(trace));
+    }
+
+    [Fact]
+    public void The_only_answer_after_the_work_counts_even_if_it_equals_the_example()
+    {
+        var settings = AnswerExtraction.Default with { ExampleAnswers = new[] { "17" }.ToEquatableArray() };
+
+        var trace = TraceParser.Parse("s1 = 7\nFinal answer: 17", Programs.Chain(), settings);
+
+        Assert.Equal("17", TraceText.Answers(trace));
+        Assert.Contains(trace.Issues, i => i.Reason.Contains("equals an example answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Empty_and_non_numeric_answers_are_missing_with_an_issue()
+    {
+        var trace = TraceParser.Parse("<result> </result>\nFinal answer: unknown\n\\boxed{}", Programs.Chain());
+
+        Assert.Equal("?,?,?", TraceText.Answers(trace));
+        Assert.Equal(3, trace.Issues.Count(i => i.Reason.EndsWith("counted as a missing answer", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_unclosed_tag_is_reported()
+    {
+        var trace = TraceParser.Parse("<result>3\nmore\nmore\nmore\nmore\nmore\n", Programs.Chain());
+
+        Assert.Equal("?", TraceText.Answers(trace));
+        Assert.Contains(trace.Issues, i => i.Reason.Contains("never closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_numbers_in_one_answer_are_ambiguous()
+    {
+        var trace = TraceParser.Parse("Final answer: 3 or 4", Programs.Chain());
+
+        Assert.Null(Assert.Single(trace.Answers).Value);
+    }
+
+    [Fact]
+    public void Prose_that_mentions_the_final_answer_without_a_separator_is_not_an_answer()
+    {
+        var trace = TraceParser.Parse("I will give the final answer at the end.\ns1 = 7", Programs.Chain());
+
+        Assert.Empty(trace.Answers);
+    }
+}
