@@ -12,6 +12,29 @@ namespace Faithful.Traces.Scoring;
 /// </summary>
 public static class CaseScorer
 {
+    /// <summary>
+    /// Parses and scores a reply. <paramref name="parseOptions"/> defaults to
+    /// <see cref="TraceParserOptions.ForProgram"/> (the program's names, every built-in answer style).
+    /// </summary>
+    /// <exception cref="ArgumentException">The program faults on these inputs, so there is no ground truth to score against.</exception>
+    public static TraceVerdict Score(
+        StepProgram program,
+        IReadOnlyList<Value> inputs,
+        string reply,
+        TraceParserOptions? parseOptions = null,
+        ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Score(program, inputs, Parse(program, reply, parseOptions), options);
+    }
+
+    /// <summary>Parses a reply as <see cref="Score(StepProgram, IReadOnlyList{Value}, string, TraceParserOptions?, ScoringOptions?)"/> does.</summary>
+    public static ParsedTrace Parse(StepProgram program, string? reply, TraceParserOptions? parseOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return TraceParser.Parse(reply, parseOptions ?? TraceParserOptions.ForProgram(program));
+    }
+
     /// <summary>Scores an already parsed reply.</summary>
     /// <exception cref="ArgumentException">The program faults on these inputs, so there is no ground truth to score against.</exception>
     public static TraceVerdict Score(StepProgram program, IReadOnlyList<Value> inputs, ParsedTrace parsed, ScoringOptions? options = null)
@@ -110,6 +133,23 @@ public static class CaseScorer
             error,
             tokens,
             metadata);
+    }
+
+    /// <summary>Parses and scores a reply into a <see cref="CaseResult"/>.</summary>
+    public static CaseResult ToCaseResult(
+        StepProgram program,
+        IReadOnlyList<Value> inputs,
+        string model,
+        int sample,
+        string reply,
+        TraceParserOptions? parseOptions = null,
+        ScoringOptions? options = null,
+        TokenCounts? tokens = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(reply);
+        return ToCaseResult(program, inputs, model, sample, reply, Parse(program, reply, parseOptions), options, tokens, metadata);
     }
 
     /// <summary>The stable case key: program id, inputs and sample (not the model).</summary>

@@ -6,44 +6,79 @@ namespace Faithful.Traces.Scoring;
 /// <summary>
 /// Re-evaluates one step's expression (or the answer expression) on a chosen slot vector, through the
 /// reference evaluator itself, so a replay on the model's own values follows exactly the C# semantics.
+/// Each expression becomes a one-step probe program whose inputs are only the slots it reads, so a replay
+/// costs what the expression costs, not what the program's length does.
 /// </summary>
 internal sealed class ExpressionReplay
 {
     private readonly StepProgram _program;
-    private readonly EquatableArray<Parameter> _slotParameters;
+
+    // One probe per step and one for the answer, built on first use; a race builds the same probe twice, harmlessly.
+    private readonly Probe?[] _probes;
 
     public ExpressionReplay(StepProgram program)
     {
         _program = program;
-        _slotParameters = Enumerable.Range(0, program.SlotCount)
-            .Select(slot => new Parameter($"slot{slot}", program.SlotKind(slot)))
-            .ToEquatableArray();
+        _probes = new Probe?[program.Steps.Count + 1];
     }
 
-    /// <summary>The value of <paramref name="expression"/> reading <paramref name="slots"/>, or null when it faults.</summary>
-    public Value? Evaluate(Expr expression, IReadOnlyList<Value> slots)
+    /// <summary>Replays step <paramref name="stepIndex"/> reading <paramref name="slots"/> (at least its first <c>P + stepIndex</c>), or null when it faults.</summary>
+    public Value? EvaluateStep(int stepIndex, IReadOnlyList<Value> slots) => Run(stepIndex, _program.Steps[stepIndex].Expression, slots);
+
+    /// <summary>Replays the answer expression on every slot, or null when it faults.</summary>
+    public Value? EvaluateAnswer(IReadOnlyList<Value> slots) => Run(_program.Steps.Count, _program.Result, slots);
+
+    private Value? Run(int probeIndex, Expr expression, IReadOnlyList<Value> slots)
     {
-        var parameters = new EquatableArray<Parameter>(_slotParameters.AsImmutableArray().Slice(0, slots.Count));
-        var step = new Step(0, "replay", "replay", 1, expression.Kind, expression, "", 0);
-        var probe = new StepProgram(
+        var probe = _probes[probeIndex] ??= Build(expression);
+        var inputs = new Value[probe.Reads.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = slots[probe.Reads[i]];
+        }
+
+        var trace = ReferenceEvaluator.Evaluate(probe.Program, inputs);
+        return trace.Fault is null ? trace.Answer : null;
+    }
+
+    private Probe Build(Expr expression)
+    {
+        var reads = new List<int>();
+        LookBack.CollectReads(expression, reads);
+        var map = new Dictionary<int, int>();
+        for (var i = 0; i < reads.Count; i++)
+        {
+            map[reads[i]] = i;
+        }
+
+        var parameters = reads.Select((slot, i) => new Parameter($"r{i}", _program.SlotKind(slot))).ToEquatableArray();
+        var body = Renumber(expression, map);
+        var step = new Step(0, "replay", "replay", 1, body.Kind, body, "", 0);
+        var program = new StepProgram(
             "replay",
             "",
             parameters,
             new EquatableArray<Step>([step]),
-            new Ref(slots.Count, expression.Kind),
+            new Ref(reads.Count, body.Kind),
             "replay",
             AllowNonFinite: true);
-        var trace = ReferenceEvaluator.Evaluate(probe, slots);
-        return trace.Fault is null ? trace.Answer : null;
+        return new Probe(program, [.. reads]);
     }
 
-    /// <summary>Replays step <paramref name="stepIndex"/> on the first <c>P + stepIndex</c> slots of <paramref name="slots"/>.</summary>
-    public Value? EvaluateStep(int stepIndex, IReadOnlyList<Value> slots) =>
-        Evaluate(_program.Steps[stepIndex].Expression, Prefix(slots, _program.SlotOfStep(stepIndex)));
+    private static Expr Renumber(Expr expression, Dictionary<int, int> map) => expression switch
+    {
+        Ref r => r with { Slot = map[r.Slot] },
+        Unary u => u with { Operand = Renumber(u.Operand, map) },
+        Binary b => b with { Left = Renumber(b.Left, map), Right = Renumber(b.Right, map) },
+        Conditional c => c with
+        {
+            Left = Renumber(c.Left, map),
+            Right = Renumber(c.Right, map),
+            WhenTrue = Renumber(c.WhenTrue, map),
+            WhenFalse = Renumber(c.WhenFalse, map),
+        },
+        _ => expression,
+    };
 
-    /// <summary>Replays the answer expression on every slot.</summary>
-    public Value? EvaluateAnswer(IReadOnlyList<Value> slots) => Evaluate(_program.Result, Prefix(slots, _program.SlotCount));
-
-    private static IReadOnlyList<Value> Prefix(IReadOnlyList<Value> slots, int count) =>
-        slots.Count == count ? slots : slots.Take(count).ToArray();
+    private sealed record Probe(StepProgram Program, int[] Reads);
 }

@@ -13,6 +13,7 @@ internal sealed class ProgramIndex
 
     private ProgramIndex(StepProgram program)
     {
+        Replay = new ExpressionReplay(program);
         for (var p = 0; p < program.Parameters.Count; p++)
         {
             _parameters[program.Parameters[p].Name] = p;
@@ -32,13 +33,11 @@ internal sealed class ProgramIndex
 
     public static ProgramIndex For(StepProgram program) => Cache.GetValue(program, static p => new ProgramIndex(p));
 
+    /// <summary>Replays of this program's expressions; safe to share across threads (probes are built idempotently).</summary>
+    public ExpressionReplay Replay { get; }
+
     public Dictionary<string, int> StepByName { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether a name is a parameter or a variable some step writes.</summary>
     public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name);
-
-    public IReadOnlyList<int> WritesOf(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
-
-    /// <summary>The parameter slot of this name, or -1.</summary>
-    public int ParameterSlot(string name) => _parameters.TryGetValue(name, out var slot) ? slot : -1;
 }

@@ -3,7 +3,8 @@ namespace Faithful.Traces.Scoring;
 /// <summary>
 /// Global sequence alignment (Needleman–Wunsch) of claims against reference targets. A claim pairs with
 /// a target, or stays unpaired (an extra line); a target may stay unclaimed (a missing line).
-/// Ties go to the earliest pairing, so with no value evidence the k-th claim meets the k-th target.
+/// Ties go to the earliest pairing, so with no value evidence the k-th claim meets the k-th target
+/// and a trace that stops early is read as missing its end, not its beginning.
 /// </summary>
 internal static class SequenceAligner
 {
@@ -12,37 +13,41 @@ internal static class SequenceAligner
     public const int ExtraClaimScore = -1;
     public const int MissingTargetScore = -1;
 
+    /// <summary>A pairing that must not happen (a claim naming another variable).</summary>
+    public const int Forbidden = -1_000_000;
+
     /// <summary>
     /// For each of <paramref name="claimCount"/> claims, the target it pairs with, or -1.
-    /// <paramref name="matches"/> says whether a claim's value equals a target's expected value;
+    /// <paramref name="score"/> scores pairing a claim with a target (<see cref="MatchScore"/>, <see cref="MismatchScore"/> or <see cref="Forbidden"/>);
     /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
     /// </summary>
-    public static int[] Align(int claimCount, int targetCount, Func<int, int, bool> matches, Func<int, bool> optionalTarget)
+    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false)
     {
-        // score[i, j]: best score aligning the first i claims with the first j targets.
+        // table[i, j]: best score aligning the first i claims with the first j targets.
         var width = targetCount + 1;
-        var score = new int[(claimCount + 1) * width];
+        var table = new int[(claimCount + 1) * width];
         var move = new byte[(claimCount + 1) * width];
         const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
 
         for (var j = 1; j <= targetCount; j++)
         {
-            score[j] = score[j - 1] + SkipTargetScore(optionalTarget, j - 1);
+            table[j] = freeLeadingTargets ? 0 : table[j - 1] + SkipTargetScore(optionalTarget, j - 1);
             move[j] = SkipTarget;
         }
 
         for (var i = 1; i <= claimCount; i++)
         {
-            score[i * width] = score[(i - 1) * width] + ExtraClaimScore;
+            table[i * width] = table[(i - 1) * width] + ExtraClaimScore;
             move[i * width] = SkipClaim;
             for (var j = 1; j <= targetCount; j++)
             {
-                var diagonal = score[(i - 1) * width + j - 1] + (matches(i - 1, j - 1) ? MatchScore : MismatchScore);
-                var skipClaim = score[(i - 1) * width + j] + ExtraClaimScore;
-                var skipTarget = score[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
+                var diagonal = table[(i - 1) * width + j - 1] + score(i - 1, j - 1);
+                var skipClaim = table[(i - 1) * width + j] + ExtraClaimScore;
+                var skipTarget = table[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
                 var best = diagonal;
                 var chosen = Diagonal;
-                if (skipTarget > best)
+                // On a tie, leave the later target unclaimed: claims then sit as early as the evidence allows.
+                if (skipTarget >= best)
                 {
                     best = skipTarget;
                     chosen = SkipTarget;
@@ -54,7 +59,7 @@ internal static class SequenceAligner
                     chosen = SkipClaim;
                 }
 
-                score[i * width + j] = best;
+                table[i * width + j] = best;
                 move[i * width + j] = chosen;
             }
         }

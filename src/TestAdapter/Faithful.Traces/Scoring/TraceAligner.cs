@@ -7,9 +7,9 @@ namespace Faithful.Traces.Scoring;
 /// <summary>
 /// Aligns a reply's claims to a program's steps. Within each attempt, a claim is placed
 /// (1) by exact step name (<c>s3</c>, <c>a3#2</c>); (2) by step number, when the line gives one and its name
-/// (if any) is that step's variable; (3) by variable, SSA-style: a variable's successive claims are aligned to its
-/// successive writes (an input may be restated first, as version 0); (4) by order, for bare values.
-/// Groups (3) and (4) use a sequence alignment, so missing and extra lines do not shift the rest.
+/// (if any) is that step's variable; (3) by variable, SSA-style: a variable's successive claims go to its successive
+/// writes (an input may be restated first, as version 0); (4) by order, for bare values. Groups (3) and (4) are
+/// placed by one sequence alignment against the step order, so missing and extra lines do not shift the rest.
 /// Claims for steps, numbers or writes the program does not have are extras.
 /// </summary>
 public static class TraceAligner
@@ -54,7 +54,7 @@ public static class TraceAligner
             }
         }
 
-        return new TraceAlignment(program, truth, parsed, aligned, history, new ExpressionReplay(program));
+        return new TraceAlignment(program, truth, parsed, aligned, history, index.Replay);
     }
 
     private static void AlignAttempt(
@@ -67,8 +67,7 @@ public static class TraceAligner
         ClaimRole[] roles,
         int?[] steps)
     {
-        var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byOrder = new List<int>();
+        var sequenced = new List<int>();
         for (var c = start; c < end; c++)
         {
             var claim = claims[c];
@@ -82,18 +81,9 @@ public static class TraceAligner
             {
                 Place(roles, steps, c, numbered);
             }
-            else if (name is not null && index.IsVariable(name))
+            else if ((name is not null && index.IsVariable(name)) || (name is null && claim.StepNumber is null))
             {
-                if (!byVariable.TryGetValue(name, out var list))
-                {
-                    byVariable[name] = list = [];
-                }
-
-                list.Add(c);
-            }
-            else if (name is null && claim.StepNumber is null)
-            {
-                byOrder.Add(c);
+                sequenced.Add(c);
             }
             else
             {
@@ -101,99 +91,96 @@ public static class TraceAligner
             }
         }
 
-        foreach (var (variable, group) in byVariable)
+        if (sequenced.Count > 0)
         {
-            AlignVariable(program, truth, index, claims, variable, group, roles, steps);
-        }
-
-        if (byOrder.Count > 0)
-        {
-            var pairing = SequenceAligner.Align(
-                byOrder.Count,
-                program.Steps.Count,
-                (ci, s) => Matches(claims[byOrder[ci]], truth, s),
-                _ => false);
-            for (var i = 0; i < byOrder.Count; i++)
+            var claimedDirectly = new bool[program.Steps.Count];
+            for (var c = start; c < end; c++)
             {
-                if (pairing[i] >= 0)
+                if (roles[c] == ClaimRole.Step && steps[c] is { } step)
                 {
-                    Place(roles, steps, byOrder[i], pairing[i]);
-                }
-                else
-                {
-                    roles[byOrder[i]] = ClaimRole.Extra;
+                    claimedDirectly[step] = true;
                 }
             }
+
+            AlignSequence(program, truth, claims, sequenced, claimedDirectly, claims[start].Attempt > 0, roles, steps);
         }
     }
 
-    private static void AlignVariable(
+    // Variable-named and bare claims, aligned in one pass against the inputs (optional restatements, first) and then
+    // the steps: a named claim may only meet a step writing that variable (or that input), a bare claim any step.
+    // Step order constrains the whole attempt, so a variable's k-th claim meets its k-th write unless values show
+    // that a write was skipped or an extra one inserted.
+    // A step this attempt already claimed by name or number takes another claim only when the values agree.
+    private static void AlignSequence(
         StepProgram program,
         Trace truth,
-        ProgramIndex index,
         EquatableArray<ParsedClaim> claims,
-        string variable,
-        List<int> group,
+        List<int> sequenced,
+        bool[] claimedDirectly,
+        bool isRestart,
         ClaimRole[] roles,
         int?[] steps)
     {
-        // Targets: version 0 (the input, optional) for a parameter, then each write in order.
-        var writes = index.WritesOf(variable);
-        var parameterSlot = index.ParameterSlot(variable);
-        var hasInput = parameterSlot >= 0;
-        var offset = hasInput ? 1 : 0;
-
-        // A line repeated verbatim right after itself restates the same write: align it with the original.
-        var kept = new List<int>(group.Count);
-        var repeatOf = new Dictionary<int, int>();
-        foreach (var c in group)
-        {
-            if (kept.Count > 0 && IsRepeat(claims[kept[^1]], claims[c], kept[^1], c))
-            {
-                repeatOf[c] = kept[^1];
-            }
-            else
-            {
-                kept.Add(c);
-            }
-        }
-
+        var parameterCount = program.Parameters.Count;
         var pairing = SequenceAligner.Align(
-            kept.Count,
-            writes.Count + offset,
-            (ci, t) => hasInput && t == 0
-                ? ClaimValues.Equals(claims[kept[ci]].Value, truth.Inputs[parameterSlot])
-                : Matches(claims[kept[ci]], truth, writes[t - offset]),
-            t => hasInput && t == 0);
+            sequenced.Count,
+            parameterCount + program.Steps.Count,
+            (ci, t) => Score(program, truth, claims[sequenced[ci]], t, claimedDirectly),
+            t => t < parameterCount,
+            freeLeadingTargets: isRestart);
 
-        for (var i = 0; i < kept.Count; i++)
+        for (var i = 0; i < sequenced.Count; i++)
         {
-            var c = kept[i];
-            if (pairing[i] < 0)
+            var c = sequenced[i];
+            var target = pairing[i];
+            if (target < 0)
             {
-                roles[c] = ClaimRole.Extra;
+                // A line repeated verbatim right after itself restates the same claim.
+                if (i > 0 && sequenced[i - 1] == c - 1 && string.Equals(claims[c - 1].Text, claims[c].Text, StringComparison.Ordinal))
+                {
+                    roles[c] = roles[c - 1];
+                    steps[c] = steps[c - 1];
+                }
+                else
+                {
+                    roles[c] = ClaimRole.Extra;
+                }
             }
-            else if (hasInput && pairing[i] == 0)
+            else if (target < parameterCount)
             {
                 roles[c] = ClaimRole.InputEcho;
             }
             else
             {
-                Place(roles, steps, c, writes[pairing[i] - offset]);
+                Place(roles, steps, c, target - parameterCount);
             }
-        }
-
-        foreach (var (repeat, original) in repeatOf)
-        {
-            roles[repeat] = roles[original];
-            steps[repeat] = steps[original];
         }
     }
 
-    private static bool IsRepeat(ParsedClaim previous, ParsedClaim current, int previousIndex, int currentIndex) =>
-        currentIndex == previousIndex + 1
-        && string.Equals(previous.Text, current.Text, StringComparison.Ordinal)
-        && previous.Value == current.Value;
+    private static int Score(StepProgram program, Trace truth, ParsedClaim claim, int target, bool[] claimedDirectly)
+    {
+        var parameterCount = program.Parameters.Count;
+        if (target < parameterCount)
+        {
+            // Only a faithful restatement of an input is an echo; a wrong one is a claim like any other.
+            return claim.Name == program.Parameters[target].Name && ClaimValues.Equals(claim.Value, truth.Inputs[target])
+                ? SequenceAligner.MatchScore
+                : SequenceAligner.Forbidden;
+        }
+
+        var step = target - parameterCount;
+        if (claim.Name is not null && claim.Name != program.Steps[step].Variable)
+        {
+            return SequenceAligner.Forbidden;
+        }
+
+        if (Matches(claim, truth, step))
+        {
+            return SequenceAligner.MatchScore;
+        }
+
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore;
+    }
 
     private static bool Matches(ParsedClaim claim, Trace truth, int stepIndex) =>
         stepIndex < truth.StepValues.Count && ClaimValues.Equals(claim.Value, truth.StepValues[stepIndex]);

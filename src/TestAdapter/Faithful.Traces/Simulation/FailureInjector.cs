@@ -14,7 +14,7 @@ internal sealed class FailureInjector
     /// <summary>Share of self-corrections that fix a step before answering (the rest fix the answer itself).</summary>
     public const double SelfCorrectionRightFirstAnswer = 0.7;
 
-    /// <summary>One of the three under-execution variants (skipping a range) keeps the answer right.</summary>
+    /// <summary>One of the three under-execution variants (skipping a range) keeps the answer right; copying and stopping early do not.</summary>
     public const double UnderExecutedRightFirstAnswer = 1.0 / 3;
 
     /// <summary>Share of hallucinated traces whose answer stays right.</summary>
@@ -106,7 +106,7 @@ internal sealed class FailureInjector
             _script.Claim(s, value);
         }
 
-        _script.Answer(_script.ComputeAnswer());
+        _script.Answer(WrongAnswerFromTrace());
         return injected > 0 ? (FailureMode.ArithmeticError, injected == 1 ? "one-slip" : "slips") : (FailureMode.Correct, "clean");
     }
 
@@ -229,7 +229,7 @@ internal sealed class FailureInjector
                         _script.ClaimComputed(0, at);
                         _script.Claim(at, previous);
                         _script.ClaimComputed(at + 1, Length);
-                        _script.Answer(_script.ComputeAnswer());
+                        _script.Answer(WrongAnswerFromTrace());
                         return (FailureMode.UnderExecuted, "copy");
                     }
                 }
@@ -239,7 +239,8 @@ internal sealed class FailureInjector
             {
                 var stop = _random.Next(1, Length);
                 _script.ClaimComputed(0, stop);
-                _script.Answer(_script.ModelValue(stop - 1));
+                var last = _script.ModelValue(stop - 1)!.Value;
+                _script.Answer(last == Truth.Answer ? Wrong(last, []) ?? last : last);
                 return (FailureMode.UnderExecuted, "truncate");
             }
 
@@ -283,6 +284,17 @@ internal sealed class FailureInjector
         var answerRight = _random.NextDouble() < HallucinatedRightFirstAnswer || lastExtra is null || lastExtra == Truth.Answer;
         _script.Answer(answerRight ? _script.ComputeAnswer() : lastExtra);
         return (FailureMode.HallucinatedSteps, answerRight ? "extra-steps" : "extra-steps-answered");
+    }
+
+    /// <summary>
+    /// The answer the model's own values give, unless that is right anyway (small-valued programs often absorb a slip,
+    /// e.g. through a remainder): then the answer itself is miscomputed, so that the mode keeps its designed
+    /// first-answer accuracy and the profile its calibration.
+    /// </summary>
+    private Value? WrongAnswerFromTrace()
+    {
+        var answer = _script.ComputeAnswer();
+        return answer == Truth.Answer ? Wrong(answer, []) ?? answer : answer;
     }
 
     /// <summary>A name prefix and a number such that prefix+number, prefix+number+1, ... name nothing in the program.</summary>

@@ -71,7 +71,7 @@ internal static class ReplyWriter
     public static EquatableArray<StepVerdict> ExpectedVerdicts(Trace truth, IReadOnlyList<ScriptLine> script)
     {
         var program = truth.Program;
-        var replay = new ExpressionReplay(program);
+        var replay = ProgramIndex.For(program).Replay;
         var verdicts = Enumerable.Repeat(StepVerdict.Missing, program.Steps.Count).ToArray();
         var model = new Value?[program.Steps.Count];
         foreach (var line in script)
@@ -116,13 +116,15 @@ internal static class ReplyWriter
         return style switch
         {
             ReplyStyle.Strict or ReplyStyle.Tagged => $"{step.Name} = {value}",
-            ReplyStyle.NumberedWithWork => $"Step {step.Number}: {step.Name} = {ExprFormatter.ToCSharp(step.Expression, program)} = {line.Work} = {value}",
-            ReplyStyle.Markdown => $"- {step.Name} = {line.Work} = {value}",
-            ReplyStyle.Variables => $"{Statement(program, step)} -> {step.Variable} = {line.Work} = {value}",
+            ReplyStyle.NumberedWithWork => $"Step {step.Number}: {step.Name} = {ExprFormatter.ToCSharp(step.Expression, program)} = {WorkThen(line)}{value}",
+            ReplyStyle.Markdown => $"- {step.Name} = {WorkThen(line)}{value}",
+            ReplyStyle.Variables => $"{Statement(program, step)} -> {step.Variable} = {WorkThen(line)}{value}",
             ReplyStyle.NumberedVariables => $"{step.Number}. {step.Variable} = {value}",
             _ => throw new ArgumentOutOfRangeException(nameof(style), style, null),
         };
     }
+
+    private static string WorkThen(ScriptLine line) => line.Work is null ? "" : line.Work + " = ";
 
     private static string ExtraLine(ScriptLine line, ReplyStyle style)
     {

@@ -13,14 +13,19 @@ internal sealed class ScriptBuilder
 {
     private readonly ExpressionReplay _replay;
     private readonly Value?[] _model;
+    private readonly SlotView _slots;
     private int _attempt;
+
+    // How many steps the model currently holds a wrong value for; while none, every step computes to ground truth.
+    private int _deviations;
 
     public ScriptBuilder(Trace truth)
     {
         Truth = truth;
         Program = truth.Program;
-        _replay = new ExpressionReplay(Program);
+        _replay = ProgramIndex.For(Program).Replay;
         _model = new Value?[Program.Steps.Count];
+        _slots = new SlotView(this);
     }
 
     public StepProgram Program { get; }
@@ -35,17 +40,25 @@ internal sealed class ScriptBuilder
     public Value? ModelValue(int step) => _model[step];
 
     /// <summary>What the step evaluates to on the model's values so far (ground truth where it claimed nothing).</summary>
-    public Value Compute(int step) => _replay.EvaluateStep(step, Slots(Program.SlotOfStep(step))) ?? Truth.StepValues[step];
+    public Value Compute(int step) => _deviations == 0
+        ? Truth.StepValues[step]
+        : _replay.EvaluateStep(step, _slots) ?? Truth.StepValues[step];
 
     /// <summary>The answer the model's values lead to (ground truth where it claimed nothing).</summary>
-    public Value ComputeAnswer() => _replay.EvaluateAnswer(Slots(Program.SlotCount)) ?? Truth.Answer!.Value;
+    public Value ComputeAnswer() => _replay.EvaluateAnswer(_slots) ?? Truth.Answer!.Value;
 
     public void Claim(int step, Value value)
     {
-        var work = ExprFormatter.ToCSharp(Program.Steps[step].Expression, slot => Show(SlotValue(slot)));
+        // A copy (a1 = a0) has no computation to show: "a1 = 4 = 4" is not how anyone writes it.
+        var expression = Program.Steps[step].Expression;
+        var work = expression is Ref or Constant ? null : ExprFormatter.ToCSharp(expression, slot => Show(SlotValue(slot)));
         Lines.Add(new ScriptLine(ScriptLineKind.Claim, _attempt, step, Program.Steps[step].Name, step + 1, value, work));
+        _deviations += Deviates(_model[step], step) ? -1 : 0;
         _model[step] = value;
+        _deviations += Deviates(value, step) ? 1 : 0;
     }
+
+    private bool Deviates(Value? value, int step) => value is { } v && v != Truth.StepValues[step];
 
     /// <summary>Claims the step's value as computed from the model's own values.</summary>
     public Value ClaimComputed(int step)
@@ -94,14 +107,21 @@ internal sealed class ScriptBuilder
         return slot < parameters ? Truth.Inputs[slot] : _model[slot - parameters] ?? Truth.StepValues[slot - parameters];
     }
 
-    private Value[] Slots(int count)
+    /// <summary>The slots as the model holds them, read on demand (a replay reads only a couple).</summary>
+    private sealed class SlotView(ScriptBuilder owner) : IReadOnlyList<Value>
     {
-        var slots = new Value[count];
-        for (var i = 0; i < count; i++)
+        public Value this[int index] => owner.SlotValue(index);
+
+        public int Count => owner.Program.SlotCount;
+
+        public IEnumerator<Value> GetEnumerator()
         {
-            slots[i] = SlotValue(i);
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
         }
 
-        return slots;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
