@@ -45,14 +45,16 @@ public sealed class FaithfulCasesTests
         var rows = await attribute.GetData(Method, new DisposalTracker());
 
         Assert.Equal(2 * 2 * 2, rows.Count);
-        var names = rows.Select(r => r.TestDisplayName!).ToList();
-        Assert.All(names, n => Assert.Matches(@"^Perfect_simulated_model_is_faithful_on_every_case: (Chain\(a: -?\d+, b: -?\d+\)|Registers\(a0: -?\d+, a1: -?\d+\))( #1)?$", n));
+        // xUnit shows "Method(case: Chain(a: 3, b: -7))": the method name plus the argument's text.
+        Assert.All(rows, r => Assert.Equal(Method.Name, r.TestDisplayName));
+        var names = rows.Select(r => r.GetData().Single()!.ToString()!).ToList();
+        Assert.All(names, n => Assert.Matches(@"^(Chain\(a: -?\d+, b: -?\d+\)|Registers\(a0: -?\d+, a1: -?\d+\))( #1)?$", n));
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Contains(rows, r => r.Traits!["program"].Contains("Faithful.TestAdapter.Tests.Programs.Chain"));
         Assert.True(attribute.SupportsDiscoveryEnumeration());
 
         var again = await attribute.GetData(Method, new DisposalTracker());
-        Assert.Equal(names, again.Select(r => r.TestDisplayName!));
+        Assert.Equal(names, again.Select(r => r.GetData().Single()!.ToString()!));
     }
 
     [Fact]

@@ -146,6 +146,7 @@ public sealed class OpenAIServerTests : IAsyncLifetime
         // Warm the connection first so that only the hung attempt can hit the timeout on a busy machine.
         using var connection = Connect(timeout: TimeSpan.FromSeconds(1));
         await RunAsync(connection, cases.Take(1), parallel: 1);
+        var requestsBefore = server.RequestCount;
         server.Script.Enqueue(Behavior.Hang);
         var failures = new List<TransientFailure>();
         connection.Retry!.Retrying += (_, failure, _) => failures.Add(failure);
@@ -157,7 +158,7 @@ public sealed class OpenAIServerTests : IAsyncLifetime
         Assert.NotEmpty(failures);
         Assert.Null(failures[0].Status);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"took only {clock.Elapsed}");
-        Assert.Equal(2 + failures.Count, server.RequestCount);
+        Assert.Equal(1 + failures.Count, server.RequestCount - requestsBefore);
     }
 
     [Fact]
@@ -193,6 +194,19 @@ public sealed class OpenAIServerTests : IAsyncLifetime
         Assert.Null(results[0].Verdict);
         Assert.Contains("500", results[0].Error, StringComparison.Ordinal);
         Assert.NotNull(results[1].Verdict);
+    }
+
+    [Fact]
+    public async Task A_rejected_key_is_not_retried()
+    {
+        server.ExpectedApiKey = "sk-another-key-entirely";
+        using var connection = Connect();
+
+        var results = await RunAsync(connection, cases.Take(1), parallel: 1);
+
+        Assert.Contains("401", results[0].Error, StringComparison.Ordinal);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(0, connection.Retry!.Retries);
     }
 
     [Fact]

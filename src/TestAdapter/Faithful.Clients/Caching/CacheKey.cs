@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Faithful.Clients.Sampling;
 using Microsoft.Extensions.AI;
@@ -19,7 +20,8 @@ public sealed record CacheKey(string Canonical, string Hash)
     {
         ArgumentNullException.ThrowIfNull(messages);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps committed cache files readable (no \u0060 for backticks); the key is never put in HTML.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("v", Version);

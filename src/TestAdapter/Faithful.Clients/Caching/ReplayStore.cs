@@ -10,6 +10,14 @@ namespace Faithful.Clients.Caching;
 public sealed class ReplayStore
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Relaxed escaping keeps the files readable in review; they are data, never embedded in HTML.
+    private static readonly CacheJsonContext Json = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
     private readonly string[] secretValues;
 
     /// <param name="directory">The folder; created on first write.</param>
@@ -36,7 +44,7 @@ public sealed class ReplayStore
         CacheEntry? entry;
         try
         {
-            entry = JsonSerializer.Deserialize(File.ReadAllText(path, Encoding.UTF8), CacheJsonContext.Default.CacheEntry);
+            entry = JsonSerializer.Deserialize(File.ReadAllText(path, Encoding.UTF8), Json.CacheEntry);
         }
         catch (JsonException ex)
         {
@@ -51,7 +59,7 @@ public sealed class ReplayStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         System.IO.Directory.CreateDirectory(Directory);
-        var json = JsonSerializer.Serialize(Redact(entry), CacheJsonContext.Default.CacheEntry).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        var json = JsonSerializer.Serialize(Redact(entry), Json.CacheEntry).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
         var target = Path.Combine(Directory, PathForHash(entry));
 
         // Write then move, so a killed run never leaves half a file that a later replay would trip on.
@@ -73,7 +81,7 @@ public sealed class ReplayStore
             CacheEntry? entry = null;
             try
             {
-                entry = JsonSerializer.Deserialize(File.ReadAllText(file, Encoding.UTF8), CacheJsonContext.Default.CacheEntry);
+                entry = JsonSerializer.Deserialize(File.ReadAllText(file, Encoding.UTF8), Json.CacheEntry);
             }
             catch (JsonException)
             {

@@ -40,6 +40,7 @@ public static class TraceSnapshot
         var directory = settings?.Directory ?? SnapshotSettings.FindClass(testClass)?.Directory ?? SnapshotSettings.Global.Directory ?? Path.GetDirectoryName(sourceFile) ?? ".";
         var className = testClass?.Name ?? Path.GetFileNameWithoutExtension(sourceFile);
         var stem = Path.Combine(directory, Sanitize(name is null ? $"{className}.{method}" : $"{className}.{method}_{name}"));
+        Directory.CreateDirectory(directory);
         var verifiedPath = stem + SnapshotAcceptor.VerifiedSuffix;
         var receivedPath = stem + SnapshotAcceptor.ReceivedSuffix;
 
