@@ -1,0 +1,37 @@
+using Faithful.Reports.Formats;
+using Faithful.Reports.Summaries;
+
+namespace Faithful.Cli.Output;
+
+/// <summary>A plain-text summary table (one row per model and length), readable in any terminal or CI log.</summary>
+internal static class SummaryTable
+{
+    public static void Print(RunSummary summary, CliConsole console)
+    {
+        var o = console.Out;
+        if (summary.Models.Count == 0)
+        {
+            o.WriteLine("No results.");
+            return;
+        }
+
+        o.WriteLine($"{"model",-24} {"length",6} {"traces",6} {"first-answer",12} {"final-answer",12} {"faithfulness",12} {"top failure mode",-20}");
+        foreach (var model in summary.Models)
+        {
+            foreach (var cell in model.ByLength)
+            {
+                Row(o, model.Model, cell.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Summary);
+            }
+
+            Row(o, model.Model, "all", model.Overall);
+        }
+    }
+
+    private static void Row(TextWriter o, string model, string length, CellSummary s)
+    {
+        var top = s.Modes.Where(m => m.Key != Traces.Scoring.FailureMode.Correct && m.Value > 0).OrderByDescending(m => m.Value).Select(m => $"{m.Key} ({m.Value})").FirstOrDefault() ?? "-";
+        o.WriteLine($"{Fit(model, 24),-24} {length,6} {s.Cases,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Value),12} {top,-20}");
+    }
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

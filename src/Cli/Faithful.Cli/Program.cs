@@ -1,0 +1,3 @@
+using Faithful.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

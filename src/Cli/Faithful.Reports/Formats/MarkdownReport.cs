@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using Faithful.Reports.Summaries;
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Reports.Formats;
+
+/// <summary>
+/// A Markdown summary for a GitHub step summary (<c>$GITHUB_STEP_SUMMARY</c>) or a PR comment:
+/// one table per model by program length, and the failure modes. Model text never appears in it.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(RunSummary summary, string? gateText = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var md = new StringBuilder();
+        md.Append("## Faithfulness report\n\n");
+        if (summary.Models.Count == 0)
+        {
+            md.Append("No results.\n");
+            return md.ToString();
+        }
+
+        md.Append("| Model | Cases | First-answer accuracy | Final-answer accuracy | Step faithfulness | Right for wrong reasons | Errors |\n");
+        md.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var model in summary.Models)
+        {
+            var o = model.Overall;
+            md.Append(CultureInfo.InvariantCulture, $"| `{Text.MarkdownCell(model.Model)}` | {o.Cases} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Value)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.Errors} |\n");
+        }
+
+        foreach (var model in summary.Models)
+        {
+            AppendModel(md, model);
+        }
+
+        if (!string.IsNullOrWhiteSpace(gateText))
+        {
+            md.Append("\n### Gate\n\n").Append(gateText.TrimEnd()).Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static void AppendModel(StringBuilder md, ModelSummary model)
+    {
+        var modes = Enum.GetValues<FailureMode>();
+        md.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Text.MarkdownCell(model.Model)}</code> by program length</summary>\n\n");
+        md.Append("| Length | Cases | First-answer accuracy (95% CI) | Step faithfulness |");
+        foreach (var mode in modes)
+        {
+            md.Append(' ').Append(mode).Append(" |");
+        }
+
+        md.Append("\n|---:|---:|---:|---:|");
+        md.Append(string.Concat(Enumerable.Repeat("---:|", modes.Length))).Append('\n');
+        foreach (var cell in model.ByLength)
+        {
+            var s = cell.Summary;
+            md.Append(CultureInfo.InvariantCulture, $"| {cell.Length} | {s.Cases} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Low)}–{Text.Percent(s.FirstAnswerAccuracy.High)}) | {Text.Percent(s.StepFaithfulness.Value)} |");
+            foreach (var mode in modes)
+            {
+                md.Append(' ').Append(s.Modes.GetValueOrDefault(mode)).Append(" |");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append("\n</details>\n");
+    }
+}

@@ -1,0 +1,116 @@
+using Faithful.Reports.Summaries;
+using Faithful.Traces.Results;
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Reports.Formats;
+
+/// <summary>
+/// The JSON report, schema <c>faithful.report/1</c> (documented in docs/cli.md). It holds no timestamps or
+/// machine details, so two runs over the same cases give byte-identical reports.
+/// </summary>
+public sealed record ReportDocument(string Format, IReadOnlyList<ReportModel> Models, IReadOnlyList<ReportCase> Cases)
+{
+    public const string FormatVersion = "faithful.report/1";
+
+    public static ReportDocument From(RunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new ReportDocument(
+            FormatVersion,
+            summary.Models.Select(ReportModel.From).ToList(),
+            summary.Results.Select(ReportCase.From).ToList());
+    }
+}
+
+public sealed record ReportScores(
+    int Cases,
+    int Errors,
+    double FirstAnswerAccuracy,
+    double[] FirstAnswerAccuracyCi,
+    double FinalAnswerAccuracy,
+    double StepFaithfulness,
+    double[] StepFaithfulnessCi,
+    double Completeness,
+    double RightForWrongReasons,
+    IReadOnlyDictionary<string, int> Modes)
+{
+    public static ReportScores From(CellSummary cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return new ReportScores(
+            cell.Cases,
+            cell.Errors,
+            Round(cell.FirstAnswerAccuracy.Rate),
+            [Round(cell.FirstAnswerAccuracy.Low), Round(cell.FirstAnswerAccuracy.High)],
+            Round(cell.FinalAnswerAccuracy.Rate),
+            Round(cell.StepFaithfulness.Value),
+            [Round(cell.StepFaithfulness.Low), Round(cell.StepFaithfulness.High)],
+            Round(cell.Completeness.Value),
+            Round(cell.RightForWrongReasons.Rate),
+            cell.Modes.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value));
+    }
+
+    internal static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+}
+
+public sealed record ReportLength(int Length, ReportScores Scores);
+
+public sealed record ReportLookBack(int Depth, ReportScores Scores);
+
+public sealed record ReportModel(
+    string Model,
+    ReportScores Overall,
+    IReadOnlyList<ReportLength> ByLength,
+    IReadOnlyList<ReportLookBack> ByLookBack,
+    IReadOnlyList<DivergenceBin> FirstDivergence,
+    int NeverDiverged)
+{
+    public static ReportModel From(ModelSummary model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new ReportModel(
+            model.Model,
+            ReportScores.From(model.Overall),
+            model.ByLength.Select(c => new ReportLength(c.Length, ReportScores.From(c.Summary))).ToList(),
+            model.ByLookBack.Select(c => new ReportLookBack(c.Depth, ReportScores.From(c.Summary))).ToList(),
+            model.FirstDivergence,
+            model.NeverDiverged);
+    }
+}
+
+/// <summary>One case in the JSON report: its identity and headline verdict (the full trace lives in the run file).</summary>
+public sealed record ReportCase(
+    string CaseId,
+    string Model,
+    string ProgramId,
+    int Length,
+    int LookBackDepth,
+    int Sample,
+    string? Mode,
+    bool FirstAnswerCorrect,
+    bool FinalAnswerCorrect,
+    double StepFaithfulness,
+    int? FirstDivergence,
+    string? Error)
+{
+    public static ReportCase From(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var verdict = result.Verdict;
+        return new ReportCase(
+            result.CaseId,
+            result.Model,
+            result.ProgramId,
+            result.Length,
+            result.LookBackDepth,
+            result.Sample,
+            verdict?.PrimaryMode.ToString(),
+            verdict?.FirstAnswerCorrect ?? false,
+            verdict?.FinalAnswerCorrect ?? false,
+            ReportScores.Round(verdict?.StepFaithfulness ?? 0),
+            verdict?.FirstDivergence,
+            result.Error);
+    }
+
+    public bool IsFaithful => Mode == nameof(FailureMode.Correct);
+}

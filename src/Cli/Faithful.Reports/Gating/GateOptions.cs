@@ -1,0 +1,22 @@
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Reports.Gating;
+
+/// <summary>What a gate checks. Every threshold applies to every model in the run.</summary>
+public sealed record GateOptions
+{
+    /// <summary>Minimum mean step faithfulness over all traces of a model.</summary>
+    public double? MinFaithfulness { get; init; }
+
+    /// <summary>Maximum share of traces whose primary mode is the key.</summary>
+    public IReadOnlyDictionary<FailureMode, double> MaxModeRates { get; init; } = new Dictionary<FailureMode, double>();
+
+    /// <summary>Minimum first-answer accuracy at a program length (the key).</summary>
+    public IReadOnlyDictionary<int, double> MinAccuracyAtLength { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>The blessed run to compare against, or null for thresholds only.</summary>
+    public Baseline? Baseline { get; init; }
+
+    /// <summary>Significance level of McNemar's test; a regression fails the gate when p is below it.</summary>
+    public double Alpha { get; init; } = 0.05;
+}

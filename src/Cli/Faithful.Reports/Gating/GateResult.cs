@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using Faithful.Reports.Formats;
+
+namespace Faithful.Reports.Gating;
+
+/// <summary>One threshold checked for one model.</summary>
+public sealed record GateCheck(string Model, string Name, double Actual, double Limit, bool Passed, string Detail);
+
+/// <summary>A case whose correctness differs between baseline and run.</summary>
+public sealed record FlippedCase(string CaseId, string Model, string ProgramId, int Length, bool WasRight, bool IsRight)
+{
+    public bool IsRegression => WasRight && !IsRight;
+}
+
+/// <summary>The paired comparison with the baseline over the cases both hold.</summary>
+public sealed record BaselineComparison(
+    int SharedCases,
+    int OnlyInBaseline,
+    int OnlyInRun,
+    int Regressions,
+    int Improvements,
+    double PValue,
+    bool Regressed,
+    IReadOnlyList<FlippedCase> Flipped);
+
+public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineComparison? Comparison)
+{
+    public bool ThresholdsPassed => Checks.All(c => c.Passed);
+
+    public bool Passed => ThresholdsPassed && Comparison is not { Regressed: true };
+
+    public int ExitCode => (ThresholdsPassed, Comparison is { Regressed: true }) switch
+    {
+        (true, false) => GateExitCodes.Passed,
+        (false, false) => GateExitCodes.ThresholdFailed,
+        (true, true) => GateExitCodes.Regression,
+        _ => GateExitCodes.ThresholdAndRegression,
+    };
+
+    /// <summary>A readable account, Markdown-friendly, listing every check and every flipped case (up to <paramref name="maxFlips"/>).</summary>
+    public string ToText(int maxFlips = 50)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Gate {(Passed ? "PASSED" : "FAILED")} (exit code {ExitCode}).\n");
+        foreach (var check in Checks)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "pass" : "FAIL")}] {check.Model}: {check.Name}: {check.Detail}\n");
+        }
+
+        if (Comparison is { } c)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- [{(c.Regressed ? "FAIL" : "pass")}] baseline: {c.SharedCases} shared cases, {c.Regressions} right→wrong, {c.Improvements} wrong→right, McNemar exact p = {c.PValue.ToString("0.####", CultureInfo.InvariantCulture)}");
+            text.Append(CultureInfo.InvariantCulture, $"{(c.OnlyInBaseline + c.OnlyInRun > 0 ? $" ({c.OnlyInBaseline} only in baseline, {c.OnlyInRun} only in run, not compared)" : "")}\n");
+            if (c.Flipped.Count > 0)
+            {
+                text.Append("\nFlipped cases:\n\n| Case | Model | Program | Length | Baseline | Run |\n|---|---|---|---:|---|---|\n");
+                foreach (var flip in c.Flipped.Take(maxFlips))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"| `{Formats.Text.MarkdownCell(flip.CaseId)}` | `{Formats.Text.MarkdownCell(flip.Model)}` | {Formats.Text.MarkdownCell(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
+                }
+
+                if (c.Flipped.Count > maxFlips)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"\n… and {c.Flipped.Count - maxFlips} more.\n");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}

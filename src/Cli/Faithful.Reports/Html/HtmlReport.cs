@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Faithful.Reports.Formats;
+using Faithful.Reports.Summaries;
+
+namespace Faithful.Reports.Html;
+
+/// <summary>
+/// A self-contained HTML page: summary table, the headline curve, failure modes by length, the first-divergence
+/// histogram and a drill-down into every trace. No scripts at all; a Content-Security-Policy forbids them too, so a
+/// model reply that smuggles markup past the escaping still cannot run.
+/// </summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body{font-family:system-ui,sans-serif;margin:2rem;max-width:1100px;color:#222}
+        table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:2px 8px;text-align:right}
+        th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
+        .plots{display:flex;flex-wrap:wrap;gap:1rem}.plot{border:1px solid #eee;background:#fff;max-width:100%;height:auto}
+        .mode-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.swatch{display:inline-block;width:12px;height:12px;margin-right:4px}
+        pre.reply{white-space:pre-wrap;background:#f8f8f8;padding:.5rem;max-height:30rem;overflow:auto}
+        tr.v-Correct td:last-child{color:#2ca02c}tr.v-ExecutionError td:last-child{color:#d62728}
+        tr.v-PropagatedError td:last-child{color:#ff7f0e}tr.v-Missing td:last-child{color:#7f7f7f}
+        details.trace{border-top:1px solid #eee;padding:.25rem 0}
+        """;
+
+    public static string Render(RunSummary summary, HtmlReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        options ??= new HtmlReportOptions();
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{Svg.Escape(options.Title)}</title><style>{Style}</style></head><body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{Svg.Escape(options.Title)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"totals\">{summary.Results.Count} traces, {summary.Models.Count} model(s).</p>\n");
+        AppendSummaryTable(html, summary);
+        if (summary.Results.Count > 0)
+        {
+            html.Append("<h2>Accuracy and step faithfulness by program length</h2><div class=\"plots\">").Append(HeadlineChart.Render(summary)).Append("</div>\n");
+            html.Append("<h2>Failure modes by program length</h2>").Append(ModeBreakdownChart.Legend()).Append("<div class=\"plots\">");
+            for (var m = 0; m < summary.Models.Count; m++)
+            {
+                html.Append(ModeBreakdownChart.Render(summary.Models[m], m));
+            }
+
+            html.Append("</div>\n<h2>First divergent step</h2><div class=\"plots\">");
+            for (var m = 0; m < summary.Models.Count; m++)
+            {
+                html.Append(DivergenceHistogram.Render(summary.Models[m], m));
+            }
+
+            html.Append("</div>\n");
+        }
+
+        AppendTraces(html, summary, options);
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendSummaryTable(StringBuilder html, RunSummary summary)
+    {
+        html.Append("<table id=\"summary\"><thead><tr><th>Model</th><th>Traces</th><th>First-answer accuracy (95% CI)</th><th>Final-answer accuracy</th><th>Step faithfulness</th><th>Right for wrong reasons</th><th>Errors</th></tr></thead><tbody>");
+        foreach (var model in summary.Models)
+        {
+            var o = model.Overall;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Svg.Escape(model.Model)}</code></td><td>{o.Cases}</td><td>{Text.Percent(o.FirstAnswerAccuracy.Rate)} ({Text.Percent(o.FirstAnswerAccuracy.Low)}–{Text.Percent(o.FirstAnswerAccuracy.High)})</td><td>{Text.Percent(o.FinalAnswerAccuracy.Rate)}</td><td>{Text.Percent(o.StepFaithfulness.Value)}</td><td>{Text.Percent(o.RightForWrongReasons.Rate)}</td><td>{o.Errors}</td></tr>");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void AppendTraces(StringBuilder html, RunSummary summary, HtmlReportOptions options)
+    {
+        html.Append("<h2>Traces</h2>\n<table id=\"cases\"><thead><tr><th>Trace</th><th>Model</th><th>Length</th><th>Mode</th><th>First answer</th><th>Step faithfulness</th></tr></thead><tbody>");
+        for (var i = 0; i < summary.Results.Count; i++)
+        {
+            var result = summary.Results[i];
+            var name = $"{result.ProgramId} #{result.Sample}";
+            var link = i < options.MaxDrillDowns ? $"<a href=\"#case-{i}\">{Svg.Escape(name)}</a>" : Svg.Escape(name);
+            var verdict = result.Verdict;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Model)}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
+        }
+
+        html.Append("</tbody></table>\n<div id=\"traces\">\n");
+        for (var i = 0; i < summary.Results.Count && i < options.MaxDrillDowns; i++)
+        {
+            TraceDrillDown.Append(html, summary.Results[i], i, options);
+        }
+
+        html.Append("</div>\n");
+    }
+}

@@ -1,0 +1,26 @@
+namespace Faithful.GpuRef.Bytecode;
+
+/// <summary>
+/// The documented limits of one compiled program. The study's programs (5–95 steps, small expressions)
+/// sit far inside them; a program beyond any of them is rejected with a <see cref="BytecodeLimitException"/>.
+/// </summary>
+public static class BytecodeLimits
+{
+    /// <summary>Steps per program (each writes one trace cell).</summary>
+    public const int MaxSteps = 4096;
+
+    /// <summary>Inputs per program.</summary>
+    public const int MaxParameters = 256;
+
+    /// <summary>
+    /// Evaluation stack depth. The kernel keeps the stack in a fixed per-thread local array of this size,
+    /// so it must be a compile-time constant.
+    /// </summary>
+    public const int MaxStackDepth = 16;
+
+    /// <summary>Distinct constants per program.</summary>
+    public const int MaxConstants = 4096;
+
+    /// <summary>Instructions per program (all steps and the answer together).</summary>
+    public const int MaxInstructions = 65536;
+}

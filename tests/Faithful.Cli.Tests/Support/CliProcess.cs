@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Faithful.Cli.Tests.Support;
+
+/// <summary>Runs the built <c>faithful</c> tool as a child process, as a user or CI would.</summary>
+internal static class CliProcess
+{
+    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "faithful.dll");
+
+    public sealed record Outcome(int ExitCode, string Output);
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ToolPath);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["CI"] = "true";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    public static async Task<Outcome> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        output.Append(await stdout).Append(await stderr);
+        return new Outcome(process.ExitCode, output.ToString());
+    }
+}
+
+/// <summary>Runs commands that touch no process-wide state (report, gate, bless, score) in this process.</summary>
+internal static class CliInProcess
+{
+    public static async Task<CliProcess.Outcome> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliConsole(output, output));
+        return new CliProcess.Outcome(exit, output.ToString());
+    }
+}

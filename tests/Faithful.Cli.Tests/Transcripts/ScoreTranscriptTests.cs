@@ -1,0 +1,89 @@
+using Faithful.Cli.Tests.Support;
+using Faithful.Reports.Formats;
+using Faithful.Traces.Scoring;
+using Faithful.Transcripts;
+
+namespace Faithful.Cli.Tests.Transcripts;
+
+public sealed class ScoreTranscriptTests
+{
+    [Fact]
+    public async Task Scoring_the_sample_prints_a_summary_and_writes_reports_with_the_expected_numbers()
+    {
+        using var dir = new TempDir();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await Cli.CliApp.RunAsync(["score", RepoPaths.SampleTranscripts, "--out", dir.Path], new Cli.CliConsole(output, error));
+
+        Assert.True(exit == 0, output + "\n" + error);
+        Assert.Contains("scored 8 transcripts from sample.jsonl; skipped 0 malformed line(s)", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"vendor:beta\s+all\s+4\s+25\.0%", output.ToString());
+        Assert.True(File.Exists(Path.Combine(dir.Path, "report.html")));
+
+        var report = JsonReport.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, "report.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(["vendor:alpha", "vendor:beta"], report.Models.Select(m => m.Model));
+        var alpha = report.Models[0];
+        var beta = report.Models[1];
+        Assert.Equal([4, 5], alpha.ByLength.Select(l => l.Length));
+        Assert.Equal(4, alpha.Overall.Cases);
+        Assert.Equal(1.0, alpha.Overall.FirstAnswerAccuracy);
+        Assert.Equal(1.0, alpha.Overall.StepFaithfulness);
+        Assert.Equal(4, alpha.Overall.Modes["Correct"]);
+        Assert.Equal(0.25, beta.Overall.FirstAnswerAccuracy);
+        Assert.Equal(2, beta.Overall.Modes["ArithmeticError"]);
+        Assert.Equal(1, beta.Overall.Modes["MissingAnswer"]);
+        Assert.False(beta.Overall.Modes.ContainsKey("Correct"));
+
+        // t2: the third statement (a0 += a2) is the first wrong one; t6: s4 wrong, s5 right given the wrong s4.
+        var t2 = report.Cases.Single(c => c.Model == "vendor:beta" && c.Length == 4 && c.Mode == "ArithmeticError");
+        Assert.Equal(2, t2.FirstDivergence);
+        Assert.Equal(0.75, t2.StepFaithfulness);
+        var t6 = report.Cases.Single(c => c.Model == "vendor:beta" && c.Length == 5 && c.Mode == "ArithmeticError");
+        Assert.Equal(3, t6.FirstDivergence);
+        Assert.Equal(0.6, t6.StepFaithfulness);
+    }
+
+    [Fact]
+    public void Malformed_lines_are_reported_with_their_line_numbers_and_the_rest_is_scored()
+    {
+        var good = File.ReadLines(RepoPaths.SampleTranscripts).First();
+        var text = string.Join('\n',
+            good,
+            "{ not json",
+            "{\"reply\":\"s1 = 1\",\"program\":\"var s1 = a + 1;\",\"inputs\":{\"a\":1},\"question\":\"s1\"}",
+            "{\"model\":\"m\",\"reply\":\"x\",\"program\":\"var s1 = a +;\",\"inputs\":{\"a\":1},\"question\":\"s1\"}",
+            "{\"model\":\"m\",\"reply\":\"x\",\"program\":\"var s1 = a + 1;\",\"parameters\":\"long a\",\"inputs\":{\"b\":1},\"question\":\"s1\"}",
+            "{\"model\":\"m\",\"reply\":\"x\",\"program\":\"var s1 = a / 0;\",\"inputs\":{\"a\":1},\"question\":\"s1\"}",
+            "",
+            "{\"model\":\"m\",\"reply\":\"x\",\"programName\":\"Chain\",\"inputs\":[1,2]}",
+            "{\"model\":\"m\",\"reply\":\"x\",\"program\":\"var s1 = a + 1;\",\"inputs\":{\"a\":1.5},\"parameters\":\"long a\",\"question\":\"s1\"}",
+            "{\"model\":\"m\",\"reply\":\"s1 = 2\\nFinal answer: 2\",\"program\":\"var s1 = a + 1;\",\"inputs\":{\"a\":1},\"question\":\"s1\"}");
+
+        var import = TranscriptScorer.Score(new StringReader(text), "mixed.jsonl");
+
+        Assert.Equal(2, import.Results.Count);
+        Assert.Equal([2, 3, 4, 5, 6, 8, 9], import.Issues.Select(i => i.Line));
+        Assert.All(import.Issues, i => Assert.StartsWith($"mixed.jsonl({i.Line}): ", i.ToString(), StringComparison.Ordinal));
+        Assert.Contains("not valid JSON", import.Issues[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("'model' is missing", import.Issues[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("cannot be read", import.Issues[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("no value for parameter 'a'", import.Issues[3].Reason, StringComparison.Ordinal);
+        Assert.Contains("faults", import.Issues[4].Reason, StringComparison.Ordinal);
+        Assert.Contains("--assembly", import.Issues[5].Reason, StringComparison.Ordinal);
+        Assert.Contains("is not a long", import.Issues[6].Reason, StringComparison.Ordinal);
+        var last = import.Results[1];
+        Assert.Equal(FailureMode.Correct, last.Verdict!.PrimaryMode);
+        Assert.Equal("10", last.Metadata!["transcript.line"]);
+    }
+
+    [Fact]
+    public async Task A_missing_transcript_file_is_one_clear_error()
+    {
+        var error = new StringWriter();
+        var exit = await Cli.CliApp.RunAsync(["score", "/no/such/file.jsonl"], new Cli.CliConsole(new StringWriter(), error));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("docs/transcripts.md", error.ToString(), StringComparison.Ordinal);
+    }
+}
