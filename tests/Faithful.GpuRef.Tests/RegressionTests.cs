@@ -30,4 +30,21 @@ public sealed class RegressionTests
         Assert.Equal(-5, oracle.StepValues[15].AsInt64);
         Assert.Null(DifferentialCheck.Compare(result, 0, oracle));
     }
+
+    [Fact]
+    public void Compiled_backend_negates_a_quotient_by_long_min_value_as_the_reference_evaluator_does()
+    {
+        // Found by the same check: s26 = -((long)s4 / long.MinValue) with (long)s4 == long.MinValue.
+        var program = Load("negated-min-value-quotient.json");
+        Value[] inputs = [Value.FromDouble(255), Value.FromInt64(218), Value.FromInt64(long.MinValue)];
+        using var host = GpuRefHost.Create(new GpuRefOptions { Backend = GpuRefBackend.Cpu });
+        var batch = new TraceBatch();
+        batch.Add(program, inputs);
+
+        var result = host.Evaluate(batch);
+        var oracle = ReferenceEvaluator.Evaluate(program, inputs);
+
+        Assert.Equal(-1, oracle.StepValues[25].AsInt64);
+        Assert.Null(DifferentialCheck.Compare(result, 0, oracle));
+    }
 }
