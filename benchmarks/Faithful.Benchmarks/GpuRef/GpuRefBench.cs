@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Faithful.Execution;
 using Faithful.GpuRef.Batches;
+using Faithful.GpuRef.Cpu;
 using Faithful.GpuRef.Hosting;
 using Faithful.GpuRef.Verification;
 using Faithful.Model;
@@ -17,13 +18,13 @@ public sealed class GpuRefBench : IBench
 {
     public string Name => "gpuref";
 
-    public string Description => "ground-truth backends in step-evaluations/s [--pairs N] [--reference-pairs N]; or --check N [--backend B] against the oracle";
+    public string Description => "ground-truth backends in step-evaluations/s [--pairs N] [--reference-pairs N]; or --check N [--inputs-per-program K] [--backend B] against the oracle";
 
     public int Run(string[] args)
     {
         var options = Args.Parse(args);
         return options.Check is { } check
-            ? CheckAgainstOracle(check, options.Backend)
+            ? CheckAgainstOracle(check, options.Backend, options.InputsPerProgram)
             : Throughput(options.Pairs, options.ReferencePairs);
     }
 
@@ -88,6 +89,16 @@ public sealed class GpuRefBench : IBench
             }
         }
 
+        var compiled = StepProgramCompiler.Compile(program);
+        var compiledTrace = new long[pairs * (BenchProgram.Steps + 1)];
+        rows.Add(("compiled delegate alone (no batch packing), Parallel.For", Measure(pairs, () => Parallel.For(0, (pairs + 4095) / 4096, range =>
+        {
+            var end = Math.Min(pairs, (range + 1) * 4096);
+            for (var i = range * 4096; i < end; i++)
+            {
+                compiled(inputs, 3 * i, compiledTrace, i * (BenchProgram.Steps + 1));
+            }
+        }))));
         rows.Add(("hand-fused C# loop, 1 thread", Measure(pairs, () =>
         {
             var trace = new long[pairs * (BenchProgram.Steps + 1)];
@@ -149,10 +160,10 @@ public sealed class GpuRefBench : IBench
         }
     }
 
-    private static int CheckAgainstOracle(long pairs, GpuRefBackend backend)
+    private static int CheckAgainstOracle(long pairs, GpuRefBackend backend, int inputsPerProgram)
     {
         using var host = GpuRefHost.Create(new GpuRefOptions { Backend = backend });
-        Console.WriteLine($"gpuref check: {pairs:N0} random pairs on {host.Description} against the reference evaluator");
+        Console.WriteLine($"gpuref check: {pairs:N0} random pairs ({inputsPerProgram} per program) on {host.Description} against the reference evaluator");
         var generator = new RandomPrograms(new Random(12345));
         var faults = new Dictionary<string, long>();
         long done = 0, mismatches = 0, steps = 0;
@@ -165,7 +176,7 @@ public sealed class GpuRefBench : IBench
             while (batch.PairCount < size)
             {
                 var program = generator.Next(maxSteps: 95);
-                for (var i = 0; i < 100 && batch.PairCount < size; i++)
+                for (var i = 0; i < inputsPerProgram && batch.PairCount < size; i++)
                 {
                     batch.Add(program, generator.Inputs(program));
                 }
@@ -198,18 +209,18 @@ public sealed class GpuRefBench : IBench
         }
 
         Console.WriteLine($"outcomes: {string.Join(", ", faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value:N0}"))}");
-        Console.WriteLine($"{steps:N0} step values compared; backend {steps / backendTime.TotalSeconds / 1e6:F1} M step-evals/s (incl. batch packing); total {total.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"{steps:N0} step values compared; backend {steps / backendTime.TotalSeconds / 1e6:F1} M step-evals/s (incl. compiling each program and packing); total {total.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine(mismatches == 0 ? "OK: every pair equals the reference evaluator" : $"FAILED: {mismatches} mismatch(es)");
         return mismatches == 0 ? 0 : 1;
     }
 
     private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private sealed record Args(int Pairs, int ReferencePairs, long? Check, GpuRefBackend Backend)
+    private sealed record Args(int Pairs, int ReferencePairs, long? Check, GpuRefBackend Backend, int InputsPerProgram)
     {
         public static Args Parse(string[] args)
         {
-            var parsed = new Args(1_000_000, 100_000, null, GpuRefBackend.Auto);
+            var parsed = new Args(1_000_000, 100_000, null, GpuRefBackend.Auto, 100);
             for (var i = 0; i < args.Length; i++)
             {
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -218,8 +229,9 @@ public sealed class GpuRefBench : IBench
                     "--pairs" => parsed with { Pairs = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--reference-pairs" => parsed with { ReferencePairs = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--check" => parsed with { Check = long.Parse(value, CultureInfo.InvariantCulture) },
+                    "--inputs-per-program" => parsed with { InputsPerProgram = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--backend" => parsed with { Backend = GpuRefOptions.ParseBackend(value) },
-                    _ => throw new ArgumentException($"Unknown option {args[i]}: use --pairs, --reference-pairs, --check, --backend."),
+                    _ => throw new ArgumentException($"Unknown option {args[i]}: use --pairs, --reference-pairs, --check, --inputs-per-program, --backend."),
                 };
                 i++;
             }

@@ -254,7 +254,7 @@ public static class StepProgramCompiler
                     _statements.Add(Expression.IfThen(
                         Expression.AndAlso(Expression.Equal(l, Expression.Constant(long.MinValue)), Expression.Equal(r, Expression.Constant(-1L))),
                         Fail(FaultCode.Overflow)));
-                    return b.Op == BinaryOp.Divide ? Expression.Divide(l, r) : Expression.Modulo(l, r);
+                    return Expression.Call(typeof(CpuDivision).GetMethod(b.Op == BinaryOp.Divide ? nameof(CpuDivision.Divide) : nameof(CpuDivision.Remainder))!, l, r);
                 }
 
                 case BinaryOp.BitwiseAnd:

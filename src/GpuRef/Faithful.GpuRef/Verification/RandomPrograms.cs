@@ -11,6 +11,13 @@ namespace Faithful.GpuRef.Verification;
 /// </summary>
 public sealed class RandomPrograms(Random random)
 {
+    /// <summary>
+    /// Only programs that C# itself compiles with these semantics: no constant-only subexpressions (C# folds
+    /// them and rejects overflow at compile time), no division by a constant zero, shift counts that are
+    /// int constants, and <c>(int)</c> only as a whole step (inside an expression C# would compute in 32 bits).
+    /// </summary>
+    public bool CSharpExpressible { get; init; }
+
     private static readonly long[] EdgeLongs = [0, 1, -1, 2, -2, 63, 64, 65, -64, int.MaxValue, int.MinValue, (long)int.MaxValue + 1, long.MaxValue, long.MinValue, long.MinValue + 1];
     private static readonly double[] EdgeDoubles = [0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 3.0, 1e-310, -1e-310, 1e308, -1e308, 9.2233720368547758E18, -9.2233720368547758E18, 4294967296.5, double.Epsilon];
 
@@ -41,6 +48,16 @@ public sealed class RandomPrograms(Random random)
         {
             var kind = random.Next(3) == 0 ? ValueKind.Double : ValueKind.Int64;
             var expression = Expression(kind, kinds, depth: random.Next(1, 4));
+            if (CSharpExpressible && kind == ValueKind.Int64 && random.Next(8) == 0)
+            {
+                expression = new Unary(UnaryOp.ToInt32, NonConstant(expression, ValueKind.Int64, kinds), ValueKind.Int64, Checked: random.Next(2) == 0);
+            }
+
+            if (CSharpExpressible)
+            {
+                expression = CheckedThroughout(expression, inChecked: false);
+            }
+
             var name = $"s{s + 1}";
             var text = $"var {name} = {ExprFormatter.ToCSharp(expression, slot => names[slot])};";
             steps.Add(new Step(s, name, name, 1, kind, expression, text, s + 3));
@@ -88,6 +105,17 @@ public sealed class RandomPrograms(Random random)
             var source = random.Next(registers);
             var op = operators[random.Next(operators.Length)];
             Expr right = random.Next(4) == 0 ? new Constant(Value.FromInt64(random.Next(-3, 8))) : new Ref(latestSlot[source], ValueKind.Int64);
+
+            // The statements must compile as written: C# shifts a long by an int, and rejects x /= 0.
+            if (op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight)
+            {
+                right = new Constant(Value.FromInt64(random.Next(0, 70)));
+            }
+            else if (op is BinaryOp.Divide or BinaryOp.Remainder && right is Constant { Value.Bits: 0 })
+            {
+                right = new Constant(Value.FromInt64(-1));
+            }
+
             var rightText = right is Constant c ? c.Value.ToString() : $"a{source}";
             Expr expression;
             string text;
@@ -207,13 +235,22 @@ public sealed class RandomPrograms(Random random)
         if (choice == 0)
         {
             var comparandKind = random.Next(3) == 0 ? ValueKind.Double : ValueKind.Int64;
-            return new Conditional(
-                (ComparisonOp)random.Next(6),
-                Expression(comparandKind, slotKinds, depth - 1),
-                Expression(comparandKind, slotKinds, depth - 1),
-                Expression(kind, slotKinds, depth - 1),
-                Expression(kind, slotKinds, depth - 1),
-                kind);
+            var left = Expression(comparandKind, slotKinds, depth - 1);
+            var right = Expression(comparandKind, slotKinds, depth - 1);
+            if (CSharpExpressible && IsConstant(left) && IsConstant(right))
+            {
+                right = Leaf(comparandKind, slotKinds, allowConstant: false);
+            }
+
+            var whenTrue = Expression(kind, slotKinds, depth - 1);
+            var whenFalse = Expression(kind, slotKinds, depth - 1);
+            if (CSharpExpressible && IsConstant(whenTrue) && IsConstant(whenFalse))
+            {
+                // Two int literals would make the conditional an int, and C# would then compute in 32 bits.
+                whenFalse = Leaf(kind, slotKinds, allowConstant: false);
+            }
+
+            return new Conditional((ComparisonOp)random.Next(6), left, right, whenTrue, whenFalse, kind);
         }
 
         if (choice <= 2)
@@ -225,10 +262,96 @@ public sealed class RandomPrograms(Random random)
             ? new[] { BinaryOp.Add, BinaryOp.Subtract, BinaryOp.Multiply, BinaryOp.Divide, BinaryOp.Remainder, BinaryOp.Min, BinaryOp.Max }[random.Next(7)]
             : (BinaryOp)random.Next(12);
         var isChecked = kind == ValueKind.Int64 && op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply && random.Next(3) == 0;
-        return new Binary(op, Expression(kind, slotKinds, depth - 1), Expression(kind, slotKinds, depth - 1), kind, isChecked);
+        var leftOperand = Expression(kind, slotKinds, depth - 1);
+        var rightOperand = Expression(kind, slotKinds, depth - 1);
+        if (CSharpExpressible)
+        {
+            if (op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight)
+            {
+                leftOperand = NonConstant(leftOperand, kind, slotKinds);
+                rightOperand = new Constant(Value.FromInt64(random.Next(0, 70)));
+            }
+            else if (IsConstant(leftOperand) && IsConstant(rightOperand))
+            {
+                rightOperand = Leaf(kind, slotKinds, allowConstant: false);
+            }
+            else if (op is BinaryOp.Divide or BinaryOp.Remainder && kind == ValueKind.Int64 && rightOperand is Constant { Value.Bits: 0 })
+            {
+                rightOperand = Leaf(kind, slotKinds, allowConstant: false);
+            }
+        }
+
+        return new Binary(op, leftOperand, rightOperand, kind, isChecked);
     }
 
     private Unary UnaryExpression(ValueKind kind, List<ValueKind> slotKinds, int depth)
+    {
+        var unary = AnyUnary(kind, slotKinds, depth);
+        if (!CSharpExpressible)
+        {
+            return unary;
+        }
+
+        if (unary.Op == UnaryOp.ToInt32)
+        {
+            unary = unary with { Op = UnaryOp.Negate };
+        }
+
+        return unary with { Operand = NonConstant(unary.Operand, unary.Operand.Kind, slotKinds) };
+    }
+
+    /// <summary>
+    /// <c>checked(...)</c> applies to everything inside it, so in C# source an operation under a checked
+    /// node is checked too: mark it so, or the model would promise wrap-around that C# does not do.
+    /// </summary>
+    private static Expr CheckedThroughout(Expr expression, bool inChecked)
+    {
+        switch (expression)
+        {
+            case Unary u:
+            {
+                var isChecked = u.Checked || (inChecked && u.Op is UnaryOp.Negate or UnaryOp.ToInt64 or UnaryOp.ToInt32 && u.Kind == ValueKind.Int64);
+                return u with { Checked = isChecked, Operand = CheckedThroughout(u.Operand, inChecked || isChecked) };
+            }
+
+            case Binary b:
+            {
+                var isChecked = b.Checked || (inChecked && b.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply && b.Kind == ValueKind.Int64);
+                return b with
+                {
+                    Checked = isChecked,
+                    Left = CheckedThroughout(b.Left, inChecked || isChecked),
+                    Right = CheckedThroughout(b.Right, inChecked || isChecked),
+                };
+            }
+
+            case Conditional c:
+                return c with
+                {
+                    Left = CheckedThroughout(c.Left, inChecked),
+                    Right = CheckedThroughout(c.Right, inChecked),
+                    WhenTrue = CheckedThroughout(c.WhenTrue, inChecked),
+                    WhenFalse = CheckedThroughout(c.WhenFalse, inChecked),
+                };
+            default:
+                return expression;
+        }
+    }
+
+    private static bool IsConstant(Expr expression) => expression switch
+    {
+        Constant => true,
+        Ref => false,
+        Unary u => IsConstant(u.Operand),
+        Binary b => IsConstant(b.Left) && IsConstant(b.Right),
+        Conditional c => IsConstant(c.Left) && IsConstant(c.Right) && IsConstant(c.WhenTrue) && IsConstant(c.WhenFalse),
+        _ => false,
+    };
+
+    private Expr NonConstant(Expr expression, ValueKind kind, List<ValueKind> slotKinds) =>
+        IsConstant(expression) ? Leaf(kind, slotKinds, allowConstant: false) : expression;
+
+    private Unary AnyUnary(ValueKind kind, List<ValueKind> slotKinds, int depth)
     {
         if (kind == ValueKind.Double)
         {
@@ -250,9 +373,9 @@ public sealed class RandomPrograms(Random random)
         };
     }
 
-    private Expr Leaf(ValueKind kind, List<ValueKind> slotKinds)
+    private Expr Leaf(ValueKind kind, List<ValueKind> slotKinds, bool allowConstant = true)
     {
-        if (random.Next(4) == 0)
+        if (allowConstant && random.Next(4) == 0)
         {
             return kind == ValueKind.Double
                 ? new Constant(Value.FromDouble(random.Next(3) == 0 ? EdgeDoubles[random.Next(EdgeDoubles.Length)] : random.Next(-8, 9) / 2.0))
