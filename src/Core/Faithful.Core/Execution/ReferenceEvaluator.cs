@@ -7,15 +7,23 @@ namespace Faithful.Execution;
 /// The CPU oracle: evaluates a program exactly as the compiled C# method would, step by step.
 /// Arithmetic is done by the running .NET itself, so long wrap-around, truncating division and
 /// every double operation are bit-exact with C#; the cases where C# throws become typed faults.
+/// <para>
+/// One thing .NET leaves open: the sign and payload bits of a NaN. Optimized JIT code may fold <c>-(x / k)</c> into
+/// <c>x / -k</c> (flipping a NaN's sign bit relative to unoptimized code), and <c>Math.Min</c>/<c>Math.Max</c> of two NaNs
+/// may return either. So the same C# method yields different NaN bits at different JIT tiers; ground truth fixes that a
+/// value is NaN, not which NaN. Every other bit is exact (checked by the differential tests against compiled C#).
+/// </para>
 /// </summary>
 public static class ReferenceEvaluator
 {
     /// <summary>Runs <paramref name="program"/> on <paramref name="inputs"/>, one per parameter.</summary>
-    /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind.</exception>
+    /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind, or the program is
+    /// malformed (see <see cref="ProgramValidator"/>); the message says where.</exception>
     public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(inputs);
+        ProgramValidator.EnsureValid(program);
         CheckInputShape(program, inputs);
 
         var inputArray = inputs.ToEquatableArray();

@@ -5,14 +5,21 @@ namespace Faithful.Model;
 
 /// <summary>
 /// Prints an expression as compilable C#, naming slots through a callback, with the parentheses
-/// that precedence needs and nothing more.
+/// that precedence needs and nothing more. C# must read the text back as the same tree:
+/// <list type="bullet">
+/// <item>a node whose <c>Checked</c> flag differs from the enclosing context is wrapped in <c>checked(...)</c> or <c>unchecked(...)</c>;</item>
+/// <item>the model has no <c>int</c> kind, so an operator never computes in 32 bits: when every operand of an operator would be
+/// <c>int</c>-typed in C# (an <c>int</c>-range literal or a <see cref="UnaryOp.ToInt32"/> cast), one operand is widened
+/// (<c>5L</c>, <c>(long)(int)x</c>);</item>
+/// <item>a shift count that is not already <c>int</c>-typed is cast with <c>(int)</c>, which keeps the low 6 bits that C# uses.</item>
+/// </list>
 /// </summary>
 public static class ExprFormatter
 {
     public static string ToCSharp(Expr expression, Func<int, string> slotName)
     {
         var builder = new StringBuilder();
-        Write(builder, expression, slotName, parentPrecedence: 0, rightOperand: false);
+        new Printer(builder, slotName).Write(expression, new Context(0, false, false, false));
         return builder.ToString();
     }
 
@@ -52,127 +59,178 @@ public static class ExprFormatter
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 
+    /// <summary>True when C# types the printed expression as <c>int</c>: an <c>int</c>-range long literal or an <c>(int)</c> cast.</summary>
+    public static bool IsIntTyped(Expr expression) => expression switch
+    {
+        Constant { Value.Kind: ValueKind.Int64 } c => c.Value.AsInt64 is >= int.MinValue and <= int.MaxValue,
+        Unary { Op: UnaryOp.ToInt32 } => true,
+        _ => false,
+    };
+
     private const int UnaryPrecedence = 14;
     private const int ConditionalPrecedence = 2;
     private const int ComparisonPrecedence = 9;
-    private const int PrimaryPrecedence = 20;
 
-    private static void Write(StringBuilder sb, Expr expression, Func<int, string> slotName, int parentPrecedence, bool rightOperand)
+    /// <param name="Precedence">Binding strength of the parent position.</param>
+    /// <param name="RightOperand">The right operand of a left-associative operator.</param>
+    /// <param name="InChecked">Whether the enclosing C# context is checked.</param>
+    /// <param name="Widen">The expression must print as <c>long</c>, not <c>int</c>.</param>
+    private readonly record struct Context(int Precedence, bool RightOperand, bool InChecked, bool Widen)
     {
-        if (expression is Binary { Checked: true } or Unary { Checked: true })
-        {
-            // A checked node prints as checked(...), which C# reads back as the same checked node.
-            sb.Append("checked(");
-            WriteNode(sb, expression, slotName, 0, false);
-            sb.Append(')');
-            return;
-        }
-
-        WriteNode(sb, expression, slotName, parentPrecedence, rightOperand);
+        public Context At(int precedence, bool rightOperand = false, bool widen = false) => new(precedence, rightOperand, InChecked, widen);
     }
 
-    private static void WriteNode(StringBuilder sb, Expr expression, Func<int, string> slotName, int parentPrecedence, bool rightOperand)
+    private sealed class Printer(StringBuilder sb, Func<int, string> slotName)
     {
-        switch (expression)
+        public void Write(Expr expression, Context context)
         {
-            case Constant c:
+            var isChecked = expression switch
             {
-                var literal = Literal(c.Value);
-                var negative = literal.StartsWith('-');
-                Wrap(sb, negative && parentPrecedence >= UnaryPrecedence, () => sb.Append(literal));
-                break;
-            }
-
-            case Ref r:
-                sb.Append(slotName(r.Slot));
-                break;
-            case Unary u:
-                WriteUnary(sb, u, slotName, parentPrecedence);
-                break;
-            case Binary b when b.Op.IsCall():
-                sb.Append(b.Op.Symbol()).Append('(');
-                Write(sb, b.Left, slotName, 0, false);
-                sb.Append(", ");
-                Write(sb, b.Right, slotName, 0, false);
+                Binary b => (bool?)b.Checked,
+                Unary u => u.Checked,
+                _ => null,
+            };
+            if (isChecked is { } flag && flag != context.InChecked)
+            {
+                sb.Append(flag ? "checked(" : "unchecked(");
+                WriteNode(expression, new Context(0, false, flag, context.Widen));
                 sb.Append(')');
-                break;
-            case Binary b:
+                return;
+            }
+
+            WriteNode(expression, context);
+        }
+
+        private void WriteNode(Expr expression, Context context)
+        {
+            switch (expression)
             {
-                var precedence = b.Op.Precedence();
-                var needsParens = precedence < parentPrecedence || (precedence == parentPrecedence && rightOperand);
-                Wrap(sb, needsParens, () =>
+                case Constant c:
                 {
-                    Write(sb, b.Left, slotName, precedence, false);
-                    sb.Append(' ').Append(b.Op.Symbol()).Append(' ');
-                    Write(sb, b.Right, slotName, precedence, true);
-                });
-                break;
-            }
+                    var literal = Literal(c.Value);
+                    if (context.Widen && IsIntTyped(c))
+                    {
+                        literal += "L";
+                    }
 
-            case Conditional c:
-                Wrap(sb, parentPrecedence > ConditionalPrecedence || (parentPrecedence == ConditionalPrecedence), () =>
+                    Wrap(literal.StartsWith('-') && context.Precedence >= UnaryPrecedence, () => sb.Append(literal));
+                    break;
+                }
+
+                case Ref r:
+                    sb.Append(slotName(r.Slot));
+                    break;
+                case Unary u:
+                    WriteUnary(u, context);
+                    break;
+                case Binary b when b.Op.IsCall():
                 {
-                    Write(sb, c.Left, slotName, ComparisonPrecedence + 1, false);
-                    sb.Append(' ').Append(c.Op.Symbol()).Append(' ');
-                    Write(sb, c.Right, slotName, ComparisonPrecedence + 1, true);
-                    sb.Append(" ? ");
-                    Write(sb, c.WhenTrue, slotName, ConditionalPrecedence + 1, false);
-                    sb.Append(" : ");
-                    Write(sb, c.WhenFalse, slotName, ConditionalPrecedence, false);
-                });
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown expression node {expression.GetType().Name}.");
-        }
-    }
+                    // Math.Min(int, int) would pick the int overload; keep it long.
+                    var widenLeft = IsIntTyped(b.Left) && IsIntTyped(b.Right);
+                    sb.Append(b.Op.Symbol()).Append('(');
+                    Write(b.Left, context.At(0, widen: widenLeft));
+                    sb.Append(", ");
+                    Write(b.Right, context.At(0));
+                    sb.Append(')');
+                    break;
+                }
 
-    private static void WriteUnary(StringBuilder sb, Unary u, Func<int, string> slotName, int parentPrecedence)
-    {
-        if (u.Op == UnaryOp.Abs)
-        {
-            sb.Append("Math.Abs(");
-            Write(sb, u.Operand, slotName, 0, false);
-            sb.Append(')');
-            return;
-        }
+                case Binary b:
+                    WriteBinary(b, context);
+                    break;
+                case Conditional c:
+                {
+                    var widenTrue = IsIntTyped(c.WhenTrue) && IsIntTyped(c.WhenFalse);
+                    Wrap(context.Precedence >= ConditionalPrecedence, () =>
+                    {
+                        Write(c.Left, context.At(ComparisonPrecedence + 1));
+                        sb.Append(' ').Append(c.Op.Symbol()).Append(' ');
+                        Write(c.Right, context.At(ComparisonPrecedence + 1, rightOperand: true));
+                        sb.Append(" ? ");
+                        Write(c.WhenTrue, context.At(ConditionalPrecedence + 1, widen: widenTrue));
+                        sb.Append(" : ");
+                        Write(c.WhenFalse, context.At(ConditionalPrecedence));
+                    });
+                    break;
+                }
 
-        var prefix = u.Op switch
-        {
-            UnaryOp.Negate => "-",
-            UnaryOp.BitwiseNot => "~",
-            UnaryOp.ToDouble => "(double)",
-            UnaryOp.ToInt64 => "(long)",
-            UnaryOp.ToInt32 => "(int)",
-            _ => throw new InvalidOperationException($"Unknown unary operator {u.Op}."),
-        };
-        Wrap(sb, parentPrecedence > UnaryPrecedence, () =>
-        {
-            sb.Append(prefix);
-            // "- -x" and "--x" differ in C#: keep a negated negative apart.
-            var operandText = new StringBuilder();
-            Write(operandText, u.Operand, slotName, UnaryPrecedence, false);
-            if (u.Op == UnaryOp.Negate && operandText.Length > 0 && operandText[0] == '-')
-            {
-                sb.Append('(').Append(operandText).Append(')');
+                default:
+                    throw new InvalidOperationException($"Unknown expression node {expression.GetType().Name}.");
             }
-            else
-            {
-                sb.Append(operandText);
-            }
-        });
-    }
-
-    private static void Wrap(StringBuilder sb, bool parens, Action body)
-    {
-        if (parens)
-        {
-            sb.Append('(');
         }
 
-        body();
-        if (parens)
+        private void WriteBinary(Binary b, Context context)
         {
-            sb.Append(')');
+            var precedence = b.Op.Precedence();
+            var needsParens = precedence < context.Precedence || (precedence == context.Precedence && context.RightOperand);
+            var isShift = b.Op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight;
+            var widenLeft = b.Kind == ValueKind.Int64 && IsIntTyped(b.Left) && (isShift || IsIntTyped(b.Right));
+            Wrap(needsParens, () =>
+            {
+                Write(b.Left, context.At(precedence, widen: widenLeft));
+                sb.Append(' ').Append(b.Op.Symbol()).Append(' ');
+                if (isShift && !IsIntTyped(b.Right))
+                {
+                    // C# shifts a long by an int count; (int) keeps the low 6 bits the shift uses.
+                    sb.Append("(int)");
+                    Write(b.Right, context.At(UnaryPrecedence));
+                }
+                else
+                {
+                    Write(b.Right, context.At(precedence, rightOperand: true));
+                }
+            });
+        }
+
+        private void WriteUnary(Unary u, Context context)
+        {
+            var widenOperand = u.Op is UnaryOp.Negate or UnaryOp.Abs or UnaryOp.BitwiseNot && IsIntTyped(u.Operand);
+            if (u.Op == UnaryOp.Abs)
+            {
+                sb.Append("Math.Abs(");
+                Write(u.Operand, context.At(0, widen: widenOperand));
+                sb.Append(')');
+                return;
+            }
+
+            var prefix = u.Op switch
+            {
+                UnaryOp.Negate => "-",
+                UnaryOp.BitwiseNot => "~",
+                UnaryOp.ToDouble => "(double)",
+                UnaryOp.ToInt64 => "(long)",
+                UnaryOp.ToInt32 => context.Widen ? "(long)(int)" : "(int)",
+                _ => throw new InvalidOperationException($"Unknown unary operator {u.Op}."),
+            };
+            Wrap(context.Precedence > UnaryPrecedence, () =>
+            {
+                sb.Append(prefix);
+                // "- -x" and "--x" differ in C#: keep a negated negative apart.
+                var operandText = new StringBuilder();
+                new Printer(operandText, slotName).Write(u.Operand, context.At(UnaryPrecedence, widen: widenOperand));
+                if (u.Op == UnaryOp.Negate && operandText.Length > 0 && operandText[0] == '-')
+                {
+                    sb.Append('(').Append(operandText).Append(')');
+                }
+                else
+                {
+                    sb.Append(operandText);
+                }
+            });
+        }
+
+        private void Wrap(bool parens, Action body)
+        {
+            if (parens)
+            {
+                sb.Append('(');
+            }
+
+            body();
+            if (parens)
+            {
+                sb.Append(')');
+            }
         }
     }
 }
