@@ -101,10 +101,9 @@ public sealed class GpuRefBench : IBench
         }))));
         rows.Add(("hand-fused C# loop, 1 thread", Measure(pairs, () =>
         {
-            var trace = new long[pairs * (BenchProgram.Steps + 1)];
             for (var i = 0; i < pairs; i++)
             {
-                BenchProgram.Fused(inputs, 3 * i, trace, i * (BenchProgram.Steps + 1));
+                BenchProgram.Fused(inputs, 3 * i, compiledTrace, i * (BenchProgram.Steps + 1));
             }
         })));
         rows.Add(("hand-fused C# loop, Parallel.For (machine limit)", fusedRate));
