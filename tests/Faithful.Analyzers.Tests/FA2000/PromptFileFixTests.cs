@@ -125,6 +125,19 @@ public sealed class PromptFileFixTests
     }
 
     [Fact]
+    public async Task Prompt_file_fixes_keep_the_files_own_line_breaks()
+    {
+        await VerifyAsync<PromptShouldSupplyEveryInputFixer>(
+            [("/0/Crlf.prompt.md", "{|FA2002:<!-- faithful: program=Sum -->|}\r\nInputs:\r\na = {{a}}\r\nWrite each step.\r\n")],
+            [("/0/Crlf.prompt.md", "<!-- faithful: program=Sum -->\r\nInputs:\r\na = {{a}}\r\nb = {{b}}\r\nWrite each step.\r\n")],
+            PromptShouldSupplyEveryInputFixer.SupplyInputKey);
+        await VerifyAsync<PromptShouldAskForStepsFixer>(
+            [("/0/Crlf.prompt.md", "{|FA2003:<!-- faithful: program=Sum -->|}\r\n{{inputs}}\r\nAnswer only.")],
+            [("/0/Crlf.prompt.md", "<!-- faithful: program=Sum -->\r\n{{inputs}}\r\nAnswer only.\r\n\r\n" + Instruction + "\r\n")],
+            PromptShouldAskForStepsFixer.AppendInstructionKey);
+    }
+
+    [Fact]
     public async Task A_stated_step_count_is_replaced_but_a_numbered_list_is_left_to_the_author()
     {
         await VerifyAsync<StepCountMustMatchProgramFixer>(
