@@ -138,6 +138,34 @@ public sealed class PromptFileFixTests
     }
 
     [Fact]
+    public async Task Fix_all_supplies_inputs_in_constants_and_prompt_files_together()
+    {
+        const string prompts = /* lang=c#-test */ """
+
+            public static class Prompts
+            {
+                [Faithful.PromptFor("Sum")]
+                public const string {|FA2002:OnlyB|} = "b = {{b}}; write each step.";
+            }
+            """;
+        const string fixedPrompts = /* lang=c#-test */ """
+
+            public static class Prompts
+            {
+                [Faithful.PromptFor("Sum")]
+                public const string OnlyB = "b = {{b}}; write each step." + "\na = {{a}}";
+            }
+            """;
+
+        await AdditionalFileFixVerifier<PromptAnalyzer, PromptShouldSupplyEveryInputFixer>.VerifyFixAsync(
+            Program + prompts,
+            [("/0/Sum.prompt.md", "{|FA2002:<!-- faithful: program=Sum -->|}\nb = {{b}}\nWrite each step.\n")],
+            [("/0/Sum.prompt.md", "<!-- faithful: program=Sum -->\nb = {{b}}\na = {{a}}\nWrite each step.\n")],
+            PromptShouldSupplyEveryInputFixer.SupplyInputKey,
+            Program + fixedPrompts);
+    }
+
+    [Fact]
     public async Task A_stated_step_count_is_replaced_but_a_numbered_list_is_left_to_the_author()
     {
         await VerifyAsync<StepCountMustMatchProgramFixer>(

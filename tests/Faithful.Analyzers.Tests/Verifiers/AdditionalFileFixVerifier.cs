@@ -15,7 +15,8 @@ namespace Faithful.Analyzers.Tests.Verifiers;
 /// diagnostics to the fixer, so this applies the fixes itself, the way the IDE does: a <see cref="CodeFixContext"/>
 /// on the additional document, one fix at a time, then fix-all in project and solution scope.
 /// Files use the library's markup: <c>{|FA2001:...|}</c> marks an expected diagnostic; markup left in a fixed
-/// file marks one the fix cannot remove.
+/// file marks one the fix cannot remove. The C# source may hold prompt constants too; it must become
+/// <c>fixedSource</c> (unchanged when that is null).
 /// </summary>
 public static class AdditionalFileFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -25,22 +26,26 @@ public static class AdditionalFileFixVerifier<TAnalyzer, TCodeFix>
         string source,
         (string Path, string Text)[] files,
         (string Path, string Text)[] fixedFiles,
-        string equivalenceKey)
+        string equivalenceKey,
+        string? fixedSource = null)
     {
+        fixedSource ??= source;
+
         // The library checks the diagnostics before and after, with their markup.
         await VerifyDiagnosticsAsync(source, files);
-        await VerifyDiagnosticsAsync(source, fixedFiles);
+        await VerifyDiagnosticsAsync(fixedSource, fixedFiles);
 
         var expected = fixedFiles.ToDictionary(f => f.Path, f => WithoutMarkup(f.Text));
+        var expectedSource = WithoutMarkup(fixedSource);
         var fixer = new TCodeFix();
 
         var oneByOne = await FixOneAtATimeAsync(CreateProject(source, files), fixer, equivalenceKey);
-        await AssertFilesAsync(oneByOne, source, expected, "one fix at a time");
+        await AssertFilesAsync(oneByOne, expectedSource, expected, "one fix at a time");
 
         foreach (var scope in new[] { FixAllScope.Project, FixAllScope.Solution })
         {
             var fixedAll = await FixAllAsync(CreateProject(source, files), fixer, equivalenceKey, scope);
-            await AssertFilesAsync(fixedAll, source, expected, "fix-all in " + scope);
+            await AssertFilesAsync(fixedAll, expectedSource, expected, "fix-all in " + scope);
         }
     }
 
@@ -70,7 +75,7 @@ public static class AdditionalFileFixVerifier<TAnalyzer, TCodeFix>
                 .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
                 .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
                 .WithMetadataReferences(OfflineReferences.All))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Test0.cs", source, filePath: "/0/Test0.cs");
+            .AddDocument(DocumentId.CreateNewId(projectId), "Test0.cs", WithoutMarkup(source), filePath: "/0/Test0.cs");
         foreach (var (path, text) in files)
         {
             solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), WithoutMarkup(text), filePath: path);
@@ -162,7 +167,7 @@ public static class AdditionalFileFixVerifier<TAnalyzer, TCodeFix>
         }
 
         var code = (await project.Documents.Single().GetTextAsync(TestContext.Current.CancellationToken)).ToString();
-        Assert.True(code == source, $"{how}: the C# source changed:\n{code}");
+        Assert.True(code == source, $"{how}: the C# source differs.\nExpected:\n{source}\nActual:\n{code}");
     }
 
     /// <summary>The diagnostics computed before fix-all, as the IDE's diagnostic service would hand them over.</summary>
