@@ -56,29 +56,27 @@ public abstract class PromptTextFixer : CodeFixProvider
         return text.WithChanges(Merge(changes));
     }
 
-    // Insertions at one point (several missing inputs of one prompt) are joined in order; an identical edit is
-    // applied once; an edit overlapping an earlier one is left for the next round.
+    // Insertions at one point (several missing inputs of one prompt) are joined in the diagnostics' order; an
+    // identical edit is applied once; an edit overlapping an earlier one is dropped, since the texts conflict.
     private static List<TextChange> Merge(List<TextChange> changes)
     {
         var merged = new List<TextChange>();
-        // A stable sort: insertions at one point keep the diagnostics' order.
+        var seen = new HashSet<(TextSpan, string?)>();
+
+        // OrderBy is stable, so insertions at one point keep the diagnostics' order.
         foreach (var change in changes.OrderBy(c => c.Span.Start).ThenBy(c => c.Span.Length))
         {
-            if (merged.Count == 0)
+            if (!seen.Add((change.Span, change.NewText)))
             {
-                merged.Add(change);
                 continue;
             }
 
-            var last = merged[merged.Count - 1];
-            if (last.Span == change.Span && last.Span.IsEmpty)
+            var last = merged.Count > 0 ? merged[merged.Count - 1] : (TextChange?)null;
+            if (last is { } previous && previous.Span.IsEmpty && previous.Span == change.Span)
             {
-                if (!last.NewText!.Contains(change.NewText!))
-                {
-                    merged[merged.Count - 1] = new TextChange(last.Span, last.NewText + change.NewText);
-                }
+                merged[merged.Count - 1] = new TextChange(previous.Span, previous.NewText + change.NewText);
             }
-            else if (change.Span.Start >= last.Span.End && !(last.Span.IsEmpty && change.Span.Start == last.Span.Start))
+            else if (last is null || change.Span.Start >= last.Value.Span.End)
             {
                 merged.Add(change);
             }
