@@ -30,6 +30,7 @@ public sealed class PromptShouldSupplyEveryInputFixer : PromptTextFixer
             ? Array.IndexOf(Inputs(diagnostic), input)
             : int.MaxValue;
 
+    /// <summary>The line that supplies <paramref name="input"/>: <c>b = {{b}}</c>.</summary>
     public static string InputLine(string input) => input + " = {{" + input + "}}";
 
     private protected override async Task<TextChange?> ChangeAsync(TextDocument document, SourceText text, Diagnostic diagnostic, CancellationToken cancellationToken)
