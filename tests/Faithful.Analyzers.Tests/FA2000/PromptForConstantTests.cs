@@ -1,6 +1,8 @@
 using Faithful.Analyzers.CodeFixes.FA2000;
 using Verify = Faithful.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Faithful.Analyzers.FA2000.PromptAnalyzer>;
 using VerifyPlaceholderFix = Faithful.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Faithful.Analyzers.FA2000.PromptAnalyzer, Faithful.Analyzers.CodeFixes.FA2000.PlaceholderMustNameInputOrStepFixer>;
+using VerifyInputsFix = Faithful.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Faithful.Analyzers.FA2000.PromptAnalyzer, Faithful.Analyzers.CodeFixes.FA2000.PromptShouldSupplyEveryInputFixer>;
+using VerifyStepCountFix = Faithful.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Faithful.Analyzers.FA2000.PromptAnalyzer, Faithful.Analyzers.CodeFixes.FA2000.StepCountMustMatchProgramFixer>;
 using VerifyStepsFix = Faithful.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Faithful.Analyzers.FA2000.PromptAnalyzer, Faithful.Analyzers.CodeFixes.FA2000.PromptShouldAskForStepsFixer>;
 
 namespace Faithful.Analyzers.Tests.FA2000;
@@ -153,5 +155,71 @@ public sealed class PromptForConstantTests
             Program + prompts,
             Program + fixedPrompts,
             PromptShouldAskForStepsFixer.AppendInstructionKey);
+    }
+
+    [Fact]
+    public async Task Fix_all_appends_missing_inputs_as_name_value_lines()
+    {
+        const string prompts = /* lang=c#-test */ """
+            public static class Prompts
+            {
+                [PromptFor("Sum")]
+                public const string {|FA2002:OnlyA|} = "Given a = {{a}}, write each step.";
+
+                [PromptFor("Sum")]
+                public const string {|FA2002:{|FA2002:NoInputs|}|} = "Write each step.";
+
+                [PromptFor("Sum")]
+                public const string Complete = "{{inputs}} Write each step.";
+            }
+            """;
+        const string fixedPrompts = /* lang=c#-test */ """
+            public static class Prompts
+            {
+                [PromptFor("Sum")]
+                public const string OnlyA = "Given a = {{a}}, write each step." + "\nb = {{b}}";
+
+                [PromptFor("Sum")]
+                public const string NoInputs = "Write each step." + "\na = {{a}}" + "\nb = {{b}}";
+
+                [PromptFor("Sum")]
+                public const string Complete = "{{inputs}} Write each step.";
+            }
+            """;
+
+        await VerifyInputsFix.VerifyFixAllAsync(
+            Program + prompts,
+            Program + fixedPrompts,
+            PromptShouldSupplyEveryInputFixer.SupplyInputKey);
+    }
+
+    [Fact]
+    public async Task Fix_all_replaces_stated_step_counts_located_exactly()
+    {
+        const string prompts = /* lang=c#-test */ """
+            public static class Prompts
+            {
+                [PromptFor("Sum")]
+                public const string Stated = "Given {{inputs}}, finish in {|FA2004:5 steps|} and write each step; not {|FA2004:10 steps|}.";
+
+                [PromptFor("Sum")]
+                public const string Escaped = {|FA2004:"Given {{inputs}}, finish in 5\tsteps, writing each step."|};
+            }
+            """;
+        const string fixedPrompts = /* lang=c#-test */ """
+            public static class Prompts
+            {
+                [PromptFor("Sum")]
+                public const string Stated = "Given {{inputs}}, finish in 3 steps and write each step; not 3 steps.";
+
+                [PromptFor("Sum")]
+                public const string Escaped = {|FA2004:"Given {{inputs}}, finish in 5\tsteps, writing each step."|};
+            }
+            """;
+
+        await VerifyStepCountFix.VerifyFixAllAsync(
+            Program + prompts,
+            Program + fixedPrompts,
+            StepCountMustMatchProgramFixer.UseProgramStepCountKey);
     }
 }

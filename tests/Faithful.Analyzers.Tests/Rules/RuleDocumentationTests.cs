@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Faithful.Analyzers.Tests.Rules;
 
@@ -56,5 +58,20 @@ public sealed partial class RuleDocumentationTests
         var expected = id.StartsWith("FA1", StringComparison.Ordinal) ? "ReferenceProgram" : "Prompt";
 
         Assert.Equal(expected, descriptor.Category);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void The_doc_offers_a_code_fix_exactly_when_an_exported_fixer_fixes_the_rule(string id)
+    {
+        var fixers = typeof(Faithful.Analyzers.CodeFixes.FA2000.PlaceholderMustNameInputOrStepFixer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!);
+        var fixable = fixers.Any(f => f.FixableDiagnosticIds.Contains(id));
+        var doc = File.ReadAllText(Path.Combine(Root, "docs", "rules", id + ".md"));
+        var column = Regex.Match(doc, @"^\| \w+ \| \w+ \| (?<fix>yes|no) \|", RegexOptions.Multiline);
+
+        Assert.True(column.Success, $"{id}.md has no '| Category | Severity | Code fix |' row.");
+        Assert.Equal(fixable ? "yes" : "no", column.Groups["fix"].Value);
     }
 }

@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
 using System.Composition;
+using Faithful.Analyzers.CodeFixes.Prompts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Faithful.Analyzers.CodeFixes.FA2000;
 
-/// <summary>FA2003: appends the standard step-by-step output instruction to the prompt constant.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-public sealed class PromptShouldAskForStepsFixer : CodeFixProvider
+/// <summary>FA2003: appends the standard step-by-step output instruction to the prompt constant or prompt file.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, DocumentKinds = [nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument)]), Shared]
+public sealed class PromptShouldAskForStepsFixer : PromptTextFixer
 {
     public const string AppendInstructionKey = "FA2003_AppendStepInstruction";
 
@@ -20,32 +19,21 @@ public sealed class PromptShouldAskForStepsFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["FA2003"];
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private protected override string EquivalenceKey => AppendInstructionKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override string Title(Diagnostic diagnostic) => "Ask for each step's value";
+
+    private protected override async Task<TextChange?> ChangeAsync(TextDocument document, SourceText text, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (document is Document)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not VariableDeclaratorSyntax { Initializer.Value: { } value })
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Ask for each step's value",
-                    _ =>
-                    {
-                        var appended = SyntaxFactory.BinaryExpression(
-                            SyntaxKind.AddExpression,
-                            value.WithoutTrailingTrivia(),
-                            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(StepInstruction)))
-                            .WithTrailingTrivia(value.GetTrailingTrivia());
-                        return Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, appended)));
-                    },
-                    AppendInstructionKey),
-                diagnostic);
+            return await PromptEdit.AppendToConstantAsync(document, diagnostic, StepInstruction, cancellationToken).ConfigureAwait(false);
         }
+
+        // A prompt file: the instruction becomes its last paragraph.
+        var lineBreak = PromptEdit.LineBreak(text);
+        var content = text.ToString();
+        var separator = content.EndsWith("\n", StringComparison.Ordinal) ? lineBreak : lineBreak + lineBreak;
+        return new TextChange(new TextSpan(text.Length, 0), separator + StepInstruction.TrimStart('\n') + lineBreak);
     }
 }

@@ -13,6 +13,15 @@ internal static class PromptChecker
     /// <summary>Diagnostic property holding the "did you mean" name for the FA2001 fix.</summary>
     public const string SuggestionProperty = "Suggestion";
 
+    /// <summary>FA2002 property: the input the prompt never supplies.</summary>
+    public const string InputProperty = "Input";
+
+    /// <summary>FA2002 property: every input of the program, in parameter order, separated by commas.</summary>
+    public const string AllInputsProperty = "Inputs";
+
+    /// <summary>FA2004 property on a stated "N steps": the program's step count, for the fix that replaces N.</summary>
+    public const string StepCountProperty = "StepCount";
+
     private static readonly Regex ProcessWords = new(
         @"\bsteps?\b|\bintermediate\b|\bshow (your )?work\b|\beach (line|assignment|statement|value)\b|\btrace\b|\bname\s*=\s*value\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -68,12 +77,14 @@ internal static class PromptChecker
 
         // The {{format}} block states the strict per-step format; {{inputs}} supplies every input.
         mentionsStep |= supplied.Contains(PromptTemplate.FormatBlock);
+        var inputs = string.Join(",", shape.Parameters.Select(p => p.Identifier.ValueText));
         foreach (var parameter in shape.Parameters)
         {
             var name = parameter.Identifier.ValueText;
             if (name.Length > 0 && !supplied.Contains(name) && !supplied.Contains(PromptTemplate.InputsBlock))
             {
-                report(Diagnostic.Create(Descriptors.FA2002_PromptShouldSupplyEveryInput, wholePrompt, shape.Name, name));
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(InputProperty, name).Add(AllInputsProperty, inputs);
+                report(Diagnostic.Create(Descriptors.FA2002_PromptShouldSupplyEveryInput, wholePrompt, properties, shape.Name, name));
             }
         }
 
@@ -90,12 +101,13 @@ internal static class PromptChecker
 
     private static void CheckStepCount(string template, ProgramShape shape, Func<int, int, Location> locate, Action<Diagnostic> report)
     {
+        var countProperties = ImmutableDictionary<string, string?>.Empty.Add(StepCountProperty, shape.StepCount.ToString(CultureInfo.InvariantCulture));
         foreach (Match match in StatedCount.Matches(template))
         {
             var stated = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             if (stated != shape.StepCount)
             {
-                report(Diagnostic.Create(Descriptors.FA2004_StepCountMustMatchProgram, locate(match.Index, match.Length), shape.Name, "states " + stated + " steps", shape.StepCount));
+                report(Diagnostic.Create(Descriptors.FA2004_StepCountMustMatchProgram, locate(match.Index, match.Length), countProperties, shape.Name, "states " + stated + " steps", shape.StepCount));
             }
         }
 
