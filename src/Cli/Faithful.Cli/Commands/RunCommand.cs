@@ -8,7 +8,7 @@ using Faithful.Families;
 using Faithful.Model;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Prompts;
-using Faithful.Traces.Simulation;
+using Faithful.Traces.Scoring;
 using Spectre.Console;
 
 namespace Faithful.Cli.Commands;
@@ -67,16 +67,12 @@ internal static class RunCommand
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
             plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
 
-            var catalog = new ProgramCatalog(programs);
-            SimulatedModels.Factory = profile => new CaseRefChatClient(new SimulatedChatClient(
-                catalog,
-                SimulationProfile.Named(profile) ?? throw new ArgumentException($"sim:{profile} is not a simulation profile; use sim:study, sim:perfect, sim:failing or sim:regressed."),
-                unchecked((int)seedValue)));
-
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
             var runOptions = RunOptions.From(clientOptions);
             var pacing = parse.GetValue(rate) is > 0 and var perSecond ? TimeSpan.FromSeconds(1 / perSecond) : TimeSpan.Zero;
-            var engine = new RunEngine(new StudyInstrument(template), clientOptions, runOptions, pacing);
+            // The runner attaches each case's reference to its request, which is all a sim: model needs to answer it.
+            var instrument = new TracesInstrument(template, new ScoringOptions { RequireTrace = !BuiltInTemplates.AsksOnlyForAnswer(template) });
+            var engine = new RunEngine(instrument, clientOptions, runOptions, pacing);
             var directory = parse.GetValue(outDir)!;
             var path = parse.GetValue(runFile) ?? Path.Combine(directory, "run.jsonl");
             console.Out.WriteLine($"faithful run: {plan.Description}");
