@@ -47,7 +47,7 @@ public static class HtmlReport
             html.Append("</div>\n<h2>First divergent step</h2><div class=\"plots\">");
             for (var m = 0; m < summary.Models.Count; m++)
             {
-                html.Append(DivergenceHistogram.Render(summary.Models[m], m));
+                html.Append(DivergenceChart.Render(summary.Models[m], m));
             }
 
             html.Append("</div>\n");

@@ -4,7 +4,7 @@ using Faithful.Reports.Summaries;
 namespace Faithful.Reports.Html;
 
 /// <summary>Where traces first go wrong: a histogram of the first divergent step for one model.</summary>
-internal static class DivergenceHistogram
+internal static class DivergenceChart
 {
     public static string Render(ModelSummary model, int modelIndex)
     {
