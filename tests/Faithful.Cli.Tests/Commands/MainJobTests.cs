@@ -14,6 +14,7 @@ public sealed class MainJobTests
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("study grid: 55 programs × 10 inputs × 1 samples", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"ground truth: 548 \(program, inputs\) pairs on (cpu|cuda|opencl) ", run.Output);
         var report = JsonReport.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, "report.json"), TestContext.Current.CancellationToken));
         var model = Assert.Single(report.Models);
         Assert.Equal("sim:study", model.Model);

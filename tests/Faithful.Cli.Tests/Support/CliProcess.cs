@@ -10,7 +10,9 @@ internal static class CliProcess
 
     public sealed record Outcome(int ExitCode, string Output);
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(args, new Dictionary<string, string>());
+
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -26,12 +28,19 @@ internal static class CliProcess
 
         info.Environment["CI"] = "true";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    public static Task<Outcome> RunAsync(params string[] args) => RunAsync(args, new Dictionary<string, string>());
+
+    public static async Task<Outcome> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

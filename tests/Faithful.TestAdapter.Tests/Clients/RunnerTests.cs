@@ -31,6 +31,26 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task A_supplied_ground_truth_is_what_replies_are_scored_against()
+    {
+        var cases = Cases(2);
+        var asked = new List<string>();
+        using var connection = ModelClients.Connect("sim:perfect");
+        // The truth of another input vector: a perfect reply to the asked inputs must now score as wrong.
+        var runner = new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware, new RunOptions { MaxParallelCases = 1 }, groundTruth: c =>
+        {
+            asked.Add(c.CaseId);
+            var other = cases.First(o => o.Program.Id == c.Program.Id && !o.Inputs.Equals(c.Inputs));
+            return Faithful.Execution.ReferenceEvaluator.Evaluate(other.Program, other.Inputs);
+        });
+
+        var results = await runner.RunAsync(cases, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(cases.Select(c => c.CaseId), asked);
+        Assert.All(results, r => Assert.NotEqual(FailureMode.Correct, r.Verdict!.PrimaryMode));
+    }
+
+    [Fact]
     public async Task A_spent_token_budget_stops_the_run_cleanly_and_keeps_what_was_computed()
     {
         var cases = Cases(10);

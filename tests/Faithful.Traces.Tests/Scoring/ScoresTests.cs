@@ -79,6 +79,53 @@ public sealed class ScoresTests
         Assert.Equal(1, report.ByModel[1].Errors);
     }
 
+    [Fact]
+    public void Keyed_groups_keep_their_key_and_mode_shares_count_only_scored_cases()
+    {
+        var results = new List<CaseResult>
+        {
+            Result("m1", length: 95, depth: 1, Verdict(FailureMode.PrematureAnswer, first: false, final: true, faithfulness: 0.5)),
+            Result("m1", length: 5, depth: 1, Verdict(FailureMode.Correct, first: true, final: true, faithfulness: 1.0)),
+            Result("m1", length: 5, depth: 1, Verdict(FailureMode.PrematureAnswer, first: false, final: false, faithfulness: 0.2)),
+            Result("m1", length: 5, depth: 1, null, error: "request failed"),
+        };
+
+        var byLength = Scores.KeyedBy(results, r => r.Length, Comparer<int>.Default, l => $"length={l}");
+
+        Assert.Equal([5, 95], byLength.Select(g => g.Key));
+        Assert.Equal("length=5", byLength[0].Summary.Group);
+        Assert.Equal(3, byLength[0].Summary.Total);
+        Assert.Equal(new Proportion(1, 2), byLength[0].Summary.ModeShare(FailureMode.PrematureAnswer));
+        Assert.Equal(byLength.Select(g => g.Summary.Group), Scores.ByLength(results).Select(g => g.Group));
+    }
+
+    [Fact]
+    public void First_divergence_histogram_bins_one_based_steps_up_to_the_longest_program()
+    {
+        var results = new List<CaseResult>
+        {
+            Result("m1", length: 40, depth: 1, Verdict(FailureMode.ArithmeticError, first: false, final: false, faithfulness: 0.5) with { FirstDivergence = 0 }),
+            Result("m1", length: 40, depth: 1, Verdict(FailureMode.ArithmeticError, first: false, final: false, faithfulness: 0.5) with { FirstDivergence = 1 }),
+            Result("m1", length: 40, depth: 1, Verdict(FailureMode.ArithmeticError, first: false, final: false, faithfulness: 0.5) with { FirstDivergence = 39 }),
+            Result("m1", length: 40, depth: 1, Verdict(FailureMode.Correct, first: true, final: true, faithfulness: 1.0)),
+            Result("m1", length: 40, depth: 1, null, error: "request failed"),
+        };
+
+        var histogram = DivergenceHistogram.Of(results, maxBins: 20);
+
+        Assert.Equal(20, histogram.Bins.Count);
+        Assert.Equal(new DivergenceBin(1, 2, 2), histogram.Bins[0]);
+        Assert.Equal(new DivergenceBin(39, 40, 1), histogram.Bins[^1]);
+        Assert.Equal(1, histogram.NeverDiverged);
+    }
+
+    [Fact]
+    public void An_interval_cut_to_the_unit_range_keeps_what_lies_inside()
+    {
+        Assert.Equal(new Interval(0, 0.5), new Interval(-0.2, 0.5).Within(0, 1));
+        Assert.Equal(new Interval(0.3, 1), new Interval(0.3, 1.4).Within(0, 1));
+    }
+
     private static CaseResult Result(string model, int length, int depth, TraceVerdict? verdict, string? error = null) =>
         new($"p({length},{depth})#0", "p", length, depth, model, 0, EquatableArray<Value>.Empty, "", verdict, error);
 

@@ -5,10 +5,11 @@ using Faithful.Cli.Running;
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Families;
+using Faithful.GpuRef.Hosting;
 using Faithful.Model;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Prompts;
-using Faithful.Traces.Simulation;
+using Faithful.Traces.Scoring;
 using Spectre.Console;
 
 namespace Faithful.Cli.Commands;
@@ -42,9 +43,10 @@ internal static class RunCommand
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Maximum output tokens per reply." };
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
+        var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend,
         };
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
@@ -67,20 +69,18 @@ internal static class RunCommand
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
             plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
 
-            var catalog = new ProgramCatalog(programs);
-            SimulatedModels.Factory = profile => new CaseRefChatClient(new SimulatedChatClient(
-                catalog,
-                SimulationProfile.Named(profile) ?? throw new ArgumentException($"sim:{profile} is not a simulation profile; use sim:study, sim:perfect, sim:failing or sim:regressed."),
-                unchecked((int)seedValue)));
-
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
             var runOptions = RunOptions.From(clientOptions);
             var pacing = parse.GetValue(rate) is > 0 and var perSecond ? TimeSpan.FromSeconds(1 / perSecond) : TimeSpan.Zero;
-            var engine = new RunEngine(new StudyInstrument(template), clientOptions, runOptions, pacing);
+            // The runner attaches each case's reference to its request, which is all a sim: model needs to answer it.
+            var instrument = new TracesInstrument(template, new ScoringOptions { RequireTrace = !BuiltInTemplates.AsksOnlyForAnswer(template) });
+            var truth = PlanGroundTruth.Compute(plan, Backend(parse.GetValue(backend)));
+            var engine = new RunEngine(instrument, clientOptions, runOptions, pacing, truth.For);
             var directory = parse.GetValue(outDir)!;
             var path = parse.GetValue(runFile) ?? Path.Combine(directory, "run.jsonl");
             console.Out.WriteLine($"faithful run: {plan.Description}");
             console.Out.WriteLine($"run file: {path}");
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
 
             var outcome = await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
@@ -191,6 +191,18 @@ internal static class RunCommand
         }
 
         return chosen;
+    }
+
+    private static GpuRefBackend? Backend(string? option)
+    {
+        try
+        {
+            return option is null ? null : GpuRefOptions.ParseBackend(option);
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"--backend '{option}' is not a ground-truth backend; use auto, cuda, opencl, ilgpu-cpu or cpu.");
+        }
     }
 
     private static int Positive(int value, string option) => value > 0 ? value : throw new CliException($"{option} must be at least 1 (got {value}).");

@@ -1,5 +1,6 @@
 using Faithful.Reports.Formats;
 using Faithful.Reports.Summaries;
+using Faithful.Traces.Scoring;
 
 namespace Faithful.Cli.Output;
 
@@ -20,17 +21,17 @@ internal static class SummaryTable
         {
             foreach (var cell in model.ByLength)
             {
-                Row(o, model.Model, cell.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Summary);
+                Row(o, model.Model, cell.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Summary);
             }
 
             Row(o, model.Model, "all", model.Overall);
         }
     }
 
-    private static void Row(TextWriter o, string model, string length, CellSummary s)
+    private static void Row(TextWriter o, string model, string length, ScoreSummary s)
     {
-        var top = s.Modes.Where(m => m.Key != Traces.Scoring.FailureMode.Correct && m.Value > 0).OrderByDescending(m => m.Value).Select(m => $"{m.Key} ({m.Value})").FirstOrDefault() ?? "-";
-        o.WriteLine($"{Fit(model, 24),-24} {length,6} {s.Cases,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Value),12} {top,-20}");
+        var top = s.Modes.Where(m => m.Key != FailureMode.Correct && m.Value > 0).OrderByDescending(m => m.Value).Select(m => $"{m.Key} ({m.Value})").FirstOrDefault() ?? "-";
+        o.WriteLine($"{Fit(model, 24),-24} {length,6} {s.Total,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Mean),12} {top,-20}");
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";

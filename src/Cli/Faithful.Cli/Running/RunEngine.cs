@@ -1,6 +1,7 @@
 using System.Globalization;
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
+using Faithful.Execution;
 using Faithful.Reports.RunFiles;
 using Microsoft.Extensions.AI;
 
@@ -11,7 +12,7 @@ namespace Faithful.Cli.Running;
 /// already in the file (same plan) are kept and their cases are not requested again. Failed requests (an error and
 /// no verdict) are retried by a resumed run; their new line supersedes the old one.
 /// </summary>
-internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clientOptions, RunOptions runOptions, TimeSpan pacing)
+internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clientOptions, RunOptions runOptions, TimeSpan pacing, Func<FaithfulCase, Trace>? groundTruth = null)
 {
     public async Task<RunOutcome> RunAsync(RunPlan plan, string runFile, bool fresh, IRunProgress progress, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
 
                 using var connection = Connect(model);
                 using IChatClient client = new PacingChatClient(connection.Client, pacing);
-                var runner = new CaseRunner(client, connection.Model, instrument, runOptions, connection.Budget);
+                var runner = new CaseRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
                 await runner.RunAsync(
                     pending,
                     result =>

@@ -27,7 +27,7 @@ public static class MarkdownReport
         foreach (var model in summary.Models)
         {
             var o = model.Overall;
-            md.Append(CultureInfo.InvariantCulture, $"| `{Text.MarkdownCell(model.Model)}` | {o.Cases} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Value)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.Errors} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| `{Text.MarkdownCell(model.Model)}` | {o.Total} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Mean)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.Errors} |\n");
         }
 
         foreach (var model in summary.Models)
@@ -58,7 +58,7 @@ public static class MarkdownReport
         foreach (var cell in model.ByLength)
         {
             var s = cell.Summary;
-            md.Append(CultureInfo.InvariantCulture, $"| {cell.Length} | {s.Cases} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Low)}–{Text.Percent(s.FirstAnswerAccuracy.High)}) | {Text.Percent(s.StepFaithfulness.Value)} |");
+            md.Append(CultureInfo.InvariantCulture, $"| {cell.Key} | {s.Total} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(s.FirstAnswerAccuracy.Ci95.High)}) | {Text.Percent(s.StepFaithfulness.Mean)} |");
             foreach (var mode in modes)
             {
                 md.Append(' ').Append(s.Modes.GetValueOrDefault(mode)).Append(" |");

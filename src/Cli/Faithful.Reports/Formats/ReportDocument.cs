@@ -22,35 +22,46 @@ public sealed record ReportDocument(string Format, IReadOnlyList<ReportModel> Mo
     }
 }
 
+/// <summary>
+/// One group's scores. <see cref="Cases"/> counts every case, <see cref="Errors"/> those without a verdict; rates are
+/// over cases with a verdict and are left out (null) when there are none. <see cref="RightForWrongReasons"/> is the
+/// share of right final answers whose trace is not faithful.
+/// </summary>
 public sealed record ReportScores(
     int Cases,
     int Errors,
-    double FirstAnswerAccuracy,
-    double[] FirstAnswerAccuracyCi,
-    double FinalAnswerAccuracy,
-    double StepFaithfulness,
-    double[] StepFaithfulnessCi,
-    double Completeness,
-    double RightForWrongReasons,
+    double? FirstAnswerAccuracy,
+    double[]? FirstAnswerAccuracyCi,
+    double? FinalAnswerAccuracy,
+    double? StepFaithfulness,
+    double[]? StepFaithfulnessCi,
+    double? Completeness,
+    double? RightForWrongReasons,
     IReadOnlyDictionary<string, int> Modes)
 {
-    public static ReportScores From(CellSummary cell)
+    public static ReportScores From(ScoreSummary summary)
     {
-        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(summary);
+        var scored = summary.Cases > 0;
         return new ReportScores(
-            cell.Cases,
-            cell.Errors,
-            Round(cell.FirstAnswerAccuracy.Rate),
-            [Round(cell.FirstAnswerAccuracy.Low), Round(cell.FirstAnswerAccuracy.High)],
-            Round(cell.FinalAnswerAccuracy.Rate),
-            Round(cell.StepFaithfulness.Value),
-            [Round(cell.StepFaithfulness.Low), Round(cell.StepFaithfulness.High)],
-            Round(cell.Completeness.Value),
-            Round(cell.RightForWrongReasons.Rate),
-            cell.Modes.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value));
+            summary.Total,
+            summary.Errors,
+            RateOrNull(summary.FirstAnswerAccuracy.Rate),
+            scored ? Range(summary.FirstAnswerAccuracy.Ci95) : null,
+            RateOrNull(summary.FinalAnswerAccuracy.Rate),
+            RateOrNull(summary.StepFaithfulness.Mean),
+            scored ? Range(summary.StepFaithfulness.Ci95.Within(0, 1)) : null,
+            RateOrNull(summary.Completeness.Mean),
+            RateOrNull(summary.RightForWrongReasons.Rate),
+            summary.Modes.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value));
     }
 
     internal static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+
+    // NaN is the rate of an empty group; JSON has no NaN, so the field is left out.
+    private static double? RateOrNull(double value) => double.IsNaN(value) ? null : Round(value);
+
+    private static double[] Range(Interval interval) => [Round(interval.Low), Round(interval.High)];
 }
 
 public sealed record ReportLength(int Length, ReportScores Scores);
@@ -71,10 +82,10 @@ public sealed record ReportModel(
         return new ReportModel(
             model.Model,
             ReportScores.From(model.Overall),
-            model.ByLength.Select(c => new ReportLength(c.Length, ReportScores.From(c.Summary))).ToList(),
-            model.ByLookBack.Select(c => new ReportLookBack(c.Depth, ReportScores.From(c.Summary))).ToList(),
-            model.FirstDivergence,
-            model.NeverDiverged);
+            model.ByLength.Select(c => new ReportLength(c.Key, ReportScores.From(c.Summary))).ToList(),
+            model.ByLookBack.Select(c => new ReportLookBack(c.Key, ReportScores.From(c.Summary))).ToList(),
+            model.FirstDivergence.Bins,
+            model.FirstDivergence.NeverDiverged);
     }
 }
 

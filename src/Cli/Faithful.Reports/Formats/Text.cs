@@ -6,7 +6,8 @@ namespace Faithful.Reports.Formats;
 /// <summary>Formatting shared by the report writers.</summary>
 public static class Text
 {
-    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A share as a percentage; <c>n/a</c> for the NaN rate of a group with no scored cases.</summary>
+    public static string Percent(double share) => double.IsNaN(share) ? "n/a" : (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 

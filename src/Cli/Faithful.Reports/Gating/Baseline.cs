@@ -18,15 +18,18 @@ public sealed record Baseline(string Format, CaseCorrectness Correctness, IReadO
         var models = summary.Models.Select(m => new BaselineModel(
             m.Model,
             m.ByLength.Select(c => new BaselineLength(
-                c.Length,
-                c.Summary.Scored,
-                Math.Round(c.Summary.FirstAnswerAccuracy.Rate, 6),
-                Math.Round(c.Summary.StepFaithfulness.Value, 6))).ToList())).ToList();
+                c.Key,
+                c.Summary.Cases,
+                RateOrZero(c.Summary.FirstAnswerAccuracy.Rate),
+                RateOrZero(c.Summary.StepFaithfulness.Mean))).ToList())).ToList();
         var cases = summary.Results
             .Select(r => new BaselineCase(r.CaseId, r.Model, r.ProgramId, r.Length, correctness.IsRight(r)))
             .ToList();
         return new Baseline(FormatVersion, correctness, models, cases);
     }
+
+    // A length where every request failed has no rate (NaN); the baseline format writes 0 there, as it always has.
+    private static double RateOrZero(double rate) => double.IsNaN(rate) ? 0 : Math.Round(rate, 6);
 
     public string ToJson() => JsonSerializer.Serialize(this, FaithfulJson.Indented).ReplaceLineEndings("\n") + "\n";
 

@@ -25,29 +25,29 @@ public static class Gate
     {
         if (options.MinFaithfulness is { } minFaithfulness)
         {
-            var actual = model.Overall.StepFaithfulness.Value;
+            var actual = model.Overall.StepFaithfulness.Mean;
             checks.Add(new GateCheck(model.Model, "step faithfulness", actual, minFaithfulness, actual >= minFaithfulness, $"{Formats.Text.Percent(actual)} (minimum {Formats.Text.Percent(minFaithfulness)})"));
         }
 
         foreach (var (mode, max) in options.MaxModeRates.OrderBy(m => m.Key))
         {
-            var actual = model.Overall.ModeRate(mode);
+            var actual = model.Overall.ModeShare(mode).Rate;
             checks.Add(new GateCheck(model.Model, $"{mode} rate", actual, max, actual <= max, $"{Formats.Text.Percent(actual)} of traces (maximum {Formats.Text.Percent(max)})"));
         }
 
         foreach (var (length, min) in options.MinAccuracyAtLength.OrderBy(m => m.Key))
         {
-            var cell = model.ByLength.FirstOrDefault(c => c.Length == length);
+            var cell = model.ByLength.FirstOrDefault(c => c.Key == length);
             var name = $"first-answer accuracy at {length.ToString(CultureInfo.InvariantCulture)} steps";
-            if (cell is null || cell.Summary.Scored == 0)
+            if (cell is null || cell.Summary.Cases == 0)
             {
-                var lengths = string.Join(", ", model.ByLength.Select(c => c.Length));
+                var lengths = string.Join(", ", model.ByLength.Select(c => c.Key));
                 checks.Add(new GateCheck(model.Model, name, 0, min, false, $"no scored traces of length {length} (the run has lengths {lengths}); choose one of those or add programs of that length"));
                 continue;
             }
 
             var actual = cell.Summary.FirstAnswerAccuracy.Rate;
-            checks.Add(new GateCheck(model.Model, name, actual, min, actual >= min, $"{Formats.Text.Percent(actual)} over {cell.Summary.Scored} traces (minimum {Formats.Text.Percent(min)})"));
+            checks.Add(new GateCheck(model.Model, name, actual, min, actual >= min, $"{Formats.Text.Percent(actual)} over {cell.Summary.Cases} traces (minimum {Formats.Text.Percent(min)})"));
         }
     }
 

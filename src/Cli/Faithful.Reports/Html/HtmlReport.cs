@@ -47,7 +47,7 @@ public static class HtmlReport
             html.Append("</div>\n<h2>First divergent step</h2><div class=\"plots\">");
             for (var m = 0; m < summary.Models.Count; m++)
             {
-                html.Append(DivergenceHistogram.Render(summary.Models[m], m));
+                html.Append(DivergenceChart.Render(summary.Models[m], m));
             }
 
             html.Append("</div>\n");
@@ -64,7 +64,7 @@ public static class HtmlReport
         foreach (var model in summary.Models)
         {
             var o = model.Overall;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Svg.Escape(model.Model)}</code></td><td>{o.Cases}</td><td>{Text.Percent(o.FirstAnswerAccuracy.Rate)} ({Text.Percent(o.FirstAnswerAccuracy.Low)}–{Text.Percent(o.FirstAnswerAccuracy.High)})</td><td>{Text.Percent(o.FinalAnswerAccuracy.Rate)}</td><td>{Text.Percent(o.StepFaithfulness.Value)}</td><td>{Text.Percent(o.RightForWrongReasons.Rate)}</td><td>{o.Errors}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Svg.Escape(model.Model)}</code></td><td>{o.Total}</td><td>{Text.Percent(o.FirstAnswerAccuracy.Rate)} ({Text.Percent(o.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(o.FirstAnswerAccuracy.Ci95.High)})</td><td>{Text.Percent(o.FinalAnswerAccuracy.Rate)}</td><td>{Text.Percent(o.StepFaithfulness.Mean)}</td><td>{Text.Percent(o.RightForWrongReasons.Rate)}</td><td>{o.Errors}</td></tr>");
         }
 
         html.Append("</tbody></table>\n");

@@ -10,7 +10,7 @@ internal static class ModeBreakdownChart
 {
     public static string Render(ModelSummary model, int modelIndex)
     {
-        var cells = model.ByLength.Where(c => c.Summary.Scored > 0).ToList();
+        var cells = model.ByLength.Where(c => c.Summary.Cases > 0).ToList();
         var frame = new PlotFrame(0, Math.Max(1, cells.Count), 0, 1);
         var svg = PlotFrame.Open($"plot-modes-{modelIndex}", $"Failure modes by program length: {model.Model}");
         frame.Axes(svg, [], 5, yPercent: true, "program length (steps)", "share of traces");
@@ -29,16 +29,16 @@ internal static class ModeBreakdownChart
                     continue;
                 }
 
-                var share = (double)count / cell.Summary.Scored;
+                var share = (double)count / cell.Summary.Cases;
                 var top = frame.Y(cumulative + share);
                 var height = frame.Y(cumulative) - top;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-mode=\"{mode}\" data-length=\"{cell.Length}\" x=\"{Svg.N(x)}\" y=\"{Svg.N(top)}\" width=\"{Svg.N(barWidth)}\" height=\"{Svg.N(height)}\" fill=\"{Svg.ModeColor(mode)}\"><title>{cell.Length} steps · {mode}: {count} of {cell.Summary.Scored} ({Svg.N(share * 100)}%)</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-mode=\"{mode}\" data-length=\"{cell.Key}\" x=\"{Svg.N(x)}\" y=\"{Svg.N(top)}\" width=\"{Svg.N(barWidth)}\" height=\"{Svg.N(height)}\" fill=\"{Svg.ModeColor(mode)}\"><title>{cell.Key} steps · {mode}: {count} of {cell.Summary.Cases} ({Svg.N(share * 100)}%)</title></rect>");
                 cumulative += share;
             }
 
             if (cells.Count <= 20 || i % (int)Math.Ceiling(cells.Count / 10.0) == 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text font-family=\"sans-serif\" font-size=\"11\" x=\"{Svg.N(x + barWidth / 2)}\" y=\"{PlotFrame.Height - PlotFrame.Bottom + 16}\" text-anchor=\"middle\">{cell.Length}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text font-family=\"sans-serif\" font-size=\"11\" x=\"{Svg.N(x + barWidth / 2)}\" y=\"{PlotFrame.Height - PlotFrame.Bottom + 16}\" text-anchor=\"middle\">{cell.Key}</text>");
             }
         }
 

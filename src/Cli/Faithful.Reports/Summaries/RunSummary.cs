@@ -1,4 +1,5 @@
 using Faithful.Traces.Results;
+using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Summaries;
 
@@ -26,33 +27,11 @@ public sealed record RunSummary(IReadOnlyList<ModelSummary> Models, IReadOnlyLis
         return new RunSummary(models, sorted);
     }
 
-    private static ModelSummary Summarize(string model, List<CaseResult> results)
-    {
-        var byLength = results.GroupBy(r => r.Length).OrderBy(g => g.Key)
-            .Select(g => new LengthCell(g.Key, CellSummary.Of(g.ToList()))).ToList();
-        var byLookBack = results.GroupBy(r => r.LookBackDepth).OrderBy(g => g.Key)
-            .Select(g => new LookBackCell(g.Key, CellSummary.Of(g.ToList()))).ToList();
-        var (bins, never) = Histogram(results);
-        return new ModelSummary(model, CellSummary.Of(results), byLength, byLookBack, bins, never);
-    }
-
-    private static (IReadOnlyList<DivergenceBin> Bins, int Never) Histogram(List<CaseResult> results)
-    {
-        var verdicts = results.Where(r => r.Verdict is not null).Select(r => r.Verdict!).ToList();
-        var never = verdicts.Count(v => v.FirstDivergence is null);
-        var maxLength = results.Count == 0 ? 1 : Math.Max(1, results.Max(r => r.Length));
-        var width = (int)Math.Ceiling(maxLength / (double)DivergenceBins);
-        var binCount = (int)Math.Ceiling(maxLength / (double)width);
-        var counts = new int[binCount];
-        foreach (var verdict in verdicts)
-        {
-            if (verdict.FirstDivergence is { } index)
-            {
-                counts[Math.Clamp(index / width, 0, binCount - 1)]++;
-            }
-        }
-
-        var bins = counts.Select((count, i) => new DivergenceBin(i * width + 1, Math.Min(maxLength, (i + 1) * width), count)).ToList();
-        return (bins, never);
-    }
+    private static ModelSummary Summarize(string model, List<CaseResult> results) =>
+        new(
+            model,
+            Scores.Summarize(results, $"model={model}"),
+            Scores.KeyedBy(results, r => r.Length, Comparer<int>.Default, l => $"length={l}"),
+            Scores.KeyedBy(results, r => r.LookBackDepth, Comparer<int>.Default, d => $"lookback={d}"),
+            DivergenceHistogram.Of(results, DivergenceBins));
 }

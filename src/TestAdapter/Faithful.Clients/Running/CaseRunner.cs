@@ -13,7 +13,11 @@ namespace Faithful.Clients.Running;
 /// Sends cases to a model and scores the replies. A failed request becomes a result with an error, a spent budget
 /// marks the remaining cases "not run", and every finished result is reported as it completes: nothing computed is lost.
 /// </summary>
-public sealed class CaseRunner(IChatClient client, string model, ITraceInstrument instrument, RunOptions? options = null, RunBudget? budget = null)
+/// <param name="groundTruth">
+/// The ground-truth trace of a case, e.g. looked up in traces computed in one batch by Faithful.GpuRef;
+/// null evaluates each case with <see cref="ReferenceEvaluator"/>.
+/// </param>
+public sealed class CaseRunner(IChatClient client, string model, ITraceInstrument instrument, RunOptions? options = null, RunBudget? budget = null, Func<FaithfulCase, Trace>? groundTruth = null)
 {
     /// <summary>Error text prefix of cases that were never sent.</summary>
     public const string NotRunPrefix = "not run: ";
@@ -43,7 +47,7 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
     public async Task<CaseResult> RunOneAsync(FaithfulCase @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var truth = ReferenceEvaluator.Evaluate(@case.Program, @case.Inputs);
+        var truth = groundTruth?.Invoke(@case) ?? ReferenceEvaluator.Evaluate(@case.Program, @case.Inputs);
         if (truth.Fault is { } fault)
         {
             return Result(@case, "", null, $"{NotRunPrefix}the program faults on these inputs ({fault}); choose inputs inside its domain", null);

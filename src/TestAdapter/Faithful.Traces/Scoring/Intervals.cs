@@ -3,6 +3,9 @@ namespace Faithful.Traces.Scoring;
 /// <summary>A two-sided 95% confidence interval.</summary>
 public readonly record struct Interval(double Low, double High)
 {
+    /// <summary>The interval cut to [<paramref name="min"/>, <paramref name="max"/>]: a mean of shares cannot leave [0, 1] whatever its t interval says.</summary>
+    public Interval Within(double min, double max) => new(Math.Clamp(Low, min, max), Math.Clamp(High, min, max));
+
     public override string ToString() => FormattableString.Invariant($"[{Low:0.000}, {High:0.000}]");
 }
 

@@ -26,7 +26,14 @@ public sealed record ScoreSummary(
     MeanEstimate Completeness,
     Proportion RightForWrongReasons,
     Proportion Faithful,
-    IReadOnlyDictionary<FailureMode, int> Modes);
+    IReadOnlyDictionary<FailureMode, int> Modes)
+{
+    /// <summary>All cases in the group, with or without a verdict.</summary>
+    public int Total => Cases + Errors;
+
+    /// <summary>The share of cases with a verdict whose primary mode is <paramref name="mode"/>.</summary>
+    public Proportion ModeShare(FailureMode mode) => new(Modes.GetValueOrDefault(mode), Cases);
+}
 
 /// <summary>Scores overall and broken down by model, program length and look-back depth.</summary>
 public sealed record ScoreReport(
@@ -34,6 +41,9 @@ public sealed record ScoreReport(
     IReadOnlyList<ScoreSummary> ByModel,
     IReadOnlyList<ScoreSummary> ByLength,
     IReadOnlyList<ScoreSummary> ByLookBack);
+
+/// <summary>The summary of the cases sharing one key (a program length, a look-back depth).</summary>
+public sealed record KeyedSummary<TKey>(TKey Key, ScoreSummary Summary);
 
 /// <summary>The score API that the CLI reports and gates use.</summary>
 public static class Scores
@@ -60,6 +70,11 @@ public static class Scores
 
     /// <summary>One summary per key, in key order.</summary>
     public static IReadOnlyList<ScoreSummary> GroupBy<TKey>(IEnumerable<CaseResult> results, Func<CaseResult, TKey> key, IComparer<TKey> order, Func<TKey, string> label)
+        where TKey : notnull =>
+        KeyedBy(results, key, order, label).Select(g => g.Summary).ToList();
+
+    /// <summary>One summary per key, in key order, with the key kept for callers that plot or look up by it.</summary>
+    public static IReadOnlyList<KeyedSummary<TKey>> KeyedBy<TKey>(IEnumerable<CaseResult> results, Func<CaseResult, TKey> key, IComparer<TKey> order, Func<TKey, string> label)
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -67,7 +82,7 @@ public static class Scores
         ArgumentNullException.ThrowIfNull(label);
         return results.GroupBy(key)
             .OrderBy(g => g.Key, order)
-            .Select(g => Summarize(g.ToList(), label(g.Key)))
+            .Select(g => new KeyedSummary<TKey>(g.Key, Summarize(g.ToList(), label(g.Key))))
             .ToList();
     }
 

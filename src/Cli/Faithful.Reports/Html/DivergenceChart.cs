@@ -4,16 +4,16 @@ using Faithful.Reports.Summaries;
 namespace Faithful.Reports.Html;
 
 /// <summary>Where traces first go wrong: a histogram of the first divergent step for one model.</summary>
-internal static class DivergenceHistogram
+internal static class DivergenceChart
 {
     public static string Render(ModelSummary model, int modelIndex)
     {
-        var bins = model.FirstDivergence;
+        var bins = model.FirstDivergence.Bins;
         // Round the axis up to a multiple of 4 so the four grid lines fall on whole counts.
         var max = (int)Math.Ceiling(Math.Max(1, bins.Count == 0 ? 1 : bins.Max(b => b.Count)) / 4.0) * 4;
         var frame = new PlotFrame(0, Math.Max(1, bins.Count), 0, max);
         var svg = PlotFrame.Open($"plot-divergence-{modelIndex}", $"First divergent step: {model.Model}");
-        frame.Axes(svg, [], 4, yPercent: false, $"step of first divergence ({model.NeverDiverged} traces never diverged)", "traces");
+        frame.Axes(svg, [], 4, yPercent: false, $"step of first divergence ({model.FirstDivergence.NeverDiverged} traces never diverged)", "traces");
         var slot = PlotFrame.PlotWidth / Math.Max(1, bins.Count);
         var color = Svg.ModelColor(modelIndex);
         for (var i = 0; i < bins.Count; i++)
