@@ -122,10 +122,11 @@ public static class TraceAligner
         int?[] steps)
     {
         var parameterCount = program.Parameters.Count;
+        var statements = program.Steps.Select(s => s.SourceText.TrimEnd(';').Trim()).ToArray();
         var pairing = SequenceAligner.Align(
             sequenced.Count,
             parameterCount + program.Steps.Count,
-            (ci, t) => Score(program, truth, claims[sequenced[ci]], t, claimedDirectly),
+            (ci, t) => Score(program, truth, claims[sequenced[ci]], t, claimedDirectly, statements),
             t => t < parameterCount,
             freeLeadingTargets: isRestart);
 
@@ -157,7 +158,7 @@ public static class TraceAligner
         }
     }
 
-    private static int Score(StepProgram program, Trace truth, ParsedClaim claim, int target, bool[] claimedDirectly)
+    private static int Score(StepProgram program, Trace truth, ParsedClaim claim, int target, bool[] claimedDirectly, string[] statements)
     {
         var parameterCount = program.Parameters.Count;
         if (target < parameterCount)
@@ -174,12 +175,39 @@ public static class TraceAligner
             return SequenceAligner.Forbidden;
         }
 
+        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+        var restated = RestatesStatement(claim.Text, statements[step]) ? SequenceAligner.StatementBonus : 0;
         if (Matches(claim, truth, step))
         {
-            return SequenceAligner.MatchScore;
+            return SequenceAligner.MatchScore + restated;
         }
 
-        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore;
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore + restated;
+    }
+
+    private static bool RestatesStatement(string text, string statement)
+    {
+        if (statement.Length == 0)
+        {
+            return false;
+        }
+
+        var at = text.IndexOf(statement, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + statement.Length;
+            var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var endsWord = end >= text.Length || !char.IsLetterOrDigit(text[end]);
+            if (startsWord && endsWord)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(statement, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     private static bool Matches(ParsedClaim claim, Trace truth, int stepIndex) =>
