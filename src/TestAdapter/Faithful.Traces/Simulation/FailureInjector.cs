@@ -14,8 +14,8 @@ internal sealed class FailureInjector
     /// <summary>Share of self-corrections that fix a step before answering (the rest fix the answer itself).</summary>
     public const double SelfCorrectionRightFirstAnswer = 0.7;
 
-    /// <summary>One of the two under-execution variants (skipping a range) keeps the answer right; copying does not.</summary>
-    public const double UnderExecutedRightFirstAnswer = 1.0 / 2;
+    /// <summary>One of the three variants drawn for under-execution (skipping a range) keeps the answer right; copying and stopping early (labelled a premature answer) do not.</summary>
+    public const double UnderExecutedRightFirstAnswer = 1.0 / 3;
 
     /// <summary>Share of hallucinated traces whose answer stays right.</summary>
     public const double HallucinatedRightFirstAnswer = 0.6;
@@ -134,16 +134,6 @@ internal sealed class FailureInjector
             return (FailureMode.PrematureAnswer, "answer-only");
         }
 
-        if (Length >= 2 && _random.NextDouble() < 0.35)
-        {
-            // Stops early: executes a prefix of the steps, then answers with the last value it has.
-            var stop = _random.Next(1, Length);
-            _script.ClaimComputed(0, stop);
-            var last = _script.ModelValue(stop - 1)!.Value;
-            _script.Answer(last == Truth.Answer ? Wrong(last, []) ?? last : last);
-            return (FailureMode.PrematureAnswer, "stop-early");
-        }
-
         var at = _random.Next(0, Length);
         _script.ClaimComputed(0, at);
         _script.Answer(guess);
@@ -209,10 +199,13 @@ internal sealed class FailureInjector
 
     private (FailureMode, string) UnderExecuted()
     {
+        // Stopping early and answering is a premature answer (docs/failure-modes.md). It is still drawn here, from
+        // the under-execution budget, so that the calibrated profiles and every seeded simulated reply stay as they were.
         var variants = new List<string>();
         if (Length >= 2)
         {
             variants.Add("copy");
+            variants.Add("stop-early");
         }
 
         if (Length >= 3)
@@ -243,12 +236,15 @@ internal sealed class FailureInjector
                     }
                 }
 
-                if (Length < 3)
-                {
-                    return Premature();
-                }
-
-                goto default;
+                goto case "stop-early";
+            case "stop-early":
+            {
+                var stop = _random.Next(1, Length);
+                _script.ClaimComputed(0, stop);
+                var last = _script.ModelValue(stop - 1)!.Value;
+                _script.Answer(last == Truth.Answer ? Wrong(last, []) ?? last : last);
+                return (FailureMode.PrematureAnswer, "stop-early");
+            }
 
             default:
             {
