@@ -51,6 +51,17 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Register_batch_covers_every_statement_kind()
+    {
+        var texts = Enumerable.Range(0, 60).SelectMany(i => RegistersOf(i).Steps).Select(s => s.SourceText).ToList();
+
+        foreach (var form in (string[])[" += ", " -= ", " *= ", " &= ", " |= ", " ^= ", " <<= ", " >>= ", " /= ", " %= ", "++;", "--;"])
+        {
+            Assert.Contains(texts, t => t.Contains(form, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Stress_programs_match_compiled_csharp_faults_included()
     {
         var report = Run("Stress", StressInputs, (program, p, c) => StressPrograms.DrawInputs(program, SplitMix64.Derive(7, p, c)));

@@ -30,7 +30,52 @@ public sealed partial class RegisterFamilyTests
         var program = new RegisterSpec(4, 300, ProgramSeed: 5).Generate();
         var operators = program.Steps.Select(s => StatementPattern().Match(s.SourceText).Groups["op"].Value).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "=", "+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=" }, operators);
+        Assert.Superset(new HashSet<string> { "=", "+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=", "/=", "%=", "++", "--" }, operators);
+    }
+
+    [Fact]
+    public void Division_and_remainder_are_by_non_zero_literals_and_increments_add_one()
+    {
+        var program = new RegisterSpec(4, 300, ProgramSeed: 5).Generate();
+
+        var divisions = program.Steps.Where(s => s.SourceText.Contains("/=", StringComparison.Ordinal) || s.SourceText.Contains("%=", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(divisions);
+        Assert.All(divisions, s =>
+        {
+            var binary = Assert.IsType<Binary>(s.Expression);
+            Assert.Contains(binary.Op, new[] { BinaryOp.Divide, BinaryOp.Remainder });
+            Assert.InRange(Assert.IsType<Constant>(binary.Right).Value.AsInt64, 2, 9);
+        });
+
+        var increments = program.Steps.Where(s => s.SourceText.EndsWith("++;", StringComparison.Ordinal) || s.SourceText.EndsWith("--;", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(increments);
+        Assert.All(increments, s =>
+        {
+            var binary = Assert.IsType<Binary>(s.Expression);
+            Assert.Equal(s.SourceText.EndsWith("++;", StringComparison.Ordinal) ? BinaryOp.Add : BinaryOp.Subtract, binary.Op);
+            Assert.Equal(s.Variable, program.SlotName(Assert.IsType<Ref>(binary.Left).Slot).Split('#')[0]);
+            Assert.Equal(1, Assert.IsType<Constant>(binary.Right).Value.AsInt64);
+        });
+    }
+
+    [Fact]
+    public void New_statement_kinds_never_fault_over_the_input_domain()
+    {
+        for (ulong seed = 0; seed < 10; seed++)
+        {
+            var spec = new RegisterSpec(3, 95, Ops: RegisterOps.Divide | RegisterOps.Increment | RegisterOps.Arithmetic, ProgramSeed: seed);
+            var program = spec.Generate();
+            var random = new Random((int)seed);
+
+            // Every input drawn uniformly from the domain, corners included (the sampler would hide faulting draws).
+            for (var draw = 0; draw < 60; draw++)
+            {
+                var inputs = program.Parameters.Select(_ => draw switch { 0 => 0L, 1 => spec.InputBound, _ => random.NextInt64(0, spec.InputBound + 1) }).ToArray();
+                var trace = ReferenceEvaluator.Evaluate(program, inputs);
+                Assert.Null(trace.Fault);
+                Assert.All(trace.StepValues, v => Assert.InRange(v.AsInt64, -spec.Bound - 1, spec.Bound));
+            }
+        }
     }
 
     [Fact]
@@ -89,6 +134,6 @@ public sealed partial class RegisterFamilyTests
         Assert.All(program.Steps, s => Assert.Matches(@"^a\d+ (&=|\|=|\^=|=) a\d+;$", s.SourceText));
     }
 
-    [GeneratedRegex(@"^a\d+ (?<op>=|\+=|-=|\*=|&=|\|=|\^=|<<=|>>=) (a\d+|[1-3]);$")]
+    [GeneratedRegex(@"^a\d+ (?<op>=|\+=|-=|\*=|&=|\|=|\^=|<<=|>>=|/=|%=) (a\d+|[1-9]);$|^a\d+(?<op>\+\+|--);$")]
     private static partial Regex StatementPattern();
 }

@@ -116,6 +116,7 @@ public sealed class SamplerAndGridTests
     [InlineData("chain:L=5,d=1,type=double,mix=add+mul,seed=0,bound=500")]
     [InlineData("register:k=5,L=20,query=sum,ops=all,seed=7")]
     [InlineData("register:k=3,L=9,query=one,ops=arith+shift,seed=18446744073709551615,inputs=9")]
+    [InlineData("register:k=4,L=12,query=one,ops=arith+div+inc,seed=3")]
     public void Spec_text_round_trips(string text)
     {
         var spec = FamilySpecText.Parse(text);

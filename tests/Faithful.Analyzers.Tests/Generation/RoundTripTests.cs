@@ -34,6 +34,17 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void The_register_set_holds_every_statement_form()
+    {
+        var texts = Programs("registers").SelectMany(p => p.Steps).Select(s => s.SourceText).ToList();
+
+        foreach (var form in (string[])[" = a", " += ", " -= ", " *= ", " &= ", " |= ", " ^= ", " <<= ", " >>= ", " /= ", " %= ", "++;", "--;"])
+        {
+            Assert.Contains(texts, t => t.Contains(form, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void The_source_reader_reads_written_programs_back_unchanged()
     {
         var programs = Programs("stress").Concat(Programs("registers")).ToList();

@@ -112,7 +112,7 @@ internal static class RealReplyCases
         yield return new("premature answer before the steps", "chain", "Final answer: 3\n\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3", "s1=7 s2=21 s3=14 s4=3", "3");
         yield return new("missing answer", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3", "s1=7 s2=21 s3=14 s4=3", "");
         yield return new("answer on the line after the marker", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\n\n**Final answer:**\n\n**3**", "s1=7 s2=21 s3=14 s4=3", "3");
-        yield return new("first and last answers both kept", "chain", "s1 = 7\ns2 = 21\nFinal answer: 21\nHmm, I forgot two steps.\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 | s3=14 s4=3", "21,3", 2);
+        yield return new("first and last answers both kept", "chain", "s1 = 7\ns2 = 21\nFinal answer: 21\nHmm, I forgot two steps.\ns3 = 14\ns4 = 3\nFinal answer: 3", "s1=7 s2=21 s3=14 s4=3", "21,3");
         yield return new("hallucinated extra step is still a claim", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\ns5 = s4 + 1 = 4\nFinal answer: 4", "s1=7 s2=21 s3=14 s4=3 s5=4", "4");
         yield return new("prose values", "chain", "The value of s1 is 7.\nNow s2 is 21.\nSo s3 becomes 14, and s4 equals 3.\nFinal answer: 3", "s1=7 s2=21 s3=14 s4=3", "3");
         yield return new("check marks and remarks after values", "chain", "s1 = 7 ✓\ns2 = 21 (since 7 * 3 = 21)\ns3 = 14, which is correct\ns4 = 3 ✅\nFinal answer: 3.", "s1=7 s2=21 s3=14 s4=3", "3");

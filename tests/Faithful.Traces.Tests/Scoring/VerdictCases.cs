@@ -137,6 +137,18 @@ internal static class VerdictCases
             a3 += a2 -> a3 = 20
             """, FailureMode.PrematureAnswer, "CCCCCCC", false, false);
 
+        // A trace that stops early and answers gives its answer before all steps were executed.
+        yield return new("chain: stops half-way and answers", "chain", "s1 = 7\ns2 = 21\nFinal answer: 21", FailureMode.PrematureAnswer, "CCMM", false, false);
+        yield return new("chain: answers after two steps, then carries on after a restart", "chain", "s1 = 7\ns2 = 21\nFinal answer: 21\nWait, let me finish the remaining steps.\ns3 = 14\ns4 = 3\nFinal answer: 3", FailureMode.PrematureAnswer, "CCCC", false, true);
+        yield return new("registers: stops before the loop", "registers", """
+            a2 -= a3 -> a2 = 9
+            a1 = a0 -> a1 = 4
+            a4 += a1 -> a4 = 9
+            a0 &= a4 -> a0 = 0
+            So the answer is -7.
+            Final answer: -7
+            """, FailureMode.PrematureAnswer, "CCCCMMM", false, false);
+
         // ---- Self-correction ----
         yield return new("chain: slip corrected on the next line", "chain", "s1 = 7\ns2 = 20\nWait, that's wrong. Let me redo s2.\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", FailureMode.SelfCorrection, "CCCC", true, true);
         yield return new("chain: start over after a propagated slip", "chain", "s1 = 7\ns2 = 20\ns3 = 13\nHmm, I made a mistake. Let me start over.\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", FailureMode.SelfCorrection, "CCCC", true, true);
@@ -154,10 +166,12 @@ internal static class VerdictCases
             Final answer: 20
             """, FailureMode.SelfCorrection, "CCCCCCC", true, true);
 
+        yield return new("chain: a re-check after Hmm that repeats the values", "chain", "s1 = 7\ns2 = 21\nHmm, let me double-check s2.\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", FailureMode.Correct, "CCCC", true, true);
+        yield return new("chain: a re-check after Wait that finds a slip", "chain", "s1 = 7\ns2 = 20\ns3 = 13\nWait, let me check again.\ns1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 3", FailureMode.SelfCorrection, "CCCC", true, true);
+
         // ---- Under-executed ----
         yield return new("chain: middle steps elided", "chain", "s1 = 7\n...\ns4 = 3\nFinal answer: 3", FailureMode.UnderExecuted, "CMMC", true, true);
         yield return new("chain: value copied from the previous step", "chain", "s1 = 7\ns2 = 21\ns3 = 21\ns4 = 5\nFinal answer: 5", FailureMode.UnderExecuted, "CCEP", false, false);
-        yield return new("chain: stops half-way and answers", "chain", "s1 = 7\ns2 = 21\nFinal answer: 21", FailureMode.UnderExecuted, "CCMM", false, false);
         yield return new("registers: loop iterations skipped", "registers", """
             a2 -= a3 -> a2 = 9
             a1 = a0 -> a1 = 4
@@ -168,14 +182,6 @@ internal static class VerdictCases
             a3 = 20
             Final answer: 20
             """, FailureMode.UnderExecuted, "CCCCCMC", true, true);
-        yield return new("registers: stops before the loop", "registers", """
-            a2 -= a3 -> a2 = 9
-            a1 = a0 -> a1 = 4
-            a4 += a1 -> a4 = 9
-            a0 &= a4 -> a0 = 0
-            So the answer is -7.
-            Final answer: -7
-            """, FailureMode.UnderExecuted, "CCCCMMM", false, false);
         yield return new("registers: copied operand instead of adding", "registers", """
             a2 -= a3 -> a2 = 9
             a1 = a0 -> a1 = 4

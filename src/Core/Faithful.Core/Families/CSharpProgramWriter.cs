@@ -15,7 +15,7 @@ public sealed record RenderedFile(string Source, EquatableArray<StepProgram> Pro
 /// Writes step programs as C#: a static class of <c>[ReferenceProgram]</c> methods with <c>[Domain]</c> parameters.
 /// A step that first writes a local is a declaration with its explicit type (<c>long s1 = a + b;</c>); a later write, or a
 /// write of a parameter, is an assignment, in compound form when the step combines the variable's own latest value with
-/// one operand (<c>a2 -= a3;</c>, <c>a0 &lt;&lt;= 2;</c>), else plain (<c>a1 = a0;</c>). Expressions print through
+/// one operand (<c>a2 -= a3;</c>, <c>a0 &lt;&lt;= 2;</c>; <c>a1++;</c> for adding the literal 1), else plain (<c>a1 = a0;</c>). Expressions print through
 /// <see cref="ExprFormatter"/>.
 /// </summary>
 public static class CSharpProgramWriter
@@ -187,6 +187,12 @@ public static class CSharpProgramWriter
             && b.Kind == step.Kind
             && (b.Op is not (BinaryOp.ShiftLeft or BinaryOp.ShiftRight) || ExprFormatter.IsIntTyped(b.Right)))
         {
+            // Adding or subtracting the literal 1 is what a++ and a-- mean: the generator reads them back the same.
+            if (b.Kind == ValueKind.Int64 && b.Op is BinaryOp.Add or BinaryOp.Subtract && b.Right is Constant { Value: var one } && one.Kind == ValueKind.Int64 && one.AsInt64 == 1)
+            {
+                return $"{step.Variable}{(b.Op == BinaryOp.Add ? "++" : "--")};";
+            }
+
             return $"{step.Variable} {b.Op.Symbol()}= {ExprFormatter.ToCSharp(b.Right, nameOf)};";
         }
 

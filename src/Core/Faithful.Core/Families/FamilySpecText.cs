@@ -113,6 +113,16 @@ public static class FamilySpecText
             parts.Add("copy");
         }
 
+        if (ops.HasFlag(RegisterOps.Divide))
+        {
+            parts.Add("div");
+        }
+
+        if (ops.HasFlag(RegisterOps.Increment))
+        {
+            parts.Add("inc");
+        }
+
         return string.Join('+', parts);
     }
 
@@ -132,7 +142,9 @@ public static class FamilySpecText
                 "bits" => RegisterOps.Bitwise,
                 "shift" => RegisterOps.Shift,
                 "copy" => RegisterOps.Copy,
-                _ => throw Bad(spec, "ops", text, "all or a '+'-joined subset of arith, bits, shift, copy"),
+                "div" => RegisterOps.Divide,
+                "inc" => RegisterOps.Increment,
+                _ => throw Bad(spec, "ops", text, "all or a '+'-joined subset of arith, bits, shift, copy, div, inc"),
             };
         }
 

@@ -70,62 +70,103 @@ internal static class RegisterGenerator
         }
     }
 
-    private static List<BinaryOp?> OpsOf(RegisterOps ops)
+    // What a statement combines its target with: another register, a literal shift count, a literal divisor, or 1.
+    private enum Operand
     {
-        var list = new List<BinaryOp?>();
+        Register,
+        ShiftCount,
+        Divisor,
+        One,
+    }
+
+    // One kind of statement; a null Op is a plain copy of another register.
+    private readonly record struct StatementKind(BinaryOp? Op, Operand Operand);
+
+    private static List<StatementKind> OpsOf(RegisterOps ops)
+    {
+        var list = new List<StatementKind>();
         if (ops.HasFlag(RegisterOps.Arithmetic))
         {
-            list.AddRange(Arithmetic.Select(o => (BinaryOp?)o));
+            list.AddRange(Arithmetic.Select(o => new StatementKind(o, Operand.Register)));
         }
 
         if (ops.HasFlag(RegisterOps.Bitwise))
         {
-            list.AddRange(Bitwise.Select(o => (BinaryOp?)o));
+            list.AddRange(Bitwise.Select(o => new StatementKind(o, Operand.Register)));
         }
 
         if (ops.HasFlag(RegisterOps.Shift))
         {
-            list.AddRange(Shifts.Select(o => (BinaryOp?)o));
+            list.AddRange(Shifts.Select(o => new StatementKind(o, Operand.ShiftCount)));
         }
 
         if (ops.HasFlag(RegisterOps.Copy))
         {
-            // null stands for a plain copy.
-            list.Add(null);
+            list.Add(new StatementKind(null, Operand.Register));
+        }
+
+        if (ops.HasFlag(RegisterOps.Divide))
+        {
+            list.Add(new StatementKind(BinaryOp.Divide, Operand.Divisor));
+            list.Add(new StatementKind(BinaryOp.Remainder, Operand.Divisor));
+        }
+
+        if (ops.HasFlag(RegisterOps.Increment))
+        {
+            list.Add(new StatementKind(BinaryOp.Add, Operand.One));
+            list.Add(new StatementKind(BinaryOp.Subtract, Operand.One));
         }
 
         return list;
     }
 
     private static (int Target, Expr Expression, ValueRange Range) Draw(
-        RegisterSpec spec, List<BinaryOp?> ops, int[] current, List<ValueRange> ranges, ref SplitMix64 random)
+        RegisterSpec spec, List<StatementKind> kinds, int[] current, List<ValueRange> ranges, ref SplitMix64 random)
     {
         var k = spec.Registers;
         for (var attempt = 0; attempt < MaxDrawsPerStep; attempt++)
         {
             var target = random.NextIndex(k);
             var source = (target + 1 + random.NextIndex(k - 1)) % k;
-            var op = random.Pick(ops);
+            var kind = random.Pick(kinds);
             var targetRef = new Ref(current[target], ValueKind.Int64);
             var sourceRef = new Ref(current[source], ValueKind.Int64);
             var t = ranges[current[target]];
             var s = ranges[current[source]];
             (Expr, ValueRange) candidate;
-            switch (op)
+            switch (kind)
             {
-                case null:
+                case { Op: null }:
                     candidate = (sourceRef, s);
                     break;
-                case BinaryOp.ShiftLeft or BinaryOp.ShiftRight:
+                case { Operand: Operand.ShiftCount, Op: { } shift }:
                 {
                     var count = (int)random.NextInt64(1, 3);
-                    var left = op == BinaryOp.ShiftLeft;
+                    var left = shift == BinaryOp.ShiftLeft;
                     var range = left ? new ValueRange(t.Lo * (1 << count), t.Hi * (1 << count)) : new ValueRange(Math.Floor(t.Lo / (1 << count)), Math.Floor(t.Hi / (1 << count)));
-                    candidate = (new Binary(op.Value, targetRef, new Constant(Value.FromInt64(count)), ValueKind.Int64), range);
+                    candidate = (new Binary(shift, targetRef, Literal(count), ValueKind.Int64), range);
                     break;
                 }
 
-                default:
+                case { Operand: Operand.Divisor, Op: { } divide }:
+                {
+                    // A literal divisor 2..9 can never be zero, and long.MinValue never occurs in bounded registers.
+                    var divisor = random.NextInt64(2, 9);
+                    var range = divide == BinaryOp.Divide
+                        ? ValueRange.DivideBy(t, divisor, truncate: true, addedFractionBits: 0)
+                        : ValueRange.RemainderBy(t, divisor);
+                    candidate = (new Binary(divide, targetRef, Literal(divisor), ValueKind.Int64), range);
+                    break;
+                }
+
+                case { Operand: Operand.One, Op: { } step }:
+                {
+                    var delta = step == BinaryOp.Add ? 1 : -1;
+                    candidate = (new Binary(step, targetRef, Literal(1), ValueKind.Int64), new ValueRange(t.Lo + delta, t.Hi + delta));
+                    break;
+                }
+
+                case { Op: { } op }:
                 {
                     var range = op switch
                     {
@@ -134,7 +175,7 @@ internal static class RegisterGenerator
                         BinaryOp.Multiply => ValueRange.Multiply(t, s),
                         _ => ValueRange.Bitwise(t, s, op == BinaryOp.BitwiseAnd),
                     };
-                    candidate = (new Binary(op.Value, targetRef, sourceRef, ValueKind.Int64), range);
+                    candidate = (new Binary(op, targetRef, sourceRef, ValueKind.Int64), range);
                     break;
                 }
             }
@@ -150,6 +191,8 @@ internal static class RegisterGenerator
         var from = (to + 1 + random.NextIndex(k - 1)) % k;
         return (to, new Ref(current[from], ValueKind.Int64), ranges[current[from]]);
     }
+
+    private static Constant Literal(long value) => new(Value.FromInt64(value));
 
     private static (Expr Result, string Text) Answer(RegisterSpec spec, int[] current, int[] versions, ref SplitMix64 random)
     {

@@ -29,14 +29,20 @@ public enum RegisterOps
     /// <summary><c>=</c>: copy another register.</summary>
     Copy = 8,
 
-    All = Arithmetic | Bitwise | Shift | Copy,
+    /// <summary><c>/= %=</c> by a literal 2..9 (never zero).</summary>
+    Divide = 16,
+
+    /// <summary><c>++ --</c>.</summary>
+    Increment = 32,
+
+    All = Arithmetic | Bitwise | Shift | Copy | Divide | Increment,
 }
 
 /// <summary>
 /// The register family (code-simulation style): <see cref="Registers"/> <c>long</c> parameters <c>a0..a{k-1}</c>,
 /// declared <c>[Domain(0, InputBound)]</c>, mutated by <see cref="Steps"/> statements such as <c>a2 -= a3;</c>,
-/// <c>a1 = a0;</c>, <c>a0 &lt;&lt;= 2;</c>. Each statement reads its target's latest value and one other register's
-/// (or a literal shift count) and writes the target's next version, named <c>a2#1</c>, <c>a2#2</c>, ... (SSA).
+/// <c>a1 = a0;</c>, <c>a0 &lt;&lt;= 2;</c>, <c>a3 /= 4;</c>, <c>a1 %= 7;</c>, <c>a2++;</c>. Each statement reads its target's
+/// latest value and one other register's (or a literal: a shift count, a non-zero divisor, the 1 of <c>++</c>/<c>--</c>) and writes the target's next version, named <c>a2#1</c>, <c>a2#2</c>, ... (SSA).
 /// <para>
 /// <b>Small values by design:</b> the generator propagates every register's range over the input domain and uses only
 /// statements whose result stays within <c>[-Bound-1, Bound]</c> (default 11-bit two's complement); when no drawn statement

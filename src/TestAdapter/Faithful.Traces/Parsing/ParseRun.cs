@@ -26,6 +26,7 @@ internal sealed class ParseRun
     private readonly TableReader _table = new();
     private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
     private int? _possibleRestart;
+    private int? _tentativeRestart;
     private int _droppedIssues;
     private int _attempt;
     private int _claimsThisAttempt;
@@ -164,9 +165,17 @@ internal sealed class ParseRun
         var stripped = LinePrefix.Strip(normalized);
         var content = stripped.Rest;
 
-        if ((_claimsThisAttempt > 0 || _answersThisAttempt > 0) && RestartPhrases.IsRestart(content))
+        if (_claimsThisAttempt > 0 || _answersThisAttempt > 0)
         {
-            StartAttempt();
+            switch (RestartPhrases.Classify(content))
+            {
+                case RestartKind.Definite:
+                    StartAttempt();
+                    break;
+                case RestartKind.Tentative:
+                    _tentativeRestart = _claims.Count;
+                    break;
+            }
         }
 
         if (_pending is { } pending)
@@ -263,6 +272,25 @@ internal sealed class ParseRun
         // later: confirmed by a following re-claim with a new value, dropped by a claim of a step not yet claimed.
         var previous = _claims.Count > 0 ? _claims[^1] : null;
         var repeatsPrevious = previous is not null && previous.Name == claim.Name && previous.Value?.Text == claim.Value?.Text;
+        if (_tentativeRestart is { } hesitatedAt)
+        {
+            // After "Hmm"/"Wait" the first claim decides. A step claimed again follows the silent-restart rule, from
+            // the hesitation on; a variable written several times that is claimed again (not a verbatim repeat) is
+            // taken as going back, since within one attempt it would read as its next write.
+            _tentativeRestart = null;
+            if (claim.Name is { } again && _claimedThisAttempt.ContainsKey(again) && !repeatsPrevious)
+            {
+                if (_singleWrite.Contains(again))
+                {
+                    _possibleRestart ??= hesitatedAt;
+                }
+                else
+                {
+                    StartAttemptAt(hesitatedAt);
+                }
+            }
+        }
+
         if (claim.Name is { } name && _singleWrite.Contains(name) && !repeatsPrevious)
         {
             if (_claimedThisAttempt.TryGetValue(name, out var earlier))
@@ -315,6 +343,7 @@ internal sealed class ParseRun
         _answersThisAttempt = 0;
         _claimedThisAttempt.Clear();
         _possibleRestart = null;
+        _tentativeRestart = null;
     }
 
     private void FlushPending()

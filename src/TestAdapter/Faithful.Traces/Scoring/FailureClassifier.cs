@@ -50,7 +50,7 @@ public static class FailureClassifier
         {
             AddPremature(alignment, firstAnswer, stepClaims, found);
             AddHallucinated(alignment, options, found);
-            var copied = AddUnderExecuted(alignment, stepClaims, lastReadable, found);
+            var copied = AddUnderExecuted(alignment, stepClaims, found);
             AddSelfCorrection(alignment, parsed, answer, found);
             AddArithmetic(alignment, lastReadable, answer, copied, found);
         }
@@ -95,8 +95,9 @@ public static class FailureClassifier
         return null;
     }
 
-    // Premature: the first answer comes before every step has been claimed, and steps are claimed after it
-    // (the model answered, then went on executing), or the reply answers without claiming any step.
+    // Premature: the first answer comes before every step was executed: steps are first claimed after it (the
+    // model answered, then went on executing), the steps before it stop short of the end and the rest are never
+    // claimed (the model stopped early and answered), or the reply answers without claiming any step.
     private static void AddPremature(TraceAlignment alignment, ParsedAnswer? firstAnswer, List<AlignedClaim> stepClaims, List<Evidence> found)
     {
         if (firstAnswer is null)
@@ -128,6 +129,21 @@ public static class FailureClassifier
                 $"answer on line {firstAnswer.Line} comes before step {alignment.Program.Steps[steps[0]].Name} was executed (line {later[0].Claim.Line})",
                 new[] { firstAnswer.Line }.Concat(later.Select(c => c.Claim.Line)).ToEquatableArray(),
                 steps));
+            return;
+        }
+
+        // Stopped early: the trace before the answer never reaches the last steps, and nothing after it does either.
+        var lastBefore = Array.LastIndexOf(claimedBefore, true);
+        var neverClaimed = Enumerable.Range(lastBefore + 1, claimedBefore.Length - lastBefore - 1)
+            .Where(s => !alignment.HasValue(s))
+            .ToEquatableArray();
+        if (neverClaimed.Count > 0)
+        {
+            found.Add(new Evidence(
+                FailureMode.PrematureAnswer,
+                $"answer on line {firstAnswer.Line} comes after {(lastBefore < 0 ? "no step" : $"step {alignment.Program.Steps[lastBefore].Name}")}; {neverClaimed.Count} later step(s) were never executed",
+                Lines(firstAnswer.Line),
+                neverClaimed));
         }
     }
 
@@ -148,9 +164,10 @@ public static class FailureClassifier
         }
     }
 
-    // Under-executed: steps skipped inside the trace, a trace that stops early and then answers, or values
-    // copied from an earlier step or an operand instead of computed. Returns the steps explained as copies.
-    private static HashSet<int> AddUnderExecuted(TraceAlignment alignment, List<AlignedClaim> stepClaims, ParsedAnswer? answer, List<Evidence> found)
+    // Under-executed: steps skipped inside the trace, or values copied from an earlier step or an operand
+    // instead of computed. (A trace that stops early and answers is a premature answer.) Returns the steps
+    // explained as copies.
+    private static HashSet<int> AddUnderExecuted(TraceAlignment alignment, List<AlignedClaim> stepClaims, List<Evidence> found)
     {
         var copied = new HashSet<int>();
         var stepCount = alignment.Program.Steps.Count;
@@ -176,16 +193,6 @@ public static class FailureClassifier
                 $"{skipped.Count} step(s) skipped inside the trace, from {alignment.Program.Steps[skipped[0]].Name}",
                 EquatableArray<int>.Empty,
                 skipped.ToEquatableArray()));
-        }
-
-        if (lastClaimed < stepCount - 1 && answer is not null)
-        {
-            var rest = Enumerable.Range(lastClaimed + 1, stepCount - lastClaimed - 1).ToEquatableArray();
-            found.Add(new Evidence(
-                FailureMode.UnderExecuted,
-                $"the trace stops after {(lastClaimed < 0 ? "no step" : alignment.Program.Steps[lastClaimed].Name)} and answers without executing {rest.Count} step(s)",
-                Lines(answer.Line),
-                rest));
         }
 
         for (var s = 0; s < stepCount; s++)

@@ -13,12 +13,16 @@ internal static class SequenceAligner
     public const int ExtraClaimScore = -1;
     public const int MissingTargetScore = -1;
 
+    /// <summary>Added to a pairing whose claim line restates the target step's statement.</summary>
+    public const int StatementBonus = 2;
+
     /// <summary>A pairing that must not happen (a claim naming another variable).</summary>
     public const int Forbidden = -1_000_000;
 
     /// <summary>
     /// For each of <paramref name="claimCount"/> claims, the target it pairs with, or -1.
-    /// <paramref name="score"/> scores pairing a claim with a target (<see cref="MatchScore"/>, <see cref="MismatchScore"/> or <see cref="Forbidden"/>);
+    /// <paramref name="score"/> scores pairing a claim with a target (<see cref="MatchScore"/>, <see cref="MismatchScore"/> or <see cref="Forbidden"/>,
+    /// plus <see cref="StatementBonus"/> when the claim restates the target's statement);
     /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
     /// </summary>
     public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false)
@@ -109,7 +113,7 @@ internal static class SequenceAligner
             for (var t = next; t < targetCount && t < next + Window; t++)
             {
                 var s = score(c, t);
-                if (s == MatchScore)
+                if (s >= MatchScore)
                 {
                     pairing[c] = t;
                     break;

@@ -122,10 +122,11 @@ public static class TraceAligner
         int?[] steps)
     {
         var parameterCount = program.Parameters.Count;
+        var restated = new StatementCache(program, sequenced.Count);
         var pairing = SequenceAligner.Align(
             sequenced.Count,
             parameterCount + program.Steps.Count,
-            (ci, t) => Score(program, truth, claims[sequenced[ci]], t, claimedDirectly),
+            (ci, t) => Score(program, truth, claims[sequenced[ci]], t, claimedDirectly, restated, ci),
             t => t < parameterCount,
             freeLeadingTargets: isRestart);
 
@@ -157,7 +158,7 @@ public static class TraceAligner
         }
     }
 
-    private static int Score(StepProgram program, Trace truth, ParsedClaim claim, int target, bool[] claimedDirectly)
+    private static int Score(StepProgram program, Trace truth, ParsedClaim claim, int target, bool[] claimedDirectly, StatementCache statements, int claimIndex)
     {
         var parameterCount = program.Parameters.Count;
         if (target < parameterCount)
@@ -174,12 +175,15 @@ public static class TraceAligner
             return SequenceAligner.Forbidden;
         }
 
+        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+        var restated = statements.Restates(claimIndex, step, claim.Text) ? SequenceAligner.StatementBonus : 0;
         if (Matches(claim, truth, step))
         {
-            return SequenceAligner.MatchScore;
+            return SequenceAligner.MatchScore + restated;
         }
 
-        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore;
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore + restated;
     }
 
     private static bool Matches(ParsedClaim claim, Trace truth, int stepIndex) =>
@@ -189,5 +193,80 @@ public static class TraceAligner
     {
         roles[claim] = ClaimRole.Step;
         steps[claim] = step;
+    }
+
+    /// <summary>Whether a claim line restates a step's statement, computed once per claim and distinct statement.</summary>
+    private sealed class StatementCache
+    {
+        private readonly string[] _statements;
+        private readonly int[] _statementOfStep;
+        private readonly sbyte[]? _known;
+
+        public StatementCache(StepProgram program, int claimCount)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            _statementOfStep = new int[program.Steps.Count];
+            for (var i = 0; i < program.Steps.Count; i++)
+            {
+                var statement = program.Steps[i].SourceText.TrimEnd(';').Trim();
+                if (!ids.TryGetValue(statement, out var id))
+                {
+                    id = ids.Count;
+                    ids.Add(statement, id);
+                }
+
+                _statementOfStep[i] = id;
+            }
+
+            _statements = new string[ids.Count];
+            foreach (var (statement, id) in ids)
+            {
+                _statements[id] = statement;
+            }
+
+            // Past the aligner's own bound (where it turns greedy) the answers are not kept.
+            _known = (long)claimCount * _statements.Length <= SequenceAligner.MaxCells ? new sbyte[claimCount * _statements.Length] : null;
+        }
+
+        public bool Restates(int claimIndex, int step, string text)
+        {
+            var id = _statementOfStep[step];
+            if (_known is null)
+            {
+                return RestatesStatement(text, _statements[id]);
+            }
+
+            var at = (claimIndex * _statements.Length) + id;
+            if (_known[at] == 0)
+            {
+                _known[at] = RestatesStatement(text, _statements[id]) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return _known[at] > 0;
+        }
+
+        private static bool RestatesStatement(string text, string statement)
+        {
+            if (statement.Length == 0)
+            {
+                return false;
+            }
+
+            var at = text.IndexOf(statement, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at + statement.Length;
+                var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+                var endsWord = end >= text.Length || !char.IsLetterOrDigit(text[end]);
+                if (startsWord && endsWord)
+                {
+                    return true;
+                }
+
+                at = text.IndexOf(statement, at + 1, StringComparison.Ordinal);
+            }
+
+            return false;
+        }
     }
 }

@@ -14,7 +14,7 @@ internal sealed class FailureInjector
     /// <summary>Share of self-corrections that fix a step before answering (the rest fix the answer itself).</summary>
     public const double SelfCorrectionRightFirstAnswer = 0.7;
 
-    /// <summary>One of the three under-execution variants (skipping a range) keeps the answer right; copying and stopping early do not.</summary>
+    /// <summary>One of the three variants drawn for under-execution (skipping a range) keeps the answer right; copying and stopping early (labelled a premature answer) do not.</summary>
     public const double UnderExecutedRightFirstAnswer = 1.0 / 3;
 
     /// <summary>Share of hallucinated traces whose answer stays right.</summary>
@@ -199,11 +199,13 @@ internal sealed class FailureInjector
 
     private (FailureMode, string) UnderExecuted()
     {
+        // Stopping early and answering is a premature answer (docs/failure-modes.md). It is still drawn here, from
+        // the under-execution budget, so that the calibrated profiles and every seeded simulated reply stay as they were.
         var variants = new List<string>();
         if (Length >= 2)
         {
             variants.Add("copy");
-            variants.Add("truncate");
+            variants.Add("stop-early");
         }
 
         if (Length >= 3)
@@ -234,14 +236,14 @@ internal sealed class FailureInjector
                     }
                 }
 
-                goto case "truncate";
-            case "truncate":
+                goto case "stop-early";
+            case "stop-early":
             {
                 var stop = _random.Next(1, Length);
                 _script.ClaimComputed(0, stop);
                 var last = _script.ModelValue(stop - 1)!.Value;
                 _script.Answer(last == Truth.Answer ? Wrong(last, []) ?? last : last);
-                return (FailureMode.UnderExecuted, "truncate");
+                return (FailureMode.PrematureAnswer, "stop-early");
             }
 
             default:

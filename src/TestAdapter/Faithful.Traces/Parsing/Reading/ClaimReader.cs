@@ -19,6 +19,12 @@ internal static class ClaimReader
         "to", "from", "by", "with", "of", "into", "plus", "minus", "times", "than",
     };
 
+    // Operators written as words: a number followed by one is an operand ("-11 mod 7 = 3"), not a claimed value.
+    private static readonly HashSet<string> OperatorWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mod", "modulo", "rem", "div", "times", "plus", "minus", "divided", "multiplied", "over", "xor", "shl", "shr",
+    };
+
     private static readonly HashSet<string> TypeKeywords = new(StringComparer.Ordinal) { "var", "let", "long", "double", "int", "const" };
 
     public static LineReading Read(string text, int? stepNumber, string? nameHint, NameRules names)
@@ -178,7 +184,7 @@ internal static class ClaimReader
                 return previous.Text is "(" or "[";
             case TokenKind.Word:
                 // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
-                return !BlockingPrepositions.Contains(previous.Text)
+                return !BlockingPrepositions.Contains(previous.Text) && !OperatorWords.Contains(previous.Text)
                     && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && tokens[i - 2].Kind == TokenKind.Name);
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
@@ -463,6 +469,7 @@ internal static class ClaimReader
         {
             TokenKind.Number => false,
             TokenKind.Operator => tokens[next].Text == "(",
+            TokenKind.Word => !OperatorWords.Contains(tokens[next].Text),
             _ => true,
         };
     }

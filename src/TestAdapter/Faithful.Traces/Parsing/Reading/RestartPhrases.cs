@@ -20,6 +20,31 @@ internal static class RestartPhrases
         "let's start over", "let's recalculate", "redoing", "recomputing", "recalculating",
     ];
 
+    // Openers that may only announce a re-check ("Hmm, let me double-check"): a restart only if a value then changes.
+    private static readonly string[] Hesitations = ["wait", "hmm", "hold on"];
+
+    /// <summary>Whether a line starts over for sure, may start over (a hesitation with no admission of error), or not.</summary>
+    public static RestartKind Classify(string content)
+    {
+        if (!IsRestart(content))
+        {
+            return RestartKind.None;
+        }
+
+        var text = content.TrimStart(' ', '*', '_', '(', '"', '\'').ToLowerInvariant();
+        var hesitation = Array.Exists(Hesitations, h => text.StartsWith(h, StringComparison.Ordinal));
+        if (!hesitation)
+        {
+            return RestartKind.Definite;
+        }
+
+        // "Wait, I made a mistake" or "Hmm, let me redo it" still admits the error.
+        var rest = text[Array.Find(Hesitations, h => text.StartsWith(h, StringComparison.Ordinal))!.Length..];
+        return IsRestart(rest.TrimStart(',', '.', '!', ' ', '-', ':', '\u2014')) || ContainsPhrase(rest) ? RestartKind.Definite : RestartKind.Tentative;
+    }
+
+    private static bool ContainsPhrase(string text) => Array.Exists(Anywhere, phrase => text.Contains(phrase, StringComparison.Ordinal));
+
     public static bool IsRestart(string content)
     {
         // Lower-case once and search ordinally: this runs on every line of every reply.
@@ -55,4 +80,15 @@ internal static class RestartPhrases
 
         return false;
     }
+}
+
+/// <summary>How surely a line starts a new attempt.</summary>
+internal enum RestartKind
+{
+    None,
+
+    /// <summary>"Hmm, let me double-check": a new attempt only if the values that follow change.</summary>
+    Tentative,
+
+    Definite,
 }
