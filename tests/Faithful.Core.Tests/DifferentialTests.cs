@@ -7,12 +7,15 @@ namespace Faithful.Core.Tests;
 
 /// <summary>
 /// The evaluator against the compiled C# of generated programs, step by step and bit for bit, faults included:
-/// 110,000 cases (30k long chains, 20k double chains, 30k register programs, 30k stress programs that fault often),
+/// 182,000 cases (30k long chains, 20k double chains, 102k register programs, 30k stress programs that fault often),
 /// all compiled in one Roslyn compilation.
 /// </summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
     internal const int ChainInputs = 500;
+
+    // Issue 9 asks for at least 10^5 statement-level cases against compiled C#.
+    internal const int RegisterInputs = 1700;
     internal const int StressInputs = 100;
 
     private static readonly Lazy<IReadOnlyDictionary<string, CompiledBatch>> Batches = new(() => CompiledBatch.CompileAll(
@@ -44,9 +47,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void Register_programs_match_compiled_csharp()
     {
-        var report = Run("Registers", ChainInputs, InDomain);
+        var report = Run("Registers", RegisterInputs, InDomain);
 
-        Assert.Equal(30_000, report.Cases);
+        Assert.Equal(102_000, report.Cases);
         Assert.Equal(0, report.Faulted);
     }
 
