@@ -67,6 +67,22 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
+    public void Html_trace_list_names_each_trace_by_its_inputs()
+    {
+        var results = new[]
+        {
+            SyntheticResults.Make("sim:study", "Chain", 5, 1, FailureMode.Correct, true, 5),
+            SyntheticResults.Make("sim:study", "Chain", 5, 2, FailureMode.ArithmeticError, false, 3),
+        };
+
+        var html = HtmlReport.Render(RunSummary.Of(results));
+
+        // Two input draws of one program must be told apart in the list, not only in the drill-down.
+        Assert.Contains(">Chain(1, -3) #0</a>", html, StringComparison.Ordinal);
+        Assert.Contains(">Chain(2, -3) #0</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_report_escapes_and_bounds_model_text()
     {
         var hostile = "</pre><script>document.title='PWNED'</script><img src=x onerror=alert(1)>" + new string('x', 50_000);

@@ -76,7 +76,7 @@ public static class HtmlReport
         for (var i = 0; i < summary.Results.Count; i++)
         {
             var result = summary.Results[i];
-            var name = $"{result.ProgramId} #{result.Sample}";
+            var name = string.Create(CultureInfo.InvariantCulture, $"{result.ProgramId}({string.Join(", ", result.Inputs)}) #{result.Sample}");
             var link = i < options.MaxDrillDowns ? $"<a href=\"#case-{i}\">{Svg.Escape(name)}</a>" : Svg.Escape(name);
             var verdict = result.Verdict;
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Model)}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
