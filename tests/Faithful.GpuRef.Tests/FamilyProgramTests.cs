@@ -1,8 +1,5 @@
-using Faithful.Execution;
 using Faithful.Families;
 using Faithful.GpuRef.Batches;
-using Faithful.GpuRef.Hosting;
-using Faithful.GpuRef.Verification;
 
 namespace Faithful.GpuRef.Tests;
 
@@ -33,20 +30,7 @@ public sealed class FamilyProgramTests(IlgpuCpuHostFixture fixture)
             }
         }
 
-        using var cpu = GpuRefHost.Create(new GpuRefOptions { Backend = GpuRefBackend.Cpu });
-        var results = new[] { cpu.Evaluate(batch), fixture.Host.Evaluate(batch) };
-        var mismatches = new List<string>();
-        for (var pair = 0; pair < batch.PairCount && mismatches.Count < 5; pair++)
-        {
-            var oracle = ReferenceEvaluator.Evaluate(batch.ProgramOf(pair), batch.InputsOf(pair));
-            foreach (var result in results)
-            {
-                if (DifferentialCheck.Compare(result, pair, oracle) is { } difference)
-                {
-                    mismatches.Add($"{result.Backend}: {difference}");
-                }
-            }
-        }
+        var (mismatches, _) = BothBackends.CompareWithOracle(batch, fixture.Host);
 
         Assert.Equal((grid.Count * 10) + 3000, batch.PairCount);
         Assert.True(grid.Count >= 80, $"only {grid.Count} grid programs");

@@ -1,8 +1,5 @@
-using Faithful.Execution;
 using Faithful.Families;
 using Faithful.GpuRef.Batches;
-using Faithful.GpuRef.Hosting;
-using Faithful.GpuRef.Verification;
 using Faithful.Model;
 
 namespace Faithful.GpuRef.Tests;
@@ -35,22 +32,7 @@ public sealed class RegisterDifferentialTests(IlgpuCpuHostFixture fixture)
             }
         }
 
-        using var cpu = GpuRefHost.Create(new GpuRefOptions { Backend = GpuRefBackend.Cpu });
-        var results = new[] { cpu.Evaluate(batch), fixture.Host.Evaluate(batch) };
-        var mismatches = new List<string>();
-        var steps = 0L;
-        for (var pair = 0; pair < batch.PairCount; pair++)
-        {
-            var oracle = ReferenceEvaluator.Evaluate(batch.ProgramOf(pair), batch.InputsOf(pair));
-            steps += oracle.StepValues.Count;
-            foreach (var result in results)
-            {
-                if (mismatches.Count < 5 && DifferentialCheck.Compare(result, pair, oracle) is { } difference)
-                {
-                    mismatches.Add($"{result.Backend}: {difference}");
-                }
-            }
-        }
+        var (mismatches, steps) = BothBackends.CompareWithOracle(batch, fixture.Host);
 
         Assert.Equal(100, programs.Count);
         Assert.Equal(100_000, batch.PairCount);
