@@ -18,6 +18,7 @@ public static class CliApp
             RunCommand.Create(console),
             GenCommand.Create(console),
             ScoreCommand.Create(console),
+            AgreeCommand.Create(console),
         };
         return root;
     }

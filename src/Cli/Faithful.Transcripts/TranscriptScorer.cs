@@ -166,7 +166,7 @@ public static class TranscriptScorer
             }
 
             return record.Program is not null && string.IsNullOrWhiteSpace(record.Question)
-                ? "'question' is missing; name the variable whose final value is the answer, or write \"sum\" for the sum of all variables"
+                ? "'question' is missing; name the variable whose final value is the answer, write an expression over final values (\"n_0 + n_1\"), or \"sum\" for the sum of all variables"
                 : null;
         }
 
@@ -197,9 +197,15 @@ public static class TranscriptScorer
                 return cached;
             }
 
-            var answer = string.Equals(record.Question!.Trim(), "sum", StringComparison.OrdinalIgnoreCase) ? ProgramAnswer.SumOfAll : ProgramAnswer.Of(record.Question);
+            if (ProgramAnswer.Parse(record.Question!, out var questionProblem) is not { } answer)
+            {
+                var unreadable = ((StepProgram?)null, "'question': " + questionProblem);
+                _programs[key] = unreadable;
+                return unreadable;
+            }
+
             var programName = record.Name ?? "Transcript_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
-            var read = CSharpProgramReader.ReadStatements(record.Program!, parameterList, answer, programName, "program");
+            var read = CSharpProgramReader.ReadStatements(UntypedLocals.Widen(record.Program!), parameterList, answer, programName, "program");
             var resolved = read.Program is { } program
                 ? (program, (string?)null)
                 : ((StepProgram?)null, "the program cannot be read: " + string.Join("; ", read.Problems.Select(p => p.ToString())));

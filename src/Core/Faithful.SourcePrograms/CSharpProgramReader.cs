@@ -167,7 +167,7 @@ public static class CSharpProgramReader
                 return new StatementsReadResult(null, [structureProblem]);
             }
 
-            var answerText = answer.Variable ?? string.Join(" + ", parameters.Select(p => p.Name).Concat(locals).DefaultIfEmpty("0L"));
+            var answerText = answer.Expression ?? string.Join(" + ", parameters.Select(p => p.Name).Concat(locals).DefaultIfEmpty("0L"));
             var tree = Parse(ValueKind.Int64, answerText);
             var (method, model) = Bind(tree, cancellationToken);
             var returned = method.DescendantNodes().OfType<ReturnStatementSyntax>().Last().Expression!;
