@@ -315,6 +315,12 @@ public static class StepProgramCompiler
                     return Expression.Subtract(left, right);
                 case BinaryOp.Multiply:
                     return Expression.Multiply(left, right);
+                case BinaryOp.Divide when b.Right is Constant { Value.Bits: not (0 or -1 or long.MinValue) }:
+                    // A constant divisor other than 0, -1 and long.MinValue cannot fault, and the JIT turns the division
+                    // into a multiply. (long.MinValue stays out of line: see CpuDivision.)
+                    return Expression.Divide(left, right);
+                case BinaryOp.Remainder when b.Right is Constant { Value.Bits: not (0 or -1 or long.MinValue) }:
+                    return Expression.Modulo(left, right);
                 case BinaryOp.Divide:
                 case BinaryOp.Remainder:
                 {

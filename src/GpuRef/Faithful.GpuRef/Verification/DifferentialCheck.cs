@@ -58,9 +58,10 @@ public static class DifferentialCheck
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(oracle);
         var program = result.ProgramOf(pair);
-        var query = $"from step {oracle.StartStep + 1}{(oracle.FromGivenState ? " (given state)" : "")} with {string.Join(", ", oracle.Overrides.Select(o => $"{program.SlotName(o.Slot)} = {o.Value}"))}";
         var asTrace = new Trace(program, oracle.Inputs, oracle.StepValues, oracle.Answer, oracle.Fault);
-        return Compare(result, pair, asTrace) is { } difference ? $"{query}: {difference}" : null;
+        return Compare(result, pair, asTrace) is { } difference
+            ? $"from step {oracle.StartStep + 1}{(oracle.FromGivenState ? " (given state)" : "")} with {string.Join(", ", oracle.Overrides.Select(o => $"{program.SlotName(o.Slot)} = {o.Value}"))}: {difference}"
+            : null;
     }
 
     private static string Describe(StepProgram program, Trace oracle, string difference) =>
