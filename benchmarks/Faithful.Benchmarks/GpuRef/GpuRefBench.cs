@@ -18,13 +18,13 @@ public sealed class GpuRefBench : IBench
 {
     public string Name => "gpuref";
 
-    public string Description => "ground-truth backends in step-evaluations/s [--pairs N] [--reference-pairs N] [--rounds N]; or --check N [--inputs-per-program K] [--backend B] against the oracle";
+    public string Description => "ground-truth backends in step-evaluations/s [--pairs N] [--reference-pairs N] [--rounds N]; or --check N [--counterfactuals] [--inputs-per-program K] [--backend B] against the oracle";
 
     public int Run(string[] args)
     {
         var options = Args.Parse(args);
         return options.Check is { } check
-            ? CheckAgainstOracle(check, options.Backend, options.InputsPerProgram)
+            ? CheckAgainstOracle(check, options.Backend, options.InputsPerProgram, options.Counterfactuals)
             : Throughput(options.Pairs, options.ReferencePairs, options.Rounds);
     }
 
@@ -239,11 +239,13 @@ public sealed class GpuRefBench : IBench
         }
     }
 
-    private static int CheckAgainstOracle(long pairs, GpuRefBackend backend, int inputsPerProgram)
+    private static int CheckAgainstOracle(long pairs, GpuRefBackend backend, int inputsPerProgram, bool counterfactuals)
     {
         using var host = GpuRefHost.Create(new GpuRefOptions { Backend = backend });
-        Console.WriteLine($"gpuref check: {pairs:N0} random pairs ({inputsPerProgram} per program) on {host.Description} against the reference evaluator");
-        var generator = new RandomPrograms(new Random(12345));
+        var what = counterfactuals ? "random counterfactuals (state before a random step, 1-3 slots altered)" : "random pairs";
+        Console.WriteLine($"gpuref check: {pairs:N0} {what} ({inputsPerProgram} per program) on {host.Description} against the reference evaluator");
+        var random = new Random(12345);
+        var generator = new RandomPrograms(random);
         var faults = new Dictionary<string, long>();
         long done = 0, mismatches = 0, steps = 0;
         var backendTime = TimeSpan.Zero;
@@ -257,7 +259,18 @@ public sealed class GpuRefBench : IBench
                 var program = generator.Next(maxSteps: 95);
                 for (var i = 0; i < inputsPerProgram && batch.PairCount < size; i++)
                 {
-                    batch.Add(program, generator.Inputs(program));
+                    if (counterfactuals)
+                    {
+                        var atStep = random.Next(program.Steps.Count + 1);
+                        var stateSlots = program.Parameters.Count + atStep;
+                        var overrides = Enumerable.Range(0, stateSlots).OrderBy(_ => random.Next()).Take(random.Next(1, 4))
+                            .Select(slot => new SlotOverride(slot, generator.NextValue(program.SlotKind(slot)))).ToArray();
+                        batch.AddCounterfactual(program, generator.Inputs(program), atStep, overrides);
+                    }
+                    else
+                    {
+                        batch.Add(program, generator.Inputs(program));
+                    }
                 }
             }
 
@@ -265,17 +278,21 @@ public sealed class GpuRefBench : IBench
             var result = host.Evaluate(batch);
             backendTime += stopwatch.Elapsed;
             var oracle = new Trace[batch.PairCount];
-            Parallel.For(0, batch.PairCount, i => oracle[i] = ReferenceEvaluator.Evaluate(batch.ProgramOf(i), batch.InputsOf(i)));
+            Parallel.For(0, batch.PairCount, i => oracle[i] = counterfactuals
+                ? CounterfactualEvaluator.Evaluate(batch.ProgramOf(i), batch.InputsOf(i), batch.StartStepOf(i), batch.OverridesOf(i)).ToTrace()
+                : ReferenceEvaluator.Evaluate(batch.ProgramOf(i), batch.InputsOf(i)));
             for (var i = 0; i < batch.PairCount; i++)
             {
-                var key = oracle[i].Fault?.Kind.ToString() ?? "complete";
+                var key = oracle[i].Fault is { } fault
+                    ? (counterfactuals && fault.StepIndex < batch.StartStepOf(i) ? "prefix " : "") + fault.Kind
+                    : "complete";
                 faults[key] = faults.GetValueOrDefault(key) + 1;
                 steps += oracle[i].StepValues.Count;
                 if (DifferentialCheck.Compare(result, i, oracle[i]) is { } difference)
                 {
                     if (mismatches++ < 5)
                     {
-                        Console.WriteLine($"MISMATCH {difference}");
+                        Console.WriteLine($"MISMATCH at step {batch.StartStepOf(i)} with {string.Join(", ", batch.OverridesOf(i))}: {difference}");
                     }
                 }
             }
@@ -287,21 +304,27 @@ public sealed class GpuRefBench : IBench
             }
         }
 
-        Console.WriteLine($"outcomes: {string.Join(", ", faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value:N0}"))}");
-        Console.WriteLine($"{steps:N0} step values compared; backend {steps / backendTime.TotalSeconds / 1e6:F1} M step-evals/s (incl. compiling each program and packing); total {total.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"outcomes: {string.Join(", ", faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value:N0}"))}");
+        Console.WriteLine($"{steps:N0} step values compared; backend {steps / backendTime.TotalSeconds / 1e6:F1} M step-evals/s (incl. compiling each program); total {total.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine(mismatches == 0 ? "OK: every pair equals the reference evaluator" : $"FAILED: {mismatches} mismatch(es)");
         return mismatches == 0 ? 0 : 1;
     }
 
     private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private sealed record Args(int Pairs, int ReferencePairs, long? Check, GpuRefBackend Backend, int InputsPerProgram, int Rounds)
+    private sealed record Args(int Pairs, int ReferencePairs, long? Check, GpuRefBackend Backend, int InputsPerProgram, int Rounds, bool Counterfactuals)
     {
         public static Args Parse(string[] args)
         {
-            var parsed = new Args(1_000_000, 100_000, null, GpuRefBackend.Auto, 100, 5);
+            var parsed = new Args(1_000_000, 100_000, null, GpuRefBackend.Auto, 100, 5, false);
             for (var i = 0; i < args.Length; i++)
             {
+                if (args[i] == "--counterfactuals")
+                {
+                    parsed = parsed with { Counterfactuals = true };
+                    continue;
+                }
+
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
                 parsed = args[i] switch
                 {
@@ -311,7 +334,7 @@ public sealed class GpuRefBench : IBench
                     "--inputs-per-program" => parsed with { InputsPerProgram = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--backend" => parsed with { Backend = GpuRefOptions.ParseBackend(value) },
                     "--rounds" => parsed with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) },
-                    _ => throw new ArgumentException($"Unknown option {args[i]}: use --pairs, --reference-pairs, --rounds, --check, --inputs-per-program, --backend."),
+                    _ => throw new ArgumentException($"Unknown option {args[i]}: use --pairs, --reference-pairs, --rounds, --check, --counterfactuals, --inputs-per-program, --backend."),
                 };
                 i++;
             }

@@ -164,6 +164,23 @@ public sealed class GpuRefHost : IDisposable
         return Evaluate(batch).ToTraces().ToList();
     }
 
+    /// <summary>
+    /// Evaluates counterfactuals and returns them in order: each the program run from its true state before step
+    /// <c>AtStep</c> with <c>Overrides</c> written into it (see <see cref="TraceBatch.AddCounterfactual"/>).
+    /// </summary>
+    public IReadOnlyList<CounterfactualTrace> EvaluateCounterfactuals(
+        IEnumerable<(StepProgram Program, IReadOnlyList<Value> Inputs, int AtStep, IReadOnlyList<SlotOverride> Overrides)> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var batch = new TraceBatch();
+        foreach (var (program, inputs, atStep, overrides) in queries)
+        {
+            batch.AddCounterfactual(program, inputs, atStep, overrides);
+        }
+
+        return Evaluate(batch).ToCounterfactuals().ToList();
+    }
+
     private IEnumerable<TraceBatchResult> Chunks(TraceBatch batch, int maxPairs)
     {
         var first = 0;
