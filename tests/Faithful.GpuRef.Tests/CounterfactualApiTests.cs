@@ -193,6 +193,24 @@ public sealed class CounterfactualApiTests(IlgpuCpuHostFixture fixture)
         Assert.Contains("ToCounterfactual", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Under_the_fault_policy_a_counterfactual_with_inputs_out_of_domain_never_reaches_its_state(GpuRefBackend backend)
+    {
+        var batch = new TraceBatch(OutOfDomainPolicy.Fault);
+        batch.AddCounterfactual(Chain, [L(3), L(5000)], 2, [Set(3, 1)]);
+        batch.AddCounterfactual(Chain, [L(3), L(4)], 2, [Set(1, 5000)]);
+
+        var result = Run(backend, batch);
+
+        Assert.Equal(FaultKind.InputOutOfDomain, result.FaultKindOf(0));
+        Assert.False(result.ReachedStart(0));
+        Assert.Equal(CounterfactualEvaluator.Evaluate(Chain, [L(3), L(5000)], 2, [Set(3, 1)]), result.ToCounterfactual(0));
+        // The true inputs are in the domain; the altered b is state: 14 / 5000 = 0.
+        Assert.Equal(L(0), result.ToCounterfactual(1).Answer);
+        Assert.False(batch.IsOutOfDomain(1));
+    }
+
     [Fact]
     public void Bad_counterfactuals_are_rejected_with_what_the_state_holds()
     {
