@@ -206,6 +206,25 @@ public sealed class RandomPrograms(Random random)
         return inputs;
     }
 
+    /// <summary>
+    /// A value of <paramref name="kind"/> for an altered state: the same edge-biased draws as inputs, and for doubles now
+    /// and then NaN or an infinity, which a state may hold even where the program would fault on computing one.
+    /// </summary>
+    public Value NextValue(ValueKind kind)
+    {
+        if (kind == ValueKind.Int64)
+        {
+            return Value.FromInt64(NextLong());
+        }
+
+        return random.Next(20) switch
+        {
+            0 => Value.FromDouble(double.NaN),
+            1 => Value.FromDouble(random.Next(2) == 0 ? double.PositiveInfinity : double.NegativeInfinity),
+            _ => Value.FromDouble(NextDouble()),
+        };
+    }
+
     private long NextLong() => random.Next(5) switch
     {
         0 => EdgeLongs[random.Next(EdgeLongs.Length)],
