@@ -7,6 +7,7 @@ using Faithful.Clients.Running;
 using Faithful.Families;
 using Faithful.GpuRef.Hosting;
 using Faithful.Model;
+using Faithful.Reports.Sharding;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Prompts;
 using Faithful.Traces.Scoring;
@@ -43,10 +44,11 @@ internal static class RunCommand
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Maximum output tokens per reply." };
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (e.g. 2/4): the cases whose id hashes to it, every model. Merge the shards' run files with 'faithful merge'." };
         var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend, shard,
         };
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
@@ -68,6 +70,10 @@ internal static class RunCommand
                 ?? throw new CliException($"--prompt '{parse.GetValue(prompt)}' is not a built-in template; use {string.Join(" or ", BuiltInTemplates.All.Select(t => t.Name))}.");
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
             plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                plan = plan.ForShard(ParseShard(shardText));
+            }
 
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
             var runOptions = RunOptions.From(clientOptions);
@@ -79,6 +85,11 @@ internal static class RunCommand
             var directory = parse.GetValue(outDir)!;
             var path = parse.GetValue(runFile) ?? Path.Combine(directory, "run.jsonl");
             console.Out.WriteLine($"faithful run: {plan.Description}");
+            if (plan.Shard is { } part)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard {part}: {plan.TotalCases} of the plan's {plan.PlanCases} results"));
+            }
+
             console.Out.WriteLine($"run file: {path}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
 
@@ -202,6 +213,18 @@ internal static class RunCommand
         catch (ArgumentException)
         {
             throw new CliException($"--backend '{option}' is not a ground-truth backend; use auto, cuda, opencl, ilgpu-cpu or cpu.");
+        }
+    }
+
+    private static ShardSpec ParseShard(string text)
+    {
+        try
+        {
+            return ShardSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException("--shard " + e.Message);
         }
     }
 

@@ -68,17 +68,21 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             plan.Description,
             plan.Fingerprint,
-            plan.TotalCases);
+            plan.TotalCases)
+        {
+            Shard = plan.Shard?.ToString(),
+            PlanCases = plan.Shard is null ? null : plan.PlanCases,
+        };
         if (fresh || !File.Exists(runFile) || new FileInfo(runFile).Length == 0)
         {
             return (RunFileWriter.Create(runFile, header), new HashSet<string>());
         }
 
         var contents = RunFileReader.Read(runFile);
-        if (contents.Header is null || contents.Header.PlanFingerprint != plan.Fingerprint)
+        if (contents.Header is null || contents.Header.PlanFingerprint != plan.Fingerprint || contents.Header.Shard != header.Shard)
         {
             throw new CliException(
-                $"run file '{runFile}' holds results of a different plan ({contents.Header?.PlanDescription ?? "no header"}); " +
+                $"run file '{runFile}' holds results of a different plan ({contents.Header?.PlanDescription ?? "no header"}{(contents.Header?.Shard is { } shard ? $", shard {shard}" : "")}); " +
                 "rerun the same command to resume it, pass --fresh to start over, or choose another --run-file.");
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Faithful.Clients.Running;
+using Faithful.Reports.Sharding;
 using Faithful.Serialization;
 
 namespace Faithful.Cli.Running;
@@ -13,28 +14,47 @@ internal sealed record RunPlan(string Description, IReadOnlyList<FaithfulCase> C
 {
     public int TotalCases => Cases.Count * Models.Count;
 
-    public string Fingerprint
+    /// <summary>The shard this plan runs, when split with <c>--shard i/n</c>; its cases are that shard's only.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Cases × models of the whole plan a shard was cut from (equal to <see cref="TotalCases"/> when not sharded).</summary>
+    public int PlanCases => WholePlanCases ?? TotalCases;
+
+    private int? WholePlanCases { get; init; }
+
+    private string? WholePlanFingerprint { get; init; }
+
+    /// <summary>The shard <paramref name="shard"/> of this plan: the cases whose id hashes to it, with every model.</summary>
+    public RunPlan ForShard(ShardSpec shard) => this with
     {
-        get
+        Cases = Cases.Where(c => shard.Contains(c.CaseId)).ToList(),
+        Shard = shard,
+        WholePlanCases = TotalCases,
+        WholePlanFingerprint = Fingerprint,
+    };
+
+    /// <summary>The whole plan's fingerprint (a shard keeps the fingerprint of the plan it was cut from).</summary>
+    public string Fingerprint => WholePlanFingerprint ?? ComputeFingerprint();
+
+    private string ComputeFingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var model in Models)
         {
-            var text = new StringBuilder();
-            foreach (var model in Models)
-            {
-                text.Append(model).Append('\n');
-            }
-
-            foreach (var @case in Cases)
-            {
-                text.Append(@case.CaseId).Append('\n');
-            }
-
-            // Program bodies too: a catalog program edited under the same name is a different plan.
-            foreach (var program in Cases.Select(c => c.Program).Distinct())
-            {
-                text.Append(ProgramJson.Serialize(program)).Append('\n');
-            }
-
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+            text.Append(model).Append('\n');
         }
+
+        foreach (var @case in Cases)
+        {
+            text.Append(@case.CaseId).Append('\n');
+        }
+
+        // Program bodies too: a catalog program edited under the same name is a different plan.
+        foreach (var program in Cases.Select(c => c.Program).Distinct())
+        {
+            text.Append(ProgramJson.Serialize(program)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }

@@ -10,6 +10,11 @@ public static class RunFile
 {
     public const string FormatVersion = "faithful.run/1";
 
+    /// <summary>The run file formats this version reads.</summary>
+    public static IReadOnlyList<string> KnownFormats { get; } = [FormatVersion];
+
+    public static bool IsKnownFormat(string? format) => format is not null && KnownFormats.Contains(format, StringComparer.Ordinal);
+
     /// <summary>The identity of a result within a run: the same case asked of two models is two results.</summary>
     public static string KeyOf(CaseResult result)
     {
