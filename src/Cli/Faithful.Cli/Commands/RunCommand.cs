@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Faithful.Cli.Batching;
 using Faithful.Cli.Output;
 using Faithful.Cli.Running;
 using Faithful.Clients.Connections;
@@ -45,10 +46,13 @@ internal static class RunCommand
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (e.g. 2/4): the cases whose id hashes to it, every model. Merge the shards' run files with 'faithful merge'." };
+        var batch = new Option<bool>("--batch") { Description = "Send the requests through the OpenAI Batch API (openai: models only; half the price, results within 24 hours). A killed run resumes its batches without submitting them again." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Requests per batch (at most 50,000).", DefaultValueFactory = _ => BatchSettings.ApiMaxRequests };
+        var batchPoll = new Option<double>("--batch-poll-seconds") { Description = "Seconds between status checks of unfinished batches.", DefaultValueFactory = _ => 30 };
         var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend, shard,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend, shard, batch, batchSize, batchPoll,
         };
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
@@ -93,7 +97,10 @@ internal static class RunCommand
             console.Out.WriteLine($"run file: {path}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
 
-            var outcome = await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
+            var outcome = parse.GetValue(batch)
+                ? await new BatchRunner(instrument, runOptions, clientOptions, truth.For, BatchSettingsFrom(parse.GetValue(batchSize), parse.GetValue(batchPoll), modelList), console.Out)
+                    .RunAsync(plan, path, parse.GetValue(fresh), cancellationToken).ConfigureAwait(false)
+                : await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
             foreach (var issue in outcome.Contents.Issues)
             {
@@ -214,6 +221,23 @@ internal static class RunCommand
         {
             throw new CliException($"--backend '{option}' is not a ground-truth backend; use auto, cuda, opencl, ilgpu-cpu or cpu.");
         }
+    }
+
+    private static BatchSettings BatchSettingsFrom(int size, double pollSeconds, List<string> models)
+    {
+        if (models.FirstOrDefault(m => ModelString.Parse(m).Provider != "openai") is { } other)
+        {
+            throw new CliException($"--batch sends requests through the OpenAI Batch API, which serves openai: models only; '{other}' is not one. Run it without --batch.");
+        }
+
+        if (size is < 1 or > BatchSettings.ApiMaxRequests)
+        {
+            throw new CliException($"--batch-size must be between 1 and {BatchSettings.ApiMaxRequests} (got {size}).");
+        }
+
+        return pollSeconds is > 0 and <= 3600
+            ? new BatchSettings(size, TimeSpan.FromSeconds(pollSeconds))
+            : throw new CliException($"--batch-poll-seconds must be more than 0 and at most 3600 (got {pollSeconds}).");
     }
 
     private static ShardSpec ParseShard(string text)

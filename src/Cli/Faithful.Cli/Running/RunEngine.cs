@@ -61,7 +61,8 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
         }
     }
 
-    private static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh)
+    /// <summary>Opens the run file for a plan: started over, or resumed with the keys already done.</summary>
+    internal static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh)
     {
         var header = new RunHeader(
             RunFile.FormatVersion,

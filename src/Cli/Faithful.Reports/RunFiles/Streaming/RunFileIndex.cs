@@ -117,7 +117,8 @@ public sealed class RunFileIndex
         return new RunFileIndex(path, header, issues, reader.CompleteLength, seen.Count, repeated, programs);
     }
 
-    internal static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').Trim((byte)'\r').IsEmpty;
+    /// <summary>Whether a line holds only spaces (and a CR).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').Trim((byte)'\r').IsEmpty;
 
     private static RunHeader? ReadHeader(ReadOnlySpan<byte> line, string fileName, int number, List<LineIssue> issues)
     {
