@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,11 +38,11 @@ internal sealed partial class BodyLowering
 
     public List<ExtractionProblem> Problems { get; } = [];
 
-    public ExprModel? Result { get; private set; }
+    public Expr? Result { get; private set; }
 
     public string ResultSourceText { get; private set; } = "";
 
-    private sealed record PendingStep(string Variable, int Version, ModelValueKind Kind, ExprModel Expression, string SourceText, int Line, LocationInfo Location);
+    private sealed record PendingStep(string Variable, int Version, ValueKind Kind, Expr Expression, string SourceText, int Line, LocationInfo Location);
 
     /// <summary>Lowers the whole body; <paramref name="methodLocation"/> is blamed for a missing return.</summary>
     public void LowerBody(IBlockOperation body, LocationInfo methodLocation)
@@ -56,21 +57,21 @@ internal sealed partial class BodyLowering
         }
     }
 
-    /// <summary>The steps with their final names: <c>x</c> for a local written once, else <c>x#version</c>.</summary>
-    public List<StepModel> NamedSteps()
+    /// <summary>The steps with their final names (<see cref="StepNames"/>), and where each one is written.</summary>
+    public (List<Step> Steps, List<LocationInfo> Locations) NamedSteps()
     {
         var parameterNames = new HashSet<string>(_parameters.Select(p => p.Name));
-        var result = new List<StepModel>(_steps.Count);
+        var steps = new List<Step>(_steps.Count);
+        var locations = new List<LocationInfo>(_steps.Count);
         for (var i = 0; i < _steps.Count; i++)
         {
             var step = _steps[i];
-            var name = !parameterNames.Contains(step.Variable) && _writeCount[step.Variable] == 1
-                ? step.Variable
-                : step.Variable + "#" + step.Version;
-            result.Add(new StepModel(i, name, step.Variable, step.Version, step.Kind, step.Expression, step.SourceText, step.Line, false, step.Location));
+            var name = StepNames.Of(step.Variable, step.Version, _writeCount[step.Variable], parameterNames.Contains(step.Variable));
+            steps.Add(new Step(i, name, step.Variable, step.Version, step.Kind, step.Expression, step.SourceText, step.Line));
+            locations.Add(step.Location);
         }
 
-        return result;
+        return (steps, locations);
     }
 
     private void Report(ProblemKind kind, IOperation operation, string message) =>
@@ -184,7 +185,7 @@ internal sealed partial class BodyLowering
         }
     }
 
-    private (ISymbol Symbol, ModelValueKind Kind)? TargetOf(IOperation target)
+    private (ISymbol Symbol, ValueKind Kind)? TargetOf(IOperation target)
     {
         ISymbol? symbol = target switch
         {
@@ -214,7 +215,7 @@ internal sealed partial class BodyLowering
         return (symbol, kind);
     }
 
-    private void LowerCompound(ICompoundAssignmentOperation compound, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    private void LowerCompound(ICompoundAssignmentOperation compound, ISymbol target, ValueKind kind, SyntaxNode statementSyntax)
     {
         var op = compound.OperatorMethod is null ? BinaryOpOf(compound.OperatorKind) : null;
         if (op is null)
@@ -224,7 +225,7 @@ internal sealed partial class BodyLowering
         }
 
         // C# defines x op= y as x = (T)(x op y); with long and double operands the cast is the identity.
-        var isShift = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight;
+        var isShift = op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight;
         var right = isShift ? LowerShiftCount(compound.Value) : Lower(compound.Value);
         if (right is null)
         {
@@ -242,27 +243,25 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        var left = new RefModel(slot, kind);
-        var expression = new BinaryModel(op.Value, left, right, kind, InCheckedContext(compound));
+        var left = new Ref(slot, kind);
+        var expression = new Binary(op.Value, left, right, kind, InCheckedContext(compound));
         AddStep(target, kind, expression, statementSyntax);
     }
 
-    private void LowerIncrement(IIncrementOrDecrementOperation increment, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    private void LowerIncrement(IIncrementOrDecrementOperation increment, ISymbol target, ValueKind kind, SyntaxNode statementSyntax)
     {
-        var one = kind == ModelValueKind.Double
-            ? new ConstantModel(ModelValueKind.Double, System.BitConverter.DoubleToInt64Bits(1.0))
-            : new ConstantModel(ModelValueKind.Int64, 1);
+        var one = new Constant(kind == ValueKind.Double ? Value.FromDouble(1.0) : Value.FromInt64(1));
         if (!_currentSlot.TryGetValue(target, out var slot))
         {
             return;
         }
 
-        var op = increment.Kind == OperationKind.Increment ? ModelBinaryOp.Add : ModelBinaryOp.Subtract;
-        var expression = new BinaryModel(op, new RefModel(slot, kind), one, kind, InCheckedContext(increment));
+        var op = increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
+        var expression = new Binary(op, new Ref(slot, kind), one, kind, InCheckedContext(increment));
         AddStep(target, kind, expression, statementSyntax);
     }
 
-    private void Write(ISymbol target, ModelValueKind kind, IOperation value, SyntaxNode statementSyntax)
+    private void Write(ISymbol target, ValueKind kind, IOperation value, SyntaxNode statementSyntax)
     {
         var expression = Lower(value);
         if (expression is not null)
@@ -271,14 +270,14 @@ internal sealed partial class BodyLowering
         }
     }
 
-    private void AddStep(ISymbol target, ModelValueKind kind, ExprModel expression, SyntaxNode statementSyntax)
+    private void AddStep(ISymbol target, ValueKind kind, Expr expression, SyntaxNode statementSyntax)
     {
-        if (_steps.Count >= ProgramExtractor.MaxSteps)
+        if (_steps.Count >= ProgramLimits.MaxSteps)
         {
             if (!_stepLimitReported)
             {
                 _stepLimitReported = true;
-                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramExtractor.MaxSteps + " steps; use smaller loop bounds.");
+                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramLimits.MaxSteps + " steps; use smaller loop bounds.");
             }
 
             return;
@@ -354,12 +353,12 @@ internal sealed partial class BodyLowering
                     break;
                 }
 
-                if (++iterations > ProgramExtractor.MaxSteps || _stepLimitReported)
+                if (++iterations > ProgramLimits.MaxSteps || _stepLimitReported)
                 {
                     if (!_stepLimitReported)
                     {
                         _stepLimitReported = true;
-                        Report(ProblemKind.LoopTooLong, header, "The loop runs more than " + ProgramExtractor.MaxSteps + " times; use smaller bounds.");
+                        Report(ProblemKind.LoopTooLong, header, "The loop runs more than " + ProgramLimits.MaxSteps + " times; use smaller bounds.");
                     }
 
                     break;

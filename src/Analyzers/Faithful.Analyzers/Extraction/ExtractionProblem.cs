@@ -43,4 +43,4 @@ public enum ProblemKind
 }
 
 /// <summary>One reason a program cannot be extracted, with where and what is supported instead.</summary>
-public sealed record ExtractionProblem(ProblemKind Kind, LocationInfo Location, string Message);
+internal sealed record ExtractionProblem(ProblemKind Kind, LocationInfo Location, string Message);

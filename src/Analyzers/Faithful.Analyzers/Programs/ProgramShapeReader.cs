@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,8 +13,8 @@ namespace Faithful.Analyzers.Programs;
 /// </summary>
 internal sealed class ProgramShapeReader
 {
-    /// <summary>Past this many steps, loops are counted but not unrolled, to bound analysis time while typing.</summary>
-    public const int MaxUnrolledSteps = 4096;
+    /// <summary>Past this many steps (the limit every tool shares), loops are counted but not unrolled, to bound analysis time while typing.</summary>
+    public const int MaxUnrolledSteps = ProgramLimits.MaxSteps;
 
     private const string StepHint = "a reference program holds only declarations and assignments of long or double variables, 'for' loops with constant bounds over such assignments, and a final 'return'";
 
@@ -83,7 +84,7 @@ internal sealed class ProgramShapeReader
         {
             var writes = _writeCounts[step.Variable];
             var isInput = ParameterIndex(parameters, step.Variable) >= 0;
-            step.Name = writes == 1 && !isInput ? step.Variable : step.Variable + "#" + step.Version;
+            step.Name = StepNames.Of(step.Variable, step.Version, writes, isInput);
         }
 
         return new ProgramShape(
