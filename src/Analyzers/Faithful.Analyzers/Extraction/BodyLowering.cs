@@ -277,7 +277,7 @@ internal sealed partial class BodyLowering
             if (!_stepLimitReported)
             {
                 _stepLimitReported = true;
-                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramLimits.MaxSteps + " steps; use smaller loop bounds.");
+                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramLimits.MaxSteps + " steps, the limit every Faithful tool shares; use smaller loop bounds.");
             }
 
             return;

@@ -12,8 +12,6 @@ internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePosi
     /// <summary>One-based line where the construct starts.</summary>
     public int Line => LineSpan.Start.Line + 1;
 
-    public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
-
     public static LocationInfo From(SyntaxNode node) => From(node.GetLocation());
 
     public static LocationInfo From(Location location)

@@ -182,40 +182,58 @@ internal static class ProgramExtractor
                 continue;
             }
 
-            var min = ToDecimal(attribute.ConstructorArguments[0].Value);
-            var max = ToDecimal(attribute.ConstructorArguments[1].Value);
-            if (min is null || max is null || min > max)
+            // Quote the attribute as written: "[Domain(-1e308, 1e308)]", not the values Roslyn read from it.
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax();
+            var written = "[" + (syntax?.ToString() ?? "Domain") + "]";
+            var where = syntax is null ? location : LocationInfo.From(syntax);
+            var min = ToDecimal(attribute.ConstructorArguments[0].Value, out var minProblem);
+            var max = ToDecimal(attribute.ConstructorArguments[1].Value, out var maxProblem);
+            var why = minProblem ?? maxProblem;
+            if (why is not null)
             {
-                problems.Add(new ExtractionProblem(
-                    ProblemKind.UnsupportedParameter,
-                    location,
-                    "The [Domain] of '" + parameter.Name + "' must give finite bounds with min <= max."));
+                problems.Add(new ExtractionProblem(ProblemKind.InvalidDomain, where, "The " + written + " of '" + parameter.Name + "' " + why));
                 return null;
             }
 
-            return new Domain(min.Value, max.Value);
+            if (min > max)
+            {
+                problems.Add(new ExtractionProblem(
+                    ProblemKind.InvalidDomain,
+                    where,
+                    "The " + written + " of '" + parameter.Name + "' holds no value: its minimum " + Text(min!.Value) + " is above its maximum " + Text(max!.Value) + "; swap the bounds."));
+                return null;
+            }
+
+            return new Domain(min!.Value, max!.Value);
         }
 
         return null;
     }
 
-    // Mirrors DomainAttribute's constructors: longs convert exactly, doubles through (decimal)double.
-    private static decimal? ToDecimal(object? value)
+    // Mirrors DomainAttribute's constructors: longs convert exactly, doubles through (decimal)double, which throws
+    // beyond about ±7.9e28; a Domain stores decimals, so such a bound cannot be held at all.
+    private static decimal? ToDecimal(object? value, out string? problem)
     {
-        try
+        problem = null;
+        switch (value)
         {
-            return value switch
-            {
-                long l => l,
-                double d when !double.IsNaN(d) && !double.IsInfinity(d) => (decimal)d,
-                _ => null,
-            };
-        }
-        catch (OverflowException)
-        {
-            return null;
+            case long l:
+                return l;
+            case double d when double.IsNaN(d) || double.IsInfinity(d):
+                problem = "has a bound that is not a number (" + d.ToString(CultureInfo.InvariantCulture) + "); give finite bounds.";
+                return null;
+            case double d when Math.Abs(d) >= 7.9e28:
+                problem = "has a bound beyond ±7.9e28, the largest a decimal holds (a Domain stores its bounds as decimals); use bounds within ±1e28.";
+                return null;
+            case double d:
+                return (decimal)d;
+            default:
+                problem = "has bounds of an unsupported type; write [Domain(min, max)] with long or double bounds.";
+                return null;
         }
     }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static (string Description, bool AllowNonFinite) ReadProgramAttribute(IMethodSymbol method)
     {
