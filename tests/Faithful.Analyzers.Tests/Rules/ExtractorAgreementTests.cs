@@ -107,4 +107,44 @@ public sealed class ExtractorAgreementTests
             $"{name}: extractor {(extracted ? "accepts" : "refuses: " + string.Join("; ", extraction.Problems.Select(p => p.Message)))}, "
             + $"analyzers report {(errors.Count == 0 ? "no error" : string.Join("; ", errors.Select(e => e.Id + " " + e.GetMessage())))}");
     }
+
+    /// <summary>Loops whose bounds are constant without being literals: the syntax pass once refused these.</summary>
+    public static TheoryData<string, string> Loops() => new()
+    {
+        { "const bound", "const int n = 5; for (var i = 0; i < n; i++) { a += b; } return a;" },
+        { "bound from an expression", "for (var i = 0; i < 2 * 3; i++) { a += i; } return a;" },
+        { "condition over the counter", "for (var i = 0; i * i < 50; i++) { a -= 1; } return a;" },
+        { "two counters", "for (int i = 0, j = 10; i < j; i++, j--) { a ^= b; } return a;" },
+        { "nested, inner bound from the outer counter", "for (var i = 0; i < 4; i++) { for (var j = 0; j < i; j++) { a += b; } } return a;" },
+        { "literal bounds", "for (var i = 6; i > 0; i -= 2) { a *= 2; b++; } return a + b;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Loops))]
+    public void The_syntax_pass_unrolls_every_loop_as_the_extractor_does(string name, string body)
+    {
+        var source = $$"""
+            using Faithful;
+
+            public static class Programs
+            {
+                [ReferenceProgram]
+                public static long Program(long a, long b)
+                {
+                    {{body}}
+                }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, path: "/0/Test.cs", cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create("Agreement", [tree], OfflineReferences.Core, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var method = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        var model = compilation.GetSemanticModel(tree);
+
+        var extracted = ProgramExtractor.Extract(method, model, TestContext.Current.CancellationToken);
+        var shape = Faithful.Analyzers.Programs.ProgramShapeReader.Read(method, model, TestContext.Current.CancellationToken);
+
+        Assert.True(extracted.Succeeded, name + ": " + string.Join("; ", extracted.Problems.Select(p => p.Message)));
+        Assert.True(shape.IsComplete, name + ": " + string.Join("; ", shape.Unsupported.Select(u => u.What)));
+        Assert.Equal(extracted.Program!.Steps.Select(s => s.Name), shape.Steps.Select(s => s.Name));
+    }
 }

@@ -6,7 +6,6 @@ using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Faithful.Analyzers.Extraction;
 
@@ -314,187 +313,24 @@ internal sealed partial class BodyLowering
 
     private void UnrollFor(IForLoopOperation loop)
     {
-        // Problems about the loop point at its header, not its whole body.
-        var header = loop.Syntax is ForStatementSyntax forSyntax
-            ? LocationInfo.From(Location.Create(forSyntax.SyntaxTree, TextSpan.FromBounds(forSyntax.ForKeyword.SpanStart, forSyntax.CloseParenToken.Span.End)))
-            : LocationInfo.From(loop.Syntax);
-        var declared = new List<ILocalSymbol>();
-        foreach (var before in loop.Before)
+        var outcome = LoopUnroller.Unroll(loop, _loopVariables, ProgramLimits.MaxSteps, () =>
         {
-            if (!TryDeclareLoopVariables(before, declared))
-            {
-                Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only when it declares its counter with a constant start, e.g. 'for (var i = 0; i < 3; i++)'.");
-                Forget(declared);
-                return;
-            }
-        }
-
-        if (loop.Condition is null || declared.Count == 0)
+            var problemsBefore = Problems.Count;
+            LowerStatement(loop.Body, insideLoop: true);
+            return Problems.Count == problemsBefore;
+        });
+        switch (outcome.Ending)
         {
-            Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only with a counter and a constant bound, e.g. 'for (var i = 0; i < 3; i++)'.");
-            Forget(declared);
-            return;
-        }
-
-        try
-        {
-            var iterations = 0;
-            while (true)
-            {
-                var proceed = ConstantFolder.TryFoldCondition(loop.Condition, _loopVariables);
-                if (proceed is null)
-                {
-                    Report(ProblemKind.NonConstantLoop, loop.Condition, "The loop condition '" + loop.Condition.Syntax + "' must compare the counter with a compile-time constant.");
-                    break;
-                }
-
-                if (!proceed.Value)
-                {
-                    break;
-                }
-
-                if (++iterations > ProgramLimits.MaxSteps || _stepLimitReported)
-                {
-                    if (!_stepLimitReported)
-                    {
-                        _stepLimitReported = true;
-                        Report(ProblemKind.LoopTooLong, header, "The loop runs more than " + ProgramLimits.MaxSteps + " times; use smaller bounds.");
-                    }
-
-                    break;
-                }
-
-                var problemsBefore = Problems.Count;
-                LowerStatement(loop.Body, insideLoop: true);
-                if (Problems.Count > problemsBefore || !AdvanceLoop(loop))
-                {
-                    break;
-                }
-            }
-        }
-        catch (ConstantFolder.FoldFault fault)
-        {
-            Report(ProblemKind.ConstantFault, header, "Unrolling the loop faults: " + fault.Message + ".");
-        }
-
-        Forget(declared);
-    }
-
-    private bool TryDeclareLoopVariables(IOperation before, List<ILocalSymbol> declared)
-    {
-        if (before is not IVariableDeclarationGroupOperation group)
-        {
-            return false;
-        }
-
-        foreach (var declaration in group.Declarations)
-        {
-            foreach (var declarator in declaration.Declarators)
-            {
-                var initializer = declarator.GetVariableInitializer();
-                var start = initializer is null ? null : ConstantFolder.TryFold(initializer.Value, _loopVariables);
-                if (start is not { IsIntegral: true })
-                {
-                    return false;
-                }
-
-                var converted = ConstantFolder.Convert(start.Value, declarator.Symbol.Type.SpecialType, false);
-                if (converted is null)
-                {
-                    return false;
-                }
-
-                _loopVariables[declarator.Symbol] = converted.Value;
-                declared.Add(declarator.Symbol);
-            }
-        }
-
-        return true;
-    }
-
-    private bool AdvanceLoop(IForLoopOperation loop)
-    {
-        foreach (var bottom in loop.AtLoopBottom)
-        {
-            var operation = bottom is IExpressionStatementOperation statement ? statement.Operation : bottom;
-            (IOperation? target, FoldedValue? next) = operation switch
-            {
-                IIncrementOrDecrementOperation increment => (increment.Target, Step(increment)),
-                ICompoundAssignmentOperation compound => (compound.Target, Compound(compound)),
-                ISimpleAssignmentOperation assignment => (assignment.Target, ConstantFolder.TryFold(assignment.Value, _loopVariables)),
-                _ => (null, (FoldedValue?)null),
-            };
-            if (target is not ILocalReferenceOperation local || !_loopVariables.ContainsKey(local.Local) || next is null)
-            {
-                Report(ProblemKind.NonConstantLoop, bottom, "The loop increment '" + bottom.Syntax + "' must update the counter by a constant.");
-                return false;
-            }
-
-            var converted = ConstantFolder.Convert(next.Value, local.Local.Type.SpecialType, false);
-            if (converted is null)
-            {
-                return false;
-            }
-
-            _loopVariables[local.Local] = converted.Value;
-        }
-
-        return true;
-    }
-
-    private FoldedValue? Step(IIncrementOrDecrementOperation increment)
-    {
-        var current = ConstantFolder.TryFold(increment.Target, _loopVariables);
-        if (current is null)
-        {
-            return null;
-        }
-
-        var delta = increment.Kind == OperationKind.Increment ? 1 : -1;
-        var value = current.Value;
-        if (increment.IsChecked && ((delta > 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MaxValue : long.MaxValue))
-            || (delta < 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MinValue : long.MinValue))))
-        {
-            throw new ConstantFolder.FoldFault("the loop counter overflows in a checked context");
-        }
-
-        var next = unchecked(value.Integer + delta);
-        return value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next) : FoldedValue.Int64(next);
-    }
-
-    private FoldedValue? Compound(ICompoundAssignmentOperation compound)
-    {
-        var current = ConstantFolder.TryFold(compound.Target, _loopVariables);
-        var delta = ConstantFolder.TryFold(compound.Value, _loopVariables);
-        if (current is null || delta is null || !current.Value.IsIntegral || !delta.Value.IsIntegral)
-        {
-            return null;
-        }
-
-        var a = current.Value.Integer;
-        var b = delta.Value.Integer;
-        long? next = compound.OperatorKind switch
-        {
-            BinaryOperatorKind.Add => unchecked(a + b),
-            BinaryOperatorKind.Subtract => unchecked(a - b),
-            BinaryOperatorKind.Multiply => unchecked(a * b),
-            BinaryOperatorKind.LeftShift => current.Value.Type == SpecialType.System_Int32 ? (int)a << (int)b : a << (int)b,
-            BinaryOperatorKind.RightShift => a >> (int)b,
-            _ => null,
-        };
-        if (next is null)
-        {
-            return null;
-        }
-
-        return current.Value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next.Value) : FoldedValue.Int64(next.Value);
-    }
-
-    private void Forget(List<ILocalSymbol> declared)
-    {
-        foreach (var local in declared)
-        {
-            _loopVariables.Remove(local);
+            case LoopUnroller.Ending.NotConstant:
+                Report(ProblemKind.NonConstantLoop, outcome.Culprit!, outcome.Message!);
+                break;
+            case LoopUnroller.Ending.TooLong when !_stepLimitReported:
+                _stepLimitReported = true;
+                Report(ProblemKind.LoopTooLong, outcome.Culprit!, outcome.Message!);
+                break;
+            case LoopUnroller.Ending.Fault:
+                Report(ProblemKind.ConstantFault, outcome.Culprit!, outcome.Message!);
+                break;
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class ConstructMustBeTraceableAnalyzer : ReferenceProgramAnalyzer
             }
         }
 
-        var shape = ProgramShapeReader.Read(method, cancellationToken);
+        var shape = ProgramShapeReader.Read(method, semanticModel, cancellationToken);
         foreach (var unsupported in shape.Unsupported.Concat(StepExpressionChecker.Check(shape, semanticModel, cancellationToken)))
         {
             found.Add((unsupported.Node.GetLocation(), unsupported.What, unsupported.Hint));

@@ -56,7 +56,7 @@ public sealed class ProgramMustBeGeneratedAnalyzer : ReferenceProgramAnalyzer
                         Descriptors.FA1013_ProgramMustFitStepLimit,
                         location,
                         symbol.Name,
-                        StepCount(method, context.CancellationToken),
+                        StepCount(method, context.SemanticModel, context.CancellationToken),
                         ProgramLimits.MaxSteps.ToString(CultureInfo.InvariantCulture)));
                     break;
                 case ProblemKind.UnknownDistractor:
@@ -78,9 +78,9 @@ public sealed class ProgramMustBeGeneratedAnalyzer : ReferenceProgramAnalyzer
     }
 
     // The syntax pass counts the steps of constant loops even past the limit; where it cannot, say only that it is over.
-    private static string StepCount(MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    private static string StepCount(MethodDeclarationSyntax method, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var count = ProgramShapeReader.Read(method, cancellationToken).StepCount;
+        var count = ProgramShapeReader.Read(method, semanticModel, cancellationToken).StepCount;
         return count > ProgramLimits.MaxSteps
             ? count.ToString("N0", CultureInfo.InvariantCulture)
             : "more than " + ProgramLimits.MaxSteps.ToString(CultureInfo.InvariantCulture);
