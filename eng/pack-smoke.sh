@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Packaging smoke test: packs the analyzer package (analyzers + generator in analyzers/dotnet/cs, Faithful.Core in lib),
-# the test-adapter package (with the libraries it depends on) and the faithful tool into a local folder feed; then
-# builds and runs a fresh consumer project from that feed, installs the tool from it and runs the tool on the
-# consumer's catalog. Usage: eng/pack-smoke.sh [work-folder]. Exit code 0 when every step worked.
+# Packaging smoke test: packs the analyzer package (analyzers + generator in analyzers/dotnet/cs, depending on the
+# Faithful.Core package for net10.0), Faithful.Core, the GpuRef library, the test-adapter package (with the libraries
+# it depends on) and the faithful tool into a local folder feed; then builds and runs a fresh consumer project from that
+# feed (its generated catalog, and a GpuRef batch checked against the reference evaluator), installs the tool from it
+# and runs the tool on the consumer's catalog. Usage: eng/pack-smoke.sh [work-folder]. Exit code 0 when every step worked.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$(mktemp -d)}
@@ -20,13 +21,14 @@ dotnet build "$root/src/TestAdapter/Faithful.TestAdapter/Faithful.TestAdapter.cs
 echo "== pack into $feed"
 for project in \
     src/Core/Faithful.Core/Faithful.Core.csproj \
+    src/GpuRef/Faithful.GpuRef/Faithful.GpuRef.csproj \
     src/TestAdapter/Faithful.Traces/Faithful.Traces.csproj \
     src/TestAdapter/Faithful.Clients/Faithful.Clients.csproj \
     src/TestAdapter/Faithful.TestAdapter/Faithful.TestAdapter.csproj \
     src/Cli/Faithful.Cli/Faithful.Cli.csproj; do
   dotnet pack "$root/$project" "${quiet[@]}" --no-build -o "$feed"
 done
-# The analyzer package builds its code-fix and core siblings itself.
+# The analyzer package builds its code-fix sibling itself.
 dotnet pack "$root/src/Analyzers/Faithful.Analyzers/Faithful.Analyzers.csproj" "${quiet[@]}" -o "$feed"
 ls "$feed"
 
@@ -58,6 +60,7 @@ cat > Consumer.csproj <<'XML'
   <ItemGroup>
     <PackageReference Include="Faithful.Analyzers" Version="0.1.0" />
     <PackageReference Include="Faithful.TestAdapter" Version="0.1.0" />
+    <PackageReference Include="Faithful.GpuRef" Version="0.1.0" />
   </ItemGroup>
 </Project>
 XML
@@ -72,6 +75,19 @@ foreach (var program in Faithful.Generated.ReferencePrograms.All)
 }
 
 Console.WriteLine($"adapter: {typeof(Faithful.TestAdapter.Assertions.FaithfulAssert).FullName}");
+
+// Ground truth in batch from the GpuRef library package: 1,000 input pairs of the generated program in one call.
+var chain = Faithful.Generated.ReferencePrograms.Chain;
+using var host = Faithful.GpuRef.Hosting.GpuRefHost.Create();
+var batch = new Faithful.GpuRef.Batches.TraceBatch();
+for (var a = 0; a < 1000; a++)
+{
+    batch.Add(chain, a - 500, 4);
+}
+
+var result = host.Evaluate(batch);
+var agree = Enumerable.Range(0, batch.PairCount).Count(i => result.ToTrace(i) == ReferenceEvaluator.Evaluate(chain, i - 500, 4));
+Console.WriteLine($"gpuref: {batch.PairCount} traces, {agree} equal to the reference evaluator, (3, 4) -> {result.ToTrace(503).Answer}");
 
 public static class ConsumerPrograms
 {
@@ -89,6 +105,7 @@ dotnet build --nologo -v q -c Release -o "$work/consumer/bin/out"
 output=$(dotnet "$work/consumer/bin/out/Consumer.dll")
 echo "$output"
 grep -q "ConsumerPrograms.Chain: 3 steps, answer 14" <<<"$output"
+grep -q "gpuref: 1000 traces, 1000 equal to the reference evaluator, (3, 4) -> 14" <<<"$output"
 
 echo "== tool"
 NUGET_PACKAGES="$packages" dotnet tool install Faithful.Cli --version 0.1.0 --tool-path "$work/tools" --add-source "$feed" --configfile "$work/consumer/nuget.config"

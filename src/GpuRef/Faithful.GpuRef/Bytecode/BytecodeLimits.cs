@@ -1,3 +1,5 @@
+using Faithful.Model;
+
 namespace Faithful.GpuRef.Bytecode;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace Faithful.GpuRef.Bytecode;
 /// </summary>
 public static class BytecodeLimits
 {
-    /// <summary>Steps per program (each writes one trace cell).</summary>
-    public const int MaxSteps = 4096;
+    /// <summary>Steps per program (each writes one trace cell): <see cref="ProgramLimits.MaxSteps"/>, the limit every Faithful tool shares.</summary>
+    public const int MaxSteps = ProgramLimits.MaxSteps;
 
     /// <summary>Inputs per program.</summary>
     public const int MaxParameters = 256;

@@ -1,0 +1,20 @@
+namespace Faithful.Model;
+
+/// <summary>
+/// The size limits of one reference program, defined once for every tool: the analyzers and the generator (which
+/// compile this file in), the source reader, the reference evaluator and GpuRef's bytecode accept the same programs.
+/// </summary>
+public static class ProgramLimits
+{
+    /// <summary>
+    /// Steps after loops are unrolled. Forty times the longest program of the study (95 steps): a longer program makes
+    /// a prompt no model can follow, and every step is one cell of GpuRef's per-thread trace.
+    /// </summary>
+    public const int MaxSteps = 4096;
+
+    /// <summary>
+    /// Levels of one step's expression tree. Far beyond anything a person writes; it bounds the recursion of every
+    /// tool that walks expressions (the compiler's lowering, the evaluator, the formatter) well within the stack.
+    /// </summary>
+    public const int MaxExpressionDepth = 200;
+}
