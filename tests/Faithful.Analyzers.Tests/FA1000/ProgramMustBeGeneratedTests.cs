@@ -18,7 +18,7 @@ public sealed class ProgramMustBeGeneratedTests
                 {
                     var s1 = a * x;
                     var s2 = s1 + 1;
-                    for (var i = 0; i < 4096 - 2; i++) { a += 1; }
+                    for (var i = 0; i < 10000 - 2; i++) { a += 1; }
                     return s1 + a;
                 }
             }
@@ -70,7 +70,7 @@ public sealed class ProgramMustBeGeneratedTests
                 [ReferenceProgram]
                 public static long Counter(long a)
                 {
-                    {|#0:for (var i = 0; i < 5000; i++)|} { a += 3; }
+                    {|#0:for (var i = 0; i < 12000; i++)|} { a += 3; }
                     return a;
                 }
             }
@@ -79,7 +79,7 @@ public sealed class ProgramMustBeGeneratedTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic("FA1013").WithLocation(0).WithMessage(
-                "Reference program 'Counter' is left out of the generated catalog: it unrolls to 5,000 steps and every Faithful tool stops at 4096; use smaller loop bounds or split it into several programs"));
+                "Reference program 'Counter' is left out of the generated catalog: it unrolls to 12,000 steps and every Faithful tool stops at 10,000; use smaller loop bounds or split it into several programs"));
     }
 
     [Fact]

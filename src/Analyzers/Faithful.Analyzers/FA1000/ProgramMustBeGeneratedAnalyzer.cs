@@ -57,7 +57,7 @@ public sealed class ProgramMustBeGeneratedAnalyzer : ReferenceProgramAnalyzer
                         location,
                         symbol.Name,
                         StepCount(method, context.SemanticModel, context.CancellationToken),
-                        ProgramLimits.MaxSteps.ToString(CultureInfo.InvariantCulture)));
+                        ProgramLimits.MaxSteps.ToString("N0", CultureInfo.InvariantCulture)));
                     break;
                 case ProblemKind.UnknownDistractor:
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1014_DistractorMustNameStep, location, symbol.Name, reason));

@@ -128,12 +128,12 @@ internal static partial class Descriptors
 
     public static readonly DiagnosticDescriptor FA1013_ProgramMustFitStepLimit = new DiagnosticDescriptor(
         "FA1013",
-        "A reference program must unroll to at most 4096 steps",
+        "A reference program must unroll to at most 10,000 steps",
         "Reference program '{0}' is left out of the generated catalog: it unrolls to {1} steps and every Faithful tool stops at {2}; use smaller loop bounds or split it into several programs",
         Categories.ReferenceProgram,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Loops unroll into one step per executed assignment. The analyzers, the generator, the source reader and GpuRef share one limit (ProgramLimits.MaxSteps, 4096 steps); a longer program is left out of the catalog.",
+        description: "Loops unroll into one step per executed assignment. The analyzers, the generator, the source reader and GpuRef share one limit (ProgramLimits.MaxSteps, 10,000 steps); a longer program is left out of the catalog.",
         helpLinkUri: HelpLinkBase + "FA1013.md");
 
     public static readonly DiagnosticDescriptor FA1014_DistractorMustNameStep = new DiagnosticDescriptor(

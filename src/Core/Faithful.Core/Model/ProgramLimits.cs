@@ -7,10 +7,11 @@ namespace Faithful.Model;
 public static class ProgramLimits
 {
     /// <summary>
-    /// Steps after loops are unrolled. Forty times the longest program of the study (95 steps): a longer program makes
-    /// a prompt no model can follow, and every step is one cell of GpuRef's per-thread trace.
+    /// Steps after loops are unrolled. Public code-simulation corpora hold loop programs up to 10,000 unrolled steps
+    /// (the codesim loop logs), and imported transcripts of them must be scored, not refused; every step is one cell of
+    /// GpuRef's per-pair trace row.
     /// </summary>
-    public const int MaxSteps = 4096;
+    public const int MaxSteps = 10_000;
 
     /// <summary>
     /// Levels of one step's expression tree. Far beyond anything a person writes; it bounds the recursion of every

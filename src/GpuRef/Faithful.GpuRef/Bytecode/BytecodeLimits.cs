@@ -20,9 +20,9 @@ public static class BytecodeLimits
     /// </summary>
     public const int MaxStackDepth = 16;
 
-    /// <summary>Distinct constants per program.</summary>
-    public const int MaxConstants = 4096;
+    /// <summary>Distinct constants per program: enough for a program at the step limit with a new literal in every step.</summary>
+    public const int MaxConstants = 4 * MaxSteps;
 
-    /// <summary>Instructions per program (all steps and the answer together).</summary>
-    public const int MaxInstructions = 65536;
+    /// <summary>Instructions per program (all steps and the answer together): room for small expressions in every step.</summary>
+    public const int MaxInstructions = 32 * MaxSteps;
 }
