@@ -16,7 +16,8 @@ public sealed class FaithfulAssertTests
     internal static CaseResult Scored(string reply, int sample = 0)
     {
         var program = TestPrograms.Chain;
-        var verdict = TracesInstrument.ProcessAware.Score(ReferenceEvaluator.Evaluate(program, Inputs), reply);
+        var instrument = TracesInstrument.ProcessAware;
+        var verdict = instrument.Score(ReferenceEvaluator.Evaluate(program, Inputs), instrument.Render(program, Inputs), reply);
         return new CaseResult(new FaithfulCase(program, Inputs, sample).CaseId, program.Id, program.Steps.Count, 2, "openai:test", sample, Inputs, reply, verdict, Tokens: new TokenCounts(120, 45));
     }
 
