@@ -1,8 +1,6 @@
 using Faithful.Evaluation;
 using Faithful.Generated;
 using Faithful.Model;
-using Faithful.TestAdapter.Cases;
-using Faithful.TestAdapter.Models;
 using Faithful.Traces.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
@@ -56,7 +54,7 @@ public sealed class EvaluationLibraryTests
 
     // Opt-in, like LiveModelTests: the same evaluation of a live model's response.
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 1, Seed = 1)]
+    [FaithfulCases(Inputs = 1, Seed = 1)]
     public async Task A_live_models_response_is_evaluated_like_any_other(FaithfulTestCase @case)
     {
         using var connection = FaithfulModels.LiveOrSkip();

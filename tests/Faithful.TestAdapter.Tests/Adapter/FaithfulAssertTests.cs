@@ -2,8 +2,7 @@ using Faithful.Clients.Running;
 using Faithful.Clients.Sampling;
 using Faithful.Execution;
 using Faithful.Model;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Models;
+using Faithful.Testing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
