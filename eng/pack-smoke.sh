@@ -86,7 +86,8 @@ foreach (var program in Faithful.Generated.ReferencePrograms.All)
     Console.WriteLine($"{program.Id}: {program.Steps.Count} steps, answer {trace.Answer}");
 }
 
-Console.WriteLine($"adapter: {typeof(Faithful.TestAdapter.Assertions.FaithfulAssert).FullName}");
+// FaithfulAssert resolves through the global usings the adapter package adds (Faithful, Faithful.Testing).
+Console.WriteLine($"adapter: {typeof(FaithfulAssert).FullName}");
 
 public static class ConsumerPrograms
 {
@@ -104,6 +105,7 @@ dotnet build --nologo -v q -c Release -o "$work/consumer/bin/out"
 output=$(dotnet "$work/consumer/bin/out/Consumer.dll")
 echo "$output"
 grep -q "ConsumerPrograms.Chain: 3 steps, answer 14" <<<"$output"
+grep -q "adapter: Faithful.Testing.FaithfulAssert" <<<"$output"
 
 echo "== tool"
 NUGET_PACKAGES="$packages" dotnet tool install Faithful.Cli --version 0.1.0 --tool-path "$work/tools" --add-source "$feed" --configfile "$work/consumer/nuget.config"
