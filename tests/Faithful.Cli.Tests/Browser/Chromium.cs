@@ -27,6 +27,7 @@ internal static partial class Chromium
             area: box(svg.querySelector('rect.plot-area')),
             xTicks: [...svg.querySelectorAll('text.tick.x')].map(t => ({ text: t.textContent, box: box(t) })),
             points: [...svg.querySelectorAll('circle.point')].map(c => ({ metric: c.dataset.metric, length: +c.dataset.length, box: box(c) })),
+            bars: [...svg.querySelectorAll('rect.bar[data-length]')].map(b => ({ length: +b.dataset.length, box: box(b) })),
           }));
           const legends = [...document.querySelectorAll('ul.mode-legend')].map(box);
           const out = document.createElement('pre');

@@ -104,6 +104,23 @@ public sealed partial class ManyModelsInChromiumTests
             }
         }
 
+        foreach (var panel in panels.Where(p => p.GetProperty("id").GetString()!.StartsWith("plot-modes-", StringComparison.Ordinal)))
+        {
+            // One stacked bar per length, in length order, none touching its neighbour (20 and 21 included).
+            var bars = panel.GetProperty("bars").EnumerateArray()
+                .GroupBy(b => b.GetProperty("length").GetInt32())
+                .Select(g => (Length: g.Key, Box: Box(g.First(), "box")))
+                .OrderBy(b => b.Length)
+                .ToList();
+            Assert.Equal(Lengths, bars.Select(b => b.Length));
+            for (var i = 1; i < bars.Count; i++)
+            {
+                Assert.True(bars[i - 1].Box.Right <= bars[i].Box.Left, $"{panel.GetProperty("id")}: the bars at {bars[i - 1].Length} and {bars[i].Length} steps overlap");
+            }
+
+            Assert.True(bars[0].Box.Right - bars[0].Box.Left > 10, $"{panel.GetProperty("id")}: the lone bar at 5 steps is a sliver");
+        }
+
         // The failure-mode key is outside every panel.
         var modeLegend = Box(Assert.Single(measured.GetProperty("legends").EnumerateArray()));
         Assert.All(panels, p => Assert.False(modeLegend.Intersects(Box(p, "svg")), $"the mode legend overlaps {p.GetProperty("id")}"));

@@ -18,9 +18,9 @@ internal static class ModeBreakdownChart
         var frame = new PlotFrame(lengths.Count == 0 ? 0 : lengths[0], lengths.Count == 0 ? 1 : lengths[^1], 0, 1);
         var svg = PlotFrame.Open($"plot-modes-{modelIndex}", $"Failure modes by program length: {model.Model}", model.Model);
         frame.Axes(svg, 5, yPercent: true, "program length (steps)", "share of traces");
-        var barWidth = BarWidth(frame, lengths);
         foreach (var cell in cells)
         {
+            var barWidth = BarWidth(frame, lengths, cell.Key);
             var x = frame.X(cell.Key) - barWidth / 2;
             var cumulative = 0.0;
             foreach (var mode in Enum.GetValues<FailureMode>())
@@ -55,10 +55,11 @@ internal static class ModeBreakdownChart
         return html.Append("</ul>").ToString();
     }
 
-    // Bars fill most of the gap to the nearest other length, never overlap, and stay visible and not too fat.
-    private static double BarWidth(PlotFrame frame, IReadOnlyList<int> lengths)
+    // A bar fills most of the gap to its nearest neighbouring length, so 20 and 21 never overlap while lone lengths stay
+    // wide enough to read; between 1.5 and 24 pixels.
+    private static double BarWidth(PlotFrame frame, IReadOnlyList<int> lengths, int length)
     {
-        var gap = lengths.Count < 2 ? PlotFrame.PlotWidth / frame.XScale : lengths.Zip(lengths.Skip(1), (a, b) => b - a).Min();
-        return Math.Clamp(gap * frame.XScale * 0.8, 1.5, 24);
+        var gap = lengths.Where(l => l != length).Select(l => Math.Abs(l - length)).DefaultIfEmpty(int.MaxValue).Min();
+        return Math.Clamp(Math.Min(gap * frame.XScale, PlotFrame.PlotWidth) * 0.8, 1.5, 24);
     }
 }
