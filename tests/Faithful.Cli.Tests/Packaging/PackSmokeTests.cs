@@ -4,9 +4,10 @@ using Faithful.Cli.Tests.Support;
 namespace Faithful.Cli.Tests.Packaging;
 
 /// <summary>
-/// Runs eng/pack-smoke.sh: packs the analyzer, core, GpuRef, adapter and tool packages into a local folder feed, builds
-/// and runs a fresh consumer project from it (its catalog and a GpuRef batch), installs the tool from it and runs it on
-/// the consumer's catalog. Slow (it builds
+/// Runs eng/pack-smoke.sh: packs the analyzer, core, GpuRef, adapter, template and tool packages into a local folder
+/// feed, builds and runs a fresh consumer project from it (its catalog and a GpuRef batch), installs the tool from it and
+/// runs it on the consumer's catalog, and runs `dotnet test` on a project made by `dotnet new faithful-tests` from the
+/// feed. Slow (it builds
 /// in Release); set FAITHFUL_SKIP_PACK_TEST=1 to skip it in an inner loop.
 /// </summary>
 public sealed class PackSmokeTests
@@ -27,12 +28,13 @@ public sealed class PackSmokeTests
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(10));
+        timeout.CancelAfter(TimeSpan.FromMinutes(15));
         await process.WaitForExitAsync(timeout.Token);
         var output = await stdout + await stderr;
 
         Assert.True(process.ExitCode == 0, output);
         Assert.Contains("ConsumerPrograms.Chain: 3 steps, answer 14", output, StringComparison.Ordinal);
+        Assert.Contains("template project passed dotnet test", output, StringComparison.Ordinal);
         Assert.Contains("pack smoke test passed", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "feed", "Faithful.Analyzers.0.1.0.nupkg")));
         using var analyzers = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir.Path, "feed", "Faithful.Analyzers.0.1.0.nupkg"));
