@@ -4,6 +4,7 @@ using Faithful.Execution;
 using Faithful.GpuRef.Batches;
 using Faithful.GpuRef.Cpu;
 using Faithful.GpuRef.Hosting;
+using Faithful.GpuRef.Tests.Support;
 using Faithful.GpuRef.Verification;
 using Faithful.Model;
 using Trace = Faithful.Execution.Trace;

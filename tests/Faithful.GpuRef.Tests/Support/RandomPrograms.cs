@@ -1,6 +1,6 @@
 using Faithful.Model;
 
-namespace Faithful.GpuRef.Verification;
+namespace Faithful.GpuRef.Tests.Support;
 
 /// <summary>
 /// Random step programs that reach every operator, checked context, conversion and fault of the model,
