@@ -105,7 +105,7 @@ public sealed class ShardMergeTests : IDisposable
         var path = _dir["whole.jsonl"];
         using (var writer = RunFileWriter.Create(path, new RunHeader(RunFile.FormatVersion, "2026-01-01T00:00:00Z", "plan", "fp", Results.Count)))
         {
-            Results.ForEach(writer.Write);
+            Results.ForEach(r => writer.Write(r));
         }
 
         var error = Assert.Throws<ShardMergeException>(() => ShardMerge.Merge([path], _dir["merged.jsonl"]));
@@ -132,7 +132,7 @@ public sealed class ShardMergeTests : IDisposable
             var header = new RunHeader(RunFile.FormatVersion, "2026-01-01T00:00:00Z", "synthetic plan", fingerprint, mine.Count) { Shard = shard.ToString(), PlanCases = Results.Count };
             using (var writer = RunFileWriter.Create(path, header))
             {
-                mine.ForEach(writer.Write);
+                mine.ForEach(r => writer.Write(r));
             }
 
             files.Add(path);

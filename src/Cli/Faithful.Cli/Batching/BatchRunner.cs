@@ -92,6 +92,7 @@ internal sealed class BatchRunner(
     {
         private readonly Dictionary<string, Dictionary<string, FaithfulCase>> _casesByModel = new(StringComparer.Ordinal);
         private readonly OpenAIBatches _api = new(OpenAIPlatform.Connect("the Batch API", owner.ClientOptions));
+        private readonly Dictionary<string, StepProgram> _programs = plan.ProgramsById();
 
         public int Written { get; private set; }
 
@@ -300,7 +301,8 @@ internal sealed class BatchRunner(
                 reply = reply[..owner.RunOptions.MaxReplyChars];
             }
 
-            var verdict = owner.Instrument.Score(owner.GroundTruth(@case), reply);
+            // The conversation is rendered again: rendering is deterministic, so it is the one the batch sent.
+            var verdict = owner.Instrument.Score(owner.GroundTruth(@case), owner.Instrument.Render(@case.Program, @case.Inputs), reply);
             return Result(model, @case, reply, verdict, null, response.Tokens, metadata);
         }
 
@@ -320,7 +322,7 @@ internal sealed class BatchRunner(
 
         private void Write(CaseResult result)
         {
-            writer.Write(result);
+            writer.Write(result, _programs.GetValueOrDefault(result.ProgramId));
             done.Add(RunFile.KeyOf(result));
             Written++;
         }

@@ -3,6 +3,7 @@ using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Execution;
 using Faithful.Reports.RunFiles;
+using Faithful.Reports.RunFiles.Streaming;
 using Microsoft.Extensions.AI;
 
 namespace Faithful.Cli.Running;
@@ -17,6 +18,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
     public async Task<RunOutcome> RunAsync(RunPlan plan, string runFile, bool fresh, IRunProgress progress, CancellationToken cancellationToken)
     {
         var (writer, done) = Open(plan, runFile, fresh);
+        var programs = plan.ProgramsById();
         var requested = 0;
         using (writer)
         {
@@ -37,7 +39,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
                     pending,
                     result =>
                     {
-                        writer.Write(result);
+                        writer.Write(result, programs.GetValueOrDefault(result.ProgramId));
                         Interlocked.Increment(ref requested);
                         progress.Completed(result);
                     },
@@ -88,6 +90,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
         }
 
         var done = contents.Results.Where(r => r.Verdict is not null || r.Error is null).Select(RunFile.KeyOf).ToHashSet(StringComparer.Ordinal);
-        return (RunFileWriter.Append(runFile, contents.CompleteLength), done);
+        var programLines = RunFileIndex.Build(runFile).ProgramOffsets.Keys;
+        return (RunFileWriter.Append(runFile, contents.CompleteLength, contents.Header.Format, programLines), done);
     }
 }

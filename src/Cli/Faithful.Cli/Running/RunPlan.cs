@@ -33,6 +33,18 @@ internal sealed record RunPlan(string Description, IReadOnlyList<FaithfulCase> C
         WholePlanFingerprint = Fingerprint,
     };
 
+    /// <summary>The plan's programs by id (what its results are scored against, written once into a run file).</summary>
+    public Dictionary<string, Model.StepProgram> ProgramsById()
+    {
+        var programs = new Dictionary<string, Model.StepProgram>(StringComparer.Ordinal);
+        foreach (var @case in Cases)
+        {
+            programs.TryAdd(@case.Program.Id, @case.Program);
+        }
+
+        return programs;
+    }
+
     /// <summary>The whole plan's fingerprint (a shard keeps the fingerprint of the plan it was cut from).</summary>
     public string Fingerprint => WholePlanFingerprint ?? ComputeFingerprint();
 
