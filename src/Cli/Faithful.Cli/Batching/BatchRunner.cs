@@ -84,8 +84,7 @@ internal sealed class BatchRunner(
             }
         }
 
-        var contents = RunFileReader.Read(runFile);
-        return new RunOutcome(plan.TotalCases - session.Written, session.Written, contents);
+        return new RunOutcome(plan.TotalCases - session.Written, session.Written);
     }
 
     private sealed class Session(BatchRunner owner, RunPlan plan, string runFile, BatchState state, RunFileWriter writer, HashSet<string> done)

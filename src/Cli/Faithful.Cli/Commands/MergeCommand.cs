@@ -48,7 +48,7 @@ internal static class MergeCommand
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {merged.Failed} results are failed requests (an error and no verdict); rerun their shards to ask them again, then merge again."));
             }
 
-            var summary = ReportFiles.Load([output], console);
+            using var summary = ReportFiles.Load([output], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, parse.GetValue(title)!);
             return 0;

@@ -29,7 +29,7 @@ internal static class ReportCommand
                 return CaseDetail.Print(parse.GetValue(runFiles)!, id, parse.GetValue(caseModel), parse.GetValue(caseJson), console);
             }
 
-            var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
+            using var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
             var targets = new ReportFiles.Targets(parse.GetValue(html), parse.GetValue(json), parse.GetValue(junit), parse.GetValue(markdown));
             if (!targets.Any)
             {

@@ -102,12 +102,7 @@ internal static class RunCommand
                     .RunAsync(plan, path, parse.GetValue(fresh), cancellationToken).ConfigureAwait(false)
                 : await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
-            foreach (var issue in outcome.Contents.Issues)
-            {
-                console.Error.WriteLine($"warning: {issue}");
-            }
-
-            var summary = RunSummary.Of(outcome.Contents.Results);
+            using var summary = ReportFiles.Load([path], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {source}");
             return 0;

@@ -51,7 +51,7 @@ internal static class ScoreCommand
             }
 
             console.Out.WriteLine($"wrote scored run file: {runFile}");
-            var summary = RunSummary.Of(import.Results);
+            using var summary = ReportFiles.Load([runFile], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {Path.GetFileName(path)}");
             return import.Results.Count == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;

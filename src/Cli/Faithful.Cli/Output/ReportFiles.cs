@@ -1,34 +1,24 @@
 using Faithful.Reports.Formats;
 using Faithful.Reports.Html;
-using Faithful.Reports.RunFiles;
 using Faithful.Reports.Summaries;
 
 namespace Faithful.Cli.Output;
 
-/// <summary>Loads run files and writes the report formats.</summary>
+/// <summary>Summarizes run files as streams and writes the report formats.</summary>
 internal static class ReportFiles
 {
-    /// <summary>Reads one or more run files into one summary; unreadable lines are listed on the error writer.</summary>
+    /// <summary>Summarizes one or more run files, streamed; unreadable lines are listed on the error writer.</summary>
     public static RunSummary Load(IReadOnlyList<string> runFiles, CliConsole console)
     {
-        var results = new List<Traces.Results.CaseResult>();
         foreach (var path in runFiles)
         {
             if (!File.Exists(path))
             {
                 throw new CliException($"run file '{path}' does not exist. Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
             }
-
-            var contents = RunFileReader.Read(path);
-            foreach (var issue in contents.Issues)
-            {
-                console.Error.WriteLine($"warning: {issue}");
-            }
-
-            results.AddRange(contents.Results);
         }
 
-        return RunSummary.Of(results);
+        return RunFileSummaries.Load(runFiles, ProgramSources.Resolver(), issue => console.Error.WriteLine($"warning: {issue}"));
     }
 
     /// <summary>The formats a report can be written in.</summary>
@@ -46,12 +36,20 @@ internal static class ReportFiles
     public static void Write(RunSummary summary, Targets targets, CliConsole console, string title, string? gateText = null)
     {
         Save(targets.Html, () => HtmlReport.Render(summary, new HtmlReportOptions { Title = title }), console, "HTML report");
-        Save(targets.Json, () => JsonReport.Render(summary), console, "JSON report");
+        SaveStream(targets.Json, stream => JsonReport.Write(stream, summary), console, "JSON report");
         Save(targets.JUnit, () => JUnitReport.Render(summary), console, "JUnit XML");
         Save(targets.Markdown, () => MarkdownReport.Render(summary, gateText), console, "Markdown summary");
     }
 
-    public static void Save(string? path, Func<string> render, CliConsole console, string what)
+    public static void Save(string? path, Func<string> render, CliConsole console, string what) =>
+        SaveStream(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.Write(render());
+        }, console, what);
+
+    /// <summary>Writes a file through a stream, for outputs as large as the run (the JSON report's cases, a baseline).</summary>
+    public static void SaveStream(string? path, Action<Stream> write, CliConsole console, string what)
     {
         if (path is null)
         {
@@ -64,7 +62,11 @@ internal static class ReportFiles
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, render());
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
+        {
+            write(stream);
+        }
+
         console.Out.WriteLine($"wrote {what}: {path}");
     }
 }

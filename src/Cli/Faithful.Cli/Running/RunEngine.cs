@@ -47,8 +47,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
             }
         }
 
-        var contents = RunFileReader.Read(runFile);
-        return new RunOutcome(plan.TotalCases - requested, requested, contents);
+        return new RunOutcome(plan.TotalCases - requested, requested);
     }
 
     private ModelConnection Connect(string model)

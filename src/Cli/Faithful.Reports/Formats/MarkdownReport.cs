@@ -48,6 +48,7 @@ public static class MarkdownReport
         var modes = Enum.GetValues<FailureMode>();
         md.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Text.MarkdownCell(model.Model)}</code> by program length</summary>\n\n");
         md.Append("| Length | Cases | First-answer accuracy (95% CI) | Step faithfulness |");
+        // Lengths are grouped (powers of two) when a model has many, so the table stays short whatever the suite.
         foreach (var mode in modes)
         {
             md.Append(' ').Append(mode).Append(" |");
@@ -55,10 +56,10 @@ public static class MarkdownReport
 
         md.Append("\n|---:|---:|---:|---:|");
         md.Append(string.Concat(Enumerable.Repeat("---:|", modes.Length))).Append('\n');
-        foreach (var cell in model.ByLength)
+        foreach (var group in model.LengthGroups)
         {
-            var s = cell.Summary;
-            md.Append(CultureInfo.InvariantCulture, $"| {cell.Key} | {s.Total} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(s.FirstAnswerAccuracy.Ci95.High)}) | {Text.Percent(s.StepFaithfulness.Mean)} |");
+            var s = group.Summary;
+            md.Append(CultureInfo.InvariantCulture, $"| {group.Label} | {s.Total} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(s.FirstAnswerAccuracy.Ci95.High)}) | {Text.Percent(s.StepFaithfulness.Mean)} |");
             foreach (var mode in modes)
             {
                 md.Append(' ').Append(s.Modes.GetValueOrDefault(mode)).Append(" |");

@@ -60,9 +60,11 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
                     text.Append(CultureInfo.InvariantCulture, $"| `{Formats.Text.MarkdownCell(flip.CaseId)}` | `{Formats.Text.MarkdownCell(flip.Model)}` | {Formats.Text.MarkdownCell(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
                 }
 
-                if (c.Flipped.Count > maxFlips)
+                var flips = c.Regressions + c.Improvements;
+                var shown = Math.Min(maxFlips, c.Flipped.Count);
+                if (flips > shown)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"\n… and {c.Flipped.Count - maxFlips} more.\n");
+                    text.Append(CultureInfo.InvariantCulture, $"\n… and {flips - shown} more.\n");
                 }
             }
         }

@@ -1,37 +1,54 @@
+using Faithful.Reports.Formats;
+using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Traces.Results;
-using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Summaries;
 
 /// <summary>
-/// The aggregation of a set of results, independent of the order they completed in:
-/// results are sorted by model and case so that an interrupted-and-resumed run summarizes exactly like an uninterrupted one.
+/// What every report shows, gathered in one streaming pass (<see cref="RunAggregator"/>): each model's figures, a bounded
+/// drill-down sample, and every case's headline in report order (model, length, case id) read back from disk. Nothing in
+/// it grows with the number of cases except the sorted case list, which lives in temporary files until disposed.
+/// The figures do not depend on the order results arrive in, so an interrupted-and-resumed run, or a sharded run merged,
+/// summarizes exactly like an uninterrupted one.
 /// </summary>
-public sealed record RunSummary(IReadOnlyList<ModelSummary> Models, IReadOnlyList<CaseResult> Results)
+public sealed class RunSummary : IDisposable
 {
     /// <summary>How many first-divergence bins a histogram has at most.</summary>
     public const int DivergenceBins = 20;
 
-    public static RunSummary Of(IEnumerable<CaseResult> results)
+    private readonly ExternalSorter<ReportCase> _cases;
+
+    internal RunSummary(IReadOnlyList<ModelSummary> models, int traceCount, IReadOnlyList<SampledCase> drillDown, ExternalSorter<ReportCase> cases)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        var sorted = results
-            .OrderBy(r => r.Model, StringComparer.Ordinal)
-            .ThenBy(r => r.Length)
-            .ThenBy(r => r.CaseId, StringComparer.Ordinal)
-            .ToList();
-        var models = sorted
-            .GroupBy(r => r.Model, StringComparer.Ordinal)
-            .Select(g => Summarize(g.Key, g.ToList()))
-            .ToList();
-        return new RunSummary(models, sorted);
+        Models = models;
+        TraceCount = traceCount;
+        DrillDown = drillDown;
+        _cases = cases;
     }
 
-    private static ModelSummary Summarize(string model, List<CaseResult> results) =>
-        new(
-            model,
-            Scores.Summarize(results, $"model={model}"),
-            Scores.KeyedBy(results, r => r.Length, Comparer<int>.Default, l => $"length={l}"),
-            Scores.KeyedBy(results, r => r.LookBackDepth, Comparer<int>.Default, d => $"lookback={d}"),
-            DivergenceHistogram.Of(results, DivergenceBins));
+    public IReadOnlyList<ModelSummary> Models { get; }
+
+    /// <summary>Results summarized.</summary>
+    public int TraceCount { get; }
+
+    /// <summary>The cases picked for drill-down (<see cref="DrillDownSampler"/>), with their full verdicts where they could be recovered.</summary>
+    public IReadOnlyList<SampledCase> DrillDown { get; }
+
+    /// <summary>Every case's headline, by model, length and case id; streamed from disk, so it may be read more than once.</summary>
+    public IEnumerable<ReportCase> Cases => _cases.Sorted();
+
+    /// <summary>Summarizes results held in memory (tests, the test adapter, small runs); drill-down cases keep their verdicts as given.</summary>
+    public static RunSummary Of(IEnumerable<CaseResult> results, int maxDrillDowns = RunAggregator.DefaultMaxDrillDowns)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var aggregator = new RunAggregator(maxDrillDowns);
+        foreach (var result in results)
+        {
+            aggregator.Add(result);
+        }
+
+        return aggregator.Finish();
+    }
+
+    public void Dispose() => _cases.Dispose();
 }

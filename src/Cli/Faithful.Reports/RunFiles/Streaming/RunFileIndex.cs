@@ -99,7 +99,7 @@ public sealed class RunFileIndex
 
                     break;
                 default:
-                    issues.Add(new LineIssue(fileName, line.Number, head.Problem ?? "not a readable line"));
+                    issues.Add(new LineIssue(fileName, line.Number, "not a readable case result: " + (head.Problem ?? "unknown line")));
                     break;
             }
         }
