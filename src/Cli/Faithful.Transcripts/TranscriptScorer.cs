@@ -9,6 +9,7 @@ using Faithful.SourcePrograms;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
+using Faithful.Transcripts.Reading;
 
 namespace Faithful.Transcripts;
 
@@ -19,7 +20,10 @@ namespace Faithful.Transcripts;
 /// </summary>
 public static class TranscriptScorer
 {
-    /// <summary>Longest line read; longer lines are reported, not parsed.</summary>
+    /// <summary>Longest line read from a file, in bytes; longer lines are skipped to their newline without being held, and reported.</summary>
+    public const int MaxLineBytes = 4 * 1024 * 1024;
+
+    /// <summary>Longest line read from a <see cref="TextReader"/>, in characters.</summary>
     public const int MaxLineChars = 4 * 1024 * 1024;
 
     private static readonly JsonSerializerOptions ReadOptions = new()
@@ -32,35 +36,54 @@ public static class TranscriptScorer
     /// <summary>Scores the transcript file at <paramref name="path"/>.</summary>
     /// <param name="catalog">Programs that lines may name with <c>programName</c> (e.g. an assembly's catalog); may be empty.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static TranscriptImport ScoreFile(string path, IReadOnlyList<StepProgram>? catalog = null)
+    /// <exception cref="InvalidDataException">The file is not text (NUL bytes at its start).</exception>
+    public static TranscriptImport ScoreFile(string path, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Score(reader, Path.GetFileName(path), catalog);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return Score(stream, Path.GetFileName(path), catalog, options);
+    }
+
+    /// <summary>Scores transcript lines read from <paramref name="stream"/> (UTF-8, or UTF-16/32 with a byte-order mark).</summary>
+    /// <exception cref="InvalidDataException">The input is not text (NUL bytes at its start).</exception>
+    public static TranscriptImport Score(Stream stream, string fileName, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        options ??= TranscriptOptions.Default;
+        return Score(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, catalog, options);
     }
 
     /// <summary>Scores transcript lines read from <paramref name="reader"/>; <paramref name="fileName"/> names them in issues.</summary>
-    public static TranscriptImport Score(TextReader reader, string fileName, IReadOnlyList<StepProgram>? catalog = null)
+    public static TranscriptImport Score(TextReader reader, string fileName, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
-        var session = new Session(fileName, catalog ?? []);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            session.ScoreLine(line, lineNumber);
-        }
-
-        return new TranscriptImport(session.Results, session.Issues, lineNumber);
+        options ??= TranscriptOptions.Default;
+        return Score(BoundedLineReader.Read(reader, options.MaxLineChars), fileName, catalog, options);
     }
 
-    private sealed class Session(string fileName, IReadOnlyList<StepProgram> catalog)
+    private static TranscriptImport Score(IEnumerable<TranscriptLine> lines, string fileName, IReadOnlyList<StepProgram>? catalog, TranscriptOptions options)
+    {
+        var session = new Session(fileName, catalog ?? [], options);
+        var lineCount = 0;
+        foreach (var line in lines)
+        {
+            lineCount = line.Number;
+            if (line.Problem is { } problem)
+            {
+                session.Skip(line.Number, problem);
+            }
+            else if (!string.IsNullOrWhiteSpace(line.Text))
+            {
+                session.ScoreLine(line.Text, line.Number);
+            }
+        }
+
+        return new TranscriptImport(session.Results, session.Issues, lineCount);
+    }
+
+    private sealed class Session(string fileName, IReadOnlyList<StepProgram> catalog, TranscriptOptions options)
     {
         private readonly Dictionary<string, (StepProgram? Program, string? Problem)> _programs = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _samples = new(StringComparer.Ordinal);
@@ -71,12 +94,6 @@ public static class TranscriptScorer
 
         public void ScoreLine(string line, int lineNumber)
         {
-            if (line.Length > MaxLineChars)
-            {
-                Skip(lineNumber, $"the line is {line.Length} characters long; at most {MaxLineChars} are read");
-                return;
-            }
-
             TranscriptRecord? record;
             try
             {
@@ -107,7 +124,7 @@ public static class TranscriptScorer
                 return;
             }
 
-            if (Inputs(record, program, out var inputError) is not { } inputs)
+            if (TranscriptInputs.Values(record.Inputs, program, out var inputError) is not { } inputs)
             {
                 Skip(lineNumber, inputError!);
                 return;
@@ -185,10 +202,11 @@ public static class TranscriptScorer
                     : (found, null);
             }
 
-            var parameterList = record.Parameters ?? InferParameters(record.Inputs);
+            string? inputsError = null;
+            var parameterList = record.Parameters ?? TranscriptInputs.InferParameters(record.Inputs, out inputsError);
             if (parameterList is null)
             {
-                return (null, "'inputs' must be an object of numbers by parameter name (e.g. {\"a0\": 3, \"a1\": -7}) unless 'parameters' lists them");
+                return (null, inputsError!);
             }
 
             var key = string.Join("\u001f", record.Program, parameterList, record.Question, record.Name);
@@ -199,94 +217,12 @@ public static class TranscriptScorer
 
             var answer = string.Equals(record.Question!.Trim(), "sum", StringComparison.OrdinalIgnoreCase) ? ProgramAnswer.SumOfAll : ProgramAnswer.Of(record.Question);
             var programName = record.Name ?? "Transcript_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
-            var read = CSharpProgramReader.ReadStatements(record.Program!, parameterList, answer, programName, "program");
+            var read = CSharpProgramReader.ReadStatements(record.Program!, parameterList, answer, options.ProgramLimits, programName, "program");
             var resolved = read.Program is { } program
                 ? (program, (string?)null)
                 : ((StepProgram?)null, "the program cannot be read: " + string.Join("; ", read.Problems.Select(p => p.ToString())));
             _programs[key] = resolved;
             return resolved;
-        }
-
-        private static string? InferParameters(JsonElement inputs)
-        {
-            if (inputs.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var parameters = new List<string>();
-            foreach (var property in inputs.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Number)
-                {
-                    return null;
-                }
-
-                var kind = property.Value.TryGetInt64(out _) ? "long" : "double";
-                parameters.Add($"{kind} {property.Name}");
-            }
-
-            return string.Join(", ", parameters);
-        }
-
-        private static Value[]? Inputs(TranscriptRecord record, StepProgram program, out string? error)
-        {
-            error = null;
-            var values = new Value[program.Parameters.Count];
-            var element = record.Inputs;
-            for (var i = 0; i < program.Parameters.Count; i++)
-            {
-                var parameter = program.Parameters[i];
-                JsonElement value;
-                if (element.ValueKind == JsonValueKind.Object)
-                {
-                    if (!element.TryGetProperty(parameter.Name, out value))
-                    {
-                        error = $"'inputs' has no value for parameter '{parameter.Name}' (the program takes {string.Join(", ", program.Parameters.Select(p => p.Name))})";
-                        return null;
-                    }
-                }
-                else if (element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == program.Parameters.Count)
-                {
-                    value = element[i];
-                }
-                else
-                {
-                    error = $"'inputs' must be an object by parameter name or an array of {program.Parameters.Count} numbers";
-                    return null;
-                }
-
-                if (ToValue(value, parameter.Kind) is not { } converted)
-                {
-                    error = $"input '{parameter.Name}' = {Shorten(value.GetRawText())} is not a {parameter.Kind.ToCSharpKeyword()}";
-                    return null;
-                }
-
-                values[i] = converted;
-            }
-
-            if (element.ValueKind == JsonValueKind.Object && element.EnumerateObject().Count() != program.Parameters.Count)
-            {
-                error = $"'inputs' names values the program does not take (it takes {string.Join(", ", program.Parameters.Select(p => p.Name))})";
-                return null;
-            }
-
-            return values;
-        }
-
-        private static Value? ToValue(JsonElement value, ValueKind kind)
-        {
-            if (value.ValueKind != JsonValueKind.Number)
-            {
-                return null;
-            }
-
-            if (kind == ValueKind.Int64)
-            {
-                return value.TryGetInt64(out var whole) ? Value.FromInt64(whole) : null;
-            }
-
-            return value.TryGetDouble(out var real) && double.IsFinite(real) ? Value.FromDouble(real) : null;
         }
 
         private static Dictionary<string, string> Metadata(TranscriptRecord record, int lineNumber)
@@ -316,7 +252,7 @@ public static class TranscriptScorer
             return metadata;
         }
 
-        private void Skip(int lineNumber, string reason) => Issues.Add(new LineIssue(fileName, lineNumber, reason));
+        public void Skip(int lineNumber, string reason) => Issues.Add(new LineIssue(fileName, lineNumber, reason));
 
         private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
     }

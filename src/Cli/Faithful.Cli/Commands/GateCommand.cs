@@ -54,10 +54,7 @@ internal static class GateCommand
 
     private static Baseline LoadBaseline(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"baseline '{path}' does not exist. Write one with 'faithful bless <run.jsonl> --output {path}'.");
-        }
+        InputFiles.RequireFile(path, "baseline", $"Write one with 'faithful bless <run.jsonl> --output {path}'.");
 
         try
         {

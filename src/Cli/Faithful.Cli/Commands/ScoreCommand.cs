@@ -26,13 +26,18 @@ internal static class ScoreCommand
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
+            InputFiles.RequireFile(path, "transcript file", "Its format is described in docs/transcripts.md.");
+            var catalog = parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : [];
+            TranscriptImport import;
+            try
             {
-                throw new CliException($"transcript file '{path}' does not exist. Its format is described in docs/transcripts.md.");
+                import = TranscriptScorer.ScoreFile(path, catalog);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
             }
 
-            var catalog = parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : [];
-            var import = TranscriptScorer.ScoreFile(path, catalog);
             foreach (var issue in import.Issues)
             {
                 console.Error.WriteLine($"skipped {issue}");

@@ -14,10 +14,7 @@ internal static class ReportFiles
         var results = new List<Traces.Results.CaseResult>();
         foreach (var path in runFiles)
         {
-            if (!File.Exists(path))
-            {
-                throw new CliException($"run file '{path}' does not exist. Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
-            }
+            InputFiles.RequireFile(path, "run file", "Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
 
             var contents = RunFileReader.Read(path);
             foreach (var issue in contents.Issues)
