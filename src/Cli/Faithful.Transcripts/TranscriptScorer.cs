@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Faithful.Execution;
 using Faithful.Model;
+using Faithful.Reports.Formats;
 using Faithful.Reports.RunFiles;
 using Faithful.SourcePrograms;
 using Faithful.Traces.Parsing;
@@ -231,6 +232,12 @@ public static class TranscriptScorer
             {
                 ["transcript.line"] = lineNumber.ToString(CultureInfo.InvariantCulture),
             };
+
+            // The result keeps a bounded reply; reports count what they do not show from the original.
+            if (record.Reply!.Length > CaseScorer.MaxReplyChars)
+            {
+                metadata[ReplyText.OriginalLengthKey] = record.Reply.Length.ToString(CultureInfo.InvariantCulture);
+            }
             if (record.Id is { } id)
             {
                 metadata["transcript.id"] = Shorten(id);

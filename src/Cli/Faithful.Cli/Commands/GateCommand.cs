@@ -44,7 +44,7 @@ internal static class GateCommand
             console.Out.Write(text);
             if (parse.GetValue(markdown) is { } md)
             {
-                File.AppendAllText(md, MarkdownReport.Render(summary, text));
+                File.AppendAllText(md, OutputRedaction.Redact(MarkdownReport.Render(summary, text)));
             }
 
             return result.ExitCode;

@@ -47,7 +47,7 @@ internal static class ScoreCommand
             var directory = parse.GetValue(outDir)!;
             var runFile = Path.Combine(directory, "scored.jsonl");
             var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", import.Results.Count);
-            using (var writer = RunFileWriter.Create(runFile, header))
+            using (var writer = RunFileWriter.Create(runFile, header, OutputRedaction.Redact))
             {
                 foreach (var result in import.Results)
                 {

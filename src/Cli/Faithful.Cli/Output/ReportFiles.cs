@@ -61,7 +61,7 @@ internal static class ReportFiles
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, render());
+        File.WriteAllText(path, OutputRedaction.Redact(render()));
         console.Out.WriteLine($"wrote {what}: {path}");
     }
 }

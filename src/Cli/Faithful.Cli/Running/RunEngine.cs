@@ -2,6 +2,7 @@ using System.Globalization;
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Execution;
+using Faithful.Cli.Output;
 using Faithful.Reports.RunFiles;
 using Microsoft.Extensions.AI;
 
@@ -71,7 +72,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
             plan.TotalCases);
         if (fresh || !File.Exists(runFile) || new FileInfo(runFile).Length == 0)
         {
-            return (RunFileWriter.Create(runFile, header), new HashSet<string>());
+            return (RunFileWriter.Create(runFile, header, OutputRedaction.Redact), new HashSet<string>());
         }
 
         var contents = RunFileReader.Read(runFile);
@@ -83,6 +84,6 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
         }
 
         var done = contents.Results.Where(r => r.Verdict is not null || r.Error is null).Select(RunFile.KeyOf).ToHashSet(StringComparer.Ordinal);
-        return (RunFileWriter.Append(runFile, contents.CompleteLength), done);
+        return (RunFileWriter.Append(runFile, contents.CompleteLength, OutputRedaction.Redact), done);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
@@ -9,7 +8,7 @@ internal static class Svg
 {
     private static readonly string[] ModelPalette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Escape(string? text) => Sanitising.HtmlText.Escape(text);
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

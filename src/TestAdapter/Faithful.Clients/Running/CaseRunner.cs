@@ -22,6 +22,9 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
     /// <summary>Error text prefix of cases that were never sent.</summary>
     public const string NotRunPrefix = "not run: ";
 
+    /// <summary>Metadata key of a cut reply's original length (Faithful.Reports reads it under the same name).</summary>
+    public const string OriginalReplyLengthKey = "reply.chars";
+
     private readonly RunOptions options = options ?? new RunOptions();
 
     /// <summary>Runs <paramref name="cases"/>; results come back in the order of <paramref name="cases"/>.</summary>
@@ -82,14 +85,18 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         }
 
         var reply = response.Text ?? "";
+        var metadata = Metadata(response);
         if (reply.Length > options.MaxReplyChars)
         {
+            // Reports say how much of the reply they do not show, counted from the reply as the model sent it.
+            metadata ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            metadata[OriginalReplyLengthKey] = reply.Length.ToString(CultureInfo.InvariantCulture);
             reply = reply[..options.MaxReplyChars];
         }
 
         var tokens = response.Usage is { } usage ? new TokenCounts(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0) : null;
         var verdict = instrument.Score(truth, reply);
-        return Result(@case, reply, verdict, null, tokens, Metadata(response));
+        return Result(@case, reply, verdict, null, tokens, metadata);
     }
 
     private async Task<ChatResponse> SendAsync(IReadOnlyList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
