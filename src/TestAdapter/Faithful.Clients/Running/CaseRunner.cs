@@ -53,12 +53,12 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         var truth = groundTruth?.Invoke(@case) ?? ReferenceEvaluator.Evaluate(@case.Program, @case.Inputs);
         if (truth.Fault is { } fault)
         {
-            return Result(@case, "", null, $"{NotRunPrefix}the program faults on these inputs ({fault}); choose inputs inside its domain", null);
+            return Failed(@case, $"{NotRunPrefix}the program faults on these inputs ({fault}); choose inputs inside its domain", RequestFailure.NotRun);
         }
 
         if (budget?.ExhaustedReason is { } spent)
         {
-            return Result(@case, "", null, NotRunPrefix + spent, null);
+            return Failed(@case, NotRunPrefix + spent, RequestFailure.NotRun);
         }
 
         var messages = instrument.Render(@case.Program, @case.Inputs);
@@ -73,15 +73,15 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         }
         catch (BudgetExhaustedException ex)
         {
-            return Result(@case, "", null, NotRunPrefix + ex.Message, null);
+            return Failed(@case, NotRunPrefix + ex.Message, RequestFailure.NotRun);
         }
         catch (ReplayMissException ex)
         {
-            return Result(@case, "", null, ex.Message, null);
+            return Failed(@case, ex.Message, RequestFailure.Classify(ex));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return Result(@case, "", null, $"request failed: {ex.GetType().Name}: {ex.Message}", null);
+            return Failed(@case, $"request failed: {ex.GetType().Name}: {ex.Message}", RequestFailure.Classify(ex));
         }
 
         var reply = response.Text ?? "";
@@ -114,6 +114,9 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
 
         return updates.ToChatResponse();
     }
+
+    private CaseResult Failed(FaithfulCase @case, string error, RequestFailure failure) =>
+        Result(@case, "", null, error, null, new Dictionary<string, string>(StringComparer.Ordinal) { [RequestFailure.MetadataKey] = failure.Cause });
 
     private CaseResult Result(FaithfulCase @case, string reply, Traces.Scoring.TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata = null) => new(
         @case.CaseId,
