@@ -12,9 +12,9 @@ public sealed class FuzzTests
 {
     public static TheoryData<string, int> Slices => new()
     {
-        { "transcripts", 1_500 },
-        { "programs", 400 },
-        { "traces", 3_000 },
+        { "transcripts", 600 },
+        { "programs", 200 },
+        { "traces", 2_000 },
     };
 
     public static TheoryData<string, string> Regressions
@@ -58,11 +58,5 @@ public sealed class FuzzTests
         fuzzTarget.Run(input);
 
         Assert.True(watch.Elapsed < fuzzTarget.Budget, $"{file} took {watch.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    [Fact]
-    public void Every_target_keeps_regressions()
-    {
-        Assert.All(FuzzTargets.All, t => Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(RegressionRoot, t.Name), "*.fuzz")));
     }
 }
