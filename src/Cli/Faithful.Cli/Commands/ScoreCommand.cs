@@ -47,6 +47,7 @@ internal static class ScoreCommand
             var directory = parse.GetValue(outDir)!;
             var runFile = Path.Combine(directory, "scored.jsonl");
             var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", import.Results.Count);
+            using var runLock = AcquireLock(runFile);
             using (var writer = RunFileWriter.Create(runFile, header, OutputRedaction.Redact))
             {
                 foreach (var result in import.Results)
@@ -62,5 +63,17 @@ internal static class ScoreCommand
             return import.Results.Count == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;
         }));
         return command;
+    }
+
+    private static RunFileLock AcquireLock(string runFile)
+    {
+        try
+        {
+            return RunFileLock.Acquire(runFile, "faithful score");
+        }
+        catch (RunFileInUseException e)
+        {
+            throw new CliException(e.Message, ExitCodes.RunFileInUse);
+        }
     }
 }
