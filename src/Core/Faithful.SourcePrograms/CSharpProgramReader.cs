@@ -61,6 +61,7 @@ public static class CSharpProgramReader
             return new ProgramReadResult([], [new SourceProblem(lexical.Kind, path, line, column, lexical.Message)]);
         }
 
+        ReaderWarmUp.Ensure();
         using var budget = new ReadBudget(limits, cancellationToken);
         try
         {
@@ -131,6 +132,7 @@ public static class CSharpProgramReader
             return new StatementsReadResult(null, [new SourceProblem(lexical.Kind, path, line, column, lexical.Message, name)]);
         }
 
+        ReaderWarmUp.Ensure();
         using var budget = new ReadBudget(limits, cancellationToken);
         try
         {
