@@ -131,7 +131,18 @@ public static class TranscriptScorer
                 return;
             }
 
-            var truth = ReferenceEvaluator.Evaluate(program, inputs);
+            Trace truth;
+            try
+            {
+                truth = ReferenceEvaluator.Evaluate(program, inputs);
+            }
+            catch (ArgumentException e)
+            {
+                // A catalog program (user code) the evaluator refuses: this line's problem, not the file's.
+                Skip(lineNumber, "the program cannot be evaluated: " + Shorten(e.Message.ReplaceLineEndings(" ")));
+                return;
+            }
+
             if (truth.Fault is { } fault)
             {
                 Skip(lineNumber, $"the program faults on these inputs ({fault.Message}); there is no ground truth to score against");

@@ -201,9 +201,16 @@ public static class CSharpProgramReader
             }
 
             var result = ProgramExtractor.Extract(method, model, cancellationToken);
-            if (result.Program is { } program)
+            if (result.Program?.ToStepProgram() is { } program)
             {
-                programs.Add(program.ToStepProgram());
+                if (Evaluable.Problem(program, path, limits) is { } notEvaluable)
+                {
+                    problems.Add(notEvaluable);
+                }
+                else
+                {
+                    programs.Add(program);
+                }
             }
             else
             {

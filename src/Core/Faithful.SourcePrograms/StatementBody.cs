@@ -52,7 +52,9 @@ internal sealed class StatementBody(string statements, IReadOnlyList<Parameter> 
             Parameters = new Faithful.Model.EquatableArray<Parameter>(parameters),
             Steps = new Faithful.Model.EquatableArray<Step>(program.Steps.Select(s => s with { Line = s.Line - lineShift })),
         };
-        return new StatementsReadResult(program, []);
+        return Evaluable.Problem(program, path, limits) is { } notEvaluable
+            ? new StatementsReadResult(null, [notEvaluable])
+            : new StatementsReadResult(program, []);
     }
 
     private SyntaxTree Parse(ValueKind returnKind, string answerText, CancellationToken cancellationToken)

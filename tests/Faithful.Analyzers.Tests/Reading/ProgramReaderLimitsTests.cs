@@ -66,10 +66,25 @@ public sealed class ProgramReaderLimitsTests
         Assert.Equal(ProblemKind.UnsupportedExpression, problem.Kind);
     }
 
-    [Fact]
-    public void Chains_and_nesting_up_to_the_extractors_depth_still_read()
+    [Theory]
+    [InlineData(201)]
+    [InlineData(300)]
+    [InlineData(400)]
+    public void A_chain_deeper_than_the_evaluator_takes_is_a_problem_not_a_program_that_throws_later(int terms)
     {
-        var flat = "a1 = " + string.Join(" + ", Enumerable.Repeat("a0", 400)) + ";";
+        // Found by the fuzzer: the extractor took up to 400 levels, the evaluator 200, so a read program threw when scored.
+        var statements = "a1 = " + string.Join(" + ", Enumerable.Repeat("a0", terms)) + ";";
+
+        var result = CSharpProgramReader.ReadStatements(statements, Registers, ProgramAnswer.Of("a1"), cancellationToken: Token);
+
+        Assert.Null(result.Program);
+        Assert.Contains("at most 200", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chains_and_nesting_up_to_the_evaluators_depth_still_read()
+    {
+        var flat = "a1 = " + string.Join(" + ", Enumerable.Repeat("a0", 199)) + ";";
         var loops = string.Concat(Enumerable.Range(0, 8).Select(i => $"for (var i{i} = 0; i{i} < 2; i{i}++) {{ ")) + "a1 += a0;" + new string('}', 8);
         var parens = "a1 = " + new string('(', 200) + "a0 + 1" + new string(')', 200) + ";";
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Faithful.Cli.Tests.Support;
+using Faithful.Model;
 using Faithful.Transcripts;
 
 namespace Faithful.Cli.Tests.Transcripts;
@@ -150,6 +151,32 @@ public sealed class HostileTranscriptTests
         Assert.Contains("input 'a0'", import.Issues[0].Reason, StringComparison.Ordinal);
         Assert.Contains("out of range for a long", import.Issues[1].Reason, StringComparison.Ordinal);
         Assert.True(import.Issues[1].Reason.Length < 600, "the reason quotes a bounded part of the value");
+    }
+
+    [Fact]
+    public void A_catalog_program_the_evaluator_refuses_is_that_lines_problem()
+    {
+        Expr deep = new Ref(0, ValueKind.Int64);
+        for (var i = 0; i < 300; i++)
+        {
+            deep = new Unary(UnaryOp.Negate, deep, ValueKind.Int64, false);
+        }
+
+        var program = new StepProgram(
+            "Deep",
+            "deeper than the evaluator takes",
+            new[] { new Parameter("a", ValueKind.Int64) }.ToEquatableArray(),
+            new[] { new Step(0, "s1", "s1", 1, ValueKind.Int64, deep, "s1 = -…a", 1, false) }.ToEquatableArray(),
+            new Ref(1, ValueKind.Int64),
+            "s1",
+            "Catalog",
+            false);
+        var text = """{"model":"m","reply":"Final answer: 1","programName":"Deep","inputs":[1]}""" + "\n" + GoodLine;
+
+        var import = TranscriptScorer.Score(new StringReader(text), "catalog.jsonl", [program]);
+
+        Assert.Single(import.Results);
+        Assert.Contains("cannot be evaluated", Assert.Single(import.Issues).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

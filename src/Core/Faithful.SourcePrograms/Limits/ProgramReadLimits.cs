@@ -1,4 +1,5 @@
 using Faithful.Analyzers.Extraction;
+using Faithful.Model;
 
 namespace Faithful.SourcePrograms.Limits;
 
@@ -20,8 +21,12 @@ public sealed record ProgramReadLimits
     /// <summary>Most names and numbers one program may hold.</summary>
     public int MaxTerms { get; init; } = 50_000;
 
-    /// <summary>Deepest operator nesting of one expression (parentheses do not count); the extractor's own limit.</summary>
-    public int MaxExpressionDepth { get; init; } = ProgramExtractor.MaxExpressionDepth;
+    /// <summary>
+    /// Deepest operator nesting of one expression (parentheses do not count): the depth the evaluator accepts
+    /// (<see cref="ProgramValidator.MaxExpressionDepth"/>), below the extractor's own limit, so that every program read
+    /// can be evaluated.
+    /// </summary>
+    public int MaxExpressionDepth { get; init; } = ProgramValidator.MaxExpressionDepth;
 
     /// <summary>Deepest nesting of statements (blocks, loops, ifs).</summary>
     public int MaxStatementDepth { get; init; } = 32;
