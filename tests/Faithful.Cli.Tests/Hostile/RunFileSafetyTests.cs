@@ -70,4 +70,55 @@ public sealed class RunFileSafetyTests
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.False(File.Exists(runFile + ".lock"), "a finished run removes its lock");
     }
+
+    [Fact]
+    public async Task Killed_three_times_in_a_row_then_resumed_the_reports_are_byte_identical_to_an_uninterrupted_run()
+    {
+        using var dir = new TempDir();
+        string[] grid = ["run", "--lengths", "5,23", "--depths", "1,2", "--inputs", "10"];
+        Assert.Equal(0, (await CliProcess.RunAsync([.. grid, "--out", dir["straight"]])).ExitCode);
+
+        var runFile = Path.Combine(dir["killed"], "run.jsonl");
+        foreach (var atLeast in new[] { 3, 12, 24 })
+        {
+            using var process = CliProcess.Start([.. grid, "--out", dir["killed"], "--requests-per-second", "10"]);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (ResultLines(runFile) < atLeast && !process.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+
+            Assert.False(process.HasExited, $"the run finished before the kill at {atLeast} results");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var resumed = await CliProcess.RunAsync([.. grid, "--out", dir["killed"]]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        foreach (var report in new[] { "report.json", "junit.xml", "report.md", "report.html" })
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(dir["straight"], report)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dir["killed"], report))),
+                $"{report} differs after three kills and a resume");
+        }
+    }
+
+    private static int ResultLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            count += line.StartsWith("{\"caseId\"", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
 }
