@@ -107,21 +107,3 @@ public static class FuzzTargets
         }
     }
 }
-
-/// <summary>An entry point returned something its contract rules out.</summary>
-public sealed class FuzzInvariantException : Exception
-{
-    public FuzzInvariantException(string message)
-        : base(message)
-    {
-    }
-
-    public FuzzInvariantException()
-    {
-    }
-
-    public FuzzInvariantException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
