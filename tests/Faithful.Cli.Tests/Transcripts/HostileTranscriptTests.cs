@@ -92,6 +92,24 @@ public sealed class HostileTranscriptTests
         Assert.DoesNotContain("   at ", outcome.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("report")]
+    [InlineData("gate")]
+    [InlineData("bless")]
+    public async Task A_run_file_that_is_not_text_is_one_error_line(string command)
+    {
+        Assert.SkipUnless(File.Exists("/dev/zero"), "/dev/zero exists only on Unix");
+        using var dir = new TempDir();
+
+        var outcome = command == "report"
+            ? await CliInProcess.RunAsync("report", "/dev/zero", "--out", dir.Path)
+            : await CliInProcess.RunAsync(command, "/dev/zero");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("is not a run file", outcome.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bare_carriage_returns_do_not_shift_line_numbers()
     {

@@ -16,7 +16,16 @@ internal static class ReportFiles
         {
             InputFiles.RequireFile(path, "run file", "Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
 
-            var contents = RunFileReader.Read(path);
+            RunFileContents contents;
+            try
+            {
+                contents = RunFileReader.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
+            }
+
             foreach (var issue in contents.Issues)
             {
                 console.Error.WriteLine($"warning: {issue}");

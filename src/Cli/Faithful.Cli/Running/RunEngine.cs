@@ -95,7 +95,16 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
             return (RunFileWriter.Create(runFile, header, OutputRedaction.Redact), new HashSet<string>());
         }
 
-        var contents = RunFileReader.Read(runFile);
+        RunFileContents contents;
+        try
+        {
+            contents = RunFileReader.Read(runFile);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliException(e.Message + " Pass --fresh to start it over, or choose another --run-file.");
+        }
+
         if (contents.Header is null)
         {
             return RepairHeader(plan, runFile, header, contents, notes);
