@@ -1,4 +1,5 @@
 using System.Text;
+using Faithful.SourcePrograms.Limits;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,9 +24,11 @@ public static class UntypedLocals
     public static string Widen(string statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        if (statements.Length > CSharpProgramReader.MaxSourceLength)
+        // Text the reader will refuse (too long, too deeply nested for the parser) is left for it to refuse with its own
+        // message; parsing it here first could exhaust the stack.
+        if (statements.Length > ProgramReadLimits.Default.MaxSourceLength
+            || LexicalPreCheck.Check(statements, ProgramReadLimits.Default, countTerms: true) is not null)
         {
-            // The reader refuses such text with its own message; nothing to rewrite.
             return statements;
         }
 

@@ -42,7 +42,7 @@ public sealed class RealDataAgreementTests
         var failures = AgreementRequirements.Default.Failures(report);
 
         Assert.Equal(labels.ById.Count, report.Total);
-        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "dev labels", maxDisagreements: 40));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "replies.jsonl", "codesim-loops.dev.labels.jsonl", maxDisagreements: 40));
     }
 
     private static string LabelledLines(LabelSet labels)

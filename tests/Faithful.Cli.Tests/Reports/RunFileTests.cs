@@ -60,7 +60,7 @@ public sealed class RunFileTests : IDisposable
         Assert.Single(torn.Results);
         Assert.Contains(torn.Issues, i => i.Line == 3 && i.Reason.Contains("incomplete", StringComparison.Ordinal));
 
-        using (var writer = RunFileWriter.Append(path, torn.CompleteLength, RunFile.FormatVersion1))
+        using (var writer = RunFileWriter.Append(path, torn.CompleteLength, format: RunFile.FormatVersion1))
         {
             writer.Write(SyntheticResults.Make("m", "P.B", 5, 1, FailureMode.Correct, true, 5));
         }

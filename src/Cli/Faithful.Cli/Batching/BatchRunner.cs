@@ -43,12 +43,19 @@ internal sealed class BatchRunner(
 
     public async Task<RunOutcome> RunAsync(RunPlan plan, string runFile, bool fresh, CancellationToken cancellationToken)
     {
+        using var runLock = RunEngine.AcquireLock(runFile);
+        var notes = new List<string>();
+        if (runLock.TookOverFrom is { } gone)
+        {
+            notes.Add($"took over the lock of {gone}, which is no longer running");
+        }
+
         if (fresh)
         {
             BatchState.Delete(runFile);
         }
 
-        var (writer, doneBefore) = RunEngine.Open(plan, runFile, fresh);
+        var (writer, doneBefore) = RunEngine.Open(plan, runFile, fresh, notes);
         var done = new HashSet<string>(doneBefore, StringComparer.Ordinal);
         var state = BatchState.Load(runFile);
         var shard = plan.Shard?.ToString();
@@ -84,7 +91,7 @@ internal sealed class BatchRunner(
             }
         }
 
-        return new RunOutcome(plan.TotalCases - session.Written, session.Written);
+        return new RunOutcome(plan.TotalCases - session.Written, session.Written, notes);
     }
 
     private sealed class Session(BatchRunner owner, RunPlan plan, string runFile, BatchState state, RunFileWriter writer, HashSet<string> done)

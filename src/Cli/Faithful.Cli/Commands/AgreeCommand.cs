@@ -51,8 +51,7 @@ internal static class AgreeCommand
             }
 
             var requirements = new AgreementRequirements(parse.GetValue(minF1), parse.GetValue(minSupport), parse.GetValue(minCorrectRecall), parse.GetValue(minFirstAnswer), parse.GetValue(minRfwr));
-            var title = $"Agreement: {Path.GetFileName(readingsPath)} against {Path.GetFileName(labelsPath)}";
-            var markdown = AgreementMarkdown.Write(input, title, requirements, Math.Max(0, parse.GetValue(maxDisagreements)));
+            var markdown = AgreementMarkdown.Write(input, Path.GetFileName(readingsPath), Path.GetFileName(labelsPath), requirements, Math.Max(0, parse.GetValue(maxDisagreements)));
             console.Out.Write(markdown);
             if (parse.GetValue(outDir) is { } directory)
             {

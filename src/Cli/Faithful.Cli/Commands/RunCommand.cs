@@ -8,6 +8,7 @@ using Faithful.Clients.Running;
 using Faithful.Families;
 using Faithful.GpuRef.Hosting;
 using Faithful.Model;
+using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Reports.Sharding;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Prompts;
@@ -45,6 +46,7 @@ internal static class RunCommand
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Maximum output tokens per reply." };
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
+        var maxRetries = new Option<int?>("--max-retries") { Description = "Retries of a failed request (429, 5xx, timeouts, dropped connections) before its case is recorded as failed (default 5)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (e.g. 2/4): the cases whose id hashes to it, every model. Merge the shards' run files with 'faithful merge'." };
         var batch = new Option<bool>("--batch") { Description = "Send the requests through the OpenAI Batch API (openai: models only; half the price, results within 24 hours). A killed run resumes its batches without submitting them again." };
         var batchSize = new Option<int>("--batch-size") { Description = "Requests per batch (at most 50,000).", DefaultValueFactory = _ => BatchSettings.ApiMaxRequests };
@@ -52,7 +54,7 @@ internal static class RunCommand
         var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend, shard, batch, batchSize, batchPoll,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend, shard, batch, batchSize, batchPoll,
         };
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
@@ -80,6 +82,11 @@ internal static class RunCommand
             }
 
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
+            if (parse.GetValue(maxRetries) is { } retries)
+            {
+                clientOptions = clientOptions with { Retry = clientOptions.Retry with { MaxRetries = retries >= 0 ? retries : throw new CliException($"--max-retries must be 0 or more (got {retries}).") } };
+            }
+
             var runOptions = RunOptions.From(clientOptions);
             var pacing = parse.GetValue(rate) is > 0 and var perSecond ? TimeSpan.FromSeconds(1 / perSecond) : TimeSpan.Zero;
             // The runner attaches each case's reference to its request, which is all a sim: model needs to answer it.
@@ -101,11 +108,25 @@ internal static class RunCommand
                 ? await new BatchRunner(instrument, runOptions, clientOptions, truth.For, BatchSettingsFrom(parse.GetValue(batchSize), parse.GetValue(batchPoll), modelList), console.Out)
                     .RunAsync(plan, path, parse.GetValue(fresh), cancellationToken).ConfigureAwait(false)
                 : await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
+            foreach (var note in outcome.Notes)
+            {
+                console.Error.WriteLine($"note: {note}");
+            }
+
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
             using var summary = ReportFiles.Load([path], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {source}");
-            return 0;
+            var (failed, total) = ErrorSummary.Print(RunFileResults.Stream(path), console.Error);
+
+            // Reports are written either way; a run where nothing got a verdict must not look like a pass to CI.
+            if (failed > 0 && failed == total)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: no case got a verdict; exit code {ExitCodes.NothingSucceeded}."));
+                return ExitCodes.NothingSucceeded;
+            }
+
+            return ExitCodes.Success;
         }));
         return command;
     }

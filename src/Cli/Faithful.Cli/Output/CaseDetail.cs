@@ -37,11 +37,11 @@ internal static class CaseDetail
         {
             if (asJson)
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(recovered.Result, FaithfulJson.Options));
+                console.Out.WriteLine(OutputRedaction.Redact(JsonSerializer.Serialize(recovered.Result, FaithfulJson.Options)));
             }
             else
             {
-                console.Out.Write(CaseDetailText.Render(recovered));
+                console.Out.Write(OutputRedaction.Redact(CaseDetailText.Render(recovered)));
                 console.Out.WriteLine();
             }
 

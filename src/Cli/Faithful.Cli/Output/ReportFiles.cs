@@ -12,13 +12,17 @@ internal static class ReportFiles
     {
         foreach (var path in runFiles)
         {
-            if (!File.Exists(path))
-            {
-                throw new CliException($"run file '{path}' does not exist. Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
-            }
+            InputFiles.RequireFile(path, "run file", "Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
         }
 
-        return RunFileSummaries.Load(runFiles, ProgramSources.Resolver(), issue => console.Error.WriteLine($"warning: {issue}"));
+        try
+        {
+            return RunFileSummaries.Load(runFiles, ProgramSources.Resolver(), issue => console.Error.WriteLine($"warning: {issue}"));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     /// <summary>The formats a report can be written in.</summary>
@@ -41,14 +45,22 @@ internal static class ReportFiles
         Save(targets.Markdown, () => MarkdownReport.Render(summary, gateText), console, "Markdown summary");
     }
 
-    public static void Save(string? path, Func<string> render, CliConsole console, string what) =>
-        SaveStream(path, stream =>
+    public static void Save(string? path, Func<string> render, CliConsole console, string what)
+    {
+        if (path is null)
         {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            writer.Write(render());
-        }, console, what);
+            return;
+        }
 
-    /// <summary>Writes a file through a stream, for outputs as large as the run (the JSON report's cases, a baseline).</summary>
+        EnsureDirectory(path);
+        File.WriteAllText(path, OutputRedaction.Redact(render()));
+        console.Out.WriteLine($"wrote {what}: {path}");
+    }
+
+    /// <summary>
+    /// Writes a file as large as the run (the JSON report's cases, a baseline) through a stream, then passes it through the
+    /// redactor line by line (the formats are indented JSON: no value spans lines), so neither step holds the whole file.
+    /// </summary>
     public static void SaveStream(string? path, Action<Stream> write, CliConsole console, string what)
     {
         if (path is null)
@@ -56,17 +68,38 @@ internal static class ReportFiles
             return;
         }
 
+        EnsureDirectory(path);
+        var unredacted = path + ".unredacted." + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(unredacted, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
+            using (var reader = new StreamReader(unredacted))
+            using (var writer = new StreamWriter(path, append: false) { NewLine = "\n" })
+            {
+                while (reader.ReadLine() is { } line)
+                {
+                    writer.WriteLine(OutputRedaction.Redact(line));
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(unredacted);
+        }
+
+        console.Out.WriteLine($"wrote {what}: {path}");
+    }
+
+    private static void EnsureDirectory(string path)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
-
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
-        {
-            write(stream);
-        }
-
-        console.Out.WriteLine($"wrote {what}: {path}");
     }
 }

@@ -1,4 +1,5 @@
 using Faithful.Reports.Formats;
+using Faithful.Reports.Sanitising;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Scoring;
 
@@ -35,5 +36,10 @@ internal static class SummaryTable
         o.WriteLine($"{Fit(model, 24),-24} {length,11} {s.Total,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Mean),12} {top,-20}");
     }
 
-    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+    // Spelled out before it is cut, so the column width counts what the terminal shows.
+    private static string Fit(string text, int width)
+    {
+        text = TerminalText.Sanitize(text);
+        return text.Length <= width ? text : text[..(width - 1)] + "…";
+    }
 }

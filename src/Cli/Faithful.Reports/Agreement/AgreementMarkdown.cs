@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Faithful.Reports.Formats;
+using Faithful.Reports.Sanitising;
 
 namespace Faithful.Reports.Agreement;
 
@@ -10,12 +11,17 @@ public static class AgreementMarkdown
     /// <summary>Characters of a reply shown beside a disagreement.</summary>
     public const int ExcerptChars = 300;
 
-    public static string Write(AgreementInput input, string title, AgreementRequirements? requirements = null, int maxDisagreements = 100)
+    /// <param name="input">The comparison.</param>
+    /// <param name="readingsName">What was read (a run file's or second labels file's name), shown as written.</param>
+    /// <param name="labelsName">The human labels' name.</param>
+    /// <param name="requirements">When given, a section saying which requirements hold.</param>
+    /// <param name="maxDisagreements">Disagreements listed.</param>
+    public static string Write(AgreementInput input, string readingsName, string labelsName, AgreementRequirements? requirements = null, int maxDisagreements = 100)
     {
         ArgumentNullException.ThrowIfNull(input);
         var report = input.Report;
         var s = new StringBuilder();
-        s.Append("# ").AppendLine(Text.MarkdownCell(title)).AppendLine();
+        s.Append("# Agreement: ").Append(MarkdownText.CodeSpan(readingsName)).Append(" against ").AppendLine(MarkdownText.CodeSpan(labelsName)).AppendLine();
         s.AppendLine(F($"{report.Total} replies compared; label sets identical on {report.ExactMatch} ({Text.Percent(Share(report.ExactMatch, report.Total))}); macro-F1 {Num(report.MacroF1)}; mean kappa {Num(report.MeanKappa)}."));
         if (input.Unmatched.Count > 0 || input.Unscored.Count > 0)
         {
@@ -70,7 +76,7 @@ public static class AgreementMarkdown
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (model, m) in report.ByModel())
         {
-            s.AppendLine(F($"| {Text.MarkdownCell(model)} | {m.Total} | {Text.Percent(Share(m.ExactMatch, m.Total))} | {Num(m.MacroF1)} | {Num(m.ByLabel[LabelNames.Correct].Recall)} ({m.ByLabel[LabelNames.Correct].Gold}) | {Num(m.FirstAnswer.Rate)} | {Num(m.RightForWrongReasons.Recall)} ({m.RightForWrongReasons.Gold}) |"));
+            s.AppendLine(F($"| {MarkdownText.CodeSpan(model)} | {m.Total} | {Text.Percent(Share(m.ExactMatch, m.Total))} | {Num(m.MacroF1)} | {Num(m.ByLabel[LabelNames.Correct].Recall)} ({m.ByLabel[LabelNames.Correct].Gold}) | {Num(m.FirstAnswer.Rate)} | {Num(m.RightForWrongReasons.Recall)} ({m.RightForWrongReasons.Gold}) |"));
         }
 
         s.AppendLine();
@@ -80,7 +86,7 @@ public static class AgreementMarkdown
     {
         var models = report.ByModel();
         s.AppendLine("## F1 per label and model (gold cases in brackets)").AppendLine();
-        s.Append("| label |").AppendJoin("", models.Select(m => " " + Text.MarkdownCell(m.Model) + " |")).AppendLine();
+        s.Append("| label |").AppendJoin("", models.Select(m => " " + MarkdownText.CodeSpan(m.Model) + " |")).AppendLine();
         s.Append("|---|").AppendJoin("", models.Select(_ => "---:|")).AppendLine();
         foreach (var label in LabelNames.All)
         {
@@ -124,7 +130,7 @@ public static class AgreementMarkdown
         foreach (var c in all.Take(max))
         {
             var answers = F($"{c.Gold.FirstAnswer}/{c.Gold.LastAnswer} vs {c.Tested.FirstAnswer}/{c.Tested.LastAnswer}");
-            s.AppendLine(F($"| {Text.MarkdownCell(c.Id)} | {Text.MarkdownCell(c.Model)} | {c.Length} | {Labels(c.Gold)} | {Labels(c.Tested)} | {answers} | {Cell(c.Gold.Evidence, 240)} | {Cell(c.Tested.Evidence, 240)} | {Cell(c.Reply, ExcerptChars)} |"));
+            s.AppendLine(F($"| {MarkdownText.CodeSpan(c.Id)} | {MarkdownText.CodeSpan(c.Model)} | {c.Length} | {Labels(c.Gold)} | {Labels(c.Tested)} | {answers} | {Cell(c.Gold.Evidence, 240)} | {Cell(c.Tested.Evidence, 240)} | {Cell(c.Reply, ExcerptChars)} |"));
         }
 
         s.AppendLine();
@@ -140,7 +146,7 @@ public static class AgreementMarkdown
         }
 
         var cut = text.Length <= max ? text : text[..max] + "…";
-        return Text.MarkdownCell(cut.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ⏎ ", StringComparison.Ordinal));
+        return MarkdownText.CodeSpan(cut.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ⏎ ", StringComparison.Ordinal));
     }
 
     private static double Share(int part, int whole) => whole == 0 ? double.NaN : (double)part / whole;

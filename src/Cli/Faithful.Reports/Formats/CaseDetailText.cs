@@ -71,5 +71,5 @@ public static class CaseDetailText
         }
     }
 
-    private static string Clean(string text) => Text.StripControl(text);
+    private static string Clean(string text) => Sanitising.TerminalText.Sanitize(text);
 }

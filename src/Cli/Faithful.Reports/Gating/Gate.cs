@@ -24,6 +24,13 @@ public static class Gate
 
     private static void CheckModel(ModelSummary model, GateOptions options, List<GateCheck> checks)
     {
+        // Failed cases carry no verdict, so every other threshold is computed without them: too many, and it means nothing.
+        if (options.MaxErrorRate is { } maxErrors && model.Overall.Total > 0)
+        {
+            var rate = (double)model.Overall.Errors / model.Overall.Total;
+            checks.Add(new GateCheck(model.Model, "error rate", rate, maxErrors, rate <= maxErrors, $"{Formats.Text.Percent(rate)} of cases (maximum {Formats.Text.Percent(maxErrors)})"));
+        }
+
         if (options.MinFaithfulness is { } minFaithfulness)
         {
             var actual = model.Overall.StepFaithfulness.Mean;

@@ -19,4 +19,10 @@ public sealed record GateOptions
 
     /// <summary>Significance level of McNemar's test; a regression fails the gate when p is below it.</summary>
     public double Alpha { get; init; } = 0.05;
+
+    /// <summary>The default <see cref="MaxErrorRate"/>: a run where more than one case in ten failed is not evidence of anything.</summary>
+    public const double DefaultMaxErrorRate = 0.1;
+
+    /// <summary>Maximum share of a model's cases without a verdict (failed requests, cases not run); null checks nothing.</summary>
+    public double? MaxErrorRate { get; init; } = DefaultMaxErrorRate;
 }

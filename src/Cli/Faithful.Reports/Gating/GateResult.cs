@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Faithful.Reports.Formats;
+using Faithful.Reports.Sanitising;
 
 namespace Faithful.Reports.Gating;
 
@@ -45,7 +46,7 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
         text.Append(CultureInfo.InvariantCulture, $"Gate {(Passed ? "PASSED" : "FAILED")} (exit code {ExitCode}).\n");
         foreach (var check in Checks)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "pass" : "FAIL")}] {check.Model}: {check.Name}: {check.Detail}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "pass" : "FAIL")}] {MarkdownText.CodeSpan(check.Model)}: {check.Name}: {check.Detail}\n");
         }
 
         if (Comparison is { } c)
@@ -57,7 +58,7 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
                 text.Append("\nFlipped cases:\n\n| Case | Model | Program | Length | Baseline | Run |\n|---|---|---|---:|---|---|\n");
                 foreach (var flip in c.Flipped.Take(maxFlips))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"| `{Formats.Text.MarkdownCell(flip.CaseId)}` | `{Formats.Text.MarkdownCell(flip.Model)}` | {Formats.Text.MarkdownCell(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
+                    text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(flip.CaseId)} | {MarkdownText.CodeSpan(flip.Model)} | {MarkdownText.CodeSpan(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
                 }
 
                 var flips = c.Regressions + c.Improvements;

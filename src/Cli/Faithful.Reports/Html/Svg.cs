@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
@@ -18,7 +17,7 @@ internal static class Svg
     public const string SkyBlue = "#56B4E9";
     public const string Grey = "#999999";
 
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Escape(string? text) => Sanitising.HtmlText.Escape(text);
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Faithful.Model;
 using Faithful.Reports.RunFiles.Compact;
@@ -13,38 +14,59 @@ namespace Faithful.Reports.RunFiles;
 public sealed class RunFileWriter : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly Func<string, string> _redact;
     private readonly bool _compact;
     private readonly HashSet<string> _programs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    private RunFileWriter(FileStream stream, string format)
+    private RunFileWriter(FileStream stream, Func<string, string>? redact, string format)
     {
         _stream = stream;
+        _redact = redact ?? (text => text);
         _compact = format != RunFile.FormatVersion1;
     }
 
     /// <summary>Starts a new run file (replacing any), writing <paramref name="header"/> first; its format decides the lines' form.</summary>
-    public static RunFileWriter Create(string path, RunHeader header)
+    /// <param name="redact">Applied to every line before it is written (the CLI passes its secret redactor).</param>
+    public static RunFileWriter Create(string path, RunHeader header, Func<string, string>? redact = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(header);
         EnsureDirectory(path);
-        var writer = new RunFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), header.Format);
-        writer.WriteLine(JsonSerializer.SerializeToUtf8Bytes(header, FaithfulJson.Options));
+        var writer = new RunFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), redact, header.Format);
+        writer.WriteLine(JsonSerializer.Serialize(header, FaithfulJson.Options));
         return writer;
     }
 
     /// <summary>Reopens a run file of <paramref name="format"/> for appending after its last complete line.</summary>
     /// <param name="knownPrograms">Ids of the program lines the file already holds, which are not written again.</param>
-    public static RunFileWriter Append(string path, long completeLength, string format = RunFile.FormatVersion, IEnumerable<string>? knownPrograms = null)
+    public static RunFileWriter Append(string path, long completeLength, Func<string, string>? redact = null, string format = RunFile.FormatVersion, IEnumerable<string>? knownPrograms = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
         stream.SetLength(completeLength);
         stream.Seek(0, SeekOrigin.End);
-        var writer = new RunFileWriter(stream, format);
+        var writer = new RunFileWriter(stream, redact, format);
         writer._programs.UnionWith(knownPrograms ?? []);
         return writer;
+    }
+
+    /// <summary>Rewrites the file as <paramref name="header"/> followed by <paramref name="lines"/> (complete JSON lines kept from a damaged file).</summary>
+    public static RunFileWriter Rebuild(string path, RunHeader header, IEnumerable<string> lines, Func<string, string>? redact = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(lines);
+        var temporary = path + ".rebuild." + Environment.ProcessId + ".tmp";
+        using (var rebuilt = Create(temporary, header, redact))
+        {
+            foreach (var line in lines)
+            {
+                rebuilt.WriteLine(line);
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return Append(path, new FileInfo(path).Length, redact, header.Format, Streaming.RunFileIndex.Build(path).ProgramOffsets.Keys);
     }
 
     /// <summary>Whether results are written with compact verdicts (<c>faithful.run/2</c>).</summary>
@@ -56,16 +78,16 @@ public sealed class RunFileWriter : IDisposable
         ArgumentNullException.ThrowIfNull(result);
         if (!_compact)
         {
-            WriteLine(JsonSerializer.SerializeToUtf8Bytes(result, FaithfulJson.Options));
+            WriteLine(JsonSerializer.Serialize(result, FaithfulJson.Options));
             return;
         }
 
-        var line = CompactCaseLine.Serialize(result);
+        var line = Encoding.UTF8.GetString(CompactCaseLine.Serialize(result));
         lock (_gate)
         {
             if (program is not null && _programs.Add(program.Id))
             {
-                WriteLine(ProgramLine.Serialize(program));
+                WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program)));
             }
 
             WriteLine(line);
@@ -81,20 +103,18 @@ public sealed class RunFileWriter : IDisposable
         {
             if (_compact && _programs.Add(programId))
             {
-                WriteLine(line());
+                WriteLine(Encoding.UTF8.GetString(line()));
             }
         }
     }
 
-    private void WriteLine(byte[] json)
+    private void WriteLine(string json)
     {
+        var bytes = Encoding.UTF8.GetBytes(_redact(json) + "\n");
         lock (_gate)
         {
             // One write call per line keeps a line whole unless the process dies inside it.
-            var line = new byte[json.Length + 1];
-            json.CopyTo(line, 0);
-            line[^1] = (byte)'\n';
-            _stream.Write(line);
+            _stream.Write(bytes);
             _stream.Flush();
         }
     }

@@ -37,6 +37,15 @@ public sealed class JsonLineReader : IDisposable
 
     public int MaxLineBytes { get; }
 
+    /// <summary>The file's name, for messages.</summary>
+    public string Name { get; init; } = "input";
+
+    /// <summary>What the file should be, for messages (<c>run file</c>).</summary>
+    public string Kind { get; init; } = "JSON Lines file";
+
+    /// <summary>A sentence that says what such a file is.</summary>
+    public string KindHint { get; init; } = "A JSON Lines file holds one JSON value per line.";
+
     /// <summary>Byte length up to the end of the last complete line read so far.</summary>
     public long CompleteLength { get; private set; }
 
@@ -53,7 +62,7 @@ public sealed class JsonLineReader : IDisposable
     public static JsonLineReader Open(string path, int maxLineBytes = DefaultMaxLineBytes)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        return new JsonLineReader(stream, ownsStream: true, maxLineBytes);
+        return new JsonLineReader(stream, ownsStream: true, maxLineBytes) { Name = path };
     }
 
     /// <summary>The next complete line, or false at the end of the file.</summary>
@@ -117,6 +126,12 @@ public sealed class JsonLineReader : IDisposable
         if (read == 0)
         {
             _eof = true;
+        }
+
+        // Text starts without NUL bytes; a device such as /dev/zero would otherwise be read forever.
+        if (_bufferOffset == 0 && _end == 0 && _buffer.AsSpan(0, read).IndexOf((byte)0) is >= 0 and var nul)
+        {
+            throw new InvalidDataException($"'{Name}' is not a {Kind}: it holds a NUL byte at offset {nul}. {KindHint}");
         }
 
         _end += read;

@@ -66,7 +66,7 @@ public sealed class RunFileIndex
             return new RunFileIndex(path, null, issues, 0, 0, repeated, programs);
         }
 
-        using var reader = JsonLineReader.Open(path);
+        using var reader = OpenRunFile(path);
         while (reader.TryRead(out var line))
         {
             var span = line.Bytes.Span;
@@ -115,6 +115,18 @@ public sealed class RunFileIndex
         }
 
         return new RunFileIndex(path, header, issues, reader.CompleteLength, seen.Count, repeated, programs);
+    }
+
+    /// <summary>Opens a run file for reading line by line; a file that is not text is refused with a message.</summary>
+    public static JsonLineReader OpenRunFile(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        return new JsonLineReader(stream)
+        {
+            Name = path,
+            Kind = "run file",
+            KindHint = "Run files are the JSON Lines that 'faithful run' and 'faithful score' write.",
+        };
     }
 
     /// <summary>Whether a line holds only spaces (and a CR).</summary>
