@@ -10,7 +10,7 @@ namespace Faithful.Traces.Simulation.Protocols;
 /// <summary>
 /// The reply to one execution turn of a step-wise protocol: steps <c>[FromStep, ToStep)</c> computed from the values
 /// the conversation holds, each slipping with the protocol's per-step chance; a slip is a nearby wrong value chosen so
-/// that it changes the answer, and later steps are computed from it. Written as <c>s3 = 42</c> lines or
+/// that it changes the answer where the program allows (else the answer is miscomputed), and later steps are computed from it. Written as <c>s3 = 42</c> lines or
 /// <c>Step 3: s3 = s2 - s1 = 44 - 2 = 42</c> lines (drawn per case), then <c>Final answer: …</c> when the turn asks.
 /// </summary>
 internal static class ExecutionTurnReply
@@ -43,6 +43,15 @@ internal static class ExecutionTurnReply
         if (turn.AsksAnswer)
         {
             var answer = (to == program.Steps.Count ? replay.Answer(slots) : replay.Forward(to, slots)) ?? truth.Answer;
+
+            // A slip the model still carries always costs the answer: where the program absorbs it, the answer is miscomputed.
+            var carriesSlip = slips.Count > 0 || Enumerable.Range(0, Math.Min(turn.Held.Count, program.Steps.Count)).Any(s => turn.Held[s] != truth.StepValues[s]);
+            if (carriesSlip && answer == truth.Answer && answer is { } right)
+            {
+                answer = Shift(right, Deltas[draws.Pick("answer-delta", 0, Deltas.Length)]);
+                slips.Add("answer");
+            }
+
             text.Append("Final answer: ").Append(answer?.ToString() ?? "").Append('\n');
         }
 
