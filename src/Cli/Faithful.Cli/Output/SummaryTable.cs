@@ -26,6 +26,8 @@ internal static class SummaryTable
 
             Row(o, model.Model, "all", model.Overall);
         }
+
+        ProtocolTable.Print(summary, console);
     }
 
     private static void Row(TextWriter o, string model, string length, ScoreSummary s)

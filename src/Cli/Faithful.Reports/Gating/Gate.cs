@@ -17,6 +17,8 @@ public static class Gate
             CheckModel(model, options, checks);
         }
 
+        checks.AddRange(ProtocolGate.Check(summary.Results, options.ProtocolRules));
+
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);
     }

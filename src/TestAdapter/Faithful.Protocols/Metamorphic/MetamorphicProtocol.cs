@@ -3,7 +3,6 @@ using Faithful.Clients.Running;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Protocols.Metamorphic;
-using Faithful.Serialization;
 using Faithful.Traces.Results;
 using Faithful.Traces.Simulation.Protocols;
 
@@ -48,7 +47,7 @@ public sealed class MetamorphicProtocol(ProtocolSettings settings) : IProtocol
             var reply = await conversation.AskAsync(messages[^1].Text, turn, cancellationToken).ConfigureAwait(false);
             var evidence = new ProtocolEvidence(conversation.Turns)
             {
-                Variant = new VariantEvidence(variant.Name, context.Program.Id, context.Case.Inputs, variant.Description, ProgramJson.Serialize(variant.Program)),
+                Variant = new VariantEvidence(variant.Name, context.Program.Id, context.Case.Inputs, variant.Description, variant.Program.Id),
             };
             outcomes.Add(new ProtocolOutcome(Label(variant.Name), reply, context.Instrument.Score(truth, reply), evidence)
             {
