@@ -38,6 +38,15 @@ public sealed class ExportTests : IClassFixture<ExportTests.Run>
             var chosen = CaseScorer.Score(program, inputs, record.Chosen.Text);
             Assert.True(chosen.PrimaryMode == FailureMode.Correct && chosen.FirstAnswerCorrect, $"{record.Id} ({record.Chosen.Style}):\n{record.Chosen.Text}\n{string.Join("; ", chosen.Evidence.Select(e => e.Explanation))}");
 
+            // The chosen trace answers the way the reply does.
+            foreach (var marker in new[] { "**Final answer:**", "<result>" })
+            {
+                if (record.Reply.Text.Contains(marker, StringComparison.Ordinal))
+                {
+                    Assert.Contains(marker, record.Chosen.Text, StringComparison.Ordinal);
+                }
+            }
+
             var rejected = CaseScorer.Score(program, inputs, record.Reply.Text);
             var original = verdicts[record.Id];
             Assert.Equal(original.PrimaryMode.ToString(), record.Reply.PrimaryMode);

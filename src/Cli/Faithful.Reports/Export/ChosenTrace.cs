@@ -11,16 +11,17 @@ namespace Faithful.Reports.Export;
 public static class ChosenTrace
 {
     /// <summary>The chosen text and the name of the style it copies.</summary>
-    public static ExportedChosen Render(Trace truth, ParsedTrace reply)
+    public static ExportedChosen Render(Trace truth, string reply, ParsedTrace parsed)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(parsed);
         if (truth.Answer is not { } answer)
         {
             throw new ArgumentException($"Program {truth.Program.Id} has no answer on these inputs ({truth.Fault}); there is no faithful trace to render.", nameof(truth));
         }
 
-        var style = ReplyLineStyle.Detect(truth.Program, reply);
+        var style = ReplyLineStyle.Detect(truth.Program, parsed, reply);
         var text = new StringBuilder();
         for (var i = 0; i < truth.StepValues.Count; i++)
         {

@@ -50,7 +50,8 @@ internal sealed partial record ReplyLineStyle(string Prefix, bool Arrow, bool Fo
         }
     }
 
-    public static ReplyLineStyle Detect(StepProgram program, ParsedTrace parsed)
+    /// <param name="reply">The reply text, for the answer line as written (the parse keeps it without its markup).</param>
+    public static ReplyLineStyle Detect(StepProgram program, ParsedTrace parsed, string reply)
     {
         var names = program.Steps.SelectMany(s => new[] { s.Name, s.Variable }).ToHashSet(StringComparer.Ordinal);
         var claim = parsed.Claims.FirstOrDefault(c => c.Name is { } n && names.Contains(n) && c.Value is not null);
@@ -66,9 +67,16 @@ internal sealed partial record ReplyLineStyle(string Prefix, bool Arrow, bool Fo
             style = new ReplyLineStyle(prefix, arrow, middle.Any(s => s.Any(char.IsAsciiLetter)), middle.Any(s => !s.Any(char.IsAsciiLetter) && s.Length > 0), null, null);
         }
 
-        return parsed.FirstAnswer is { Value: { } value } answer
-            ? style with { AnswerTemplate = answer.Text.Trim(), AnswerValueText = value.Text }
-            : style;
+        if (parsed.FirstAnswer is not { Value: { } value } answer)
+        {
+            return style;
+        }
+
+        var lines = reply.Split('\n');
+        var written = answer.Line >= 1 && answer.Line <= lines.Length && lines[answer.Line - 1].Contains(value.Text, StringComparison.Ordinal)
+            ? lines[answer.Line - 1].Trim()
+            : answer.Text.Trim();
+        return style with { AnswerTemplate = written, AnswerValueText = value.Text };
     }
 
     /// <summary>Step <paramref name="index"/> with its ground-truth value, the computation shown on ground-truth values.</summary>

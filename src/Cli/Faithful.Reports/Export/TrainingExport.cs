@@ -51,7 +51,7 @@ public static class TrainingExport
                 verdict.FinalAnswerCorrect,
                 Math.Round(verdict.StepFaithfulness, 6),
                 verdict.PrimaryMode == FailureMode.Correct),
-            ChosenTrace.Render(truth, parsed),
+            ChosenTrace.Render(truth, result.Reply, parsed),
             Tells(parsed));
     }
 
