@@ -60,7 +60,6 @@ public static class ProgramVariants
 
     private static ProgramVariant? Rename(StepProgram program, IReadOnlyList<Value> inputs, Dictionary<string, string> names, string variant, string what)
     {
-        var writes = program.Steps.GroupBy(s => s.Variable, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var parameters = program.Parameters.Select(p => p with { Name = names[p.Name] }).ToEquatableArray();
         var steps = program.Steps.Select(s =>
         {
@@ -68,7 +67,6 @@ public static class ProgramVariants
             var versioned = s.Name != s.Variable;
             return s with { Variable = variable, Name = versioned ? $"{variable}#{s.Version}" : variable, SourceText = "" };
         }).ToEquatableArray();
-        _ = writes;
         var renamed = Annotate(program with { Name = VariantName(program, variant), Parameters = parameters, Steps = steps });
         var map = string.Join(", ", names.Where(n => n.Key != n.Value).Take(8).Select(n => $"{n.Key}→{n.Value}"));
         return new ProgramVariant(variant, renamed, inputs.ToEquatableArray(), $"{what}: {map}{(names.Count > 8 ? ", …" : "")}");
