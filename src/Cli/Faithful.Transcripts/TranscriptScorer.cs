@@ -6,9 +6,11 @@ using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Reports.RunFiles;
 using Faithful.SourcePrograms;
+using Faithful.Traces.Conversations;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
+using Microsoft.Extensions.AI;
 
 namespace Faithful.Transcripts;
 
@@ -131,15 +133,12 @@ public static class TranscriptScorer
                 return;
             }
 
-            if (!string.IsNullOrEmpty(record.Prompt))
-            {
-                answers = answers.WithExamplesFrom(record.Prompt);
-            }
-
             var caseKey = record.Model + "\u001f" + CaseScorer.CaseId(program, inputs, 0);
             var sample = record.Sample ?? _samples.GetValueOrDefault(caseKey);
             _samples[caseKey] = Math.Max(_samples.GetValueOrDefault(caseKey), sample + 1);
-            var parsed = TraceParser.Parse(record.Reply, program, answers);
+            // The conversation scorer reads the reply as the adapter and the evaluator do; the prompt's example answers do not count.
+            ChatMessage[] conversation = string.IsNullOrEmpty(record.Prompt) ? [] : [new ChatMessage(ChatRole.User, record.Prompt)];
+            var parsed = ConversationScorer.Parse(program, conversation, record.Reply, answers);
             Results.Add(CaseScorer.ToCaseResult(program, inputs, record.Model!, sample, record.Reply!, parsed, metadata: Metadata(record, lineNumber)));
         }
 

@@ -59,7 +59,7 @@ public static class CSharpProgramReader
             var result = ProgramExtractor.Extract(method, model, cancellationToken);
             if (result.Program is { } program)
             {
-                programs.Add(program.ToStepProgram());
+                programs.Add(program);
             }
             else
             {
@@ -183,13 +183,13 @@ public static class CSharpProgramReader
                 return new StatementsReadResult(null, result.Problems.Select(MapProblem).ToList());
             }
 
-            var program = extracted.ToStepProgram();
+            var program = extracted;
             var lineShift = FirstStatementLine - 1;
             program = program with
             {
                 ContainingType = null,
-                Parameters = new Faithful.Model.EquatableArray<Parameter>(parameters),
-                Steps = new Faithful.Model.EquatableArray<Step>(program.Steps.Select(s => s with { Line = s.Line - lineShift })),
+                Parameters = new EquatableArray<Parameter>(parameters),
+                Steps = new EquatableArray<Step>(program.Steps.Select(s => s with { Line = s.Line - lineShift })),
             };
             return new StatementsReadResult(program, []);
         }

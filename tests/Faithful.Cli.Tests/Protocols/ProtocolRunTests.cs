@@ -35,7 +35,8 @@ public sealed class ProtocolRunTests : IClassFixture<ProtocolRunTests.Run>
 
         var html = File.ReadAllText(run.Dir["report.html"]);
         Assert.Contains("id=\"protocols\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"plot-protocols-sim-study\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-protocols\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-protocols-sim-study-checkpointed\"", html, StringComparison.Ordinal);
         Assert.Contains("data-model=\"sim:study [gradual]\" data-metric=\"first-answer-accuracy\"", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Conversation (", html, StringComparison.Ordinal);
         Assert.Contains("### Protocols compared with `single`", File.ReadAllText(run.Dir["report.md"]), StringComparison.Ordinal);

@@ -4,8 +4,7 @@ using Faithful.Clients.Sampling;
 using Faithful.Families;
 using Faithful.Model;
 using Faithful.Protocols;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Cases;
+using Faithful.Testing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 using Xunit.Sdk;
@@ -82,11 +81,16 @@ public sealed class ProtocolRunnerTests
     public async Task A_theory_runs_its_cases_under_the_protocol_it_names(FaithfulTestCase @case)
     {
         using var model = ModelClients.Connect("sim:perfect");
-        var runner = new ProtocolRunner(model.Client, model.Model, TracesInstrument.ProcessAware);
 
-        var results = await runner.RunOneAsync(@case.Case, @case.Protocol, TestContext.Current.CancellationToken);
+        var results = await model.RunProtocolAsync(@case);
+        var one = await model.RunAsync(@case);
 
         var result = Assert.Single(results);
+        Assert.Equal(result.Reply, one.Reply);
+        Assert.Equal("checkpointed", one.Protocol);
+        var samples = await model.RunAsync(@case, samples: 2);
+        Assert.Equal([0, 1], samples.Select(r => r.Sample));
+        Assert.All(samples, r => Assert.Equal("checkpointed", r.Protocol));
         Assert.Equal("checkpointed", result.Protocol);
         Assert.Equal(2, result.Evidence!.Checkpoints!.Every);
         FaithfulAssert.Faithfulness(results, atLeast: 1.0, SamplingRule.All);

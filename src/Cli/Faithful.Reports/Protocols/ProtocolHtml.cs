@@ -12,13 +12,9 @@ internal static class ProtocolHtml
     public static void Append(StringBuilder html, ProtocolReport report)
     {
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"protocols\">Protocols compared with {Svg.Escape(report.Reference)}</h2>\n");
-        html.Append("<p>Paired on the cases both protocols scored; differences are the protocol minus the reference, with 95% intervals; McNemar's exact test on the cases whose first answer flipped.</p>\n<div class=\"plots\">");
-        foreach (var model in report.Pairs.Select(p => p.Model).Distinct(StringComparer.Ordinal))
-        {
-            html.Append(ProtocolDifferenceChart.Render(report.Pairs.Where(p => p.Model == model).ToList(), model));
-        }
-
-        html.Append("</div>\n<table id=\"protocol-pairs\"><thead><tr><th>Model</th><th>Protocol</th><th>Cases</th><th>First-answer accuracy</th><th>Difference (95% CI)</th><th>Step faithfulness difference (95% CI)</th><th>Gained</th><th>Lost</th><th>McNemar p</th></tr></thead><tbody>");
+        html.Append("<p>Paired on the cases both protocols scored; differences are the protocol minus the reference, with 95% intervals; McNemar's exact test on the cases whose first answer flipped.</p>\n");
+        html.Append(ProtocolDifferenceChart.Render(report.Pairs));
+        html.Append("\n<table id=\"protocol-pairs\"><thead><tr><th>Model</th><th>Protocol</th><th>Cases</th><th>First-answer accuracy</th><th>Difference (95% CI)</th><th>Step faithfulness difference (95% CI)</th><th>Gained</th><th>Lost</th><th>McNemar p</th></tr></thead><tbody>");
         foreach (var pair in report.Pairs)
         {
             var f = pair.Overall;

@@ -88,7 +88,7 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         }
 
         var tokens = response.Usage is { } usage ? new TokenCounts(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0) : null;
-        var verdict = instrument.Score(truth, reply);
+        var verdict = instrument.Score(truth, messages, reply);
         return Result(@case, reply, verdict, null, tokens, Metadata(response));
     }
 

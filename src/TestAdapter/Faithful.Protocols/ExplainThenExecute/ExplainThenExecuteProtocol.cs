@@ -40,7 +40,7 @@ public sealed class ExplainThenExecuteProtocol : IProtocol
 
         var execute = PromptRenderer.Render(program, context.Case.Inputs, ExecuteTemplate).User;
         var reply = await conversation.AskAsync(execute, new ProtocolTurn(Name, TurnTask.Execute, 1, 0, length, true), cancellationToken).ConfigureAwait(false);
-        var verdict = context.Instrument.Score(context.Truth, reply);
+        var verdict = context.Instrument.Score(context.Truth, conversation.LastSent, reply);
         var evidence = new ProtocolEvidence(conversation.Turns) { Rationale = rationale };
         return [new ProtocolOutcome(Name, reply, verdict, evidence) { Tokens = conversation.Tokens, Metadata = conversation.LastMetadata }];
     }

@@ -49,7 +49,7 @@ public sealed class MetamorphicProtocol(ProtocolSettings settings) : IProtocol
             {
                 Variant = new VariantEvidence(variant.Name, context.Program.Id, context.Case.Inputs, variant.Description, variant.Program.Id),
             };
-            outcomes.Add(new ProtocolOutcome(Label(variant.Name), reply, context.Instrument.Score(truth, reply), evidence)
+            outcomes.Add(new ProtocolOutcome(Label(variant.Name), reply, context.Instrument.Score(truth, conversation.LastSent, reply), evidence)
             {
                 Inputs = variant.Inputs,
                 Tokens = conversation.Tokens,

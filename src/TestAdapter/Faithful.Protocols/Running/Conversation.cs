@@ -40,6 +40,9 @@ public sealed class Conversation
     /// <summary>Tokens summed over every reply that reported usage, or null when none did.</summary>
     public TokenCounts? Tokens => _anyUsage ? new TokenCounts(_inputTokens, _outputTokens) : null;
 
+    /// <summary>The messages of the last request: the conversation the last reply answered.</summary>
+    public IReadOnlyList<ChatMessage> LastSent { get; private set; } = [];
+
     /// <summary>String properties of the last response (a simulated model's labels, "replayed", ...).</summary>
     public IReadOnlyDictionary<string, string>? LastMetadata { get; private set; }
 
@@ -98,6 +101,7 @@ public sealed class Conversation
     {
         // A copy: the client may hold on to the list while this conversation goes on.
         var messages = _messages.ToList();
+        LastSent = messages;
         if (!_options.Streaming)
         {
             return await _client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);

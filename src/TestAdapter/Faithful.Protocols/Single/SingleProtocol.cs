@@ -30,7 +30,7 @@ public sealed class SingleProtocol : IProtocol
 
         var turn = new Traces.Simulation.Protocols.ProtocolTurn(ProtocolNames.Single, Traces.Simulation.Protocols.TurnTask.Execute, 0, 0, context.Program.Steps.Count, true);
         var reply = await conversation.AskAsync(messages[^1].Text, turn, cancellationToken).ConfigureAwait(false);
-        var verdict = context.Instrument.Score(context.Truth, reply);
+        var verdict = context.Instrument.Score(context.Truth, conversation.LastSent, reply);
         return [new ProtocolOutcome(ProtocolNames.Single, reply, verdict, null) { Tokens = conversation.Tokens, Metadata = conversation.LastMetadata }];
     }
 }

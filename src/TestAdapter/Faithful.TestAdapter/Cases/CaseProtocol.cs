@@ -1,7 +1,7 @@
 using System.Globalization;
 using Faithful.Protocols;
 
-namespace Faithful.TestAdapter.Cases;
+namespace Faithful.Testing;
 
 /// <summary>
 /// The protocol a theory's cases run under, as plain values that survive xUnit serialization: the name and the

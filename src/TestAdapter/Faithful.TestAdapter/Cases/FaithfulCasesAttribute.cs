@@ -5,20 +5,26 @@ using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
 
-namespace Faithful.TestAdapter.Cases;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Theory data: every program of a catalog × <see cref="Inputs"/> sampled inputs (× <see cref="Samples"/> repeated samples),
 /// as <see cref="FaithfulTestCase"/> arguments with readable display names such as <c>Chain(a: 3, b: -7)</c>.
+/// Without a catalog type, the catalog is the test project's own <c>[ReferenceProgram]</c> methods (the
+/// <c>Faithful.Generated.ReferencePrograms</c> class that Faithful.Analyzers generates).
 /// <code>
-/// [Theory, FaithfulCases(typeof(ReferencePrograms), Inputs = 3, Seed = 1)]
+/// [Theory, FaithfulCases(Inputs = 3, Seed = 1)]
 /// public async Task Is_faithful(FaithfulTestCase @case) { ... }
 /// </code>
 /// </summary>
+/// <param name="catalog">A type with a public static sequence of programs; null for the test project's generated catalog.</param>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
+public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
 {
-    public Type Catalog { get; } = catalog;
+    /// <summary>The generated catalog's full name, looked up in the test method's assembly when no catalog is given.</summary>
+    public const string GeneratedCatalogName = "Faithful.Generated.ReferencePrograms";
+
+    public Type? Catalog { get; } = catalog;
 
     /// <summary>Sampled inputs per program (distinct; fewer when a tiny domain repeats draws).</summary>
     public int Inputs { get; set; } = 3;
@@ -59,13 +65,17 @@ public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
             throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: Inputs and Samples must be at least 1 (got Inputs = {Inputs}, Samples = {Samples}).");
         }
 
-        var programs = CatalogReader.Load(Catalog)
+        var catalog = Catalog ?? testMethod.DeclaringType?.Assembly.GetType(GeneratedCatalogName)
+            ?? throw new ArgumentException(
+                $"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: {testMethod.DeclaringType?.Assembly.GetName().Name} has no {GeneratedCatalogName}. "
+                + "Mark programs with [ReferenceProgram] and reference the Faithful.Analyzers package (it generates the catalog), or name a catalog: [FaithfulCases(typeof(MyPrograms))].");
+        var programs = CatalogReader.Load(catalog)
             .Where(p => Program is null || p.Id.Contains(Program, StringComparison.Ordinal))
             .Where(p => MaxSteps <= 0 || p.Steps.Count <= MaxSteps)
             .ToList();
         if (programs.Count == 0)
         {
-            throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: catalog {Catalog.FullName} has no program matching Program = '{Program}', MaxSteps = {MaxSteps}.");
+            throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: catalog {catalog.FullName} has no program matching Program = '{Program}', MaxSteps = {MaxSteps}.");
         }
 
         var protocol = new CaseProtocol(Protocol, Every, Reveal, StopOnError);
@@ -85,7 +95,7 @@ public sealed class FaithfulCasesAttribute(Type catalog) : DataAttribute
             {
                 for (var sample = 0; sample < Samples; sample++)
                 {
-                    var @case = new FaithfulTestCase(Catalog, program, inputs, sample, protocol);
+                    var @case = new FaithfulTestCase(catalog, program, inputs, sample, protocol);
                     rows.Add(new TheoryDataRow(@case)
                     {
                         // xUnit appends the argument, so the name reads "Method(case: Chain(a: 3, b: -7))".

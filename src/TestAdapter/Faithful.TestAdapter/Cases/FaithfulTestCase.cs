@@ -3,7 +3,7 @@ using Faithful.Clients.Running;
 using Faithful.Model;
 using Xunit.Sdk;
 
-namespace Faithful.TestAdapter.Cases;
+namespace Faithful.Testing;
 
 /// <summary>
 /// A theory argument: one program of a catalog, sampled inputs, and a sample index. Serializable for xUnit

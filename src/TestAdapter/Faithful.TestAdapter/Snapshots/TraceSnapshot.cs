@@ -4,7 +4,7 @@ using DiffEngine;
 using Faithful.Traces.Results;
 using Xunit;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Trace snapshots following Verify's conventions: <c>{Class}.{Method}_{Name}.verified.txt</c> beside the test source,
