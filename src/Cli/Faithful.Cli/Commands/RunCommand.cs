@@ -49,6 +49,8 @@ internal static class RunCommand
         {
             assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend,
         };
+        var protocolOptions = new ProtocolOptions();
+        protocolOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
             var seedValue = parse.GetValue(seed);
@@ -68,7 +70,11 @@ internal static class RunCommand
             var template = BuiltInTemplates.Find(parse.GetValue(prompt)!)
                 ?? throw new CliException($"--prompt '{parse.GetValue(prompt)}' is not a built-in template; use {string.Join(" or ", BuiltInTemplates.All.Select(t => t.Name))}.");
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
-            plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
+            plan = plan with { Description = plan.Description + $"; prompt {template.Id}", Protocols = protocolOptions.Read(parse) };
+            if (plan.HasProtocols)
+            {
+                plan = plan with { Description = plan.Description + $"; protocols {string.Join(", ", plan.Protocols.Select(p => p.Description))}" };
+            }
 
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
             if (parse.GetValue(maxRetries) is { } retries)

@@ -19,7 +19,8 @@ public static class JUnitReport
     {
         ArgumentNullException.ThrowIfNull(summary);
         var suites = new XElement("testsuites", new XAttribute("name", "faithful"));
-        foreach (var group in summary.Results.GroupBy(r => r.Model, StringComparer.Ordinal))
+        var hasProtocols = summary.Results.Any(r => r.Protocol is not null);
+        foreach (var group in summary.Results.GroupBy(r => ProtocolNames.SeriesLabel(r, hasProtocols), StringComparer.Ordinal))
         {
             var results = group.ToList();
             var suite = new XElement(

@@ -55,6 +55,11 @@ public static class HtmlReport
             html.Append("</div>\n");
         }
 
+        if (Protocols.ProtocolComparison.From(summary.Results) is { } protocols)
+        {
+            Protocols.ProtocolHtml.Append(html, protocols);
+        }
+
         AppendTraces(html, summary, options);
         html.Append("</body></html>\n");
         return html.ToString();
@@ -81,7 +86,7 @@ public static class HtmlReport
             var name = string.Create(CultureInfo.InvariantCulture, $"{result.ProgramId}({string.Join(", ", result.Inputs)}) #{result.Sample}");
             var link = i < options.MaxDrillDowns ? $"<a href=\"#case-{i}\">{Svg.Escape(name)}</a>" : Svg.Escape(name);
             var verdict = result.Verdict;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Model)}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Protocol is null ? result.Model : $"{result.Model} [{result.Protocol}]")}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
         }
 
         html.Append("</tbody></table>\n<div id=\"traces\">\n");
