@@ -39,6 +39,7 @@ for project in \
     src/GpuRef/Faithful.GpuRef/Faithful.GpuRef.csproj \
     src/TestAdapter/Faithful.Traces/Faithful.Traces.csproj \
     src/TestAdapter/Faithful.Clients/Faithful.Clients.csproj \
+    src/TestAdapter/Faithful.Protocols/Faithful.Protocols.csproj \
     src/TestAdapter/Faithful.TestAdapter/Faithful.TestAdapter.csproj \
     src/Cli/Faithful.Cli/Faithful.Cli.csproj; do
   dotnet pack "$root/$project" "${quiet[@]}" --no-build -o "$feed"

@@ -20,6 +20,7 @@ public static class CliApp
             ScoreCommand.Create(console),
             AgreeCommand.Create(console),
             MergeCommand.Create(console),
+            ExportCommand.Create(console),
         };
         return root;
     }

@@ -56,6 +56,8 @@ internal static class RunCommand
         {
             assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend, shard, batch, batchSize, batchPoll,
         };
+        var protocolOptions = new ProtocolOptions();
+        protocolOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
             var seedValue = parse.GetValue(seed);
@@ -75,7 +77,13 @@ internal static class RunCommand
             var template = BuiltInTemplates.Find(parse.GetValue(prompt)!)
                 ?? throw new CliException($"--prompt '{parse.GetValue(prompt)}' is not a built-in template; use {string.Join(" or ", BuiltInTemplates.All.Select(t => t.Name))}.");
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
-            plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
+            plan = plan with { Description = plan.Description + $"; prompt {template.Id}", Protocols = protocolOptions.Read(parse) };
+            if (plan.HasProtocols)
+            {
+                plan = plan with { Description = plan.Description + $"; protocols {string.Join(", ", plan.Protocols.Select(p => p.Description))}" };
+            }
+
+            // Sharded after the protocols are set: a shard's counts include every result its protocols write.
             if (parse.GetValue(shard) is { } shardText)
             {
                 plan = plan.ForShard(ParseShard(shardText));
@@ -103,6 +111,11 @@ internal static class RunCommand
 
             console.Out.WriteLine($"run file: {path}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
+
+            if (parse.GetValue(batch) && plan.HasProtocols)
+            {
+                throw new CliException("--batch sends one request per case; the multi-turn protocols (--protocol) need a live conversation. Run them without --batch.");
+            }
 
             var outcome = parse.GetValue(batch)
                 ? await new BatchRunner(instrument, runOptions, clientOptions, truth.For, BatchSettingsFrom(parse.GetValue(batchSize), parse.GetValue(batchPoll), modelList), console.Out)

@@ -4,6 +4,7 @@ using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Execution;
 using Faithful.Cli.Output;
+using Faithful.Protocols;
 using Faithful.Reports.RunFiles;
 using Faithful.Reports.RunFiles.Streaming;
 using Microsoft.Extensions.AI;
@@ -33,26 +34,42 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
         {
             foreach (var model in plan.Models)
             {
-                var pending = plan.Cases.Where(c => !done.Contains(RunFile.KeyOf(model, c.CaseId))).ToList();
-                var alreadyDone = plan.Cases.Count - pending.Count;
-                progress.Started(model, pending.Count, alreadyDone, plan.Cases.Count);
-                if (pending.Count == 0)
+                ModelConnection? connection = null;
+                PacingChatClient? client = null;
+                try
                 {
-                    continue;
-                }
-
-                using var connection = Connect(model);
-                using IChatClient client = new PacingChatClient(connection.Client, pacing);
-                var runner = new CaseRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
-                await runner.RunAsync(
-                    pending,
-                    result =>
+                    foreach (var protocol in plan.Protocols)
                     {
-                        writer.Write(result, programs.GetValueOrDefault(result.ProgramId));
-                        Interlocked.Increment(ref requested);
-                        progress.Completed(result);
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                        // A case is done when every result its protocol writes for it is in the file.
+                        var pending = plan.Cases.Where(c => !protocol.ResultLabels(c).All(label => done.Contains(RunFile.KeyOf(model, c.CaseId, label)))).ToList();
+                        var total = plan.Cases.Sum(c => protocol.ResultLabels(c).Count);
+                        var pendingResults = pending.Sum(c => protocol.ResultLabels(c).Count);
+                        progress.Started(plan.HasProtocols ? $"{model} [{protocol.Name}]" : model, pendingResults, total - pendingResults, total);
+                        if (pending.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        connection ??= Connect(model);
+                        client ??= new PacingChatClient(connection.Client, pacing);
+                        var runner = new ProtocolRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
+                        await runner.RunAsync(
+                            pending,
+                            protocol,
+                            result =>
+                            {
+                                writer.Write(result, programs.GetValueOrDefault(result.ProgramId));
+                                Interlocked.Increment(ref requested);
+                                progress.Completed(result);
+                            },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    client?.Dispose();
+                    connection?.Dispose();
+                }
             }
         }
 

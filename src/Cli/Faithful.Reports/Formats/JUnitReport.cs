@@ -25,7 +25,7 @@ public static class JUnitReport
         foreach (var model in summary.Models)
         {
             var cases = model.LengthGroups.Select(g => Group(model.Model, g))
-                .Concat(summary.DrillDown.Where(d => d.Result.Model == model.Model).Select(d => Case(d.Result)))
+                .Concat(summary.DrillDown.Where(d => d.Series == model.Model).Select(d => Case(d.Result)))
                 .ToList();
             var suite = new XElement(
                 "testsuite",

@@ -39,6 +39,12 @@ public static class JsonReport
             }
 
             writer.WriteEndArray();
+            if (summary.Protocols is { } protocols)
+            {
+                writer.WritePropertyName("protocols");
+                JsonSerializer.Serialize(writer, protocols, FaithfulJson.Indented);
+            }
+
             writer.WriteEndObject();
         }
 

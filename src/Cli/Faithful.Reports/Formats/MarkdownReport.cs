@@ -37,6 +37,11 @@ public static class MarkdownReport
             AppendModel(md, model);
         }
 
+        if (summary.Protocols is { } protocols)
+        {
+            md.Append(Protocols.ProtocolMarkdown.Render(protocols));
+        }
+
         if (!string.IsNullOrWhiteSpace(gateText))
         {
             md.Append("\n### Gate\n\n").Append(gateText.TrimEnd()).Append('\n');

@@ -58,7 +58,7 @@ public sealed record Baseline(string Format, CaseCorrectness Correctness, IReadO
             RateOrZero(c.Summary.StepFaithfulness.Mean))).ToList())).ToList();
 
     private static IEnumerable<BaselineCase> CasesOf(RunSummary summary, CaseCorrectness correctness) =>
-        summary.Cases.Select(c => new BaselineCase(c.CaseId, c.Model, c.ProgramId, c.Length, correctness.IsRight(c)));
+        summary.Cases.Select(c => new BaselineCase(c.CaseId, c.Model, c.ProgramId, c.Length, correctness.IsRight(c), c.Protocol));
 
     // A length where every request failed has no rate (NaN); the baseline format writes 0 there, as it always has.
     private static double RateOrZero(double rate) => double.IsNaN(rate) ? 0 : Math.Round(rate, 6);
@@ -91,4 +91,5 @@ public sealed record BaselineModel(string Model, IReadOnlyList<BaselineLength> B
 
 public sealed record BaselineLength(int Length, int Cases, double FirstAnswerAccuracy, double StepFaithfulness);
 
-public sealed record BaselineCase(string CaseId, string Model, string ProgramId, int Length, bool Correct);
+/// <param name="Protocol">The protocol the case ran under; null for <c>single</c> (and in baselines written before protocols).</param>
+public sealed record BaselineCase(string CaseId, string Model, string ProgramId, int Length, bool Correct, string? Protocol = null);

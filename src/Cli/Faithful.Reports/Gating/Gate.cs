@@ -18,6 +18,8 @@ public static class Gate
             CheckModel(model, options, checks);
         }
 
+        checks.AddRange(ProtocolGate.Check(summary.ProtocolResults, options.ProtocolRules));
+
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);
     }
@@ -74,12 +76,12 @@ public static class Gate
         var runModels = summary.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
         var baselineModels = baseline.Cases.Select(c => c.Model).Distinct(StringComparer.Ordinal).ToList();
         var byCaseOnly = runModels.Count == 1 && baselineModels.Count == 1 && runModels[0] != baselineModels[0];
-        UInt128 Key(string model, string caseId) => ResultKeyHash.Of(byCaseOnly ? caseId : RunFile.KeyOf(model, caseId));
+        UInt128 Key(string model, string caseId, string? protocol) => ResultKeyHash.Of(RunFile.KeyOf(byCaseOnly ? "" : model, caseId, protocol));
 
         var before = new Dictionary<UInt128, bool>();
         foreach (var c in baseline.Cases)
         {
-            before[Key(c.Model, c.CaseId)] = c.Correct;
+            before[Key(c.Model, c.CaseId, c.Protocol)] = c.Correct;
         }
 
         var regressionsListed = new List<FlippedCase>();
@@ -92,7 +94,7 @@ public static class Gate
         // Cases come in report order (model, length, case id), the order flips are listed in.
         foreach (var reportCase in summary.Cases)
         {
-            var key = Key(reportCase.Model, reportCase.CaseId);
+            var key = Key(reportCase.Model, reportCase.CaseId, reportCase.Protocol);
             if (!seen.Add(key) || !before.TryGetValue(key, out var wasRight))
             {
                 continue;
@@ -105,7 +107,7 @@ public static class Gate
                 continue;
             }
 
-            var flip = new FlippedCase(reportCase.CaseId, reportCase.Model, reportCase.ProgramId, reportCase.Length, wasRight, now);
+            var flip = new FlippedCase(reportCase.CaseId, reportCase.Model, reportCase.ProgramId, reportCase.Length, wasRight, now, reportCase.Protocol);
             if (wasRight)
             {
                 regressions++;

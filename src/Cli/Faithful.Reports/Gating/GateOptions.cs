@@ -14,6 +14,9 @@ public sealed record GateOptions
     /// <summary>Minimum first-answer accuracy at a program length (the key).</summary>
     public IReadOnlyDictionary<int, double> MinAccuracyAtLength { get; init; } = new Dictionary<int, double>();
 
+    /// <summary>Protocol B must beat protocol A by at least X (at a length), per model that ran both.</summary>
+    public IReadOnlyList<ProtocolRule> ProtocolRules { get; init; } = [];
+
     /// <summary>The blessed run to compare against, or null for thresholds only.</summary>
     public Baseline? Baseline { get; init; }
 

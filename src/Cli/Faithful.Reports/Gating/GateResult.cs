@@ -9,8 +9,11 @@ namespace Faithful.Reports.Gating;
 public sealed record GateCheck(string Model, string Name, double Actual, double Limit, bool Passed, string Detail);
 
 /// <summary>A case whose correctness differs between baseline and run.</summary>
-public sealed record FlippedCase(string CaseId, string Model, string ProgramId, int Length, bool WasRight, bool IsRight)
+public sealed record FlippedCase(string CaseId, string Model, string ProgramId, int Length, bool WasRight, bool IsRight, string? Protocol = null)
 {
+    /// <summary>The model, with the protocol when it is not <c>single</c>.</summary>
+    public string Series => Protocol is null ? Model : $"{Model} [{Protocol}]";
+
     public bool IsRegression => WasRight && !IsRight;
 }
 
@@ -58,7 +61,7 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
                 text.Append("\nFlipped cases:\n\n| Case | Model | Program | Length | Baseline | Run |\n|---|---|---|---:|---|---|\n");
                 foreach (var flip in c.Flipped.Take(maxFlips))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(flip.CaseId)} | {MarkdownText.CodeSpan(flip.Model)} | {MarkdownText.CodeSpan(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
+                    text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(flip.CaseId)} | {MarkdownText.CodeSpan(flip.Series)} | {MarkdownText.CodeSpan(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
                 }
 
                 var flips = c.Regressions + c.Improvements;

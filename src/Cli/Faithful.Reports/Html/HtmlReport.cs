@@ -57,6 +57,11 @@ public static class HtmlReport
             html.Append("</div>\n");
         }
 
+        if (summary.Protocols is { } protocols)
+        {
+            Protocols.ProtocolHtml.Append(html, protocols);
+        }
+
         AppendTraces(html, summary, options);
         html.Append("</body></html>\n");
         return html.ToString();
@@ -85,7 +90,7 @@ public static class HtmlReport
             var result = sampled.Result;
             var name = string.Create(CultureInfo.InvariantCulture, $"{result.ProgramId}({string.Join(", ", result.Inputs)}) #{result.Sample}");
             var verdict = result.Verdict;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#case-{i}\">{Svg.Escape(name)}</a></td><td><code>{Svg.Escape(result.Model)}</code></td><td>{result.Length}</td><td>{sampled.Pick}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#case-{i}\">{Svg.Escape(name)}</a></td><td><code>{Svg.Escape(sampled.Series)}</code></td><td>{result.Length}</td><td>{sampled.Pick}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
         }
 
         html.Append("</tbody></table>\n<div id=\"traces\">\n");

@@ -11,7 +11,11 @@ public sealed record CaseLocation(RunFileIndex File, long Offset, int Line);
 /// <param name="Group">The group it represents: model and length range.</param>
 /// <param name="Pick"><c>worst</c> (lowest step faithfulness in its group, failed requests first) or <c>random</c>.</param>
 /// <param name="Problem">Why its per-step table could not be recovered, or null.</param>
-public sealed record SampledCase(CaseResult Result, string Group, string Pick, string? Problem = null);
+public sealed record SampledCase(CaseResult Result, string Group, string Pick, string? Problem = null)
+{
+    /// <summary>The series it belongs to: the model, or <c>model [protocol]</c> in a run that compares protocols.</summary>
+    public string Series { get; init; } = Result.Model;
+}
 
 /// <summary>
 /// Picks the drill-down: for each (model, power-of-two length bin) group, its worst cases (failed requests first, then
@@ -28,14 +32,14 @@ internal sealed class DrillDownSampler(int maxTotal)
 
     public int MaxTotal { get; } = Math.Max(0, maxTotal);
 
-    public void Add(CaseResult result, CaseLocation? where)
+    public void Add(CaseResult result, CaseLocation? where, string series)
     {
         if (MaxTotal == 0)
         {
             return;
         }
 
-        var key = (result.Model, LengthGroups.BinOf(result.Length));
+        var key = (series, LengthGroups.BinOf(result.Length));
         if (!_groups.TryGetValue(key, out var group))
         {
             group = new Group();
@@ -44,7 +48,7 @@ internal sealed class DrillDownSampler(int maxTotal)
 
         // With a location the line is read again at the end; holding the reply meanwhile would cost memory for nothing.
         var kept = where is null ? result : result with { Reply = "", Metadata = null };
-        group.Offer(new Candidate(kept, where, ResultKeyHash.Of(RunFiles.RunFile.KeyOf(result))));
+        group.Offer(new Candidate(kept, where, ResultKeyHash.Of(RunFiles.RunFile.KeyOf(result)), series));
     }
 
     /// <summary>The picks, by model, then length, worst first within a group.</summary>
@@ -77,7 +81,7 @@ internal sealed class DrillDownSampler(int maxTotal)
         return picks.Take(MaxTotal).ToList();
     }
 
-    internal sealed record Candidate(CaseResult Result, CaseLocation? Where, UInt128 Hash)
+    internal sealed record Candidate(CaseResult Result, CaseLocation? Where, UInt128 Hash, string Series)
     {
         // Failed requests first, then the least faithful, wrong first answers before right ones; the hash breaks ties.
         public (int, double, int) Badness => Result.Verdict is { } v ? (1, v.StepFaithfulness, v.FirstAnswerCorrect ? 1 : 0) : (0, 0, 0);

@@ -18,16 +18,27 @@ public sealed class RunAggregator : IDisposable
 
     private static readonly Comparer<ReportCase> ReportOrder = Comparer<ReportCase>.Create((a, b) =>
         string.CompareOrdinal(a.Model, b.Model) is var m and not 0 ? m
+        : string.CompareOrdinal(a.Protocol, b.Protocol) is var p and not 0 ? p
         : a.Length.CompareTo(b.Length) is var l and not 0 ? l
         : string.CompareOrdinal(a.CaseId, b.CaseId));
 
     private readonly SortedDictionary<string, ModelAccumulator> _models = new(StringComparer.Ordinal);
     private readonly DrillDownSampler _sampler;
     private readonly ExternalSorter<ReportCase> _cases = new(ReportOrder, FaithfulJson.Options);
+    private readonly List<CaseResult> _protocolResults = [];
+    private readonly bool _hasProtocols;
     private int _count;
     private bool _finished;
 
-    public RunAggregator(int maxDrillDowns = DefaultMaxDrillDowns) => _sampler = new DrillDownSampler(maxDrillDowns);
+    /// <param name="hasProtocols">
+    /// Whether the results include protocols other than <c>single</c> (known before reading: <see cref="RunFileIndex.HasProtocols"/>):
+    /// then each (model, protocol) is its own series, and results are kept (without replies) to pair them across protocols.
+    /// </param>
+    public RunAggregator(int maxDrillDowns = DefaultMaxDrillDowns, bool hasProtocols = false)
+    {
+        _sampler = new DrillDownSampler(maxDrillDowns);
+        _hasProtocols = hasProtocols;
+    }
 
     public int Count => _count;
 
@@ -35,14 +46,21 @@ public sealed class RunAggregator : IDisposable
     public void Add(CaseResult result, CaseLocation? where = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!_models.TryGetValue(result.Model, out var model))
+        // With several protocols each (model, protocol) is its own series, so every plot and table shows them side by side.
+        var series = ProtocolNames.SeriesLabel(result, _hasProtocols);
+        if (!_models.TryGetValue(series, out var model))
         {
-            model = new ModelAccumulator(result.Model);
-            _models[result.Model] = model;
+            model = new ModelAccumulator(series);
+            _models[series] = model;
         }
 
         model.Add(result);
-        _sampler.Add(result, where);
+        _sampler.Add(result, where, series);
+        if (_hasProtocols)
+        {
+            _protocolResults.Add(result with { Reply = "" });
+        }
+
         _cases.Add(ReportCase.From(result));
         _count++;
     }
@@ -56,17 +74,17 @@ public sealed class RunAggregator : IDisposable
         {
             if (candidate.Where is not { } where)
             {
-                drillDown.Add(new SampledCase(candidate.Result, group, pick));
+                drillDown.Add(new SampledCase(candidate.Result, group, pick) { Series = candidate.Series });
                 continue;
             }
 
             var line = RunFileScan.ReadLineAt(where.File.Path, where.Offset);
             var recovered = CaseRecovery.Recover(where.File, line, where.Line, programs);
-            drillDown.Add(new SampledCase(recovered.Result, group, pick, recovered.Problem));
+            drillDown.Add(new SampledCase(recovered.Result, group, pick, recovered.Problem) { Series = candidate.Series });
         }
 
         _finished = true;
-        return new RunSummary(_models.Values.Select(m => m.ToSummary()).ToList(), _count, drillDown, _cases);
+        return new RunSummary(_models.Values.Select(m => m.ToSummary()).ToList(), _count, drillDown, _cases, _protocolResults);
     }
 
     public void Dispose()

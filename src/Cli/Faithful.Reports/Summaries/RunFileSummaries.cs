@@ -18,10 +18,10 @@ public static class RunFileSummaries
         ArgumentNullException.ThrowIfNull(runFiles);
         ArgumentNullException.ThrowIfNull(programs);
         ArgumentNullException.ThrowIfNull(onIssue);
-        using var aggregator = new RunAggregator(maxDrillDowns);
-        foreach (var path in runFiles)
+        var indexes = runFiles.Select(RunFileIndex.Build).ToList();
+        using var aggregator = new RunAggregator(maxDrillDowns, indexes.Any(i => i.HasProtocols));
+        foreach (var index in indexes)
         {
-            var index = RunFileIndex.Build(path);
             foreach (var issue in index.Issues)
             {
                 onIssue(issue);

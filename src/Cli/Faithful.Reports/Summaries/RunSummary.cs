@@ -18,12 +18,14 @@ public sealed class RunSummary : IDisposable
 
     private readonly ExternalSorter<ReportCase> _cases;
 
-    internal RunSummary(IReadOnlyList<ModelSummary> models, int traceCount, IReadOnlyList<SampledCase> drillDown, ExternalSorter<ReportCase> cases)
+    internal RunSummary(IReadOnlyList<ModelSummary> models, int traceCount, IReadOnlyList<SampledCase> drillDown, ExternalSorter<ReportCase> cases, IReadOnlyList<CaseResult> protocolResults)
     {
         Models = models;
         TraceCount = traceCount;
         DrillDown = drillDown;
         _cases = cases;
+        ProtocolResults = protocolResults;
+        Protocols = protocolResults.Count == 0 ? null : Reports.Protocols.ProtocolComparison.From(protocolResults);
     }
 
     public IReadOnlyList<ModelSummary> Models { get; }
@@ -34,15 +36,25 @@ public sealed class RunSummary : IDisposable
     /// <summary>The cases picked for drill-down (<see cref="DrillDownSampler"/>), with their full verdicts where they could be recovered.</summary>
     public IReadOnlyList<SampledCase> DrillDown { get; }
 
-    /// <summary>Every case's headline, by model, length and case id; streamed from disk, so it may be read more than once.</summary>
+    /// <summary>The comparison of protocols, when the run holds more than the single protocol (docs/protocols.md).</summary>
+    public Reports.Protocols.ProtocolReport? Protocols { get; }
+
+    /// <summary>
+    /// Every result of a run that compares protocols, without its reply, for pairing cases across protocols (the
+    /// comparison and protocol gates); empty for a single-protocol run, which holds no results at all.
+    /// </summary>
+    public IReadOnlyList<CaseResult> ProtocolResults { get; }
+
+    /// <summary>Every case's headline, by model, protocol, length and case id; streamed from disk, so it may be read more than once.</summary>
     public IEnumerable<ReportCase> Cases => _cases.Sorted();
 
     /// <summary>Summarizes results held in memory (tests, the test adapter, small runs); drill-down cases keep their verdicts as given.</summary>
     public static RunSummary Of(IEnumerable<CaseResult> results, int maxDrillDowns = RunAggregator.DefaultMaxDrillDowns)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var aggregator = new RunAggregator(maxDrillDowns);
-        foreach (var result in results)
+        var list = results as IReadOnlyCollection<CaseResult> ?? results.ToList();
+        using var aggregator = new RunAggregator(maxDrillDowns, list.Any(r => r.Protocol is not null));
+        foreach (var result in list)
         {
             aggregator.Add(result);
         }

@@ -41,6 +41,22 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
     /// <summary>Only programs with at most this many steps (optional; 0 = no limit).</summary>
     public int MaxSteps { get; set; }
 
+    /// <summary>
+    /// How each case is put to the model: <c>single</c> (default), <c>checkpointed</c>, <c>gradual</c>, <c>plan-execute</c>,
+    /// <c>explain-then-execute</c> or <c>metamorphic</c> (docs/protocols.md). The case's <see cref="FaithfulTestCase.Protocol"/>
+    /// runs it through a <see cref="Protocols.ProtocolRunner"/>.
+    /// </summary>
+    public string Protocol { get; set; } = "single";
+
+    /// <summary><c>checkpointed</c>: steps between checks (0 = the default, 5).</summary>
+    public int Every { get; set; }
+
+    /// <summary><c>gradual</c>: steps revealed per turn (0 = the default, 5).</summary>
+    public int Reveal { get; set; }
+
+    /// <summary><c>checkpointed</c>: end a case at the first failed check instead of correcting and going on.</summary>
+    public bool StopOnError { get; set; }
+
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
@@ -62,6 +78,16 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
             throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: catalog {catalog.FullName} has no program matching Program = '{Program}', MaxSteps = {MaxSteps}.");
         }
 
+        var protocol = new CaseProtocol(Protocol, Every, Reveal, StopOnError);
+        try
+        {
+            _ = protocol.Create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: {e.Message}", e);
+        }
+
         var rows = new List<ITheoryDataRow>();
         foreach (var program in programs)
         {
@@ -69,7 +95,7 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
             {
                 for (var sample = 0; sample < Samples; sample++)
                 {
-                    var @case = new FaithfulTestCase(catalog, program, inputs, sample);
+                    var @case = new FaithfulTestCase(catalog, program, inputs, sample, protocol);
                     rows.Add(new TheoryDataRow(@case)
                     {
                         // xUnit appends the argument, so the name reads "Method(case: Chain(a: 3, b: -7))".
@@ -78,6 +104,7 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
                         {
                             ["program"] = [program.Id],
                             ["steps"] = [program.Steps.Count.ToString(CultureInfo.InvariantCulture)],
+                            ["protocol"] = [protocol.Name],
                         },
                     });
                 }

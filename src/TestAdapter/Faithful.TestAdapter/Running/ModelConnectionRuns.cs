@@ -12,21 +12,29 @@ namespace Faithful.Testing;
 /// </summary>
 public static class ModelConnectionRuns
 {
-    /// <summary>Runs <paramref name="case"/> once and returns its result (never throws for a failed request: the result carries the error).</summary>
+    /// <summary>
+    /// Runs <paramref name="case"/> once, under the protocol its theory names, and returns its result (never throws for a
+    /// failed request: the result carries the error).
+    /// </summary>
     public static Task<CaseResult> RunAsync(this ModelConnection model, FaithfulTestCase @case, ITraceInstrument? instrument = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(@case);
-        return Runner(model, instrument).RunOneAsync(@case.Case, TestContext.Current.CancellationToken);
+        return @case.CaseProtocol == CaseProtocol.Single
+            ? Runner(model, instrument).RunOneAsync(@case.Case, TestContext.Current.CancellationToken)
+            : ModelConnectionProtocolRuns.RunOneAsync(model, @case, instrument);
     }
 
-    /// <summary>Runs <paramref name="samples"/> repeated samples of <paramref name="case"/> (sample indices 0 to samples - 1).</summary>
+    /// <summary>Runs <paramref name="samples"/> repeated samples of <paramref name="case"/> (sample indices 0 to samples - 1), under its theory's protocol.</summary>
     public static Task<IReadOnlyList<CaseResult>> RunAsync(this ModelConnection model, FaithfulTestCase @case, int samples, ITraceInstrument? instrument = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
-        return Runner(model, instrument).RunAsync(Enumerable.Range(0, samples).Select(@case.Case.AsSample), cancellationToken: TestContext.Current.CancellationToken);
+        var cases = Enumerable.Range(0, samples).Select(@case.Case.AsSample);
+        return @case.CaseProtocol == CaseProtocol.Single
+            ? Runner(model, instrument).RunAsync(cases, cancellationToken: TestContext.Current.CancellationToken)
+            : ModelConnectionProtocolRuns.RunAsync(model, cases, @case.Protocol, instrument);
     }
 
     private static CaseRunner Runner(ModelConnection model, ITraceInstrument? instrument) =>

@@ -19,8 +19,10 @@ public sealed class RunFileIndex
         long completeLength,
         int results,
         Dictionary<UInt128, int> lastLineOfRepeatedKey,
-        Dictionary<string, long> programOffsets)
+        Dictionary<string, long> programOffsets,
+        bool hasProtocols)
     {
+        HasProtocols = hasProtocols;
         Path = path;
         Header = header;
         Issues = issues;
@@ -45,6 +47,9 @@ public sealed class RunFileIndex
     /// <summary>Distinct results (keys) in the file.</summary>
     public int ResultCount { get; }
 
+    /// <summary>Whether any result ran under a protocol other than <c>single</c> (its line names a <c>protocol</c>).</summary>
+    public bool HasProtocols { get; }
+
     /// <summary>Byte offsets of the program lines of a <c>faithful.run/2</c> file, by program id.</summary>
     public IReadOnlyDictionary<string, long> ProgramOffsets => _programOffsets;
 
@@ -61,9 +66,10 @@ public sealed class RunFileIndex
         var repeated = new Dictionary<UInt128, int>();
         var programs = new Dictionary<string, long>(StringComparer.Ordinal);
         RunHeader? header = null;
+        var hasProtocols = false;
         if (!File.Exists(path))
         {
-            return new RunFileIndex(path, null, issues, 0, 0, repeated, programs);
+            return new RunFileIndex(path, null, issues, 0, 0, repeated, programs, false);
         }
 
         using var reader = OpenRunFile(path);
@@ -91,6 +97,7 @@ public sealed class RunFileIndex
                     programs[head.Program!] = line.Offset;
                     break;
                 case RunLineKind.Case:
+                    hasProtocols |= head.Protocol is not null;
                     var key = ResultKeyHash.Of(head.Key!);
                     if (!seen.Add(key))
                     {
@@ -114,7 +121,7 @@ public sealed class RunFileIndex
             issues.Add(new LineIssue(fileName, reader.TornLine, "incomplete last line (the run was interrupted while writing it); it is ignored and the case will run again"));
         }
 
-        return new RunFileIndex(path, header, issues, reader.CompleteLength, seen.Count, repeated, programs);
+        return new RunFileIndex(path, header, issues, reader.CompleteLength, seen.Count, repeated, programs, hasProtocols);
     }
 
     /// <summary>Opens a run file for reading line by line; a file that is not text is refused with a message.</summary>

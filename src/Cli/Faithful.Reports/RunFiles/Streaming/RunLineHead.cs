@@ -27,8 +27,8 @@ public readonly record struct RunLineHead(RunLineKind Kind, string? Format, stri
     /// <summary>A case line with an error and no verdict: a failed request that a resumed run asks again.</summary>
     public bool Failed { get; init; }
 
-    /// <summary>The result's identity (<see cref="RunFile.KeyOf(string, string)"/>); null unless a case.</summary>
-    public string? Key => Kind == RunLineKind.Case ? RunFile.KeyOf(Model!, CaseId!) : null;
+    /// <summary>The result's identity (<see cref="RunFile.KeyOf(string, string, string?)"/>); null unless a case.</summary>
+    public string? Key => Kind == RunLineKind.Case ? RunFile.KeyOf(Model!, CaseId!, Protocol) : null;
 
     public static RunLineHead Read(ReadOnlySpan<byte> line)
     {
