@@ -76,15 +76,32 @@ internal static class ScoreCommand
     }
 
     // The header says how many lines the file holds (blank lines aside): a count of newlines, without reading any line.
+    // A NUL byte ends the count: the file is not text (a device such as /dev/zero never ends), and the scorer's reader
+    // refuses it with the file and offset.
     private static int CountLines(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var buffer = new byte[1 << 16];
         int read, lines = 0;
         var last = (byte)'\n';
+        var wide = false;
+        var first = true;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            var chunk = buffer.AsSpan(0, read);
+            if (first)
+            {
+                // UTF-16 and UTF-32 with a byte-order mark hold NULs; their newlines still hold a 0x0A byte.
+                wide = chunk.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || chunk.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || chunk.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+                first = false;
+            }
+
+            if (!wide && chunk.IndexOf((byte)0) is var nul and >= 0)
+            {
+                return lines + chunk[..nul].Count((byte)'\n');
+            }
+
+            lines += chunk.Count((byte)'\n');
             last = buffer[read - 1];
         }
 
