@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Issue 14: replay the same recorded replies through `faithful score` (parse, align, judge every step, classify, four
+# reports) and through promptfoo (echo provider, one regex assertion, concurrency 4), in one run, and print the ratio.
+# promptfoo is installed with npm into the work folder; without npm (or when the install fails) the script says so and
+# exits 0, since the comparison is a benchmark, not a test.
+#   scripts/promptfoo-ratio.sh <replies.jsonl[.gz]> [count=10000] [work-folder]
+set -euo pipefail
+
+replies="${1:?usage: scripts/promptfoo-ratio.sh <replies.jsonl[.gz]> [count] [work-folder]}"
+count="${2:-10000}"
+work="${3:-$(mktemp -d)}"
+version="${PROMPTFOO_VERSION:-0.118}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cli="$root/src/Cli/Faithful.Cli/bin/Release/net10.0/faithful.dll"
+
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  echo "skipped: npm and node are needed to install promptfoo; install Node.js 20+ and rerun." >&2
+  exit 0
+fi
+
+mkdir -p "$work"
+if [[ ! -x "$work/node_modules/.bin/promptfoo" ]]; then
+  # Browser downloads (optional playwright dependencies) are not needed for an eval and may be unreachable.
+  if ! (cd "$work" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent "promptfoo@$version" >"$work/npm.log" 2>&1); then
+    echo "skipped: npm could not install promptfoo@$version (see $work/npm.log)." >&2
+    exit 0
+  fi
+fi
+
+[[ -f "$cli" ]] || dotnet build "$root/src/Cli/Faithful.Cli" -c Release >/dev/null
+
+# The same N replies for both: the file's lines, repeated until there are N.
+python3 - "$replies" "$count" "$work" <<'PY'
+import gzip, json, sys
+path, count, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+opener = gzip.open if path.endswith(".gz") else open
+with opener(path, "rt", encoding="utf-8") as f:
+    lines = [l for l in f if l.strip()]
+picked = [lines[i % len(lines)] for i in range(count)]
+with open(f"{work}/replies.jsonl", "w", encoding="utf-8") as out:
+    out.writelines(picked)
+with open(f"{work}/tests.jsonl", "w", encoding="utf-8") as out:
+    for l in picked:
+        out.write(json.dumps({"vars": {"reply": json.loads(l)["reply"]}}) + "\n")
+PY
+
+cat > "$work/promptfooconfig.yaml" <<'YAML'
+description: replay recorded replies
+prompts:
+  - '{{reply}}'
+providers:
+  - echo
+defaultTest:
+  assert:
+    - type: regex
+      value: '<result>\s*-?\d+\s*</result>'
+tests: file://tests.jsonl
+YAML
+
+now() { date +%s.%N; }
+start=$(now)
+dotnet "$cli" score "$work/replies.jsonl" --out "$work/faithful-out" >"$work/faithful.log" 2>&1
+faithful=$(echo "$(now) - $start" | bc -l)
+
+start=$(now)
+(cd "$work" && PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 ./node_modules/.bin/promptfoo eval -c promptfooconfig.yaml \
+  --max-concurrency 4 --no-cache --no-table --no-progress-bar --no-write >"$work/promptfoo.log" 2>&1) || true
+promptfoo=$(echo "$(now) - $start" | bc -l)
+if ! grep -qiE "pass|success|fail" "$work/promptfoo.log"; then
+  echo "promptfoo did not report an evaluation; see $work/promptfoo.log" >&2
+fi
+
+printf 'replies: %d\nfaithful score: %.1f s (every step parsed, aligned and judged; four reports)\npromptfoo %s eval: %.1f s (echo provider, one regex assertion, concurrency 4)\nratio promptfoo / faithful: %.1fx (target: at least 10x)\n' \
+  "$count" "$faithful" "$version" "$promptfoo" "$(echo "$promptfoo / $faithful" | bc -l)"
