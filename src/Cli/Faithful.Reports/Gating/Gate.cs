@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faithful.Model;
 using Faithful.Reports.RunFiles;
 using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Reports.Summaries;
@@ -76,7 +77,8 @@ public static class Gate
         var runModels = summary.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
         var baselineModels = baseline.Cases.Select(c => c.Model).Distinct(StringComparer.Ordinal).ToList();
         var byCaseOnly = runModels.Count == 1 && baselineModels.Count == 1 && runModels[0] != baselineModels[0];
-        UInt128 Key(string model, string caseId, string? protocol) => ResultKeyHash.Of(RunFile.KeyOf(byCaseOnly ? "" : model, caseId, protocol));
+        // Ids pair by CaseKey.MatchText, so a baseline blessed from a run file of either id form (names or none) pairs.
+        UInt128 Key(string model, string caseId, string? protocol) => ResultKeyHash.Of(RunFile.KeyOf(byCaseOnly ? "" : model, CaseKey.MatchTextOf(caseId), protocol));
 
         var before = new Dictionary<UInt128, bool>();
         foreach (var c in baseline.Cases)

@@ -5,8 +5,11 @@ namespace Faithful.Clients.Running;
 /// <summary>One request to make: a program, its inputs, and which repeated sample this is.</summary>
 public sealed record FaithfulCase(StepProgram Program, EquatableArray<Value> Inputs, int Sample = 0)
 {
-    /// <summary>Stable across runs and models: <c>Namespace.Type.Method(a=3,b=-7)#0</c>.</summary>
-    public string CaseId => $"{Program.Id}({InputText})#{Sample}";
+    /// <summary>The case's identity (program, inputs by name, sample), shared with every other producer of results.</summary>
+    public CaseKey Key => CaseKey.Of(Program, Inputs, Sample);
+
+    /// <summary>Stable across runs and models: <c>Namespace.Type.Method(a=3,b=-7)#0</c> (<see cref="CaseKey.Id"/>).</summary>
+    public string CaseId => Key.Id;
 
     /// <summary>The inputs as <c>a=3,b=-7</c>.</summary>
     public string InputText => string.Join(",", Program.Parameters.Select((p, i) => $"{p.Name}={(i < Inputs.Count ? Inputs[i].ToString() : "?")}"));

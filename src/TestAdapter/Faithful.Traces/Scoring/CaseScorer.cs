@@ -152,13 +152,8 @@ public static class CaseScorer
         return ToCaseResult(program, inputs, model, sample, reply, Parse(program, reply, parseOptions), options, tokens, metadata);
     }
 
-    /// <summary>The stable case key: program id, inputs and sample (not the model).</summary>
-    public static string CaseId(StepProgram program, IReadOnlyList<Value> inputs, int sample)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(inputs);
-        return $"{program.Id}({string.Join(",", inputs)})#{sample.ToString(CultureInfo.InvariantCulture)}";
-    }
+    /// <summary>The stable case id, <c>Id(a=3,b=-7)#0</c> (<see cref="CaseKey"/>): program id, inputs by name and sample (not the model).</summary>
+    public static string CaseId(StepProgram program, IReadOnlyList<Value> inputs, int sample) => CaseKey.Of(program, inputs, sample).Id;
 
     /// <summary>Replies are untrusted: keep at most this many characters in a result.</summary>
     public const int MaxReplyChars = 64 * 1024;
