@@ -119,7 +119,7 @@ public sealed class TraceAlignerTests
 
         Assert.Equal(4, result.Length);
         Assert.Equal(2, result.LookBackDepth);
-        Assert.Equal("Samples.Programs.Chain(3,4)#2", result.CaseId);
+        Assert.Equal("Samples.Programs.Chain(a=3,b=4)#2", result.CaseId);
         Assert.Equal(CaseScorer.MaxReplyChars, result.Reply.Length);
         Assert.Equal(FailureMode.MissingAnswer, result.Verdict!.PrimaryMode);
     }
