@@ -15,11 +15,12 @@ internal static class ReaderCompilation
     // Files copied out of a project often rely on its global usings; supply the two a reference program needs.
     private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText("global using System;\nglobal using Faithful;\n", ParseOptions, "ImplicitUsings.g.cs");
 
+    // Nullable analysis off: the reader needs types and errors only, and the analysis cost a third of reading a program.
     public static CSharpCompilation Create(SyntaxTree tree) => CSharpCompilation.Create(
         "Faithful.SourcePrograms.Read",
         [tree, ImplicitUsings],
         References.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
     private static MetadataReference[] CreateReferences()
     {
