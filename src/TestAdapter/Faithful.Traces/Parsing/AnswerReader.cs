@@ -10,7 +10,8 @@ namespace Faithful.Traces.Parsing;
 /// </summary>
 internal static class AnswerReader
 {
-    private const int MaxTagSpanLines = 4;
+    private const int MaxTagSpanLines = 40;
+    private const int ShortTagLines = 4;
     private const int MaxAnswerChars = 200;
 
     /// <summary>An answer found at a line, how many extra lines it used, and where in the line the marker starts.</summary>
@@ -140,19 +141,42 @@ internal static class AnswerReader
             end = next.IndexOf(close, StringComparison.OrdinalIgnoreCase);
             if (end >= 0)
             {
-                content.Append(' ').Append(next.AsSpan(0, end));
+                content.Append('\n').Append(next.AsSpan(0, end));
                 var inner = content.ToString();
-                return Make(index + 1, AnswerStyle.ResultTag, $"{open}{inner.Trim()}{close}", inner, extra, start, names);
+
+                // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
+                if (ReadValue(inner.Replace('\n', ' '), names) is null && LastValueLine(inner, names) is { } last)
+                {
+                    inner = last;
+                }
+
+                // A long tag is read at its closing line and its lines are still read as the trace they may hold.
+                var longTag = extra > ShortTagLines;
+                return Make(index + 1 + (longTag ? extra : 0), AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}"), inner.Replace('\n', ' '), longTag ? 0 : extra, start, names);
             }
 
-            content.Append(' ').Append(next);
-            if (content.Length > MaxAnswerChars)
+            content.Append('\n').Append(next);
+            if (content.Length > 40 * MaxAnswerChars)
             {
                 break;
             }
         }
 
         return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.ResultTag, Bound(line[start..])), 0, start, $"{open} is never closed with {close}");
+    }
+
+    private static string? LastValueLine(string inner, NameRules names)
+    {
+        var lines = inner.Split('\n');
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            if (lines[i].Trim().Length > 0)
+            {
+                return ReadValue(lines[i], names) is null ? null : lines[i];
+            }
+        }
+
+        return null;
     }
 
     private static Found? ReadBoxed(string line, int lineNumber, NameRules names)

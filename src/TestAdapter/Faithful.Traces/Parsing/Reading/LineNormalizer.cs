@@ -147,6 +147,13 @@ internal static class LineNormalizer
 
         var before = i > 0 ? text[i - 1] : ' ';
         var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        if (after == '=' && (char.IsLetterOrDigit(before) || before is ' ' or '_' or ')'))
+        {
+            // "n_0*=-1": a compound assignment, not emphasis.
+            builder.Append('*');
+            return;
+        }
+
         var operandBefore = char.IsLetterOrDigit(before) || before == ')';
         var operandAfter = char.IsLetterOrDigit(after) || after is '(' or '-';
         var spaceBefore = char.IsWhiteSpace(before);

@@ -1,0 +1,41 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+internal enum ReadEventKind
+{
+    Claim,
+    Answer,
+    Restart,
+    Reading,
+}
+
+/// <summary>What the line pass found, in reply order, for the document pass to type and number.</summary>
+internal sealed class ReadEvent
+{
+    private ReadEvent(ReadEventKind kind, int line)
+    {
+        Kind = kind;
+        Line = line;
+    }
+
+    public ReadEventKind Kind { get; }
+
+    public int Line { get; }
+
+    public LineClaim Claim { get; set; }
+
+    public string Text { get; private init; } = "";
+
+    public ParsedAnswer? Answer { get; private init; }
+
+    public RestartKind Restart { get; private init; }
+
+    public ReadingKind Reading { get; private init; }
+
+    public static ReadEvent ForClaim(int line, LineClaim claim, string text) => new(ReadEventKind.Claim, line) { Claim = claim, Text = text, Reading = claim.Kind };
+
+    public static ReadEvent ForAnswer(ParsedAnswer answer) => new(ReadEventKind.Answer, answer.Line) { Answer = answer, Reading = ReadingKind.Answer };
+
+    public static ReadEvent ForRestart(int line, RestartKind restart) => new(ReadEventKind.Restart, line) { Restart = restart, Reading = ReadingKind.Restart };
+
+    public static ReadEvent ForReading(int line, ReadingKind reading) => new(ReadEventKind.Reading, line) { Reading = reading };
+}

@@ -1,0 +1,167 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Final answers stated in prose: "the output of the function for n=3 is -5", "the function returns the sum of n_0 and
+/// n_1, which is 0 + (-18) = -18", "f(3) = 7", <c>sum([n_0, n_1]) = sum([7, 1]) = 8</c>, <c>n_0 + n_1 + n_2 = 21 + 1 = 22</c>.
+/// The value is the last lone number after the answer's subject; <c>n = 3</c> and <c>f(3)</c> name the input, not the result.
+/// </summary>
+internal static class ProseAnswerRecogniser
+{
+    private static readonly HashSet<string> Subjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "output", "outputs", "return", "returns", "returned", "answer", "result", "solution", "sum", "print", "prints", "printed",
+    };
+
+    private static readonly string[] Intermediate = ["iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial"];
+
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        for (var s = 0; s < line.Sentences.Count; s++)
+        {
+            var (from, to) = line.Sentences[s];
+            var subject = SubjectAt(line, from, to);
+            if (subject < 0)
+            {
+                continue;
+            }
+
+            var lower = line.SentenceLower(s);
+            var strongSubject = !tokens[subject].IsWord("result") && !tokens[subject].IsWord("sum") || lower.Contains("final", StringComparison.Ordinal);
+            if (!strongSubject && Lexicon.ContainsAny(lower, Intermediate))
+            {
+                continue;
+            }
+
+            if (LastLoneValue(tokens, subject + 1, to) is not { } at)
+            {
+                continue;
+            }
+
+            // A value right after an assignment to a program name is that name's value ("the result is n_0 = 3"), unless summed.
+            if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Name && !IsSumOfNames(tokens, from, at - 1))
+            {
+                continue;
+            }
+
+            var work = WorkBefore(line, subject + 1, at);
+            proposals.Add(new Proposal(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
+            {
+                Answer = new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End]),
+            });
+        }
+    }
+
+    // The answer's subject word, or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) =".
+    private static int SubjectAt(LineContext line, int from, int to)
+    {
+        var tokens = line.Tokens;
+        for (var i = from; i < to; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Word && Subjects.Contains(token.Text))
+            {
+                // "return" as an instruction with no value after it is still a subject; "results in" and "sum of" in
+                // "n_0 is the sum of ..." are not the answer.
+                if (token.IsWord("sum") && i + 1 < to && tokens[i + 1].IsWord("of") && !line.Knowledge.AnswerIsSum && line.Knowledge.AnswerVariable is null)
+                {
+                    continue;
+                }
+
+                return i;
+            }
+
+            // "f(3) = 7", "f(3) is 7", "f(n) returns 7": the function applied, then its value.
+            if (token.IsWord("f") && i + 4 < to && tokens[i + 1].IsOperator("(") && tokens[i + 3].IsOperator(")")
+                && (tokens[i + 4].Kind == TokenKind.Assign || tokens[i + 4].IsWord("is") || tokens[i + 4].IsWord("returns") || tokens[i + 4].IsWord("equals")))
+            {
+                return i + 3;
+            }
+
+            if (token.Kind == TokenKind.Name && IsSumOfNames(tokens, i, to))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"n_0 + n_1 (+ ...) =": two or more names added up, then an assignment.</summary>
+    private static bool IsSumOfNames(List<Token> tokens, int at, int to)
+    {
+        var names = 0;
+        var i = at;
+        while (i < to && tokens[i].Kind == TokenKind.Name)
+        {
+            names++;
+            i++;
+            if (i < to && tokens[i].IsOperator("+"))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return names >= 2 && i < to && tokens[i].Kind == TokenKind.Assign;
+    }
+
+    private static int? LastLoneValue(List<Token> tokens, int from, int to)
+    {
+        int? last = null;
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Number || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
+            {
+                continue;
+            }
+
+            // A number that ends an expression ("7 + 1") is an operand, not a result.
+            if (i > from && tokens[i - 1].IsBinaryOperator && !(tokens[i - 1].IsOperator("(") || tokens[i - 1].IsOperator("[")))
+            {
+                continue;
+            }
+
+            last = i;
+        }
+
+        return last;
+    }
+
+    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times": numbers that describe the input or the loop, not the result.
+    private static bool NamesInput(List<Token> tokens, int at, int to)
+    {
+        if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
+        {
+            return true;
+        }
+
+        if (at >= 2 && tokens[at - 1].IsOperator("(") && tokens[at - 2].IsWord("f"))
+        {
+            return true;
+        }
+
+        return at + 1 < to && tokens[at + 1].Kind == TokenKind.Word && tokens[at + 1].Text.ToLowerInvariant() is "times" or "iterations" or "iteration" or "loops" or "steps";
+    }
+
+    // The expression shown before the value: "0 + (-18)" in "..., which is 0 + (-18) = -18".
+    private static string? WorkBefore(LineContext line, int from, int at)
+    {
+        var tokens = line.Tokens;
+        if (at < 1 || tokens[at - 1].Kind != TokenKind.Assign)
+        {
+            return null;
+        }
+
+        var start = at - 1;
+        while (start > from && tokens[start - 1].Kind is TokenKind.Number or TokenKind.Operator or TokenKind.Comma or TokenKind.Name
+            || (start > from && tokens[start - 1].IsWord("sum")))
+        {
+            start--;
+        }
+
+        return TokenText.Slice(line.Text, tokens, start, at - 1);
+    }
+}

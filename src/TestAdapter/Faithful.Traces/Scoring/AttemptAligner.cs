@@ -1,0 +1,368 @@
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+
+namespace Faithful.Traces.Scoring;
+
+/// <summary>Places the claims of one attempt (see <see cref="TraceAligner"/>).</summary>
+internal sealed class AttemptAligner(
+    StepProgram program,
+    Trace truth,
+    ProgramIndex index,
+    EquatableArray<ParsedClaim> claims,
+    int start,
+    int end,
+    ClaimRole[] roles,
+    int?[] steps)
+{
+    private readonly bool _isRestart = claims[start].Attempt > 0;
+    private readonly StatementMemo _statements = new(index, end - start);
+
+    public void Run()
+    {
+        var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bare = new List<int>();
+        var shortcuts = new List<int>();
+        var claimedDirectly = new bool[program.Steps.Count];
+        for (var c = start; c < end; c++)
+        {
+            var claim = claims[c];
+            if (claim.Kind == ReadingKind.InputEcho)
+            {
+                Echo(c, claim);
+                continue;
+            }
+
+            if (!claim.Executes)
+            {
+                roles[c] = ClaimRole.Observation;
+                continue;
+            }
+
+            var number = claim.StepNumber is { } n && n >= 1 && n <= program.Steps.Count ? n - 1 : (int?)null;
+            var name = claim.Name;
+            if (name is not null && index.Writes(name).Count > 0 && IsShortcut(claim, name))
+            {
+                shortcuts.Add(c);
+            }
+            else if (name is not null && index.StepByName.TryGetValue(name, out var named))
+            {
+                Place(c, named);
+                claimedDirectly[named] = true;
+            }
+            else if (number is { } numbered && (name is null || program.Steps[numbered].Variable == name || !index.IsVariable(name)))
+            {
+                Place(c, numbered);
+                claimedDirectly[numbered] = true;
+            }
+            else if (name is not null && index.IsVariable(name))
+            {
+                if (!byVariable.TryGetValue(name, out var list))
+                {
+                    byVariable[name] = list = [];
+                }
+
+                list.Add(c);
+            }
+            else if (name is null && claim.StepNumber is null)
+            {
+                bare.Add(c);
+            }
+            else
+            {
+                roles[c] = ClaimRole.Extra;
+            }
+        }
+
+        foreach (var (variable, list) in byVariable)
+        {
+            AlignVariable(variable, list, claimedDirectly);
+        }
+
+        if (bare.Count > 0)
+        {
+            AlignBare(bare, claimedDirectly);
+        }
+
+        if (shortcuts.Count > 0)
+        {
+            PlaceShortcuts(shortcuts);
+        }
+    }
+
+    // An echo restates an input (no step) or a given initial value (its declaration step); anything else observes.
+    private void Echo(int c, ParsedClaim claim)
+    {
+        roles[c] = ClaimRole.Observation;
+        if (claim.Name is not { } name)
+        {
+            return;
+        }
+
+        if (index.Parameter(name) >= 0)
+        {
+            roles[c] = ClaimRole.InputEcho;
+        }
+        else if (index.GivenStep(name) is var given and >= 0)
+        {
+            roles[c] = ClaimRole.InputEcho;
+            steps[c] = given;
+        }
+    }
+
+    // A loop summary or a merged chain ("1 - 1 - 1 - 1 = -2" for "n_0 += -1"): it states one value, for the last write it covers.
+    private bool IsShortcut(ParsedClaim claim, string variable)
+    {
+        // A no-change statement without a step number may sum up a loop ("n_1 stays 0"); placed between its neighbours
+        // it still lands on its own write in a step-by-step trace.
+        if (claim.Shortcut || (claim.Kind == ReadingKind.NoChangeExecution && claim.StepNumber is null))
+        {
+            return true;
+        }
+
+        var writes = index.Writes(variable);
+        if (writes.Count < 2 || claim.Work is not { } work)
+        {
+            return false;
+        }
+
+        var most = 0;
+        foreach (var write in writes)
+        {
+            most = Math.Max(most, index.Operators[write]);
+            if (most > 1)
+            {
+                break;
+            }
+        }
+
+        return WorkShape.MergesStatements(work, most);
+    }
+
+    private void Place(int c, int step)
+    {
+        roles[c] = index.IsGiven[step] ? ClaimRole.InputEcho : ClaimRole.Step;
+        steps[c] = step;
+    }
+
+    // A variable's executions against its optional restatement (input or given value) and then its computed writes.
+    private void AlignVariable(string variable, List<int> list, bool[] claimedDirectly)
+    {
+        var writes = index.Writes(variable);
+        var parameter = index.Parameter(variable);
+        var given = index.GivenStep(variable);
+        Value? restated = parameter >= 0 ? truth.Inputs[parameter] : given >= 0 ? truth.StepValues[given] : null;
+        var offset = restated is null ? 0 : 1;
+        var pairing = SequenceAligner.Align(
+            list.Count,
+            offset + writes.Count,
+            (ci, t) => t < offset
+                ? ClaimValues.Equals(claims[list[ci]].Value, restated!.Value) ? SequenceAligner.MatchScore : SequenceAligner.Forbidden
+                : Score(claims[list[ci]], writes[t - offset], claimedDirectly, list[ci]),
+            t => t < offset,
+            freeLeadingTargets: _isRestart);
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var c = list[i];
+            var target = pairing[i];
+            if (target < 0)
+            {
+                RepeatOrExtra(c, i > 0 ? list[i - 1] : -1);
+            }
+            else if (target < offset)
+            {
+                roles[c] = ClaimRole.InputEcho;
+                steps[c] = given >= 0 ? given : null;
+            }
+            else
+            {
+                Place(c, writes[target - offset]);
+            }
+        }
+    }
+
+    // Bare values (no name, no number) by order against the computed steps.
+    private void AlignBare(List<int> bare, bool[] claimedDirectly)
+    {
+        var targets = new List<int>(program.Steps.Count);
+        for (var s = 0; s < program.Steps.Count; s++)
+        {
+            if (!index.IsGiven[s])
+            {
+                targets.Add(s);
+            }
+        }
+
+        var pairing = SequenceAligner.Align(
+            bare.Count,
+            targets.Count,
+            (ci, t) => Score(claims[bare[ci]], targets[t], claimedDirectly, bare[ci]),
+            _ => false,
+            freeLeadingTargets: _isRestart);
+        for (var i = 0; i < bare.Count; i++)
+        {
+            if (pairing[i] < 0)
+            {
+                RepeatOrExtra(bare[i], i > 0 ? bare[i - 1] : -1);
+            }
+            else
+            {
+                Place(bare[i], targets[pairing[i]]);
+            }
+        }
+    }
+
+    // A line repeated verbatim right after itself restates the same claim; any other unpaired execution is an extra.
+    private void RepeatOrExtra(int c, int previous)
+    {
+        if (previous == c - 1 && previous >= 0 && string.Equals(claims[previous].Text, claims[c].Text, StringComparison.Ordinal))
+        {
+            roles[c] = roles[previous];
+            steps[c] = steps[previous];
+        }
+        else
+        {
+            roles[c] = ClaimRole.Extra;
+        }
+    }
+
+    private int Score(ParsedClaim claim, int step, bool[] claimedDirectly, int claimIndex)
+    {
+        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus : 0;
+        if (step < truth.StepValues.Count && ClaimValues.Equals(claim.Value, truth.StepValues[step]))
+        {
+            return SequenceAligner.MatchScore + restated;
+        }
+
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore + restated;
+    }
+
+    // Each shortcut claims one write of its variable: between the placed executions around it in reply order, the
+    // latest write whose value it states, else the end of the loop run it summarizes, else the last write.
+    private void PlaceShortcuts(List<int> shortcuts)
+    {
+        var isShortcut = new bool[end - start];
+        foreach (var c in shortcuts)
+        {
+            isShortcut[c - start] = true;
+        }
+
+        var placedBefore = new int[end - start];
+        var last = -1;
+        for (var c = start; c < end; c++)
+        {
+            placedBefore[c - start] = last;
+            if (roles[c] == ClaimRole.Step && steps[c] is { } step && !isShortcut[c - start])
+            {
+                last = step;
+            }
+        }
+
+        var placedAfter = new int[end - start];
+        var next = int.MaxValue;
+        for (var c = end - 1; c >= start; c--)
+        {
+            placedAfter[c - start] = next;
+            if (roles[c] == ClaimRole.Step && steps[c] is { } step && !isShortcut[c - start])
+            {
+                next = step;
+            }
+        }
+
+        var lastOfVariable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var taken = new HashSet<int>();
+        for (var c = start; c < end; c++)
+        {
+            if (roles[c] == ClaimRole.Step && steps[c] is { } step)
+            {
+                taken.Add(step);
+            }
+        }
+
+        for (var k = 0; k < shortcuts.Count; k++)
+        {
+            var c = shortcuts[k];
+            var claim = claims[c];
+            var variable = claim.Name!;
+            var writes = index.Writes(variable);
+            var left = Math.Max(placedBefore[c - start], lastOfVariable.GetValueOrDefault(variable, -1));
+            var right = placedAfter[c - start];
+            var candidates = Between(writes, left, right);
+            if (candidates.Count == 0)
+            {
+                candidates = Between(writes, lastOfVariable.GetValueOrDefault(variable, -1), int.MaxValue);
+            }
+
+            if (candidates.Count == 0)
+            {
+                roles[c] = ClaimRole.Extra;
+                continue;
+            }
+
+            var chosen = -1;
+            for (var i = candidates.Count - 1; i >= 0 && chosen < 0; i--)
+            {
+                if (ClaimValues.Equals(claim.Value, truth.StepValues[candidates[i]]))
+                {
+                    chosen = candidates[i];
+                }
+            }
+
+            if (chosen < 0)
+            {
+                var another = k + 1 < shortcuts.Count && claims[shortcuts[k + 1]].Name == variable && shortcuts[k + 1] < end
+                    && placedAfter[shortcuts[k + 1] - start] == right;
+                chosen = another ? RunEnd(candidates, variable) : candidates[^1];
+            }
+
+            lastOfVariable[variable] = chosen;
+            if (!taken.Add(chosen))
+            {
+                // The write is already shown by another line: the shortcut restates it.
+                roles[c] = ClaimRole.Observation;
+                continue;
+            }
+
+            Place(c, chosen);
+        }
+    }
+
+    private static List<int> Between(IReadOnlyList<int> writes, int left, int right)
+    {
+        var result = new List<int>();
+        foreach (var write in writes)
+        {
+            if (write > left && write < right)
+            {
+                result.Add(write);
+            }
+        }
+
+        return result;
+    }
+
+    // The last write of the run that starts at the first candidate: writes of the variable until a statement of the same
+    // or an outer loop (one that runs no more often) writes something else.
+    private int RunEnd(List<int> candidates, string variable)
+    {
+        var count = index.Writes(variable).Count;
+        var runEnd = candidates[0];
+        for (var s = candidates[0] + 1; s <= candidates[^1]; s++)
+        {
+            var other = program.Steps[s].Variable;
+            if (other == variable)
+            {
+                runEnd = s;
+            }
+            else if (!index.IsGiven[s] && index.Writes(other).Count <= count)
+            {
+                break;
+            }
+        }
+
+        return runEnd;
+    }
+}
