@@ -210,7 +210,7 @@ internal sealed class ParseRun
         var stripped = LinePrefix.Strip(normalized);
         var content = stripped.Rest;
         var before = _events.Count;
-        if (Header(content) is { } section)
+        if (Header(text, content) is { } section)
         {
             _section = section;
             _sectionHasLines = false;
@@ -293,33 +293,29 @@ internal sealed class ParseRun
         }
     }
 
-    // "**Initial values:**", "Final values of n_0 and n_1:", "### Trace": a heading that frames the lines below it.
-    private static LineSection? Header(string content)
+    // "**Initial values:**", "Final values of n_0 and n_1:", "**State after Iteration 1**": a heading that frames the lines below it.
+    private static LineSection? Header(string raw, string content)
     {
+        var trimmedRaw = raw.Trim();
+        var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
         var text = content.Trim().TrimEnd('*', ' ', '#');
-        if (text.Length == 0 || text.Length > 60 || !text.EndsWith(':') || text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        if (text.Length == 0 || text.Length > 60 || !(text.EndsWith(':') || heading) || text.AsSpan().IndexOfAny('=', '<', '|') >= 0)
         {
             return null;
         }
 
         var lower = text.TrimStart('*', '#', ' ').ToLowerInvariant();
-        foreach (var header in Lexicon.EchoHeaders)
+        if (StartsWithAny(lower, Lexicon.EchoHeaders))
         {
-            if (lower.StartsWith(header, StringComparison.Ordinal))
-            {
-                return LineSection.Echo;
-            }
+            return LineSection.Echo;
         }
 
-        foreach (var header in Lexicon.ReadoutHeaders)
+        if (StartsWithAny(lower, Lexicon.ReadoutHeaders))
         {
-            if (lower.StartsWith(header, StringComparison.Ordinal))
-            {
-                return LineSection.Readout;
-            }
+            return LineSection.Readout;
         }
 
-        return LineSection.None;
+        return StartsWithAny(lower, Lexicon.SnapshotHeaders) ? LineSection.Snapshot : LineSection.None;
     }
 
     private void AddClaim(int lineNumber, LineClaim claim, string original) =>
@@ -333,6 +329,19 @@ internal sealed class ParseRun
             AddIssue(_pendingLine, _pendingText, $"restates '{Bound(statement.Work)}' without a value; no claim made");
             _pending = null;
         }
+    }
+
+    private static bool StartsWithAny(string text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

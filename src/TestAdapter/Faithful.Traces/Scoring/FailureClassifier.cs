@@ -134,7 +134,7 @@ public static class FailureClassifier
         var executedBefore = new bool[alignment.Program.Steps.Count];
         foreach (var claim in executions)
         {
-            if (claim.Claim.Line < firstAnswer.Line)
+            if (claim.Claim.Line <= firstAnswer.Line)
             {
                 executedBefore[claim.StepIndex!.Value] = true;
             }

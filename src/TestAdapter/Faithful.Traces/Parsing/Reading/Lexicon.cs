@@ -14,6 +14,17 @@ internal static class Lexicon
         "giving", "gives", "give", "yields", "yielding", "yield", "get", "gets", "getting", "got", "makes", "making",
         "leaves", "leaving", "equals", "is", "becomes", "become", "becoming", "resulting", "results", "producing", "produces");
 
+    /// <summary>Words after which prose states a step's value: the result words, and "ends up at -6", "bringing it to 7".</summary>
+    public static readonly HashSet<string> ProseResultWords = Words(
+        "giving", "gives", "give", "yields", "yielding", "yield", "get", "gets", "getting", "got", "makes", "making",
+        "leaves", "leaving", "equals", "becomes", "become", "becoming", "resulting", "results", "producing", "produces",
+        "ends", "end", "ending", "finishes", "bringing", "brings", "turning", "turns", "reaching", "reaches", "reach", "result");
+
+    /// <summary>Filler between a prose result word and its value: "ends up at -6", "resulting in 1", "making it 7".</summary>
+    public static readonly HashSet<string> ProseValueFillers = Words(
+        "in", "to", "now", "us", "equal", "the", "value", "of", "at", "it", "be", "will", "would", "then", "again", "also",
+        "still", "a", "new", "up", "being", "as", "with", "out", "total", "final", "them", "its");
+
     /// <summary>Words between a name and its value ("a3 is 9", "n_0 becomes -2", "a3 is now 2").</summary>
     public static readonly HashSet<string> AnchorWords = Words("is", "becomes", "equals", "now", "was");
 
@@ -71,7 +82,8 @@ internal static class Lexicon
         "loops finish", "loops complete", "loops end", "by the end", "each time", "every time", "each iteration",
         "every iteration", "all iterations", "all the iterations", "all three iterations", "in total", " iterations,",
         " iterations.", " iterations ", "altogether", "throughout", "always", "repeatedly", "in the end", "overall",
-        "for each iteration", "every pass", "each pass", "net effect", "cumulative", "total of",
+        "for each iteration", "every pass", "each pass", "net effect", "cumulative", "total of", "number of times",
+        "no matter how many", "all the way",
     ];
 
     /// <summary>Words that count repetitions before "times" ("three times", "3 times"): a loop summary.</summary>
@@ -86,10 +98,12 @@ internal static class Lexicon
         "once the code", "once the function", "when the function", "final result", "finally,", "final:", "the end",
     ];
 
-    /// <summary>Section headers that frame the lines below them: initial values echo, final values read out.</summary>
-    public static readonly string[] EchoHeaders = ["initial values", "initial state", "initialization", "initialisation", "inputs", "given", "start", "initial"];
+    /// <summary>Section headings that frame the lines below them: initial values echo, a state restates, final values read out.</summary>
+    public static readonly string[] EchoHeaders = ["initial", "inputs", "given", "start", "before the loop", "initialization", "initialisation", "declarations"];
 
-    public static readonly string[] ReadoutHeaders = ["final values", "final state", "final", "summary", "result", "after the loop", "after the loops", "state after", "at the end"];
+    public static readonly string[] SnapshotHeaders = ["state", "current state", "trace", "values after", "variables after", "after iteration", "after the first", "after the second", "after the third", "after each"];
+
+    public static readonly string[] ReadoutHeaders = ["final", "summary", "after the loop", "after the loops", "after all", "at the end", "end of", "result of the loop", "values at the end"];
 
     /// <summary>Nouns and verbs of a prose answer: "the output of the function is -5", "f returns 8", "the result is 3".</summary>
     public static readonly string[] AnswerSubjects =

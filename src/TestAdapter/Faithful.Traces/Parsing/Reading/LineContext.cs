@@ -6,7 +6,9 @@ internal enum LineSection
     None,
     Echo,
     Readout,
-    Answer,
+
+    /// <summary>"State after iteration 2:": each pair below is a snapshot entry.</summary>
+    Snapshot,
 }
 
 /// <summary>

@@ -17,6 +17,25 @@ internal static class ListNumberFit
             return;
         }
 
+        // An item number shared by several executions of one line ("2. After the first subtraction n_0 is -1, after the
+        // second -3, ...") numbers the item, not the steps.
+        var perLine = new Dictionary<int, int>();
+        foreach (var e in events)
+        {
+            if (e.Kind == ReadEventKind.Claim && e.Claim.StepNumber is not null && Executes(e.Claim))
+            {
+                perLine[e.Line] = perLine.GetValueOrDefault(e.Line) + 1;
+            }
+        }
+
+        foreach (var e in events)
+        {
+            if (e.Kind == ReadEventKind.Claim && e.Claim.StepNumber is not null && Executes(e.Claim) && perLine[e.Line] > 1)
+            {
+                e.Claim = e.Claim with { StepNumber = null };
+            }
+        }
+
         var numbered = 0;
         var distinct = new HashSet<int>();
         Span<int> fits = stackalloc int[(2 * MaxOffset) + 1];

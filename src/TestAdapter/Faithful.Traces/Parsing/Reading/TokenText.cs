@@ -51,6 +51,12 @@ internal static class TokenText
             return false;
         }
 
+        // "2n", "3x": a number written against a name multiplies it.
+        if (at + 1 < end && tokens[at + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[at + 1].Start == tokens[at].End)
+        {
+            return false;
+        }
+
         // Closing parentheses may follow ("(7)"); an operator after them continues an expression ("(14) / (4").
         var next = at + 1;
         while (next < end && (tokens[next].IsOperator(")") || tokens[next].IsOperator("]")))

@@ -63,7 +63,24 @@ internal static class AssignmentRecogniser
             return !(token.Kind == TokenKind.Colon && at + 2 < tokens.Count && tokens[at + 1].Kind == TokenKind.Name && tokens[at + 2].Kind == TokenKind.Assign);
         }
 
-        return token.Kind == TokenKind.Word && Lexicon.AnchorWords.Contains(token.Text) && !token.IsWord("was");
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        // "n_0 will be 2", "n_0 would become -3", "n_0 has the value 5".
+        var next = at + 1 < tokens.Count ? tokens[at + 1] : default;
+        if (token.Text.ToLowerInvariant() is "will" or "would" or "should" or "shall")
+        {
+            return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "be" or "become" or "equal" or "now";
+        }
+
+        if (token.IsWord("has"))
+        {
+            return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "the" or "value" or "a";
+        }
+
+        return Lexicon.AnchorWords.Contains(token.Text) && !token.IsWord("was");
     }
 
     /// <summary>Whether the anchor's assignment is a symbol (<c>=</c>, <c>:</c>, an arrow) rather than a word.</summary>

@@ -59,7 +59,7 @@ internal static class ProseAnswerRecogniser
         for (var i = from; i < to; i++)
         {
             var token = tokens[i];
-            if (token.Kind == TokenKind.Word && Subjects.Contains(token.Text))
+            if (token.Kind == TokenKind.Word && Subjects.Contains(token.Text) && IsNounUse(tokens, i, from, to))
             {
                 // "return" as an instruction with no value after it is still a subject; "results in" and "sum of" in
                 // "n_0 is the sum of ..." are not the answer.
@@ -71,8 +71,8 @@ internal static class ProseAnswerRecogniser
                 return i;
             }
 
-            // "f(3) = 7", "f(3) is 7", "f(n) returns 7": the function applied, then its value.
-            if (token.IsWord("f") && i + 4 < to && tokens[i + 1].IsOperator("(") && tokens[i + 3].IsOperator(")")
+            // "f(3) = 7", "f(3) is 7", "f(3) returns 7": the function applied to the input, then its value.
+            if (token.IsWord("f") && i + 4 < to && tokens[i + 1].IsOperator("(") && tokens[i + 2].Kind == TokenKind.Number && tokens[i + 3].IsOperator(")")
                 && (tokens[i + 4].Kind == TokenKind.Assign || tokens[i + 4].IsWord("is") || tokens[i + 4].IsWord("returns") || tokens[i + 4].IsWord("equals")))
             {
                 return i + 3;
@@ -85,6 +85,21 @@ internal static class ProseAnswerRecogniser
         }
 
         return -1;
+    }
+
+    // "the result is", "the final result:", "returns 5": not "will result in 0", "we sum up", "print(result)".
+    private static bool IsNounUse(List<Token> tokens, int at, int from, int to)
+    {
+        var word = tokens[at].Text.ToLowerInvariant();
+        var next = at + 1 < to ? tokens[at + 1] : default;
+        var previous = at > from ? tokens[at - 1] : default;
+        return word switch
+        {
+            "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into")
+                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should"),
+            "print" or "prints" or "printed" => !next.IsOperator("("),
+            _ => true,
+        };
     }
 
     /// <summary>"n_0 + n_1 (+ ...) =": two or more names added up, then an assignment.</summary>

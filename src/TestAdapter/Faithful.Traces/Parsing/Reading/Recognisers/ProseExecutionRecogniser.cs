@@ -44,13 +44,13 @@ internal static class ProseExecutionRecogniser
         var tokens = line.Tokens;
         for (var i = from; i + 1 < to; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || !Lexicon.ResultWords.Contains(tokens[i].Text))
+            if (tokens[i].Kind != TokenKind.Word || !(Lexicon.ResultWords.Contains(tokens[i].Text) || Lexicon.ProseResultWords.Contains(tokens[i].Text)))
             {
                 continue;
             }
 
             var valueAt = i + 1;
-            while (valueAt < to && tokens[valueAt].Kind == TokenKind.Word && Lexicon.ValueFillers.Contains(tokens[valueAt].Text))
+            while (valueAt < to && tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
             {
                 valueAt++;
             }
@@ -67,7 +67,7 @@ internal static class ProseExecutionRecogniser
             }
 
             var work = TrimSeparators(Slice(line.Text, tokens, from, i));
-            proposals.Add(new Proposal(ReadingKind.Execution, from, valueAt + 1, ProposalScores.ProseValue)
+            proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
                 .With(new LineClaim(target, line.StepNumber, tokens[valueAt].Number, work)));
             return true;
         }
@@ -80,9 +80,9 @@ internal static class ProseExecutionRecogniser
     {
         var tokens = line.Tokens;
         var verb = -1;
-        for (var i = from; i + 2 < to; i++)
+        for (var i = from; i + 1 < to; i++)
         {
-            if (verb < 0 && tokens[i].Kind == TokenKind.Word && SettingVerbs.Contains(tokens[i].Text))
+            if (verb < 0 && tokens[i].Kind == TokenKind.Word && (SettingVerbs.Contains(tokens[i].Text) || Lexicon.OperationVerbs.Contains(tokens[i].Text)))
             {
                 verb = i;
             }

@@ -36,8 +36,9 @@ internal static class ReadoutRecogniser
                 // "the final value of n_0 after the loop is -5", "n_1 ends up at -8": the name, words, then one value.
                 if (ValueAfterWords(tokens, i + 1, to) is { } found)
                 {
+                    var work = found.PartStart < found.At - 1 ? TokenText.Slice(line.Text, tokens, found.PartStart, found.At - 1) : null;
                     proposals.Add(new Proposal(ReadingKind.Readout, Math.Max(from, i - 4), found.At + 1, ProposalScores.ReadoutPair)
-                        .With(new LineClaim(tokens[i].Text, null, found.Value, null, ReadingKind.Readout)));
+                        .With(new LineClaim(tokens[i].Text, null, found.Value, work, ReadingKind.Readout)));
                     i = found.At;
                 }
             }
@@ -59,6 +60,25 @@ internal static class ReadoutRecogniser
             i++;
         }
 
-        return i < to && words > 0 && TokenText.IsLoneNumber(tokens, i, to) ? new TokenText.Found(tokens[i].Number, from, i) : null;
+        if (i >= to || words == 0)
+        {
+            return null;
+        }
+
+        if (TokenText.IsLoneNumber(tokens, i, to))
+        {
+            return new TokenText.Found(tokens[i].Number, from, i);
+        }
+
+        // "... will be 1 + 2*3 = 7": the work, then the value.
+        var at = i;
+        while (at < to && (tokens[at].Kind is TokenKind.Number || tokens[at].Kind == TokenKind.Operator))
+        {
+            at++;
+        }
+
+        return at > i && at + 1 < to && tokens[at].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, at + 1, to)
+            ? new TokenText.Found(tokens[at + 1].Number, i, at + 1)
+            : null;
     }
 }

@@ -22,7 +22,7 @@ internal static class SnapshotRecogniser
                 at = Pairs.SkipSeparators(tokens, pair.To, end);
             }
 
-            if (run.Count >= 2)
+            if (run.Count >= 2 || (run.Count == 1 && line.Section == LineSection.Snapshot))
             {
                 var proposal = new Proposal(ReadingKind.StateSnapshot, run[0].From, run[^1].To, (run.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
                 foreach (var pair in run)
