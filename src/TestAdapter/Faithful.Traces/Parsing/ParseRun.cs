@@ -299,7 +299,7 @@ internal sealed class ParseRun
         var trimmedRaw = raw.Trim();
         var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
         var text = content.Trim().TrimEnd('*', ' ', '#');
-        if (text.Length == 0 || text.Length > 60 || !(text.EndsWith(':') || heading) || text.AsSpan().IndexOfAny('=', '<', '|') >= 0)
+        if (text.Length == 0 || text.Length > 80 || !(text.EndsWith(':') || heading) || text.AsSpan().IndexOfAny('=', '<', '|') >= 0)
         {
             return null;
         }
@@ -315,7 +315,14 @@ internal sealed class ParseRun
             return LineSection.Readout;
         }
 
-        return StartsWithAny(lower, Lexicon.SnapshotHeaders) ? LineSection.Snapshot : LineSection.None;
+        if (StartsWithAny(lower, Lexicon.SnapshotHeaders))
+        {
+            return LineSection.Snapshot;
+        }
+
+        // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop.
+        var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
+        return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
     }
 
     private void AddClaim(int lineNumber, LineClaim claim, string original) =>

@@ -13,7 +13,8 @@ internal sealed class AttemptAligner(
     int start,
     int end,
     ClaimRole[] roles,
-    int?[] steps)
+    int?[] steps,
+    bool[] summaries)
 {
     private readonly bool _isRestart = claims[start].Attempt > 0;
     private readonly StatementMemo _statements = new(index, end - start);
@@ -22,7 +23,7 @@ internal sealed class AttemptAligner(
     {
         var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var bare = new List<int>();
-        var shortcuts = new List<int>();
+        var shortcutsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var claimedDirectly = new bool[program.Steps.Count];
         for (var c = start; c < end; c++)
         {
@@ -43,7 +44,12 @@ internal sealed class AttemptAligner(
             var name = claim.Name;
             if (name is not null && index.Writes(name).Count > 0 && IsShortcut(claim, name))
             {
-                shortcuts.Add(c);
+                if (!shortcutsOf.TryGetValue(name, out var list))
+                {
+                    shortcutsOf[name] = list = [];
+                }
+
+                list.Add(c);
             }
             else if (name is not null && index.StepByName.TryGetValue(name, out var named))
             {
@@ -74,6 +80,28 @@ internal sealed class AttemptAligner(
             }
         }
 
+        // More summaries of a variable than its loop has runs are values of single steps after all ("after the first
+        // iteration n_0 becomes -1" in a sentence that also sums up an inner loop).
+        var shortcuts = new List<int>();
+        foreach (var (variable, list) in shortcutsOf)
+        {
+            var runs = index.Writes(variable).Count(w => index.RunEnd[w]);
+            if (list.Count <= runs)
+            {
+                shortcuts.AddRange(list);
+                continue;
+            }
+
+            if (!byVariable.TryGetValue(variable, out var steps))
+            {
+                byVariable[variable] = steps = [];
+            }
+
+            steps.AddRange(list);
+            steps.Sort();
+        }
+
+        shortcuts.Sort();
         foreach (var (variable, list) in byVariable)
         {
             AlignVariable(variable, list, claimedDirectly);
@@ -290,10 +318,15 @@ internal sealed class AttemptAligner(
             var writes = index.Writes(variable);
             var left = Math.Max(placedBefore[c - start], lastOfVariable.GetValueOrDefault(variable, -1));
             var right = placedAfter[c - start];
-            var candidates = Between(writes, left, right);
+            var candidates = Between(writes, left, right, index.RunEnd);
             if (candidates.Count == 0)
             {
-                candidates = Between(writes, lastOfVariable.GetValueOrDefault(variable, -1), int.MaxValue);
+                candidates = Between(writes, left, right, null);
+            }
+
+            if (candidates.Count == 0)
+            {
+                candidates = Between(writes, lastOfVariable.GetValueOrDefault(variable, -1), int.MaxValue, index.RunEnd);
             }
 
             if (candidates.Count == 0)
@@ -315,7 +348,7 @@ internal sealed class AttemptAligner(
             {
                 var another = k + 1 < shortcuts.Count && claims[shortcuts[k + 1]].Name == variable && shortcuts[k + 1] < end
                     && placedAfter[shortcuts[k + 1] - start] == right;
-                chosen = another ? RunEnd(candidates, variable) : candidates[^1];
+                chosen = another ? candidates[0] : candidates[^1];
             }
 
             lastOfVariable[variable] = chosen;
@@ -327,42 +360,21 @@ internal sealed class AttemptAligner(
             }
 
             Place(c, chosen);
+            summaries[c] = true;
         }
     }
 
-    private static List<int> Between(IReadOnlyList<int> writes, int left, int right)
+    private static List<int> Between(IReadOnlyList<int> writes, int left, int right, bool[]? runEnds)
     {
         var result = new List<int>();
         foreach (var write in writes)
         {
-            if (write > left && write < right)
+            if (write > left && write < right && (runEnds is null || runEnds[write]))
             {
                 result.Add(write);
             }
         }
 
         return result;
-    }
-
-    // The last write of the run that starts at the first candidate: writes of the variable until a statement of the same
-    // or an outer loop (one that runs no more often) writes something else.
-    private int RunEnd(List<int> candidates, string variable)
-    {
-        var count = index.Writes(variable).Count;
-        var runEnd = candidates[0];
-        for (var s = candidates[0] + 1; s <= candidates[^1]; s++)
-        {
-            var other = program.Steps[s].Variable;
-            if (other == variable)
-            {
-                runEnd = s;
-            }
-            else if (!index.IsGiven[s] && index.Writes(other).Count <= count)
-            {
-                break;
-            }
-        }
-
-        return runEnd;
     }
 }

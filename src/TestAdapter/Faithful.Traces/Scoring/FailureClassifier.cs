@@ -215,7 +215,10 @@ public static class FailureClassifier
 
             foreach (var earlier in alignment.History[s])
             {
+                // Only a value the reply took back (a later attempt redoes the step) is corrected; two values for one
+                // step within an attempt are a misreading of which write each line is.
                 if (earlier.ClaimIndex < final.ClaimIndex
+                    && earlier.Claim.Attempt < final.Claim.Attempt
                     && earlier.Claim.Value is not null
                     && alignment.VerdictOf(s, earlier) != StepVerdict.Correct)
                 {

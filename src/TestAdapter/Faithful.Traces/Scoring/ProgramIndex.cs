@@ -47,6 +47,7 @@ internal sealed class ProgramIndex
         }
 
         LastStep = Array.LastIndexOf(IsGiven, false);
+        RunEnd = RunEnds(program);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         StatementOfStep = new int[program.Steps.Count];
         foreach (var step in program.Steps)
@@ -67,6 +68,13 @@ internal sealed class ProgramIndex
             Statements[id] = statement;
         }
     }
+
+    /// <summary>
+    /// Whether a write ends a run of its variable: it is the variable's last write, or before its next one a statement
+    /// of the same or an outer loop (one that runs no more often) writes something else. A loop summary ("after the inner
+    /// loop n_1 = 7") states the value at a run's end.
+    /// </summary>
+    public bool[] RunEnd { get; }
 
     /// <summary>The distinct statements of the program, as written (without the semicolon).</summary>
     public string[] Statements { get; }
@@ -109,6 +117,45 @@ internal sealed class ProgramIndex
 
     /// <summary>The given step that declares <paramref name="variable"/>, or -1.</summary>
     public int GivenStep(string variable) => _givenStep.TryGetValue(variable, out var s) ? s : -1;
+
+    private bool[] RunEnds(StepProgram program)
+    {
+        var ends = new bool[program.Steps.Count];
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in program.Steps)
+        {
+            if (IsGiven[step.Index])
+            {
+                continue;
+            }
+
+            var count = Writes(step.Variable).Count;
+            var closed = new List<string>();
+            foreach (var (variable, last) in open)
+            {
+                // A write that runs no more often than the open variable's statement ends that variable's run.
+                if (variable != step.Variable && count <= Writes(variable).Count)
+                {
+                    ends[last] = true;
+                    closed.Add(variable);
+                }
+            }
+
+            foreach (var variable in closed)
+            {
+                open.Remove(variable);
+            }
+
+            open[step.Variable] = step.Index;
+        }
+
+        foreach (var (_, last) in open)
+        {
+            ends[last] = true;
+        }
+
+        return ends;
+    }
 
     private static int CountOperators(Expr expression) => expression switch
     {

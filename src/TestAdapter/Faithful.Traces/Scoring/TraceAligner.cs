@@ -26,6 +26,7 @@ public static class TraceAligner
         var claims = parsed.Claims;
         var roles = new ClaimRole[claims.Count];
         var steps = new int?[claims.Count];
+        var summaries = new bool[claims.Count];
         var values = new ParsedValue?[claims.Count];
         for (var c = 0; c < claims.Count; c++)
         {
@@ -41,7 +42,7 @@ public static class TraceAligner
                 end++;
             }
 
-            new AttemptAligner(program, truth, index, claims, start, end, roles, steps).Run();
+            new AttemptAligner(program, truth, index, claims, start, end, roles, steps, summaries).Run();
             start = end;
         }
 
@@ -61,7 +62,7 @@ public static class TraceAligner
                 claim = claim with { Value = HeldBefore(program, truth, index, history, unchanged) };
             }
 
-            aligned[c] = new AlignedClaim(c, claim, roles[c], steps[c]);
+            aligned[c] = new AlignedClaim(c, claim, roles[c], steps[c]) { Summarizes = summaries[c] };
             if (roles[c] is ClaimRole.Step or ClaimRole.InputEcho && steps[c] is { } step)
             {
                 history[step].Add(aligned[c]);

@@ -21,7 +21,14 @@ public enum ClaimRole
 }
 
 /// <summary>A parsed claim with the role and the reference step the aligner gave it.</summary>
-public sealed record AlignedClaim(int ClaimIndex, ParsedClaim Claim, ClaimRole Role, int? StepIndex);
+public sealed record AlignedClaim(int ClaimIndex, ParsedClaim Claim, ClaimRole Role, int? StepIndex)
+{
+    /// <summary>
+    /// A loop summary placed at the end of the run it sums up: it stands for every write of its variable since the reply
+    /// last gave it a value, and is judged on all of them.
+    /// </summary>
+    public bool Summarizes { get; init; }
+}
 
 /// <summary>
 /// The result of aligning a reply's claims to a program's steps: every claim's role, each step's claims in
@@ -175,6 +182,38 @@ public sealed class TraceAlignment
     public Value? ReplayStep(int stepIndex, int beforeClaimIndex) =>
         _replay.EvaluateStep(stepIndex, new SlotView(this, stepIndex, beforeClaimIndex));
 
+    /// <summary>
+    /// The value a summary at <paramref name="stepIndex"/> should state given the model's own values: every write of the
+    /// variable since the last one the reply gave a value for, replayed in order from that value.
+    /// </summary>
+    internal Value? ReplayRun(int stepIndex, int beforeClaimIndex)
+    {
+        var covered = new List<int> { stepIndex };
+        var from = _index.PreviousVersion[stepIndex];
+        while (from >= 0 && !_index.IsGiven[from] && ClaimedBefore(from, beforeClaimIndex) is null)
+        {
+            covered.Add(from);
+            from = _index.PreviousVersion[from];
+        }
+
+        covered.Reverse();
+        var running = new Dictionary<int, Value>();
+        var parameters = Program.Parameters.Count;
+        Value? last = null;
+        foreach (var step in covered)
+        {
+            last = _replay.EvaluateStep(step, new FuncSlots(slot => running.TryGetValue(slot, out var v) ? v : ModelSlot(slot, beforeClaimIndex), parameters + step));
+            if (last is not { } computed)
+            {
+                return null;
+            }
+
+            running[parameters + step] = computed;
+        }
+
+        return last;
+    }
+
     /// <summary>The value step <paramref name="stepIndex"/> takes when replayed on slots chosen by <paramref name="slot"/>.</summary>
     internal Value? ReplayStep(int stepIndex, Func<int, Value> slot) => _replay.EvaluateStep(stepIndex, new FuncSlots(slot, Program.SlotCount));
 
@@ -242,7 +281,7 @@ public sealed class TraceAlignment
             return StepVerdict.Correct;
         }
 
-        var replayed = ReplayStep(stepIndex, claim.ClaimIndex);
+        var replayed = claim.Summarizes ? ReplayRun(stepIndex, claim.ClaimIndex) : ReplayStep(stepIndex, claim.ClaimIndex);
         return replayed is { } own && value.Matches(own) ? StepVerdict.PropagatedError : StepVerdict.ExecutionError;
     }
 }

@@ -9,6 +9,9 @@ internal enum LineSection
 
     /// <summary>"State after iteration 2:": each pair below is a snapshot entry.</summary>
     Snapshot,
+
+    /// <summary>"Iterate 3 times:": the values below sum up a loop.</summary>
+    Loop,
 }
 
 /// <summary>

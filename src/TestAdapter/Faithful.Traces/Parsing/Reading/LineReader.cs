@@ -87,7 +87,7 @@ internal static class LineReader
             }
 
             var sentence = line.SentenceOf(chosen.From);
-            var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && line.IsShortcutSentence(sentence);
+            var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep && (line.Section == LineSection.Loop || line.IsShortcutSentence(sentence));
             var restates = chosen.Kind == ReadingKind.Execution && line.SentenceLower(sentence).Contains(" still ", StringComparison.Ordinal);
             foreach (var claim in chosen.Claims)
             {

@@ -29,6 +29,9 @@ internal sealed class NameRules
         }
     }
 
+    /// <summary>Rules that read every identifier as prose (for headings, where no name matters).</summary>
+    public static NameRules Prose { get; } = new([]);
+
     public bool HasVocabulary => _known is not null;
 
     /// <summary>Whether the program writes this name exactly once (<c>s3</c>): prose never updates it in place.</summary>

@@ -22,6 +22,9 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public string? Unreadable { get; init; }
 
+    /// <summary>Values of successive steps ("1, then 2, then 3"): never a loop summary, whatever the sentence says.</summary>
+    public bool PerStep { get; init; }
+
     public Proposal With(LineClaim claim)
     {
         Claims.Add(claim);

@@ -126,9 +126,10 @@ internal static class ProseAnswerRecogniser
     private static int? LastLoneValue(List<Token> tokens, int from, int to)
     {
         int? last = null;
+        var inList = ListElements(tokens, from, to);
         for (var i = from; i < to; i++)
         {
-            if (tokens[i].Kind != TokenKind.Number || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
+            if (tokens[i].Kind != TokenKind.Number || inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
             {
                 continue;
             }
@@ -143,6 +144,30 @@ internal static class ProseAnswerRecogniser
         }
 
         return last;
+    }
+
+    // Numbers inside a bracketed list of several ("sum([0, 1024, 10])") are its elements, not a result; "[-7]" holds one.
+    private static bool[] ListElements(List<Token> tokens, int from, int to)
+    {
+        var inList = new bool[Math.Max(0, to - from)];
+        var opens = new Stack<int>();
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].IsOperator("[") || tokens[i].IsOperator("("))
+            {
+                opens.Push(i);
+            }
+            else if ((tokens[i].IsOperator("]") || tokens[i].IsOperator(")")) && opens.Count > 0)
+            {
+                var open = opens.Pop();
+                if (TokenText.HasKind(tokens, open + 1, i, TokenKind.Comma))
+                {
+                    Array.Fill(inList, true, open - from, i - open);
+                }
+            }
+        }
+
+        return inList;
     }
 
     // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times": numbers that describe the input or the loop, not the result.

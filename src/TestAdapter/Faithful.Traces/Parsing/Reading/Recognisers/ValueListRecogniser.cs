@@ -58,7 +58,7 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            var proposal = new Proposal(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue);
+            var proposal = new Proposal(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue) { PerStep = true };
             foreach (var value in values)
             {
                 proposal.With(new LineClaim(tokens[i].Text, null, value, null));
