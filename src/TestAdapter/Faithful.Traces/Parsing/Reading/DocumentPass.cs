@@ -149,6 +149,14 @@ internal sealed class DocumentPass
             }
         }
 
+        // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations).
+        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && claim.Name is { } restated
+            && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
+            && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value))
+        {
+            kind = ReadingKind.InputEcho;
+        }
+
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
             Kind = kind,

@@ -96,6 +96,7 @@ internal static class Lexicon
         "final value", "final values", "final state", "at the end", "in the end", "end result", "ends with", "ends at",
         "ends up", "end up", "finishes with", "after the loop", "after the loops", "after all", "after the function",
         "once the code", "once the function", "when the function", "final result", "finally,", "final:", "the end",
+        "end of the", "end of all", "end of each",
     ];
 
     /// <summary>Section headings that frame the lines below them: initial values echo, a state restates, final values read out.</summary>

@@ -38,12 +38,6 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            // A value right after an assignment to a program name is that name's value ("the result is n_0 = 3"), unless summed.
-            if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Name && !IsSumOfNames(tokens, from, at - 1))
-            {
-                continue;
-            }
-
             var work = WorkBefore(line, subject + 1, at);
             proposals.Add(new Proposal(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
             {
