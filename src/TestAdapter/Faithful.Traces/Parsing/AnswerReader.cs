@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Faithful.Traces.Parsing.Reading;
+using Faithful.Traces.Parsing.Reading.Recognisers;
 
 namespace Faithful.Traces.Parsing;
 
@@ -165,18 +166,27 @@ internal static class AnswerReader
         return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.ResultTag, Bound(line[start..])), 0, start, $"{open} is never closed with {close}");
     }
 
+    // The one line of a long tag that is a lone number (after code, "f(10)"), or null when none or several are.
     private static string? LastValueLine(string inner, NameRules names)
     {
-        var lines = inner.Split('\n');
-        for (var i = lines.Length - 1; i >= 0; i--)
+        string? found = null;
+        foreach (var line in inner.Split('\n'))
         {
-            if (lines[i].Trim().Length > 0)
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || ReadValue(trimmed, names) is null || trimmed.Any(char.IsLetter))
             {
-                return ReadValue(lines[i], names) is null ? null : lines[i];
+                continue;
             }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = trimmed;
         }
 
-        return null;
+        return found;
     }
 
     private static Found? ReadBoxed(string line, int lineNumber, NameRules names)
@@ -299,6 +309,12 @@ internal static class AnswerReader
         }
 
         var value = ReadValue(content, names);
+        if (value is null && style == AnswerStyle.ResultTag)
+        {
+            // "<result>The output of the function for n=3 is 2.</result>": a sentence inside the tag.
+            value = ProseAnswerRecogniser.ValueOf(content, names);
+        }
+
         var problem = value is not null
             ? null
             : string.IsNullOrWhiteSpace(content) ? "the answer is empty" : $"the answer '{Bound(content.Trim())}' is not a number";

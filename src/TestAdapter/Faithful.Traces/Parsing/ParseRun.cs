@@ -32,6 +32,8 @@ internal sealed class ParseRun
     private string _pendingText = "";
     private LineSection _section;
     private string _previousContent = "";
+    private bool _inCode;
+    private bool _inDef;
     private bool _sectionHasLines;
 
     public ParseRun(string reply, TraceParserOptions options, Regex? pattern)
@@ -78,12 +80,20 @@ internal sealed class ParseRun
             var trimmed = raw.TrimStart();
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
-                // Fences only wrap content: what is inside is read like any other line.
+                // Fences only wrap content: what is inside is read like any other line, but it is code, not prose.
+                _inCode = !_inCode;
                 continue;
+            }
+
+            if (trimmed.StartsWith("def ", StringComparison.Ordinal))
+            {
+                // A re-printed function: code until the next blank line.
+                _inDef = true;
             }
 
             if (trimmed.Length == 0)
             {
+                _inDef = false;
                 if (_sectionHasLines)
                 {
                     _section = LineSection.None;
@@ -137,6 +147,7 @@ internal sealed class ParseRun
         }
 
         FlushPending();
+        DropRunningSums();
         var pass = new DocumentPass(_knowledge, _singleWrite);
         pass.Run(_events);
         var answers = FilterEchoedAnswers(pass.Answers, pass.Claims);
@@ -167,6 +178,21 @@ internal sealed class ParseRun
         }
 
         return index > 0 && _previousContent.Length <= 40 && _previousContent.Contains("example", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
+    private void DropRunningSums()
+    {
+        var lastExecutionLine = 0;
+        foreach (var e in _events)
+        {
+            if (e.Kind == ReadEventKind.Claim && e.Claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution)
+            {
+                lastExecutionLine = e.Line;
+            }
+        }
+
+        _events.RemoveAll(e => e.Kind == ReadEventKind.Answer && e.Weak && e.Line < lastExecutionLine);
     }
 
     private static ReaderKnowledge Knowledge(TraceParserOptions options)
@@ -262,11 +288,11 @@ internal sealed class ParseRun
             AddClaim(lineNumber, claim, original);
         }
 
-        if (!answered && reading.Answers.Count > 0)
+        if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef)
         {
-            // One answer per line: the last one the line states.
+            // One answer per line: the last one the line states. Code ("result = 0") states no answer.
             var prose = reading.Answers[^1];
-            _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }));
+            _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }, weak: !prose.Strong));
         }
 
         foreach (var problem in reading.Unreadable)

@@ -16,7 +16,8 @@ internal readonly record struct LineClaim(
 internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work);
 
 /// <summary>A final answer read from prose: "the output of the function is -5", <c>sum([7, 1]) = 8</c>.</summary>
-internal readonly record struct ProseAnswer(ParsedValue Value, string? Work, string Text);
+/// <param name="Strong">Said of the whole program ("the output is", "returns") rather than a running "sum" or "result".</param>
+internal readonly record struct ProseAnswer(ParsedValue Value, string? Work, string Text, bool Strong = true);
 
 /// <summary>What one line says: its readings (the best cover of its spans), a pending statement, prose answers, problems.</summary>
 internal sealed class LineReading

@@ -115,7 +115,11 @@ internal static class LineNormalizer
                     builder.Append(") / (");
                     i++;
                     break;
-                case '`' or '$' or '{' or '}':
+                case '`':
+                    // "print`-1023`as": a code mark separates what it quotes.
+                    builder.Append(' ');
+                    break;
+                case '$' or '{' or '}':
                     break;
                 case '*':
                     AppendStar(text, i, builder);

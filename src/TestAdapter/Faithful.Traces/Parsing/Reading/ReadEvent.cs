@@ -33,7 +33,10 @@ internal sealed class ReadEvent
 
     public static ReadEvent ForClaim(int line, LineClaim claim, string text) => new(ReadEventKind.Claim, line) { Claim = claim, Text = text, Reading = claim.Kind };
 
-    public static ReadEvent ForAnswer(ParsedAnswer answer) => new(ReadEventKind.Answer, answer.Line) { Answer = answer, Reading = ReadingKind.Answer };
+    /// <summary>A prose answer about a running "sum" or "result" rather than the program's output: dropped if the trace goes on.</summary>
+    public bool Weak { get; private init; }
+
+    public static ReadEvent ForAnswer(ParsedAnswer answer, bool weak = false) => new(ReadEventKind.Answer, answer.Line) { Answer = answer, Reading = ReadingKind.Answer, Weak = weak };
 
     public static ReadEvent ForRestart(int line, RestartKind restart) => new(ReadEventKind.Restart, line) { Restart = restart, Reading = ReadingKind.Restart };
 

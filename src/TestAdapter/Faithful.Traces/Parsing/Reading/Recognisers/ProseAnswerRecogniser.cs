@@ -14,8 +14,18 @@ internal static class ProseAnswerRecogniser
 
     private static readonly string[] Intermediate = ["iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial"];
 
+    /// <summary>The value a sentence states as the result ("The output of the function for n=3 is 2."), or null.</summary>
+    public static ParsedValue? ValueOf(string sentence, NameRules names)
+    {
+        var line = new LineContext(LineNormalizer.Normalize(sentence), null, null, names, LineSection.None, ReaderKnowledge.None);
+        var proposals = new List<Proposal>();
+        Propose(line, proposals);
+        return proposals.Count == 1 ? proposals[0].Answer?.Value : null;
+    }
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
+
         var tokens = line.Tokens;
         for (var s = 0; s < line.Sentences.Count; s++)
         {
@@ -39,9 +49,10 @@ internal static class ProseAnswerRecogniser
             }
 
             var work = WorkBefore(line, subject + 1, at);
+            var strong = !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result") && tokens[subject].Kind == TokenKind.Word;
             proposals.Add(new Proposal(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
             {
-                Answer = new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End]),
+                Answer = new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End], strong),
             });
         }
     }
@@ -90,7 +101,7 @@ internal static class ProseAnswerRecogniser
         return word switch
         {
             "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into")
-                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should"),
+                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should" or "variable" or "running"),
             "print" or "prints" or "printed" => !next.IsOperator("("),
             _ => true,
         };
