@@ -87,8 +87,13 @@ internal sealed class LineContext
         return text;
     }
 
-    /// <summary>Whether sentence <paramref name="sentence"/> summarizes a loop rather than one step.</summary>
-    public bool IsShortcutSentence(int sentence)
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> summarizes a loop rather than one step, by its own words or the
+    /// sentence before it on the line ("The inner loop runs 3 times again. So n_1 becomes -5.").
+    /// </summary>
+    public bool IsShortcutSentence(int sentence) => SummarizesLoop(sentence) || (sentence > 0 && SummarizesLoop(sentence - 1));
+
+    private bool SummarizesLoop(int sentence)
     {
         var lower = SentenceLower(sentence);
         if (Lexicon.ContainsAny(lower, Lexicon.ShortcutCues))

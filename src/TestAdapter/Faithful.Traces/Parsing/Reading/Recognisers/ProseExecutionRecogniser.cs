@@ -50,8 +50,12 @@ internal static class ProseExecutionRecogniser
             }
 
             var valueAt = i + 1;
-            while (valueAt < to && tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
+            string? named = null;
+            while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
+                || (named is null && tokens[valueAt].Kind == TokenKind.Name && valueAt == i + 1)))
             {
+                // "making n_1 10": the result word names its target.
+                named ??= tokens[valueAt].Kind == TokenKind.Name ? tokens[valueAt].Text : null;
                 valueAt++;
             }
 
@@ -60,7 +64,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            var target = Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) ? null : subject);
+            var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) ? null : subject);
             if (target is null)
             {
                 continue;
