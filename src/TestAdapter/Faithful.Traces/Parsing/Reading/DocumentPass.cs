@@ -157,6 +157,15 @@ internal sealed class DocumentPass
             kind = ReadingKind.InputEcho;
         }
 
+        // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
+        // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
+        if (kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && claim.Name is { } repeated
+            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value))
+        {
+            kind = ReadingKind.StateSnapshot;
+            shortcut = false;
+        }
+
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
             Kind = kind,
