@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
 
@@ -53,8 +54,10 @@ internal static class AnswerErrors
         var program = alignment.Program;
         var finalSlot = FinalSlots(program);
         var held = new Dictionary<int, Value>();
+        var fromStep = new HashSet<int>();
         foreach (var aligned in alignment.Claims)
         {
+            // The reply's last value for a variable: its last executed write, or an extra write when it has none.
             if (aligned.Role is not (ClaimRole.Step or ClaimRole.Extra) || aligned.Claim.Value is null)
             {
                 continue;
@@ -62,9 +65,14 @@ internal static class AnswerErrors
 
             var variable = aligned.StepIndex is { } step ? program.Steps[step].Variable : aligned.Claim.Name;
             if (variable is not null && finalSlot.TryGetValue(variable, out var slot)
-                && ClaimValues.AsValue(aligned.Claim.Value, program.SlotKind(slot)) is { } value)
+                && ClaimValues.AsValue(aligned.Claim.Value, program.SlotKind(slot)) is { } value
+                && (aligned.Role == ClaimRole.Step || !fromStep.Contains(slot)))
             {
                 held[slot] = value;
+                if (aligned.Role == ClaimRole.Step)
+                {
+                    fromStep.Add(slot);
+                }
             }
         }
 
@@ -149,6 +157,69 @@ internal static class AnswerErrors
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every wrong answer a faithful trace of <paramref name="truth"/> could be read out as: the answer with one of the
+    /// values it reads replaced by another value the trace holds (another variable, an earlier version), left out or
+    /// counted twice. A simulated arithmetic slip in the answer avoids these; a simulated readout error picks one.
+    /// </summary>
+    internal static HashSet<Value> ReadoutValues(Trace truth)
+    {
+        var program = truth.Program;
+        var slots = new Value[program.SlotCount];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i < program.Parameters.Count ? truth.Inputs[i] : truth.StepValues[i - program.Parameters.Count];
+        }
+
+        var values = ReadoutValues(program, slots);
+        if (truth.Answer is { } answer)
+        {
+            values.Remove(answer);
+        }
+
+        return values;
+    }
+
+    /// <summary>The readout values of a trace that holds <paramref name="slots"/> (every slot's value as the reply has it).</summary>
+    internal static HashSet<Value> ReadoutValues(StepProgram program, Value[] slots)
+    {
+        var replay = ProgramIndex.For(program).Replay;
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(program.Result, answerSlots);
+        var stated = new HashSet<Value>(slots);
+        slots = (Value[])slots.Clone();
+
+        var values = new HashSet<Value>();
+        foreach (var slot in answerSlots)
+        {
+            var current = slots[slot];
+            var replacements = stated.Where(v => v.Kind == current.Kind).ToList();
+            if (current.Kind == ValueKind.Int64)
+            {
+                replacements.Add(Value.FromInt64(0));
+                replacements.Add(Value.FromInt64(unchecked(current.AsInt64 * 2)));
+            }
+
+            foreach (var replacement in replacements)
+            {
+                slots[slot] = replacement;
+                if (replay.EvaluateAnswer(slots) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+
+            slots[slot] = current;
+        }
+
+        if (replay.EvaluateAnswer(slots) is { } own)
+        {
+            values.Remove(own);
+        }
+
+        return values;
     }
 
     private static bool Replays(TraceAlignment alignment, int slot, Value replaced, Func<int, Value> heldValue, ParsedValue given) =>

@@ -141,9 +141,7 @@ internal sealed class AttemptAligner(
     // A loop summary or a merged chain ("1 - 1 - 1 - 1 = -2" for "n_0 += -1"): it states one value, for the last write it covers.
     private bool IsShortcut(ParsedClaim claim, string variable)
     {
-        // A no-change statement without a step number may sum up a loop ("n_1 stays 0"); placed between its neighbours
-        // it still lands on its own write in a step-by-step trace.
-        if (claim.Shortcut || (claim.Kind == ReadingKind.NoChangeExecution && claim.StepNumber is null))
+        if (claim.Shortcut)
         {
             return true;
         }

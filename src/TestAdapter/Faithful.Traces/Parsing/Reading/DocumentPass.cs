@@ -150,7 +150,7 @@ internal sealed class DocumentPass
         }
 
         // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations).
-        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && claim.Name is { } restated
+        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && claim.StepNumber is null && claim.Name is { } restated
             && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
             && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value))
         {
@@ -160,7 +160,7 @@ internal sealed class DocumentPass
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         if (kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && claim.Name is { } repeated
-            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value))
+            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value) && !ShowsStatement(e.Text) && !HasWords(e.Text))
         {
             kind = ReadingKind.StateSnapshot;
             shortcut = false;
@@ -212,6 +212,53 @@ internal sealed class DocumentPass
         }
 
         return (ReadingKind.Execution, false);
+    }
+
+    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the line shows the statement it executes.
+    private static bool ShowsStatement(string text)
+    {
+        var equals = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '=' && (i == 0 || text[i - 1] is not ('=' or '!' or '<' or '>')))
+            {
+                equals++;
+            }
+
+            if ((c is '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' && i + 1 < text.Length && text[i + 1] == '=') || (c is '-' or '=' && i + 1 < text.Length && text[i + 1] == '>')
+                || (c is '+' && i + 1 < text.Length && text[i + 1] == '+') || c == '\u2192')
+            {
+                return true;
+            }
+        }
+
+        return equals >= 2;
+    }
+
+    // "n_1 becomes 0" tells of a step; "n_1 = 0" alone only restates.
+    private static bool HasWords(string text)
+    {
+        var run = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && char.IsLetter(text[i]))
+            {
+                run++;
+                continue;
+            }
+
+            // A word is a run of two or more letters not joined to digits or underscores (n_0, a3 are names).
+            var joined = i < text.Length && (char.IsDigit(text[i]) || text[i] == '_');
+            if (run >= 2 && !joined && (i - run == 0 || !(char.IsDigit(text[i - run - 1]) || text[i - run - 1] == '_')))
+            {
+                return true;
+            }
+
+            run = 0;
+        }
+
+        return false;
     }
 
     private bool Held(string name, ParsedValue? value) => _held.TryGetValue(name, out var held) && SameValue(held, value);

@@ -83,7 +83,9 @@ internal static class ProseAnswerRecogniser
                 return i + 3;
             }
 
-            if (token.Kind == TokenKind.Name && IsSumOfNames(tokens, i, to))
+            // "n_0 + n_1 + n_2 = 21 + 1 = 22" adds up the answer's variables; "s4 = s3 + s1 = ..." is a step.
+            if (token.Kind == TokenKind.Name && line.Knowledge.AnswerIsSum && IsSumOfNames(tokens, i, to)
+                && !(i >= 2 && tokens[i - 1].Kind == TokenKind.Assign && tokens[i - 2].Kind == TokenKind.Name))
             {
                 return i;
             }

@@ -22,7 +22,7 @@ internal static class SnapshotRecogniser
                 at = Pairs.SkipSeparators(tokens, pair.To, end);
             }
 
-            if (run.Count >= 2 || (run.Count == 1 && line.Section == LineSection.Snapshot))
+            if (run.Count >= 2 || (run.Count == 1 && (line.Section == LineSection.Snapshot || StateLabel(line, run[0].From))))
             {
                 var proposal = new Proposal(ReadingKind.StateSnapshot, run[0].From, run[^1].To, (run.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
                 foreach (var pair in run)
@@ -44,6 +44,19 @@ internal static class SnapshotRecogniser
 
             i++;
         }
+    }
+
+    // "State: n_0 = 2", "Trace: n_0 = 2": a line that labels itself a state restates even one value.
+    private static bool StateLabel(LineContext line, int pairStart)
+    {
+        var tokens = line.Tokens;
+        if (pairStart < 2 || tokens[pairStart - 1].Kind != TokenKind.Colon)
+        {
+            return false;
+        }
+
+        var label = line.Text[..tokens[pairStart - 1].Start].Trim().ToLowerInvariant();
+        return Array.Exists(Lexicon.SnapshotHeaders, h => label.StartsWith(h, StringComparison.Ordinal));
     }
 
     // "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)": names and values listed in the same order.
