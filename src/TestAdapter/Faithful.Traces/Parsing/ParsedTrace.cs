@@ -76,6 +76,13 @@ public sealed record ParsedClaim(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Contradicts { get; init; }
 
+    /// <summary>
+    /// A bare entry (<c>n_0 = 1</c>) that repeats the value the reply already holds for the variable: it executes a step
+    /// only where that step leaves the value unchanged, otherwise it restates.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Repeats { get; init; }
+
     /// <summary>Whether the statement carries out a step (an execution or a no-change execution).</summary>
     public bool Executes => Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution;
 }

@@ -56,7 +56,7 @@ internal sealed class AttemptAligner(
                 Place(c, named);
                 claimedDirectly[named] = true;
             }
-            else if (number is { } numbered && (name is null || program.Steps[numbered].Variable == name || !index.IsVariable(name)))
+            else if (number is { } numbered && (name is null || !index.IsVariable(name)))
             {
                 Place(c, numbered);
                 claimedDirectly[numbered] = true;
@@ -102,14 +102,10 @@ internal sealed class AttemptAligner(
         }
 
         shortcuts.Sort();
-        foreach (var (variable, list) in byVariable)
+        var sequenced = byVariable.Values.SelectMany(list => list).Concat(bare).Order().ToList();
+        if (sequenced.Count > 0)
         {
-            AlignVariable(variable, list, claimedDirectly);
-        }
-
-        if (bare.Count > 0)
-        {
-            AlignBare(bare, claimedDirectly);
+            AlignSequence(sequenced, claimedDirectly);
         }
 
         if (shortcuts.Count > 0)
@@ -171,70 +167,40 @@ internal sealed class AttemptAligner(
         steps[c] = step;
     }
 
-    // A variable's executions against its optional restatement (input or given value) and then its computed writes.
-    private void AlignVariable(string variable, List<int> list, bool[] claimedDirectly)
+    // Variable-named and bare executions, aligned in one pass against the inputs and given values (optional
+    // restatements) and the computed steps in order: a named claim may only meet a step writing that variable (or its
+    // input or given value), a bare claim any computed step. Step order constrains the whole attempt, so a variable's
+    // k-th claim meets its k-th write unless values show that a write was skipped or an extra one inserted.
+    private void AlignSequence(List<int> sequenced, bool[] claimedDirectly)
     {
-        var writes = index.Writes(variable);
-        var parameter = index.Parameter(variable);
-        var given = index.GivenStep(variable);
-        Value? restated = parameter >= 0 ? truth.Inputs[parameter] : given >= 0 ? truth.StepValues[given] : null;
-        var offset = restated is null ? 0 : 1;
+        var parameters = program.Parameters.Count;
         var pairing = SequenceAligner.Align(
-            list.Count,
-            offset + writes.Count,
-            (ci, t) => t < offset
-                ? ClaimValues.Equals(claims[list[ci]].Value, restated!.Value) ? SequenceAligner.MatchScore : SequenceAligner.Forbidden
-                : Score(claims[list[ci]], writes[t - offset], claimedDirectly, list[ci]),
-            t => t < offset,
-            freeLeadingTargets: _isRestart);
+            sequenced.Count,
+            parameters + program.Steps.Count,
+            (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
+            t => t < parameters || index.IsGiven[t - parameters],
+            freeLeadingTargets: _isRestart,
+            optionalClaim: ci => claims[sequenced[ci]].Repeats);
 
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < sequenced.Count; i++)
         {
-            var c = list[i];
+            var c = sequenced[i];
             var target = pairing[i];
-            if (target < 0)
+            if (target < 0 && claims[c].Repeats)
             {
-                RepeatOrExtra(c, i > 0 ? list[i - 1] : -1);
+                roles[c] = ClaimRole.Observation;
             }
-            else if (target < offset)
+            else if (target < 0)
+            {
+                RepeatOrExtra(c, i > 0 ? sequenced[i - 1] : -1);
+            }
+            else if (target < parameters)
             {
                 roles[c] = ClaimRole.InputEcho;
-                steps[c] = given >= 0 ? given : null;
             }
             else
             {
-                Place(c, writes[target - offset]);
-            }
-        }
-    }
-
-    // Bare values (no name, no number) by order against the computed steps.
-    private void AlignBare(List<int> bare, bool[] claimedDirectly)
-    {
-        var targets = new List<int>(program.Steps.Count);
-        for (var s = 0; s < program.Steps.Count; s++)
-        {
-            if (!index.IsGiven[s])
-            {
-                targets.Add(s);
-            }
-        }
-
-        var pairing = SequenceAligner.Align(
-            bare.Count,
-            targets.Count,
-            (ci, t) => Score(claims[bare[ci]], targets[t], claimedDirectly, bare[ci]),
-            _ => false,
-            freeLeadingTargets: _isRestart);
-        for (var i = 0; i < bare.Count; i++)
-        {
-            if (pairing[i] < 0)
-            {
-                RepeatOrExtra(bare[i], i > 0 ? bare[i - 1] : -1);
-            }
-            else
-            {
-                Place(bare[i], targets[pairing[i]]);
+                Place(c, target - parameters);
             }
         }
     }
@@ -253,12 +219,33 @@ internal sealed class AttemptAligner(
         }
     }
 
-    private int Score(ParsedClaim claim, int step, bool[] claimedDirectly, int claimIndex)
+    private int Score(ParsedClaim claim, int target, bool[] claimedDirectly, int claimIndex)
     {
+        var parameters = program.Parameters.Count;
+        if (target < parameters)
+        {
+            // Only a faithful restatement of an input is an echo; a wrong one is a claim like any other.
+            return claim.Name == program.Parameters[target].Name && ClaimValues.Equals(claim.Value, truth.Inputs[target])
+                ? SequenceAligner.MatchScore
+                : SequenceAligner.Forbidden;
+        }
+
+        var step = target - parameters;
+        if (claim.Name is not null && claim.Name != program.Steps[step].Variable)
+        {
+            return SequenceAligner.Forbidden;
+        }
+
+        if (index.IsGiven[step])
+        {
+            // A given value is only restated, never computed: a faithful restatement is an echo.
+            return claim.Name is not null && ClaimValues.Equals(claim.Value, truth.StepValues[step]) ? SequenceAligner.MatchScore : SequenceAligner.Forbidden;
+        }
+
         // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
         // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
         var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus : 0;
-        if (step < truth.StepValues.Count && ClaimValues.Equals(claim.Value, truth.StepValues[step]))
+        if (ClaimValues.Equals(claim.Value, truth.StepValues[step]))
         {
             return SequenceAligner.MatchScore + restated;
         }

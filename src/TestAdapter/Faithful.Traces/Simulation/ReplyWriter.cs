@@ -209,7 +209,8 @@ internal static class ReplyWriter
             var value = ScriptBuilder.Text(line.Value!.Value);
             return style switch
             {
-                ReplyStyle.Strict or ReplyStyle.Tagged or ReplyStyle.Readout => $"{step.Name} = {value}",
+                ReplyStyle.Strict or ReplyStyle.Tagged => $"{step.Name} = {value}",
+                ReplyStyle.Readout => $"{Shown(step)} = {value}",
                 ReplyStyle.NumberedWithWork => $"Step {step.Number}: {step.Name} = {ExprFormatter.ToCSharp(step.Expression, program)} = {WorkThen(line)}{value}",
                 ReplyStyle.Markdown => $"- {step.Name} = {WorkThen(line)}{value}",
                 ReplyStyle.Variables => $"{Statement(step)} -> {step.Variable} = {WorkThen(line)}{value}",
@@ -313,7 +314,7 @@ internal static class ReplyWriter
             }
 
             var step = program.Steps[line.Step.Value];
-            return NamesVariables(style) || (_registers && style is ReplyStyle.Prose or ReplyStyle.EchoedList or ReplyStyle.Snapshots or ReplyStyle.CodeFirst)
+            return NamesVariables(style) || (_registers && style > ReplyStyle.NumberedVariables)
                 ? step.Variable
                 : step.Name;
         }

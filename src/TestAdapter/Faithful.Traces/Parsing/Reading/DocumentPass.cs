@@ -150,7 +150,7 @@ internal sealed class DocumentPass
         }
 
         // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations).
-        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && claim.StepNumber is null && claim.Name is { } restated
+        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && claim.Name is { } restated
             && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
             && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value))
         {
@@ -159,18 +159,15 @@ internal sealed class DocumentPass
 
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
-        if (kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && claim.Name is { } repeated
-            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value) && !ShowsStatement(e.Text) && !HasWords(e.Text))
-        {
-            kind = ReadingKind.StateSnapshot;
-            shortcut = false;
-        }
+        var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && claim.Name is { } repeated
+            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value) && !ShowsStatement(e.Text);
 
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
             Kind = kind,
             Shortcut = shortcut,
             Contradicts = contradicts,
+            Repeats = repeats,
         };
 
         if (parsed.Executes)
@@ -236,30 +233,9 @@ internal sealed class DocumentPass
         return equals >= 2;
     }
 
-    // "n_1 becomes 0" tells of a step; "n_1 = 0" alone only restates.
-    private static bool HasWords(string text)
-    {
-        var run = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && char.IsLetter(text[i]))
-            {
-                run++;
-                continue;
-            }
-
-            // A word is a run of two or more letters not joined to digits or underscores (n_0, a3 are names).
-            var joined = i < text.Length && (char.IsDigit(text[i]) || text[i] == '_');
-            if (run >= 2 && !joined && (i - run == 0 || !(char.IsDigit(text[i - run - 1]) || text[i - run - 1] == '_')))
-            {
-                return true;
-            }
-
-            run = 0;
-        }
-
-        return false;
-    }
+    // "4. n_0 = 0": an item number that (after fitting) names a step writing the claimed variable.
+    private bool NumbersAWrite(LineClaim claim) =>
+        claim.StepNumber is { } number && number >= 1 && number <= _knowledge.StepVariables.Count && _knowledge.StepVariables[number - 1] == claim.Name;
 
     private bool Held(string name, ParsedValue? value) => _held.TryGetValue(name, out var held) && SameValue(held, value);
 
