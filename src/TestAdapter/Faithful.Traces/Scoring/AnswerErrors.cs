@@ -196,7 +196,7 @@ internal static class AnswerErrors
         {
             var current = slots[slot];
             var replacements = stated.Where(v => v.Kind == current.Kind).ToList();
-            if (current.Kind == ValueKind.Int64)
+            if (current.Kind == ValueKind.Int64 && answerSlots.Count > 1)
             {
                 replacements.Add(Value.FromInt64(0));
                 replacements.Add(Value.FromInt64(unchecked(current.AsInt64 * 2)));

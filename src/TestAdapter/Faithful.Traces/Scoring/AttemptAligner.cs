@@ -250,8 +250,12 @@ internal sealed class AttemptAligner(
             return SequenceAligner.MatchScore + restated;
         }
 
-        return claimedDirectly[step] ? SequenceAligner.Forbidden : SequenceAligner.MismatchScore + restated;
+        // A repeat of a held value is read as a restatement unless a write keeps that value.
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + restated;
     }
+
+    /// <summary>Pairing a repeat with a write it does not match costs more than leaving both unpaired.</summary>
+    private const int RepeatMismatch = -2;
 
     // Each shortcut claims one write of its variable: between the placed executions around it in reply order, the
     // latest write whose value it states, else the end of the loop run it summarizes, else the last write.

@@ -229,7 +229,9 @@ internal sealed class FailureInjector
                     var at = Position(1, Length - 1);
                     var previous = Truth.StepValues[at - 1];
                     var right = Truth.StepValues[at];
-                    if (previous != right)
+
+                    // Not a repeat of the variable's own last value (that reads as a restatement and a skip), nor a stale operand.
+                    if (previous != right && !RepeatsHeld(at, previous) && !StaleValues(at).Contains(previous))
                     {
                         _script.ClaimComputed(0, at);
                         _script.Claim(at, previous);
@@ -343,7 +345,7 @@ internal sealed class FailureInjector
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var at = Position(0, Length - 1);
-            var stale = StaleValues(at).Where(v => v != Truth.StepValues[at]).ToList();
+            var stale = StaleValues(at).Where(v => v != Truth.StepValues[at] && !RepeatsHeld(at, v)).ToList();
             if (stale.Count == 0)
             {
                 continue;
@@ -403,6 +405,30 @@ internal sealed class FailureInjector
         }
 
         return values;
+    }
+
+    // Whether a value for a step repeats the value its variable held before (the previous version, or the input).
+    private bool RepeatsHeld(int step, Value value)
+    {
+        var program = _script.Program;
+        var variable = program.Steps[step].Variable;
+        for (var earlier = step - 1; earlier >= 0; earlier--)
+        {
+            if (program.Steps[earlier].Variable == variable)
+            {
+                return Truth.StepValues[earlier] == value;
+            }
+        }
+
+        for (var p = 0; p < program.Parameters.Count; p++)
+        {
+            if (program.Parameters[p].Name == variable)
+            {
+                return Truth.Inputs[p] == value;
+            }
+        }
+
+        return false;
     }
 
     // How many leading steps are given values (a declaration's literal), not computed.

@@ -149,13 +149,11 @@ internal sealed class DocumentPass
             }
         }
 
-        // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations).
-        if (kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && claim.Name is { } restated
+        // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations), unless
+        // the step leaves it so: the aligner decides (a repeat is an optional claim).
+        var restatesGiven = kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && claim.Name is { } restated
             && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
-            && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value))
-        {
-            kind = ReadingKind.InputEcho;
-        }
+            && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value);
 
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
@@ -167,12 +165,17 @@ internal sealed class DocumentPass
             Kind = kind,
             Shortcut = shortcut,
             Contradicts = contradicts,
-            Repeats = repeats,
+            Repeats = repeats || restatesGiven,
         };
 
-        if (parsed.Executes)
+        if (parsed.Executes && !restatesGiven)
         {
             AddExecution(parsed);
+        }
+        else if (restatesGiven)
+        {
+            _claims.Add(parsed);
+            _claimsThisAttempt++;
         }
         else
         {
