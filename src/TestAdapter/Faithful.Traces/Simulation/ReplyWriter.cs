@@ -59,7 +59,7 @@ internal static class ReplyWriter
     }
 
     public static bool ShowsWork(ReplyStyle style) => style is ReplyStyle.NumberedWithWork or ReplyStyle.Markdown or ReplyStyle.Variables
-        or ReplyStyle.Prose or ReplyStyle.EchoedList or ReplyStyle.Snapshots;
+        or ReplyStyle.Prose or ReplyStyle.EchoedList or ReplyStyle.Snapshots or ReplyStyle.Readout;
 
     /// <summary>Styles that name variables (<c>a3</c>) rather than steps, for programs that write a variable more than once.</summary>
     public static bool NamesVariables(ReplyStyle style) => style is ReplyStyle.Variables or ReplyStyle.NumberedVariables;
@@ -210,7 +210,7 @@ internal static class ReplyWriter
             return style switch
             {
                 ReplyStyle.Strict or ReplyStyle.Tagged => $"{step.Name} = {value}",
-                ReplyStyle.Readout => $"{Shown(step)} = {value}",
+                ReplyStyle.Readout => $"{Shown(step)} = {WorkThen(line)}{value}",
                 ReplyStyle.NumberedWithWork => $"Step {step.Number}: {step.Name} = {ExprFormatter.ToCSharp(step.Expression, program)} = {WorkThen(line)}{value}",
                 ReplyStyle.Markdown => $"- {step.Name} = {WorkThen(line)}{value}",
                 ReplyStyle.Variables => $"{Statement(step)} -> {step.Variable} = {WorkThen(line)}{value}",
@@ -275,13 +275,17 @@ internal static class ReplyWriter
                 ReplyStyle.Tagged => ($"<result>{text}</result>", AnswerStyle.ResultTag),
                 ReplyStyle.Markdown => ($"**Final answer:** {text}", AnswerStyle.FinalAnswerLine),
                 ReplyStyle.Prose when line.Value is not null => ($"So the function returns {text}.", AnswerStyle.Prose),
-                ReplyStyle.Readout when only && line.Value is not null && _claims.Count > 0 => (ReadoutText(text), AnswerStyle.Prose),
+                ReplyStyle.Readout when only && line.Value is { } answer && _claims.Count > 0 && ReadsOutHeld(answer) => (ReadoutText(text), AnswerStyle.Prose),
                 ReplyStyle.CodeFirst when line.Value is not null => ($"The answer is $\\boxed{{{text}}}$.", AnswerStyle.Boxed),
                 _ => ($"Final answer: {text}", AnswerStyle.FinalAnswerLine),
             };
             Emit(written);
             _answers.Add(new ParsedAnswer(_lineNumber, ToParsed(line.Value), answerStyle, written));
         }
+
+        // A readout restates the value the model holds for the answer's variable (another value would be a new claim).
+        private bool ReadsOutHeld(Value answer) => program.Result is not Ref { Slot: var slot } || slot < program.Parameters.Count
+            || (_held.TryGetValue(program.Steps[slot - program.Parameters.Count].Variable, out var held) && held == answer);
 
         // "So the value of a3 at the end is 20." for a one-variable answer; otherwise "the function returns".
         private string ReadoutText(string value) => program.Result is Ref { Slot: var slot } && slot >= program.Parameters.Count

@@ -143,7 +143,11 @@ internal sealed class DocumentPass
                     (kind, contradicts) = Snapshot(name, value);
                     break;
                 case ReadingKind.Readout:
-                    (kind, contradicts) = Held(name, value) ? (ReadingKind.Readout, false) : (ReadingKind.Execution, false);
+                    // A new value sums up a loop (a shortcut); a single-assignment step already computed is only read out,
+                    // rightly or not.
+                    (kind, contradicts) = Held(name, value) ? (ReadingKind.Readout, false)
+                        : _singleWrite.Contains(name) && _executedThisAttempt.Contains(name) ? (ReadingKind.Readout, value is not null)
+                        : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
                     break;
             }
