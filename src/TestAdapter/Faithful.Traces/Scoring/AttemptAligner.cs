@@ -19,6 +19,9 @@ internal sealed class AttemptAligner(
     private readonly bool _isRestart = claims[start].Attempt > 0;
     private readonly StatementMemo _statements = new(index, end - start);
 
+    // The operation each claim's work shows ("(-61) / 2" shows '/'): evidence, like a restated statement, of which write it is.
+    private readonly char[] _workOperator = Enumerable.Range(start, end - start).Select(c => WorkShape.Operator(claims[c].Work)).ToArray();
+
     public void Run()
     {
         var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -244,7 +247,8 @@ internal sealed class AttemptAligner(
 
         // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
         // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
-        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus : 0;
+        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
+            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
         if (ClaimValues.Equals(claim.Value, truth.StepValues[step]))
         {
             return SequenceAligner.MatchScore + restated;

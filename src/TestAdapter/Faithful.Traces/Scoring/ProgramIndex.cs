@@ -22,6 +22,7 @@ internal sealed class ProgramIndex
 
         IsGiven = new bool[program.Steps.Count];
         Operators = new int[program.Steps.Count];
+        OperatorOf = new char[program.Steps.Count];
         PreviousVersion = new int[program.Steps.Count];
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var step in program.Steps)
@@ -30,6 +31,7 @@ internal sealed class ProgramIndex
             PreviousVersion[step.Index] = last.TryGetValue(step.Variable, out var before) ? before : -1;
             last[step.Variable] = step.Index;
             Operators[step.Index] = CountOperators(step.Expression);
+            OperatorOf[step.Index] = step.Expression is Binary root ? Symbol(root.Op) : '\0';
             if (step.Expression is Constant && step.Version == 1 && !_parameters.ContainsKey(step.Variable))
             {
                 IsGiven[step.Index] = true;
@@ -103,6 +105,9 @@ internal sealed class ProgramIndex
     /// <summary>Binary and unary operators in each step's expression: a claim whose work shows more merged several statements.</summary>
     public int[] Operators { get; }
 
+    /// <summary>The operator at the root of each step's expression ('+' for <c>a3 += a2</c>, '&lt;' for a left shift), or '\0'.</summary>
+    public char[] OperatorOf { get; }
+
     /// <summary>The step that wrote the same variable before each step, or -1 (an input or none).</summary>
     public int[] PreviousVersion { get; }
 
@@ -156,6 +161,21 @@ internal sealed class ProgramIndex
 
         return ends;
     }
+
+    private static char Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => '+',
+        BinaryOp.Subtract => '-',
+        BinaryOp.Multiply => '*',
+        BinaryOp.Divide => '/',
+        BinaryOp.Remainder => '%',
+        BinaryOp.BitwiseAnd => '&',
+        BinaryOp.BitwiseOr => '|',
+        BinaryOp.ExclusiveOr => '^',
+        BinaryOp.ShiftLeft => '<',
+        BinaryOp.ShiftRight => '>',
+        _ => '\0',
+    };
 
     private static int CountOperators(Expr expression) => expression switch
     {
