@@ -59,7 +59,7 @@ internal sealed class AttemptAligner(
                 Place(c, named);
                 claimedDirectly[named] = true;
             }
-            else if (number is { } numbered && (name is null || !index.IsVariable(name)))
+            else if (number is { } numbered && (name is null || program.Steps[numbered].Variable == name || !index.IsVariable(name)))
             {
                 Place(c, numbered);
                 claimedDirectly[numbered] = true;

@@ -28,7 +28,9 @@ internal static class ReplyWriter
     {
         var program = truth.Program;
         var replay = ProgramIndex.For(program).Replay;
-        var verdicts = Enumerable.Repeat(StepVerdict.Missing, program.Steps.Count).ToArray();
+        // A given value (a declaration's literal) is correct unless the reply misstates it.
+        var index = ProgramIndex.For(program);
+        var verdicts = Enumerable.Range(0, program.Steps.Count).Select(s => index.IsGiven[s] ? StepVerdict.Correct : StepVerdict.Missing).ToArray();
         var model = new Value?[program.Steps.Count];
         foreach (var line in script)
         {

@@ -85,8 +85,9 @@ internal static class ListNumberFit
                 continue;
             }
 
-            if (trusted)
+            if (trusted && (best == 0 || e.Claim.Name is null))
             {
+                // Numbers that are step numbers place claims; shifted list numbers only help claims without a name.
                 e.Claim = e.Claim with { StepNumber = number + best };
             }
             else if (e.Claim.Name is not null)
