@@ -148,7 +148,7 @@ internal sealed class ParseRun
 
         FlushPending();
         DropRunningSums();
-        var pass = new DocumentPass(_knowledge, _singleWrite);
+        var pass = new DocumentPass(_knowledge, _singleWrite, _options.Answers.Allows(AnswerStyle.Prose));
         pass.Run(_events);
         var answers = FilterEchoedAnswers(pass.Answers, pass.Claims);
         if (_droppedIssues > 0)
@@ -288,7 +288,7 @@ internal sealed class ParseRun
             AddClaim(lineNumber, claim, original);
         }
 
-        if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef)
+        if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
         {
             // One answer per line: the last one the line states. Code ("result = 0") states no answer.
             var prose = reading.Answers[^1];

@@ -28,8 +28,11 @@ internal sealed class DocumentPass
     private int _claimsThisAttempt;
     private int _answersThisAttempt;
 
-    public DocumentPass(ReaderKnowledge knowledge, HashSet<string> singleWrite)
+    private readonly bool _readoutAnswers;
+
+    public DocumentPass(ReaderKnowledge knowledge, HashSet<string> singleWrite, bool readoutAnswers = true)
     {
+        _readoutAnswers = readoutAnswers;
         _knowledge = knowledge;
         _singleWrite = singleWrite;
         foreach (var (name, value) in knowledge.Given)
@@ -80,7 +83,7 @@ internal sealed class DocumentPass
         }
 
         // "a4 has the value -8 once the code has run": with no answer given, a closing readout of the answer's variable answers.
-        if (_answers.Count == 0 && lastReadout is not null && !_claims.Exists(c => c.Executes && c.Line > lastReadout.Line))
+        if (_readoutAnswers && _answers.Count == 0 && lastReadout is not null && !_claims.Exists(c => c.Executes && c.Line > lastReadout.Line))
         {
             _answers.Add(new ParsedAnswer(lastReadout.Line, lastReadout.Value, AnswerStyle.Prose, lastReadout.Text));
         }
