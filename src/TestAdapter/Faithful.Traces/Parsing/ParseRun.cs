@@ -269,6 +269,13 @@ internal sealed class ParseRun
             }
         }
 
+        if (_inDef)
+        {
+            // A re-printed function ("def f(n):" and its body) states code, not values.
+            _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.CodeReprint));
+            return;
+        }
+
         var reading = LineReader.Read(content, stripped.StepNumber, stripped.NameHint, _names, _section, _knowledge, !stripped.ListItem);
         if (_pending is { } open)
         {

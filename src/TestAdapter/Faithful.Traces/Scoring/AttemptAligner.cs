@@ -241,8 +241,11 @@ internal sealed class AttemptAligner(
 
         if (index.IsGiven[step])
         {
-            // A given value is only restated, never computed: a faithful restatement is an echo.
-            return claim.Name is not null && ClaimValues.Equals(claim.Value, truth.StepValues[step]) ? SequenceAligner.MatchScore : SequenceAligner.Forbidden;
+            // A given value is only restated, never computed: a faithful restatement is an echo, and a bare repeat of it
+            // (a re-printed declaration) is one even where the first write happens to keep the value.
+            return claim.Name is not null && ClaimValues.Equals(claim.Value, truth.StepValues[step])
+                ? SequenceAligner.MatchScore + (claim.Repeats ? SequenceAligner.StatementBonus : 0)
+                : SequenceAligner.Forbidden;
         }
 
         // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
