@@ -292,7 +292,7 @@ internal sealed class ParseRun
 
         foreach (var claim in reading.Claims)
         {
-            AddClaim(lineNumber, claim, original);
+            AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
         if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
@@ -358,8 +358,8 @@ internal sealed class ParseRun
         return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
     }
 
-    private void AddClaim(int lineNumber, LineClaim claim, string original) =>
-        _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim())));
+    private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false) =>
+        _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim()), listItem));
 
     private void FlushPending()
     {

@@ -37,6 +37,7 @@ internal static class ListNumberFit
         }
 
         var numbered = 0;
+        var listItems = 0;
         var distinct = new HashSet<int>();
         Span<int> fits = stackalloc int[(2 * MaxOffset) + 1];
         foreach (var e in events)
@@ -47,6 +48,7 @@ internal static class ListNumberFit
             }
 
             numbered++;
+            listItems += e.ListItem ? 1 : 0;
             distinct.Add(number);
             var variable = VariableOf(name);
             for (var d = -MaxOffset; d <= MaxOffset; d++)
@@ -77,7 +79,11 @@ internal static class ListNumberFit
         }
 
         // Two items that happen to fit prove nothing: an offset needs three items, and numbers as given need most to fit.
-        var trusted = fits[best + MaxOffset] * 4 >= numbered * 3 && (best == 0 ? fits[MaxOffset] >= 1 : distinct.Count >= 3);
+        // List items number whatever the reply lists (iterations, remarks), so they must fit nearly all, over three items.
+        var fitting = fits[best + MaxOffset];
+        var trusted = listItems * 2 > numbered
+            ? fitting * 10 >= numbered * 9 && distinct.Count >= 3
+            : fitting * 4 >= numbered * 3 && (best == 0 ? fitting >= 1 : distinct.Count >= 3);
         foreach (var e in events)
         {
             if (e.Kind != ReadEventKind.Claim || e.Claim.StepNumber is not { } number)

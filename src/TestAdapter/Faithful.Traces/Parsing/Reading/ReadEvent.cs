@@ -31,7 +31,10 @@ internal sealed class ReadEvent
 
     public ReadingKind Reading { get; private init; }
 
-    public static ReadEvent ForClaim(int line, LineClaim claim, string text) => new(ReadEventKind.Claim, line) { Claim = claim, Text = text, Reading = claim.Kind };
+    /// <summary>Whether the claim's number is a list item's ("3.") rather than a step label's ("Step 3:").</summary>
+    public bool ListItem { get; private init; }
+
+    public static ReadEvent ForClaim(int line, LineClaim claim, string text, bool listItem = false) => new(ReadEventKind.Claim, line) { Claim = claim, Text = text, Reading = claim.Kind, ListItem = listItem };
 
     /// <summary>A prose answer about a running "sum" or "result" rather than the program's output: dropped if the trace goes on.</summary>
     public bool Weak { get; private init; }
