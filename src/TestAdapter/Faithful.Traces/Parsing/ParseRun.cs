@@ -184,15 +184,24 @@ internal sealed class ParseRun
     private void DropRunningSums()
     {
         var lastExecutionLine = 0;
+        var lastAnswerLine = 0;
+        var executionLines = new HashSet<int>();
         foreach (var e in _events)
         {
             if (e.Kind == ReadEventKind.Claim && e.Claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution)
             {
                 lastExecutionLine = e.Line;
+                executionLines.Add(e.Line);
+            }
+            else if (e.Kind == ReadEventKind.Answer)
+            {
+                lastAnswerLine = e.Line;
             }
         }
 
-        _events.RemoveAll(e => e.Kind == ReadEventKind.Answer && e.Weak && e.Line < lastExecutionLine);
+        // A running sum on a line that also executes steps is not the answer when the reply answers later.
+        _events.RemoveAll(e => e.Kind == ReadEventKind.Answer && e.Weak
+            && (e.Line < lastExecutionLine || (executionLines.Contains(e.Line) && e.Line < lastAnswerLine)));
     }
 
     private static ReaderKnowledge Knowledge(TraceParserOptions options)

@@ -43,7 +43,7 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            if (LastLoneValue(tokens, subject + 1, to) is not { } at)
+            if (LastLoneValue(tokens, subject + 1, to) is not { } at || DescribesOperation(tokens, subject + 1, at))
             {
                 continue;
             }
@@ -107,6 +107,37 @@ internal static class ProseAnswerRecogniser
             "print" or "prints" or "printed" => !next.IsOperator("("),
             _ => true,
         };
+    }
+
+    // "returns the sum of n_0, where n_0 is initialized to 1 and incremented by 2": the number is an operand of an
+    // operation the sentence describes, not the result.
+    private static bool DescribesOperation(List<Token> tokens, int from, int at)
+    {
+        for (var i = from; i < at; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && (Lexicon.OperationVerbs.Contains(tokens[i].Text) || tokens[i].IsWord("by")
+                || tokens[i].Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)))
+            {
+                // "which is 0 + 19 = 19": work after "is" is fine; a verb before it is not.
+                return !HasResultLink(tokens, i + 1, at);
+            }
+        }
+
+        return false;
+    }
+
+    // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7").
+    private static bool HasResultLink(List<Token> tokens, int from, int at)
+    {
+        for (var i = from; i < at; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i].IsWord("is") || tokens[i].IsWord("equals") || tokens[i].IsWord("be"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"n_0 + n_1 (+ ...) =": two or more names added up, then an assignment.</summary>
