@@ -274,17 +274,6 @@ internal sealed class AttemptAligner(
             isShortcut[c - start] = true;
         }
 
-        var placedBefore = new int[end - start];
-        var last = -1;
-        for (var c = start; c < end; c++)
-        {
-            placedBefore[c - start] = last;
-            if (roles[c] == ClaimRole.Step && steps[c] is { } step && !isShortcut[c - start])
-            {
-                last = step;
-            }
-        }
-
         var placedAfter = new int[end - start];
         var next = int.MaxValue;
         for (var c = end - 1; c >= start; c--)
@@ -312,7 +301,9 @@ internal sealed class AttemptAligner(
             var claim = claims[c];
             var variable = claim.Name!;
             var writes = index.Writes(variable);
-            var left = Math.Max(placedBefore[c - start], lastOfVariable.GetValueOrDefault(variable, -1));
+            // Only the variable's own earlier values bound a summary from the left: another variable's line before it may
+            // belong to a loop the summary encloses.
+            var left = Math.Max(PlacedBefore(c, variable), lastOfVariable.GetValueOrDefault(variable, -1));
             var right = placedAfter[c - start];
             var candidates = Between(writes, left, right, index.RunEnd);
             if (candidates.Count == 0)
@@ -358,6 +349,20 @@ internal sealed class AttemptAligner(
             Place(c, chosen);
             summaries[c] = true;
         }
+    }
+
+    // The step of the last execution of the same variable placed before claim c in this attempt, or -1.
+    private int PlacedBefore(int c, string variable)
+    {
+        for (var k = c - 1; k >= start; k--)
+        {
+            if (roles[k] == ClaimRole.Step && steps[k] is { } step && program.Steps[step].Variable == variable)
+            {
+                return step;
+            }
+        }
+
+        return -1;
     }
 
     private static List<int> Between(IReadOnlyList<int> writes, int left, int right, bool[]? runEnds)

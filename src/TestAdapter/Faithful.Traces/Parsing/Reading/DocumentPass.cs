@@ -165,7 +165,7 @@ internal sealed class DocumentPass
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
-        if (kind == ReadingKind.Execution && shortcut && claim.Name is { } summed && _executedThisAttempt.Contains(summed) && Held(summed, value))
+        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && claim.Name is { } summed && _executedThisAttempt.Contains(summed) && Held(summed, value))
         {
             kind = ReadingKind.Readout;
             shortcut = false;
