@@ -24,6 +24,8 @@ internal static class Svg
         FailureMode.SelfCorrection => "#9467bd",
         FailureMode.UnderExecuted => "#8c564b",
         FailureMode.HallucinatedSteps => "#e377c2",
+        FailureMode.ReadoutError => "#bcbd22",
+        FailureMode.StaleOperand => "#ffbb78",
         _ => "#17becf",
     };
 
