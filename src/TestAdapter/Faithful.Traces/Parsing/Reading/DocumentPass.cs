@@ -20,6 +20,7 @@ internal sealed class DocumentPass
     private readonly Dictionary<string, ParsedValue> _held = new(StringComparer.Ordinal);
     private readonly HashSet<string> _executedSinceSnapshot = new(StringComparer.Ordinal);
     private readonly HashSet<string> _executedThisAttempt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _summarized = new(StringComparer.Ordinal);
     private readonly List<string> _snapshotNames = [];
     private int _snapshotLine = -1;
     private int? _possibleRestart;
@@ -165,7 +166,7 @@ internal sealed class DocumentPass
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
-        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && claim.Name is { } summed && _executedThisAttempt.Contains(summed) && Held(summed, value))
+        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && claim.Name is { } summed && _summarized.Contains(summed) && Held(summed, value))
         {
             kind = ReadingKind.Readout;
             shortcut = false;
@@ -308,6 +309,14 @@ internal sealed class DocumentPass
             _claimedThisAttempt[written] = claim.Value;
             _executedSinceSnapshot.Add(written);
             _executedThisAttempt.Add(written);
+            if (claim.Shortcut)
+            {
+                _summarized.Add(written);
+            }
+            else
+            {
+                _summarized.Remove(written);
+            }
             if (claim.Value is { } value)
             {
                 _held[written] = value;
@@ -356,6 +365,7 @@ internal sealed class DocumentPass
         _claimedThisAttempt.Clear();
         _executedThisAttempt.Clear();
         _executedSinceSnapshot.Clear();
+        _summarized.Clear();
         _possibleRestart = null;
         _tentativeRestart = null;
     }

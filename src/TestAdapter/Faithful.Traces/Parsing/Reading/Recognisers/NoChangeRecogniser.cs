@@ -63,7 +63,9 @@ internal static class NoChangeRecogniser
                 end = Math.Max(end, pair.To);
             }
 
-            var start = Math.Min(name, cue < 0 ? name : cue);
+            // "n_1 starts at 0 and remains 0": when the value follows the cue, the span starts at the cue, leaving the
+            // name's own clause to other readings.
+            var start = cue >= 0 && value is not null && end > cue + 1 && cue > name ? cue : Math.Min(name, cue < 0 ? name : cue);
             proposals.Add(new Proposal(ReadingKind.NoChangeExecution, start, Math.Max(end, start + 1), ProposalScores.NoChange)
                 .With(new LineClaim(tokens[name].Text, line.StepNumber, value, null, ReadingKind.NoChangeExecution)));
         }
