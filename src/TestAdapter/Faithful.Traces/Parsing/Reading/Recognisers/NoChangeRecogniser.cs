@@ -15,11 +15,13 @@ internal static class NoChangeRecogniser
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
+        var subject = -1;
         for (var s = 0; s < line.Sentences.Count; s++)
         {
             var lower = line.SentenceLower(s);
             if (!Lexicon.ContainsAny(lower, Lexicon.NoChangeCues))
             {
+                subject = LastName(tokens, line.Sentences[s].From, line.Sentences[s].To, subject);
                 continue;
             }
 
@@ -44,6 +46,13 @@ internal static class NoChangeRecogniser
                 }
             }
 
+            // "..., it remains 0": the name an earlier sentence of the line was about.
+            if (name < 0 && subject >= 0 && cue >= 0)
+            {
+                name = subject;
+            }
+
+            subject = LastName(tokens, from, to, subject);
             if (name < 0)
             {
                 continue;
@@ -65,10 +74,23 @@ internal static class NoChangeRecogniser
 
             // "n_1 starts at 0 and remains 0": when the value follows the cue, the span starts at the cue, leaving the
             // name's own clause to other readings.
-            var start = cue >= 0 && value is not null && end > cue + 1 && cue > name ? cue : Math.Min(name, cue < 0 ? name : cue);
+            var start = cue >= 0 && (name < from || (value is not null && end > cue + 1 && cue > name)) ? cue : Math.Min(name, cue < 0 ? name : cue);
             proposals.Add(new Proposal(ReadingKind.NoChangeExecution, start, Math.Max(end, start + 1), ProposalScores.NoChange)
                 .With(new LineClaim(tokens[name].Text, line.StepNumber, value, null, ReadingKind.NoChangeExecution)));
         }
+    }
+
+    private static int LastName(List<Token> tokens, int from, int to, int fallback)
+    {
+        for (var i = to - 1; i >= from; i--)
+        {
+            if (tokens[i].Kind == TokenKind.Name)
+            {
+                return i;
+            }
+        }
+
+        return fallback;
     }
 
     private static int FindCue(List<Token> tokens, int from, int to)

@@ -23,10 +23,8 @@ internal static class ProseExecutionRecogniser
         string? subject = null;
         foreach (var (from, to) in line.Sentences)
         {
-            if (!ProposeResultWord(line, from, to, subject, proposals))
-            {
-                ProposeSetTo(line, from, to, subject, proposals);
-            }
+            ProposeResultWord(line, from, to, subject, proposals);
+            ProposeSetTo(line, from, to, subject, proposals);
 
             for (var i = from; i < to; i++)
             {
@@ -42,6 +40,7 @@ internal static class ProseExecutionRecogniser
     private static bool ProposeResultWord(LineContext line, int from, int to, string? subject, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
+        var found = false;
         for (var i = from; i + 1 < to; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !(Lexicon.ResultWords.Contains(tokens[i].Text) || Lexicon.ProseResultWords.Contains(tokens[i].Text)))
@@ -73,10 +72,12 @@ internal static class ProseExecutionRecogniser
             var work = TrimSeparators(Slice(line.Text, tokens, from, i));
             proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
                 .With(new LineClaim(target, line.StepNumber, tokens[valueAt].Number, work)));
-            return true;
+            found = true;
+            from = valueAt + 1;
+            i = valueAt;
         }
 
-        return false;
+        return found;
     }
 
     // "`n_0 *= -1` sets `n_0` to `0`", "n_1 is decreased by 2 to -3", "which brings n_0 to 5".
@@ -113,7 +114,7 @@ internal static class ProseExecutionRecogniser
             }
 
             var work = TrimSeparators(Slice(line.Text, tokens, from, i));
-            proposals.Add(new Proposal(ReadingKind.Execution, from, i + 2, ProposalScores.ProseValue + 1)
+            proposals.Add(new Proposal(ReadingKind.Execution, verb, i + 2, ProposalScores.ProseValue + 1)
                 .With(new LineClaim(target, line.StepNumber, tokens[i + 1].Number, work)));
             return true;
         }

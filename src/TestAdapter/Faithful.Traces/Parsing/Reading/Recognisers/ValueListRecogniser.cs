@@ -6,6 +6,23 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class ValueListRecogniser
 {
+    // One item of the list: a bare value ("3") or work and its value ("0 - 2 = -2"); the index of the value.
+    private static (int Value, int Start)? Item(List<Token> tokens, int at, int end)
+    {
+        if (tokens[at].Kind == TokenKind.Number && TokenText.IsLoneNumber(tokens, at, end))
+        {
+            return (at, at);
+        }
+
+        var i = at;
+        while (i < end && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
+        {
+            i++;
+        }
+
+        return i > at + 1 && i + 1 < end && tokens[i].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, i + 1, end) ? (i + 1, at) : null;
+    }
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
@@ -33,11 +50,11 @@ internal static class ValueListRecogniser
 
             var values = new List<ParsedValue>();
             var last = -1;
-            while (at < end && tokens[at].Kind == TokenKind.Number)
+            while (at < end && Item(tokens, at, end) is { } item)
             {
-                values.Add(tokens[at].Number);
-                last = at;
-                at++;
+                values.Add(tokens[item.Value].Number);
+                last = item.Value;
+                at = item.Value + 1;
                 var separated = false;
                 while (at < end && (tokens[at].Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon
                     || (tokens[at].Kind == TokenKind.Word && Lexicon.ListJoiners.Contains(tokens[at].Text))))
