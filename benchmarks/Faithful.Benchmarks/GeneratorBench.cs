@@ -1,6 +1,8 @@
+extern alias analyzer;
+
 using System.Diagnostics;
 using System.Globalization;
-using Faithful.Analyzers.Generation;
+using analyzer::Faithful.Analyzers.Generation;
 using Faithful.Families;
 using Faithful.Model;
 using Faithful.SourcePrograms;

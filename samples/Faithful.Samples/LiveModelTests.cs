@@ -1,8 +1,3 @@
-using Faithful.Clients.Running;
-using Faithful.Generated;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Cases;
-using Faithful.TestAdapter.Models;
 
 namespace Faithful.Samples;
 
@@ -13,11 +8,11 @@ namespace Faithful.Samples;
 public sealed class LiveModelTests
 {
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 2, Seed = 1)]
+    [FaithfulCases(Inputs = 2, Seed = 1)]
     public async Task A_live_model_executes_short_programs_faithfully(FaithfulTestCase @case)
     {
         using var connection = FaithfulModels.LiveOrSkip();
-        var result = await new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware).RunOneAsync(@case.Case, TestContext.Current.CancellationToken);
+        var result = await connection.RunAsync(@case);
 
         FaithfulAssert.Faithfulness(result, atLeast: 0.75);
     }

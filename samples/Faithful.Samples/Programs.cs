@@ -1,5 +1,3 @@
-using Faithful;
-
 namespace Faithful.Samples;
 
 /// <summary>The procedures we want models to execute faithfully.</summary>

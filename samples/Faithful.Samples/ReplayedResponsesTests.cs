@@ -1,11 +1,6 @@
 using System.Runtime.CompilerServices;
 using Faithful.Clients.Caching;
 using Faithful.Clients.Connections;
-using Faithful.Clients.Running;
-using Faithful.Generated;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Cases;
-using Faithful.TestAdapter.Models;
 
 namespace Faithful.Samples;
 
@@ -22,13 +17,12 @@ public sealed class ReplayedResponsesTests
     private static string ResponsesFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "responses");
 
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 3, Seed = 1)]
+    [FaithfulCases(Inputs = 3, Seed = 1)]
     public async Task Replayed_responses_are_scored_like_live_ones(FaithfulTestCase @case)
     {
         using var connection = FaithfulModels.Connect("sim:study", new ClientOptions { CacheMode = CacheMode.ReplayOnly, CacheDirectory = ResponsesFolder() });
-        var runner = new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware);
 
-        var samples = await runner.RunAsync(Enumerable.Range(0, Samples).Select(@case.Case.AsSample), cancellationToken: TestContext.Current.CancellationToken);
+        var samples = await connection.RunAsync(@case, Samples);
 
         Assert.All(samples, s => Assert.Null(s.Error));
         FaithfulAssert.FirstAnswerAccuracy(samples, atLeast: 1.0 / Samples);

@@ -1,10 +1,3 @@
-using Faithful.Clients.Running;
-using Faithful.Clients.Sampling;
-using Faithful.Generated;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Cases;
-using Faithful.TestAdapter.Models;
-using Faithful.TestAdapter.Snapshots;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
@@ -13,18 +6,18 @@ namespace Faithful.Samples;
 /// <summary>Cases of every reference program against the offline simulated model (no network, no key).</summary>
 public sealed class SimulatedModelTests
 {
-    private static Task<CaseResult> RunAsync(string model, FaithfulCase @case)
+    private static async Task<CaseResult> RunAsync(string model, FaithfulTestCase @case)
     {
         using var connection = FaithfulModels.Connect(model);
-        return new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware).RunOneAsync(@case, TestContext.Current.CancellationToken);
+        return await connection.RunAsync(@case);
     }
 
     // A model that never fails: the control that shows the prompt, parser and scorer agree with ground truth.
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 3, Seed = 1)]
+    [FaithfulCases(Inputs = 3, Seed = 1)]
     public async Task A_perfect_model_is_faithful(FaithfulTestCase @case)
     {
-        var result = await RunAsync("sim:perfect", @case.Case);
+        var result = await RunAsync("sim:perfect", @case);
 
         FaithfulAssert.Faithfulness(result, atLeast: 1.0);
         FaithfulAssert.NoFailureMode(result, FailureMode.PrematureAnswer);
@@ -32,22 +25,21 @@ public sealed class SimulatedModelTests
 
     // The study-like profile fails now and then; snapshots pin exactly how, so any change in behavior shows up as a diff.
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 3, Seed = 1)]
+    [FaithfulCases(Inputs = 3, Seed = 1)]
     public async Task Study_profile_traces_are_pinned(FaithfulTestCase @case)
     {
-        var result = await RunAsync("sim:study", @case.Case);
+        var result = await RunAsync("sim:study", @case);
 
         await TraceSnapshot.VerifyAsync(result);
     }
 
     // Repeated samples: the rule is named in the assertion and in its failure message.
     [Theory]
-    [FaithfulCases(typeof(ReferencePrograms), Inputs = 2, Seed = 2)]
+    [FaithfulCases(Inputs = 2, Seed = 2)]
     public async Task Study_profile_executes_every_case_faithfully_at_least_once_in_five(FaithfulTestCase @case)
     {
-        using var connection = FaithfulModels.Connect("sim:study");
-        var runner = new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware);
-        var samples = await runner.RunAsync(Enumerable.Range(0, 5).Select(@case.Case.AsSample), cancellationToken: TestContext.Current.CancellationToken);
+        using var model = FaithfulModels.Connect("sim:study");
+        var samples = await model.RunAsync(@case, samples: 5);
 
         FaithfulAssert.Faithfulness(samples, atLeast: 1.0, SamplingRule.KOfN(1));
     }

@@ -24,13 +24,22 @@ internal static class CSharpPrograms
         }
 
         source.Append("}\n");
+        var type = Build(source.ToString(), "GeneratedPrograms");
+        return Enumerable.Range(0, programs.Count)
+            .Select(p => type.GetMethod($"M{p}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], long[], int>>())
+            .ToArray();
+    }
+
+    /// <summary>Compiles <paramref name="source"/> (which declares a class <c>Generated</c>) with Roslyn and loads it.</summary>
+    public static Type Build(string source, string assemblyName)
+    {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Runtime.Extensions.dll")
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create(
-            "GeneratedPrograms",
-            [CSharpSyntaxTree.ParseText(source.ToString())],
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source)],
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, checkOverflow: false));
         using var image = new MemoryStream();
@@ -40,17 +49,14 @@ internal static class CSharpPrograms
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).Select(d =>
             {
                 var line = d.Location.GetLineSpan().StartLinePosition.Line;
-                return $"{d}\n    {source.ToString().Split('\n')[line].Trim()}";
+                return $"{d}\n    {source.Split('\n')[line].Trim()}";
             });
             throw new InvalidOperationException("Generated C# does not compile:\n" + string.Join("\n", errors));
         }
 
         image.Position = 0;
-        var assembly = new AssemblyLoadContext("GeneratedPrograms", isCollectible: true).LoadFromStream(image);
-        var type = assembly.GetType("Generated")!;
-        return Enumerable.Range(0, programs.Count)
-            .Select(p => type.GetMethod($"M{p}", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<long[], long[], int>>())
-            .ToArray();
+        var assembly = new AssemblyLoadContext(assemblyName, isCollectible: true).LoadFromStream(image);
+        return assembly.GetType("Generated")!;
     }
 
     private static void WriteMethod(StringBuilder source, string name, StepProgram program)
@@ -90,7 +96,7 @@ internal static class CSharpPrograms
         source.Append("        catch (OverflowException) { return 2 | (step << 3); }\n    }\n\n");
     }
 
-    private static void Record(StringBuilder source, int cell, string variable, ValueKind kind, bool allowNonFinite)
+    internal static void Record(StringBuilder source, int cell, string variable, ValueKind kind, bool allowNonFinite)
     {
         if (kind == ValueKind.Double)
         {
@@ -106,5 +112,5 @@ internal static class CSharpPrograms
         }
     }
 
-    private static string Keyword(ValueKind kind) => kind == ValueKind.Double ? "double" : "long";
+    internal static string Keyword(ValueKind kind) => kind == ValueKind.Double ? "double" : "long";
 }

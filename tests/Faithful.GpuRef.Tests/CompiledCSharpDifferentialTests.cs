@@ -1,6 +1,7 @@
 using Faithful.Execution;
 using Faithful.GpuRef.Batches;
 using Faithful.GpuRef.Hosting;
+using Faithful.GpuRef.Tests.Support;
 using Faithful.GpuRef.Verification;
 using Faithful.Model;
 

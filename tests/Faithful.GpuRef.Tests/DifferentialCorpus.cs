@@ -1,5 +1,6 @@
 using Faithful.Execution;
 using Faithful.GpuRef.Batches;
+using Faithful.GpuRef.Tests.Support;
 using Faithful.GpuRef.Verification;
 using Faithful.Model;
 

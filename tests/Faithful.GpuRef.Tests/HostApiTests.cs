@@ -1,6 +1,7 @@
 using Faithful.Execution;
 using Faithful.GpuRef.Batches;
 using Faithful.GpuRef.Hosting;
+using Faithful.GpuRef.Tests.Support;
 using Faithful.GpuRef.Verification;
 using Faithful.Model;
 
@@ -95,6 +96,52 @@ public sealed class HostApiTests(IlgpuCpuHostFixture fixture)
                 host.Dispose();
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void EvaluateInto_writes_each_row_at_its_offset_in_the_callers_buffers_chunk_after_chunk_and_reuses_them(GpuRefBackend backend)
+    {
+        using var cpu = GpuRefHost.Create(new GpuRefOptions { Backend = GpuRefBackend.Cpu, MaxPairsPerChunk = 7 });
+        var host = backend == GpuRefBackend.Cpu ? cpu : fixture.Host;
+        var batch = MixedLengths(out var oracle);
+        const long untouched = 0x5A5A5A5A;
+        var trace = Enumerable.Repeat(untouched, (int)batch.TraceCellCount + 5).ToArray();
+        var faults = new int[2 * batch.PairCount];
+
+        var result = host.EvaluateInto(batch, trace, faults);
+
+        for (var pair = 0; pair < batch.PairCount; pair++)
+        {
+            var offset = (int)batch.TraceOffsetOf(pair);
+            Assert.Equal(oracle[pair].StepValues.Select(v => v.Bits), trace.AsSpan(offset, oracle[pair].StepValues.Count).ToArray());
+            Assert.Equal(oracle[pair].Fault is null ? 0 : result.FaultCodeOf(pair), faults[2 * pair]);
+            Assert.Equal(oracle[pair], result.ToTrace(pair));
+        }
+
+        Assert.Equal(Enumerable.Repeat(untouched, 5), trace[^5..]);
+
+        // The same buffers for the next batch.
+        var next = new TraceBatch();
+        next.Add(TestPrograms.Chain(), 10, 3);
+        var again = host.EvaluateInto(next, trace, faults);
+        Assert.Equal(ReferenceEvaluator.Evaluate(TestPrograms.Chain(), 10, 3), again.ToTrace(0));
+        Assert.Equal([13L, 130, 117, 39, 39], trace[..5]);
+    }
+
+    [Fact]
+    public void EvaluateInto_names_the_sizes_a_batch_needs()
+    {
+        using var host = GpuRefHost.Create(new GpuRefOptions { Backend = GpuRefBackend.Cpu });
+        var batch = new TraceBatch();
+        batch.Add(TestPrograms.Chain(), 1, 2);
+        batch.Add(TestPrograms.Chain(), 3, 4);
+
+        var cells = Assert.Throws<ArgumentException>(() => host.EvaluateInto(batch, new long[9], new int[4]));
+        var faults = Assert.Throws<ArgumentException>(() => host.EvaluateInto(batch, new long[10], new int[3]));
+
+        Assert.Contains("needs 10 trace cells (TraceBatch.TraceCellCount) but the buffer holds 9", cells.Message, StringComparison.Ordinal);
+        Assert.Contains("needs 4 fault cells", faults.Message, StringComparison.Ordinal);
     }
 
     [Fact]

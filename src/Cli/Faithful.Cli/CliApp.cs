@@ -18,6 +18,8 @@ public static class CliApp
             RunCommand.Create(console),
             GenCommand.Create(console),
             ScoreCommand.Create(console),
+            AgreeCommand.Create(console),
+            ExportCommand.Create(console),
         };
         return root;
     }
@@ -51,6 +53,10 @@ public static class CliApp
             console.Error.WriteLine("error: " + e.Message);
             return GateExitCodes.InvalidInput;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return InternalError(console, e);
+        }
     }
 
     internal static async Task<int> GuardAsync(CliConsole console, Func<Task<int>> body)
@@ -69,6 +75,30 @@ public static class CliApp
             await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return GateExitCodes.InvalidInput;
         }
+        catch (UnauthorizedAccessException e)
+        {
+            await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return GateExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return InternalError(console, e);
+        }
+    }
+
+    /// <summary>Set to 1 to print the stack trace of an internal error (for a bug report).</summary>
+    public const string DebugVariable = "FAITHFUL_DEBUG";
+
+    // A bug in faithful: one line the user can report, the stack trace only on request.
+    private static int InternalError(CliConsole console, Exception e)
+    {
+        console.Error.WriteLine($"error: internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}). This is a bug in faithful; please report it with the command you ran (set {DebugVariable}=1 to see where it happened).");
+        if (Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true")
+        {
+            console.Error.WriteLine(e.ToString());
+        }
+
+        return ExitCodes.InternalError;
     }
 
     internal static Option<CaseCorrectness> CorrectnessOption() => new("--correctness")

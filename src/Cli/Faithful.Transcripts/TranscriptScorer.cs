@@ -4,11 +4,15 @@ using System.Text;
 using System.Text.Json;
 using Faithful.Execution;
 using Faithful.Model;
+using Faithful.Reports.Formats;
 using Faithful.Reports.RunFiles;
 using Faithful.SourcePrograms;
+using Faithful.Traces.Conversations;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
+using Faithful.Transcripts.Reading;
+using Microsoft.Extensions.AI;
 
 namespace Faithful.Transcripts;
 
@@ -19,7 +23,10 @@ namespace Faithful.Transcripts;
 /// </summary>
 public static class TranscriptScorer
 {
-    /// <summary>Longest line read; longer lines are reported, not parsed.</summary>
+    /// <summary>Longest line read from a file, in bytes; longer lines are skipped to their newline without being held, and reported.</summary>
+    public const int MaxLineBytes = 4 * 1024 * 1024;
+
+    /// <summary>Longest line read from a <see cref="TextReader"/>, in characters.</summary>
     public const int MaxLineChars = 4 * 1024 * 1024;
 
     private static readonly JsonSerializerOptions ReadOptions = new()
@@ -32,35 +39,54 @@ public static class TranscriptScorer
     /// <summary>Scores the transcript file at <paramref name="path"/>.</summary>
     /// <param name="catalog">Programs that lines may name with <c>programName</c> (e.g. an assembly's catalog); may be empty.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static TranscriptImport ScoreFile(string path, IReadOnlyList<StepProgram>? catalog = null)
+    /// <exception cref="InvalidDataException">The file is not text (NUL bytes at its start).</exception>
+    public static TranscriptImport ScoreFile(string path, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Score(reader, Path.GetFileName(path), catalog);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return Score(stream, Path.GetFileName(path), catalog, options);
+    }
+
+    /// <summary>Scores transcript lines read from <paramref name="stream"/> (UTF-8, or UTF-16/32 with a byte-order mark).</summary>
+    /// <exception cref="InvalidDataException">The input is not text (NUL bytes at its start).</exception>
+    public static TranscriptImport Score(Stream stream, string fileName, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        options ??= TranscriptOptions.Default;
+        return Score(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, catalog, options);
     }
 
     /// <summary>Scores transcript lines read from <paramref name="reader"/>; <paramref name="fileName"/> names them in issues.</summary>
-    public static TranscriptImport Score(TextReader reader, string fileName, IReadOnlyList<StepProgram>? catalog = null)
+    public static TranscriptImport Score(TextReader reader, string fileName, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
-        var session = new Session(fileName, catalog ?? []);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            session.ScoreLine(line, lineNumber);
-        }
-
-        return new TranscriptImport(session.Results, session.Issues, lineNumber);
+        options ??= TranscriptOptions.Default;
+        return Score(BoundedLineReader.Read(reader, options.MaxLineChars), fileName, catalog, options);
     }
 
-    private sealed class Session(string fileName, IReadOnlyList<StepProgram> catalog)
+    private static TranscriptImport Score(IEnumerable<TranscriptLine> lines, string fileName, IReadOnlyList<StepProgram>? catalog, TranscriptOptions options)
+    {
+        var session = new Session(fileName, catalog ?? [], options);
+        var lineCount = 0;
+        foreach (var line in lines)
+        {
+            lineCount = line.Number;
+            if (line.Problem is { } problem)
+            {
+                session.Skip(line.Number, problem);
+            }
+            else if (!string.IsNullOrWhiteSpace(line.Text))
+            {
+                session.ScoreLine(line.Text, line.Number);
+            }
+        }
+
+        return new TranscriptImport(session.Results, session.Issues, lineCount);
+    }
+
+    private sealed class Session(string fileName, IReadOnlyList<StepProgram> catalog, TranscriptOptions options)
     {
         private readonly Dictionary<string, (StepProgram? Program, string? Problem)> _programs = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _samples = new(StringComparer.Ordinal);
@@ -71,12 +97,6 @@ public static class TranscriptScorer
 
         public void ScoreLine(string line, int lineNumber)
         {
-            if (line.Length > MaxLineChars)
-            {
-                Skip(lineNumber, $"the line is {line.Length} characters long; at most {MaxLineChars} are read");
-                return;
-            }
-
             TranscriptRecord? record;
             try
             {
@@ -107,13 +127,24 @@ public static class TranscriptScorer
                 return;
             }
 
-            if (Inputs(record, program, out var inputError) is not { } inputs)
+            if (TranscriptInputs.Values(record.Inputs, program, out var inputError) is not { } inputs)
             {
                 Skip(lineNumber, inputError!);
                 return;
             }
 
-            var truth = ReferenceEvaluator.Evaluate(program, inputs);
+            Trace truth;
+            try
+            {
+                truth = ReferenceEvaluator.Evaluate(program, inputs);
+            }
+            catch (ArgumentException e)
+            {
+                // A catalog program (user code) the evaluator refuses: this line's problem, not the file's.
+                Skip(lineNumber, "the program cannot be evaluated: " + Shorten(e.Message.ReplaceLineEndings(" ")));
+                return;
+            }
+
             if (truth.Fault is { } fault)
             {
                 Skip(lineNumber, $"the program faults on these inputs ({fault.Message}); there is no ground truth to score against");
@@ -131,15 +162,12 @@ public static class TranscriptScorer
                 return;
             }
 
-            if (!string.IsNullOrEmpty(record.Prompt))
-            {
-                answers = answers.WithExamplesFrom(record.Prompt);
-            }
-
             var caseKey = record.Model + "\u001f" + CaseScorer.CaseId(program, inputs, 0);
             var sample = record.Sample ?? _samples.GetValueOrDefault(caseKey);
             _samples[caseKey] = Math.Max(_samples.GetValueOrDefault(caseKey), sample + 1);
-            var parsed = TraceParser.Parse(record.Reply, program, answers);
+            // The conversation scorer reads the reply as the adapter and the evaluator do; the prompt's example answers do not count.
+            ChatMessage[] conversation = string.IsNullOrEmpty(record.Prompt) ? [] : [new ChatMessage(ChatRole.User, record.Prompt)];
+            var parsed = ConversationScorer.Parse(program, conversation, record.Reply, answers);
             Results.Add(CaseScorer.ToCaseResult(program, inputs, record.Model!, sample, record.Reply!, parsed, metadata: Metadata(record, lineNumber)));
         }
 
@@ -166,7 +194,7 @@ public static class TranscriptScorer
             }
 
             return record.Program is not null && string.IsNullOrWhiteSpace(record.Question)
-                ? "'question' is missing; name the variable whose final value is the answer, or write \"sum\" for the sum of all variables"
+                ? "'question' is missing; name the variable whose final value is the answer, write an expression over final values (\"n_0 + n_1\"), or \"sum\" for the sum of all variables"
                 : null;
         }
 
@@ -185,10 +213,11 @@ public static class TranscriptScorer
                     : (found, null);
             }
 
-            var parameterList = record.Parameters ?? InferParameters(record.Inputs);
+            string? inputsError = null;
+            var parameterList = record.Parameters ?? TranscriptInputs.InferParameters(record.Inputs, out inputsError);
             if (parameterList is null)
             {
-                return (null, "'inputs' must be an object of numbers by parameter name (e.g. {\"a0\": 3, \"a1\": -7}) unless 'parameters' lists them");
+                return (null, inputsError!);
             }
 
             var key = string.Join("\u001f", record.Program, parameterList, record.Question, record.Name);
@@ -197,96 +226,20 @@ public static class TranscriptScorer
                 return cached;
             }
 
-            var answer = string.Equals(record.Question!.Trim(), "sum", StringComparison.OrdinalIgnoreCase) ? ProgramAnswer.SumOfAll : ProgramAnswer.Of(record.Question);
+            if (ProgramAnswer.Parse(record.Question!, out var questionProblem) is not { } answer)
+            {
+                var unreadable = ((StepProgram?)null, "'question': " + questionProblem);
+                _programs[key] = unreadable;
+                return unreadable;
+            }
+
             var programName = record.Name ?? "Transcript_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
-            var read = CSharpProgramReader.ReadStatements(record.Program!, parameterList, answer, programName, "program");
+            var read = CSharpProgramReader.ReadStatements(UntypedLocals.Widen(record.Program!), parameterList, answer, options.ProgramLimits, programName, "program");
             var resolved = read.Program is { } program
                 ? (program, (string?)null)
                 : ((StepProgram?)null, "the program cannot be read: " + string.Join("; ", read.Problems.Select(p => p.ToString())));
             _programs[key] = resolved;
             return resolved;
-        }
-
-        private static string? InferParameters(JsonElement inputs)
-        {
-            if (inputs.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var parameters = new List<string>();
-            foreach (var property in inputs.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Number)
-                {
-                    return null;
-                }
-
-                var kind = property.Value.TryGetInt64(out _) ? "long" : "double";
-                parameters.Add($"{kind} {property.Name}");
-            }
-
-            return string.Join(", ", parameters);
-        }
-
-        private static Value[]? Inputs(TranscriptRecord record, StepProgram program, out string? error)
-        {
-            error = null;
-            var values = new Value[program.Parameters.Count];
-            var element = record.Inputs;
-            for (var i = 0; i < program.Parameters.Count; i++)
-            {
-                var parameter = program.Parameters[i];
-                JsonElement value;
-                if (element.ValueKind == JsonValueKind.Object)
-                {
-                    if (!element.TryGetProperty(parameter.Name, out value))
-                    {
-                        error = $"'inputs' has no value for parameter '{parameter.Name}' (the program takes {string.Join(", ", program.Parameters.Select(p => p.Name))})";
-                        return null;
-                    }
-                }
-                else if (element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == program.Parameters.Count)
-                {
-                    value = element[i];
-                }
-                else
-                {
-                    error = $"'inputs' must be an object by parameter name or an array of {program.Parameters.Count} numbers";
-                    return null;
-                }
-
-                if (ToValue(value, parameter.Kind) is not { } converted)
-                {
-                    error = $"input '{parameter.Name}' = {Shorten(value.GetRawText())} is not a {parameter.Kind.ToCSharpKeyword()}";
-                    return null;
-                }
-
-                values[i] = converted;
-            }
-
-            if (element.ValueKind == JsonValueKind.Object && element.EnumerateObject().Count() != program.Parameters.Count)
-            {
-                error = $"'inputs' names values the program does not take (it takes {string.Join(", ", program.Parameters.Select(p => p.Name))})";
-                return null;
-            }
-
-            return values;
-        }
-
-        private static Value? ToValue(JsonElement value, ValueKind kind)
-        {
-            if (value.ValueKind != JsonValueKind.Number)
-            {
-                return null;
-            }
-
-            if (kind == ValueKind.Int64)
-            {
-                return value.TryGetInt64(out var whole) ? Value.FromInt64(whole) : null;
-            }
-
-            return value.TryGetDouble(out var real) && double.IsFinite(real) ? Value.FromDouble(real) : null;
         }
 
         private static Dictionary<string, string> Metadata(TranscriptRecord record, int lineNumber)
@@ -295,6 +248,12 @@ public static class TranscriptScorer
             {
                 ["transcript.line"] = lineNumber.ToString(CultureInfo.InvariantCulture),
             };
+
+            // The result keeps a bounded reply; reports count what they do not show from the original.
+            if (record.Reply!.Length > CaseScorer.MaxReplyChars)
+            {
+                metadata[ReplyText.OriginalLengthKey] = record.Reply.Length.ToString(CultureInfo.InvariantCulture);
+            }
             if (record.Id is { } id)
             {
                 metadata["transcript.id"] = Shorten(id);
@@ -316,7 +275,7 @@ public static class TranscriptScorer
             return metadata;
         }
 
-        private void Skip(int lineNumber, string reason) => Issues.Add(new LineIssue(fileName, lineNumber, reason));
+        public void Skip(int lineNumber, string reason) => Issues.Add(new LineIssue(fileName, lineNumber, reason));
 
         private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
     }

@@ -1,4 +1,6 @@
 using Faithful.Analyzers.Extraction;
+using Faithful.Execution;
+using Faithful.Model;
 using static Faithful.Analyzers.Tests.Infrastructure.TestCompilation;
 
 namespace Faithful.Analyzers.Tests.Extraction;
@@ -99,12 +101,24 @@ public sealed class ExtractionProblemTests
     }
 
     [Fact]
-    public void An_expression_just_under_the_depth_limit_is_extracted()
+    public void An_expression_at_the_shared_depth_limit_is_extracted_and_evaluates()
     {
-        var terms = string.Join(" + ", Enumerable.Repeat("a", 300));
+        // a + a + ... with n terms nests n - 1 operators: the deepest chain the extractor and the evaluator both accept.
+        var terms = string.Join(" + ", Enumerable.Repeat("a", ProgramLimits.MaxExpressionDepth));
         var result = ExtractSingle(InClass($"    [ReferenceProgram] public static long M(long a) {{ var s = {terms}; return s; }}"));
 
-        Assert.True(result.Succeeded);
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems.Select(p => p.Message)));
+        Assert.Equal(Value.FromInt64(2L * ProgramLimits.MaxExpressionDepth), ReferenceEvaluator.Evaluate(result.Program!, 2).Answer);
+    }
+
+    [Fact]
+    public void An_expression_past_the_shared_depth_limit_is_refused_not_left_to_the_evaluator()
+    {
+        var terms = string.Join(" + ", Enumerable.Repeat("a", ProgramLimits.MaxExpressionDepth + 2));
+        var result = ExtractSingle(InClass($"    [ReferenceProgram] public static long M(long a) {{ var s = {terms}; return s; }}"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("split it into several steps", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

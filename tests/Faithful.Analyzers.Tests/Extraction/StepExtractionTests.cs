@@ -302,7 +302,7 @@ public sealed class StepExtractionTests
 
                 [ReferenceProgram("Short")]
                 public static double Arrow(double a) => a * a;
-            """)).Select(r => Faithful.SourcePrograms.ModelConversion.ToStepProgram(r.Program!)).ToList();
+            """)).Select(r => r.Program!).ToList();
 
         Assert.Equal(["x = a + 1", "y = b + 2"], Steps(programs[0]));
         Assert.Equal(["long x = a + 1, y = b + 2;", "long x = a + 1, y = b + 2;"], programs[0].Steps.Select(s => s.SourceText));

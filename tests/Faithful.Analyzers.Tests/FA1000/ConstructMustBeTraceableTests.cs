@@ -60,7 +60,7 @@ public sealed class ConstructMustBeTraceableTests
             Verify.Diagnostic("FA1001").WithLocation(1).WithArguments("A 'while' loop", "a reference program holds only declarations and assignments of long or double variables, 'for' loops with constant bounds over such assignments, and a final 'return'"),
             Verify.Diagnostic("FA1001").WithLocation(3).WithArguments("A 'for' loop without constant bounds", "only 'for (var i = C0; i < C1; i++)' with constant C0 and C1 unrolls into steps"),
             Verify.Diagnostic("FA1001").WithLocation(0).WithArguments("The field 'offset'", "a step reads only inputs, earlier steps, loop counters and constants"),
-            Verify.Diagnostic("FA1001").WithLocation(2).WithArguments("A call to 'Programs.Helper'", "only Math.Abs, Math.Min and Math.Max can be called"));
+            Verify.Diagnostic("FA1001").WithLocation(2).WithArguments("A call to 'Helper'", "only Math.Abs, Math.Min and Math.Max can be called"));
     }
 
     [Fact]
@@ -87,5 +87,29 @@ public sealed class ConstructMustBeTraceableTests
             Verify.Diagnostic("FA1001").WithLocation(0).WithArguments("The instance method 'Instance'", "a reference program is a static method"),
             Verify.Diagnostic("FA1001").WithLocation(1).WithArguments("The 'ref' parameter 'a'", "inputs are plain long or double values passed by value"),
             Verify.Diagnostic("FA1001").WithLocation(2).WithArguments("An early 'return'", "the only 'return' must be the last statement and return a value"));
+    }
+
+    [Fact]
+    public async Task A_call_is_quoted_as_the_user_wrote_it()
+    {
+        const string source = /* lang=c#-test */ """
+            using Faithful;
+
+            public static class Programs
+            {
+                [ReferenceProgram]
+                public static long Parsed(long a)
+                {
+                    var s1 = a + {|#0:long.Parse("3")|};
+                    var s2 = s1 + {|#1:System.Int64.Parse("4")|};
+                    return s2;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic("FA1001").WithLocation(0).WithMessage("A call to 'long.Parse' cannot be traced: only Math.Abs, Math.Min and Math.Max can be called"),
+            Verify.Diagnostic("FA1001").WithLocation(1).WithMessage("A call to 'System.Int64.Parse' cannot be traced: only Math.Abs, Math.Min and Math.Max can be called"));
     }
 }

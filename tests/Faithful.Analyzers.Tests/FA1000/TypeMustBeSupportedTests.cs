@@ -46,10 +46,10 @@ public sealed class TypeMustBeSupportedTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("FA1009").WithLocation(0).WithArguments("The answer of 'Narrow'", "int"),
-            Verify.Diagnostic("FA1009").WithLocation(1).WithArguments("a", "int"),
-            Verify.Diagnostic("FA1009").WithLocation(2).WithArguments("b", "decimal"),
-            Verify.Diagnostic("FA1009").WithLocation(3).WithArguments("s1", "int"));
+            Verify.Diagnostic("FA1009").WithLocation(0).WithMessage("The answer of 'Narrow' has type 'int': reference program inputs, steps and answers must be 'long' or 'double'"),
+            Verify.Diagnostic("FA1009").WithLocation(1).WithArguments("Input 'a'", "int"),
+            Verify.Diagnostic("FA1009").WithLocation(2).WithArguments("Input 'b'", "decimal"),
+            Verify.Diagnostic("FA1009").WithLocation(3).WithArguments("Local 's1'", "int"));
     }
 
     [Fact]

@@ -1,10 +1,12 @@
+extern alias runtime;
+
 using System.Reflection;
 using Faithful.Analyzers.Tests.Infrastructure;
-using Faithful.Execution;
-using Faithful.Families;
-using Faithful.Model;
-using Faithful.Serialization;
-using Faithful.SourcePrograms;
+using runtime::Faithful.Execution;
+using runtime::Faithful.Families;
+using runtime::Faithful.Model;
+using runtime::Faithful.Serialization;
+using runtime::Faithful.SourcePrograms;
 
 namespace Faithful.Analyzers.Tests.Generation;
 

@@ -1,8 +1,10 @@
+extern alias runtime;
+
 using Faithful.Analyzers.Tests.Infrastructure;
-using Faithful.Families;
-using Faithful.Model;
-using Faithful.Serialization;
-using Faithful.SourcePrograms;
+using runtime::Faithful.Families;
+using runtime::Faithful.Model;
+using runtime::Faithful.Serialization;
+using runtime::Faithful.SourcePrograms;
 using Microsoft.CodeAnalysis;
 
 namespace Faithful.Analyzers.Tests.Generation;

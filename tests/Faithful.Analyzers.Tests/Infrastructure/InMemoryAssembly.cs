@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -17,9 +19,9 @@ internal static class InMemoryAssembly
     }
 
     /// <summary><c>Faithful.Generated.ReferencePrograms.All</c> of an assembly built with the generator.</summary>
-    public static IReadOnlyList<Faithful.Model.StepProgram> Catalog(Assembly assembly)
+    public static IReadOnlyList<runtime::Faithful.Model.StepProgram> Catalog(Assembly assembly)
     {
         var catalog = assembly.GetType("Faithful.Generated.ReferencePrograms", throwOnError: true)!;
-        return (IReadOnlyList<Faithful.Model.StepProgram>)catalog.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return (IReadOnlyList<runtime::Faithful.Model.StepProgram>)catalog.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 }

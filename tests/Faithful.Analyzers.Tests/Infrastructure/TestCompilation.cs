@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Collections.Immutable;
 using Faithful.Analyzers.Extraction;
 using Faithful.Analyzers.Generation;
@@ -13,7 +15,7 @@ internal static class TestCompilation
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var runtime = trusted.Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"));
-        return [.. runtime.Append(typeof(ReferenceProgramAttribute).Assembly.Location).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+        return [.. runtime.Append(typeof(runtime::Faithful.ReferenceProgramAttribute).Assembly.Location).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
@@ -37,12 +39,12 @@ internal static class TestCompilation
 
     public static ExtractionResult ExtractSingle(string source) => Assert.Single(ExtractAll(source));
 
-    /// <summary>Extracts one program that must succeed, as the runtime model.</summary>
+    /// <summary>Extracts one program that must succeed.</summary>
     public static Faithful.Model.StepProgram Program(string source)
     {
         var result = ExtractSingle(source);
         Assert.True(result.Succeeded, "Extraction failed: " + string.Join("; ", result.Problems.Select(p => $"{p.Kind} at line {p.Location.Line}: {p.Message}")));
-        return Faithful.SourcePrograms.ModelConversion.ToStepProgram(result.Program!);
+        return result.Program!;
     }
 
     /// <summary>Wraps a method into a class in a namespace, the usual user shape.</summary>

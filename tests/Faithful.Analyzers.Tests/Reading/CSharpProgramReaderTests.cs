@@ -1,7 +1,9 @@
-using Faithful.Analyzers.Extraction;
-using Faithful.Execution;
-using Faithful.Model;
-using Faithful.SourcePrograms;
+extern alias runtime;
+
+using runtime::Faithful.Analyzers.Extraction;
+using runtime::Faithful.Execution;
+using runtime::Faithful.Model;
+using runtime::Faithful.SourcePrograms;
 using static Faithful.Analyzers.Tests.Infrastructure.ProgramText;
 
 namespace Faithful.Analyzers.Tests.Reading;

@@ -48,9 +48,37 @@ public sealed class ExtractorAgreementTests
         { "loop writes its counter", "for (var i = 0; i < 3; i++) { i++; a++; } return a;" },
     };
 
+    /// <summary>Whole programs whose attributes, length or overloads decide; each one the generator leaves out.</summary>
+    public static TheoryData<string, string> Programs() => new()
+    {
+        { "reversed domain", "[ReferenceProgram] public static long Program([Domain(5, -5)] long a) { var s1 = a * 2; return s1; }" },
+        { "domain beyond decimal", "[ReferenceProgram] public static double Program([Domain(-1e308, 1e308)] double x) { var s1 = x / 2; return s1; }" },
+        { "NaN domain", "[ReferenceProgram] public static double Program([Domain(double.NaN, 1)] double x) { var s1 = x / 2; return s1; }" },
+        { "unknown distractor", "[ReferenceProgram, Distractor(\"s9\")] public static long Program(long a) { var s1 = a + 1; return s1; }" },
+        { "loop past the step limit", "[ReferenceProgram] public static long Program(long a) { for (var i = 0; i < 5000; i++) { a += 3; } return a; }" },
+        { "loop past the step limit by its body", "[ReferenceProgram] public static long Program(long a) { for (var i = 0; i < 2100; i++) { a += 3; a -= 1; } return a; }" },
+        { "faulting loop constant", "[ReferenceProgram] public static long Program(long a) { for (var i = 0; i < 3; i++) { a += 10 / (i - 1); } return a; }" },
+        { "overloads", "[ReferenceProgram] public static long Program(long a) { return a; } [ReferenceProgram] public static double Program(double a) { return a; }" },
+        { "deep expression", "[ReferenceProgram] public static long Program(long a) { var s1 = " + string.Join(" + ", Enumerable.Repeat("a", 210)) + "; return s1; }" },
+    };
+
     [Theory]
     [MemberData(nameof(Bodies))]
-    public async Task Faithful_reports_an_error_exactly_when_the_extractor_refuses(string name, string body)
+    public async Task Faithful_reports_an_error_exactly_when_the_extractor_refuses(string name, string body) =>
+        await AssertAgreement(name, $$"""
+            [ReferenceProgram]
+            public static long Program(long a, long b)
+            {
+                {{body}}
+            }
+            """);
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task Every_program_the_generator_leaves_out_gets_a_Faithful_error(string name, string program) =>
+        await AssertAgreement(name, program);
+
+    private static async Task AssertAgreement(string name, string program)
     {
         var source = $$"""
             using System;
@@ -62,16 +90,12 @@ public sealed class ExtractorAgreementTests
 
                 private static long Helper(long x) => x;
 
-                [ReferenceProgram]
-                public static long Program(long a, long b)
-                {
-                    {{body}}
-                }
+                {{program}}
             }
             """;
         var tree = CSharpSyntaxTree.ParseText(source, path: "/0/Test.cs", cancellationToken: TestContext.Current.CancellationToken);
         var compilation = CSharpCompilation.Create("Agreement", [tree], OfflineReferences.Core, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var method = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Program");
+        var method = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Program");
         var extraction = ProgramExtractor.Extract(method, compilation.GetSemanticModel(tree), TestContext.Current.CancellationToken);
         var errors = (await compilation.WithAnalyzers(AllAnalyzers.Create()).GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -82,5 +106,45 @@ public sealed class ExtractorAgreementTests
             extracted == (errors.Count == 0),
             $"{name}: extractor {(extracted ? "accepts" : "refuses: " + string.Join("; ", extraction.Problems.Select(p => p.Message)))}, "
             + $"analyzers report {(errors.Count == 0 ? "no error" : string.Join("; ", errors.Select(e => e.Id + " " + e.GetMessage())))}");
+    }
+
+    /// <summary>Loops whose bounds are constant without being literals: the syntax pass once refused these.</summary>
+    public static TheoryData<string, string> Loops() => new()
+    {
+        { "const bound", "const int n = 5; for (var i = 0; i < n; i++) { a += b; } return a;" },
+        { "bound from an expression", "for (var i = 0; i < 2 * 3; i++) { a += i; } return a;" },
+        { "condition over the counter", "for (var i = 0; i * i < 50; i++) { a -= 1; } return a;" },
+        { "two counters", "for (int i = 0, j = 10; i < j; i++, j--) { a ^= b; } return a;" },
+        { "nested, inner bound from the outer counter", "for (var i = 0; i < 4; i++) { for (var j = 0; j < i; j++) { a += b; } } return a;" },
+        { "literal bounds", "for (var i = 6; i > 0; i -= 2) { a *= 2; b++; } return a + b;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Loops))]
+    public void The_syntax_pass_unrolls_every_loop_as_the_extractor_does(string name, string body)
+    {
+        var source = $$"""
+            using Faithful;
+
+            public static class Programs
+            {
+                [ReferenceProgram]
+                public static long Program(long a, long b)
+                {
+                    {{body}}
+                }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, path: "/0/Test.cs", cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create("Agreement", [tree], OfflineReferences.Core, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var method = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        var model = compilation.GetSemanticModel(tree);
+
+        var extracted = ProgramExtractor.Extract(method, model, TestContext.Current.CancellationToken);
+        var shape = Faithful.Analyzers.Programs.ProgramShapeReader.Read(method, model, TestContext.Current.CancellationToken);
+
+        Assert.True(extracted.Succeeded, name + ": " + string.Join("; ", extracted.Problems.Select(p => p.Message)));
+        Assert.True(shape.IsComplete, name + ": " + string.Join("; ", shape.Unsupported.Select(u => u.What)));
+        Assert.Equal(extracted.Program!.Steps.Select(s => s.Name), shape.Steps.Select(s => s.Name));
     }
 }

@@ -18,9 +18,10 @@ public sealed partial class RuleDocumentationTests
 
         Assert.Contains("FA1001", ids);
         Assert.Contains("FA1009", ids);
+        Assert.Contains("FA1016", ids);
         Assert.Contains("FA2001", ids);
         Assert.Contains("FA2007", ids);
-        Assert.Equal(18, ids.Count);
+        Assert.Equal(23, ids.Count);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -28,7 +30,7 @@ public static class OfflineReferences
             .Where(IsManaged)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();
-        references.Add(MetadataReference.CreateFromFile(typeof(ReferenceProgramAttribute).Assembly.Location));
+        references.Add(MetadataReference.CreateFromFile(typeof(runtime::Faithful.ReferenceProgramAttribute).Assembly.Location));
         return [.. references];
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Faithful.Cli.Tests.Support;
 using Faithful.Reports.Html;
 using Faithful.Reports.Summaries;
@@ -17,10 +16,10 @@ public sealed class HtmlInChromiumTests
     [Fact]
     public async Task The_report_renders_its_plots_and_a_script_in_a_reply_stays_inert()
     {
-        var chromium = FindChromium();
+        var chromium = Chromium.Find();
         if (chromium is null)
         {
-            Assert.Skip("Chromium is not installed (looked for chromium, chromium-browser, google-chrome on PATH); .ci/run installs it.");
+            Assert.Skip(Chromium.SkipReason);
         }
 
         using var dir = new TempDir();
@@ -30,7 +29,7 @@ public sealed class HtmlInChromiumTests
         var page = dir["report.html"];
         await File.WriteAllTextAsync(page, HtmlReport.Render(RunSummary.Of(results), new HtmlReportOptions { Title = "Browser check" }), TestContext.Current.CancellationToken);
 
-        var dom = await DumpDomAsync(chromium, page, dir["profile"]);
+        var dom = await Chromium.DumpDomAsync(chromium, page, dir["profile"]);
 
         Assert.Contains("<title>Browser check</title>", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("PWNED</title>", dom, StringComparison.Ordinal);
@@ -50,51 +49,6 @@ public sealed class HtmlInChromiumTests
         Assert.True(Count(dom, "<rect class=\"bar\" data-mode=") >= 6);
         // A drill-down per trace.
         Assert.Equal(61, Count(dom, "<details class=\"trace\""));
-    }
-
-    private static async Task<string> DumpDomAsync(string chromium, string page, string profile)
-    {
-        var info = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-dev-shm-usage", $"--user-data-dir={profile}", "--dump-dom", new Uri(page).AbsoluteUri,
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        var dom = await stdout;
-        Assert.True(dom.Contains("<body", StringComparison.Ordinal), "Chromium printed no DOM: " + await stderr);
-        return dom;
-    }
-
-    private static string? FindChromium()
-    {
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome" })
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-            {
-                var candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 
     private static int Count(string text, string fragment)

@@ -6,7 +6,20 @@ namespace Faithful.Cli.Tests.Support;
 /// <summary>Runs the built <c>faithful</c> tool as a child process, as a user or CI would.</summary>
 internal static class CliProcess
 {
-    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "faithful.dll");
+    /// <summary>
+    /// The tool as the Cli project built it, with its own dependencies beside it. The copy in this test folder shares it
+    /// with ASP.NET Core (the loopback server), whose shared framework stands in for packages the tool needs alone.
+    /// </summary>
+    public static string ToolPath
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            var built = Path.Combine(RepoPaths.Root, "src", "Cli", "Faithful.Cli", "bin", configuration, framework.Name, "faithful.dll");
+            return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "faithful.dll");
+        }
+    }
 
     public sealed record Outcome(int ExitCode, string Output);
 

@@ -2,8 +2,7 @@ using Faithful.Clients.Running;
 using Faithful.Clients.Sampling;
 using Faithful.Execution;
 using Faithful.Model;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Models;
+using Faithful.Testing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
@@ -16,7 +15,8 @@ public sealed class FaithfulAssertTests
     internal static CaseResult Scored(string reply, int sample = 0)
     {
         var program = TestPrograms.Chain;
-        var verdict = TracesInstrument.ProcessAware.Score(ReferenceEvaluator.Evaluate(program, Inputs), reply);
+        var instrument = TracesInstrument.ProcessAware;
+        var verdict = instrument.Score(ReferenceEvaluator.Evaluate(program, Inputs), instrument.Render(program, Inputs), reply);
         return new CaseResult(new FaithfulCase(program, Inputs, sample).CaseId, program.Id, program.Steps.Count, 2, "openai:test", sample, Inputs, reply, verdict, Tokens: new TokenCounts(120, 45));
     }
 

@@ -2,9 +2,8 @@ using System.Reflection;
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Clients.Sampling;
-using Faithful.TestAdapter.Assertions;
-using Faithful.TestAdapter.Cases;
 using Faithful.Model;
+using Faithful.Testing;
 using Faithful.Traces.Scoring;
 using Xunit.Sdk;
 

@@ -31,6 +31,19 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task A_reply_cut_to_the_kept_length_records_its_original_length()
+    {
+        var huge = "s1 = 1\n" + new string('x', 100_000);
+        using var client = new FixedReplyClient(huge);
+        var runner = new CaseRunner(client, "test:huge", TracesInstrument.ProcessAware, new RunOptions { MaxReplyChars = 1_000 });
+
+        var result = await runner.RunOneAsync(Cases(1)[0], TestContext.Current.CancellationToken);
+
+        Assert.Equal(1_000, result.Reply.Length);
+        Assert.Equal(huge.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Metadata![CaseRunner.OriginalReplyLengthKey]);
+    }
+
+    [Fact]
     public async Task A_supplied_ground_truth_is_what_replies_are_scored_against()
     {
         var cases = Cases(2);
@@ -103,5 +116,20 @@ public sealed class RunnerTests
 
         Assert.Null(result.Verdict);
         Assert.Contains("outside its declared domain", result.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedReplyClient(string reply) : Microsoft.Extensions.AI.IChatClient
+    {
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, reply)));
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using Faithful.Clients.Sampling;
+using Faithful.Testing;
 
 namespace Faithful.TestAdapter.Tests.Clients;
 

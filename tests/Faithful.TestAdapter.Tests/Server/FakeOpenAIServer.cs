@@ -19,6 +19,9 @@ public enum Behavior
     RateLimited,
     ServerError,
     Hang,
+
+    /// <summary>401, as for a wrong key.</summary>
+    Unauthorized,
 }
 
 /// <summary>One request as the server saw it.</summary>
@@ -49,6 +52,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public string RetryAfter { get; set; } = "1";
 
     public string? ExpectedApiKey { get; set; }
+
+    /// <summary>What requests get when <see cref="Script"/> is empty (e.g. <see cref="Behavior.ServerError"/> for a server that always fails).</summary>
+    public Behavior DefaultBehavior { get; set; } = Behavior.Answer;
+
+    /// <summary>Error bodies quote the request's Authorization header back, as some servers do in a 401.</summary>
+    public bool EchoAuthorization { get; set; }
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
@@ -91,23 +100,33 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var authorization = context.Request.Headers.Authorization.ToString();
         Requests.Enqueue(new ReceivedRequest(body, authorization, stream, messages, context.Request.Path.Value ?? ""));
 
+        string Echo(string message) => EchoAuthorization ? $"{message} (you sent Authorization: {authorization})" : message;
         if (ExpectedApiKey is not null && authorization != $"Bearer {ExpectedApiKey}")
         {
             context.Response.StatusCode = 401;
+            if (EchoAuthorization)
+            {
+                await context.Response.WriteAsJsonAsync(new { error = new { message = Echo("Incorrect API key provided"), type = "invalid_request_error", code = "invalid_api_key" } });
+            }
+
             return;
         }
 
-        var behavior = Script.TryDequeue(out var next) ? next : Behavior.Answer;
+        var behavior = Script.TryDequeue(out var next) ? next : DefaultBehavior;
         switch (behavior)
         {
+            case Behavior.Unauthorized:
+                context.Response.StatusCode = 401;
+                await context.Response.WriteAsJsonAsync(new { error = new { message = Echo("Incorrect API key provided"), type = "invalid_request_error", code = "invalid_api_key" } });
+                return;
             case Behavior.RateLimited:
                 context.Response.StatusCode = 429;
                 context.Response.Headers["Retry-After"] = RetryAfter;
-                await context.Response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached", type = "requests", code = "rate_limit_exceeded" } });
+                await context.Response.WriteAsJsonAsync(new { error = new { message = Echo("Rate limit reached"), type = "requests", code = "rate_limit_exceeded" } });
                 return;
             case Behavior.ServerError:
                 context.Response.StatusCode = 500;
-                await context.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error", type = "server_error" } });
+                await context.Response.WriteAsJsonAsync(new { error = new { message = Echo("The server had an error"), type = "server_error" } });
                 return;
             case Behavior.Hang:
                 // Holds the request until the client gives up and aborts it.

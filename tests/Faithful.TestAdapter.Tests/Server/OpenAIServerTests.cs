@@ -267,7 +267,7 @@ public sealed class OpenAIServerTests : IAsyncLifetime
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(recorded.Select(r => (r.Reply, r.Tokens, r.Verdict)), replayed.Select(r => (r.Reply, r.Tokens, r.Verdict)));
         Assert.Equal("True", replayed[0].Metadata![RecordReplayChatClient.ReplayedProperty]);
-        Assert.Equal(Faithful.TestAdapter.Snapshots.SnapshotRenderer.Render(recorded[0]), Faithful.TestAdapter.Snapshots.SnapshotRenderer.Render(replayed[0]));
+        Assert.Equal(Faithful.Testing.SnapshotRenderer.Render(recorded[0]), Faithful.Testing.SnapshotRenderer.Render(replayed[0]));
     }
 
     [Fact]

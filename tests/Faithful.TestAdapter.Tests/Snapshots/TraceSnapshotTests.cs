@@ -1,8 +1,8 @@
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Model;
-using Faithful.TestAdapter.Snapshots;
 using Faithful.TestAdapter.Tests.Adapter;
+using Faithful.Testing;
 
 namespace Faithful.TestAdapter.Tests.Snapshots;
 

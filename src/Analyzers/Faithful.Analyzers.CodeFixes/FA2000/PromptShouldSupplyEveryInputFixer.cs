@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using Faithful.Analyzers.CodeFixes.Prompts;
 using Faithful.Analyzers.Prompts;
+using Faithful.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
@@ -56,7 +57,7 @@ public sealed class PromptShouldSupplyEveryInputFixer : PromptTextFixer
     // The start of the line after the last placeholder naming an input; after the header line when there is none.
     private static int InsertionPoint(SourceText text, string[] inputs)
     {
-        var lastInput = PromptTemplate.Parse(text.ToString())
+        var lastInput = PlaceholderSyntax.Parse(text.ToString())
             .Where(p => p.IsClosed && Array.IndexOf(inputs, p.Name) >= 0)
             .Select(p => (int?)p.Start)
             .LastOrDefault();

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Faithful.Analyzers.Extraction;
+using Faithful.Model;
 
 namespace Faithful.Analyzers.Arithmetic;
 
@@ -18,14 +18,14 @@ internal sealed class IntervalAnalysis
     }
 
     /// <summary>The possible hazards of each step, by step index.</summary>
-    public static StepHazard[] Run(ProgramModel program, CancellationToken cancellationToken)
+    public static StepHazard[] Run(StepProgram program, CancellationToken cancellationToken)
     {
         var parameterCount = program.Parameters.Count;
         var analysis = new IntervalAnalysis(parameterCount + program.Steps.Count);
         for (var i = 0; i < parameterCount; i++)
         {
             var parameter = program.Parameters[i];
-            analysis._slots[i] = parameter.Kind == ModelValueKind.Int64 && parameter.Domain is { } domain
+            analysis._slots[i] = parameter.Kind == ValueKind.Int64 && parameter.Domain is { } domain
                 ? new Interval(Clamp(domain.Min, ceiling: true), Clamp(domain.Max, ceiling: false))
                 : Interval.FullLong;
         }
@@ -37,7 +37,7 @@ internal sealed class IntervalAnalysis
             analysis._current = StepHazard.None;
             var step = program.Steps[i];
             var value = analysis.Eval(step.Expression);
-            analysis._slots[parameterCount + i] = step.Kind == ModelValueKind.Int64 ? value.Wrapped : Interval.FullLong;
+            analysis._slots[parameterCount + i] = step.Kind == ValueKind.Int64 ? value.Wrapped : Interval.FullLong;
             hazards[i] = analysis._current;
         }
 
@@ -50,19 +50,19 @@ internal sealed class IntervalAnalysis
         return BigInteger.Max(Interval.LongMin, BigInteger.Min(Interval.LongMax, new BigInteger(rounded)));
     }
 
-    private Interval Eval(ExprModel expression)
+    private Interval Eval(Expr expression)
     {
         switch (expression)
         {
-            case ConstantModel constant:
-                return constant.Kind == ModelValueKind.Int64 ? Interval.Point(constant.Bits) : Interval.FullLong;
-            case RefModel reference:
+            case Constant constant:
+                return constant.Kind == ValueKind.Int64 ? Interval.Point(constant.Value.AsInt64) : Interval.FullLong;
+            case Ref reference:
                 return reference.Slot < _slots.Length ? _slots[reference.Slot] : Interval.FullLong;
-            case UnaryModel unary:
+            case Unary unary:
                 return EvalUnary(unary, Eval(unary.Operand));
-            case BinaryModel binary:
+            case Binary binary:
                 return EvalBinary(binary, Eval(binary.Left), Eval(binary.Right));
-            case ConditionalModel conditional:
+            case Conditional conditional:
                 Eval(conditional.Left);
                 Eval(conditional.Right);
                 return Eval(conditional.WhenTrue).Union(Eval(conditional.WhenFalse));
@@ -71,47 +71,47 @@ internal sealed class IntervalAnalysis
         }
     }
 
-    private Interval EvalUnary(UnaryModel unary, Interval operand)
+    private Interval EvalUnary(Unary unary, Interval operand)
     {
-        if (unary.Kind != ModelValueKind.Int64 || unary.Operand.Kind != ModelValueKind.Int64)
+        if (unary.Kind != ValueKind.Int64 || unary.Operand.Kind != ValueKind.Int64)
         {
             return Interval.FullLong;
         }
 
         switch (unary.Op)
         {
-            case ModelUnaryOp.Negate:
+            case UnaryOp.Negate:
                 return Checked(Interval.Negate(operand));
-            case ModelUnaryOp.Abs:
+            case UnaryOp.Abs:
                 return Checked(Interval.Abs(operand));
-            case ModelUnaryOp.BitwiseNot:
+            case UnaryOp.BitwiseNot:
                 return new Interval(-operand.Max - 1, -operand.Min - 1);
-            case ModelUnaryOp.ToInt32:
+            case UnaryOp.ToInt32:
                 return operand.Min >= int.MinValue && operand.Max <= int.MaxValue ? operand : new Interval(int.MinValue, int.MaxValue);
             default:
                 return operand;
         }
     }
 
-    private Interval EvalBinary(BinaryModel binary, Interval left, Interval right)
+    private Interval EvalBinary(Binary binary, Interval left, Interval right)
     {
-        if (binary.Kind != ModelValueKind.Int64 || binary.Left.Kind != ModelValueKind.Int64)
+        if (binary.Kind != ValueKind.Int64 || binary.Left.Kind != ValueKind.Int64)
         {
             return Interval.FullLong;
         }
 
         switch (binary.Op)
         {
-            case ModelBinaryOp.Add:
+            case BinaryOp.Add:
                 return Checked(Interval.Add(left, right));
-            case ModelBinaryOp.Subtract:
+            case BinaryOp.Subtract:
                 return Checked(Interval.Subtract(left, right));
-            case ModelBinaryOp.Multiply:
+            case BinaryOp.Multiply:
                 return Checked(Interval.Multiply(left, right));
-            case ModelBinaryOp.Divide:
+            case BinaryOp.Divide:
                 DivisorMayBeZero(right);
                 return Checked(Interval.Divide(left));
-            case ModelBinaryOp.Remainder:
+            case BinaryOp.Remainder:
                 DivisorMayBeZero(right);
                 if (left.Contains(Interval.LongMin) && right.Contains(-1))
                 {
@@ -120,22 +120,22 @@ internal sealed class IntervalAnalysis
                 }
 
                 return Interval.Remainder(left, right);
-            case ModelBinaryOp.BitwiseAnd:
+            case BinaryOp.BitwiseAnd:
                 return Interval.Bitwise(left, right, isAnd: true);
-            case ModelBinaryOp.BitwiseOr:
-            case ModelBinaryOp.ExclusiveOr:
+            case BinaryOp.BitwiseOr:
+            case BinaryOp.ExclusiveOr:
                 return Interval.Bitwise(left, right, isAnd: false);
-            case ModelBinaryOp.ShiftLeft:
+            case BinaryOp.ShiftLeft:
                 return right.Min == right.Max && right.Min >= 0 && right.Min < 64
                     ? new Interval(left.Min << (int)right.Min, left.Max << (int)right.Min).Wrapped
                     : Interval.FullLong;
-            case ModelBinaryOp.ShiftRight:
+            case BinaryOp.ShiftRight:
                 return right.Min == right.Max && right.Min >= 0 && right.Min < 64
                     ? new Interval(left.Min >> (int)right.Min, left.Max >> (int)right.Min)
                     : new Interval(BigInteger.Min(left.Min, 0), BigInteger.Max(left.Max, 0));
-            case ModelBinaryOp.Min:
+            case BinaryOp.Min:
                 return Interval.Minimum(left, right);
-            case ModelBinaryOp.Max:
+            case BinaryOp.Max:
                 return Interval.Maximum(left, right);
             default:
                 return Interval.FullLong;

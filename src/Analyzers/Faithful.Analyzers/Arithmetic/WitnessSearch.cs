@@ -1,5 +1,6 @@
-using System.Globalization;
-using Faithful.Analyzers.Extraction;
+using Faithful.Execution;
+using Faithful.Families;
+using Faithful.Model;
 
 namespace Faithful.Analyzers.Arithmetic;
 
@@ -13,7 +14,7 @@ internal static class WitnessSearch
     public const int WorkBudget = 2_000_000;
 
     /// <summary>For each step and hazard found, a description of the inputs that trigger it ("a = 3, b = 0").</summary>
-    public static Dictionary<(int Step, StepHazard Hazard), string> Find(ProgramModel program, StepHazard[] suspects, CancellationToken cancellationToken)
+    public static Dictionary<(int Step, StepHazard Hazard), string> Find(StepProgram program, StepHazard[] suspects, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(int, StepHazard), string>();
         var wanted = 0;
@@ -37,7 +38,7 @@ internal static class WitnessSearch
         }
 
         var random = new SplitMix64(20241124);
-        var inputs = new ConcreteValue[candidates.Length];
+        var inputs = new Value[candidates.Length];
         for (var evaluation = 0; evaluation < maxEvaluations && found.Count < wanted; evaluation++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -60,11 +61,11 @@ internal static class WitnessSearch
             {
                 for (var p = 0; p < candidates.Length; p++)
                 {
-                    inputs[p] = random.NextDouble() < 0.8 ? candidates[p][random.Next(candidates[p].Count)] : RandomIn(program.Parameters[p], random);
+                    inputs[p] = random.Chance(0.8) ? random.Pick(candidates[p]) : RandomIn(program.Parameters[p], ref random);
                 }
             }
 
-            var hazards = ConcreteEvaluator.Run(program, inputs);
+            var hazards = Hazards(program, inputs);
             for (var i = 0; i < hazards.Length; i++)
             {
                 foreach (var hazard in new[] { StepHazard.DivideByZero, StepHazard.Overflow })
@@ -80,16 +81,16 @@ internal static class WitnessSearch
         return found;
     }
 
-    private static List<ConcreteValue> Candidates(ParameterModel parameter, ProgramModel program)
+    private static List<Value> Candidates(Parameter parameter, StepProgram program)
     {
         var domain = parameter.Domain!;
-        if (parameter.Kind == ModelValueKind.Double)
+        if (parameter.Kind == ValueKind.Double)
         {
             var mid = (domain.Min + domain.Max) / 2;
             return new[] { domain.Min, domain.Max, 0m, 1m, -1m, mid }
                 .Where(v => v >= domain.Min && v <= domain.Max)
                 .Distinct()
-                .Select(v => ConcreteValue.Of((double)v))
+                .Select(v => Value.FromDouble((double)v))
                 .ToList();
         }
 
@@ -112,27 +113,27 @@ internal static class WitnessSearch
             }
         }
 
-        return values.Where(v => v >= min && v <= max).Distinct().Select(ConcreteValue.Of).ToList();
+        return values.Where(v => v >= min && v <= max).Distinct().Select(Value.FromInt64).ToList();
     }
 
-    private static IEnumerable<long> Constants(ProgramModel program)
+    private static IEnumerable<long> Constants(StepProgram program)
     {
         var constants = new HashSet<long>();
-        void Walk(ExprModel expression)
+        void Walk(Expr expression)
         {
             switch (expression)
             {
-                case ConstantModel { Kind: ModelValueKind.Int64 } constant when constants.Count < 32:
-                    constants.Add(constant.Bits);
+                case Constant { Kind: ValueKind.Int64 } constant when constants.Count < 32:
+                    constants.Add(constant.Value.AsInt64);
                     break;
-                case UnaryModel unary:
+                case Unary unary:
                     Walk(unary.Operand);
                     break;
-                case BinaryModel binary:
+                case Binary binary:
                     Walk(binary.Left);
                     Walk(binary.Right);
                     break;
-                case ConditionalModel conditional:
+                case Conditional conditional:
                     Walk(conditional.Left);
                     Walk(conditional.Right);
                     Walk(conditional.WhenTrue);
@@ -149,19 +150,41 @@ internal static class WitnessSearch
         return constants.Where(c => c > long.MinValue + 1 && c < long.MaxValue - 1);
     }
 
-    private static ConcreteValue RandomIn(ParameterModel parameter, SplitMix64 random)
+    private static Value RandomIn(Parameter parameter, ref SplitMix64 random)
     {
         var domain = parameter.Domain!;
-        var fraction = (decimal)random.NextDouble();
+        var fraction = (decimal)((random.NextUInt64() >> 11) * (1.0 / (1UL << 53)));
         var value = domain.Min + ((domain.Max - domain.Min) * fraction);
-        return parameter.Kind == ModelValueKind.Double
-            ? ConcreteValue.Of((double)value)
-            : ConcreteValue.Of((long)Math.Max(Math.Ceiling(domain.Min), Math.Min(Math.Floor(domain.Max), Math.Round(value))));
+        return parameter.Kind == ValueKind.Double
+            ? Value.FromDouble((double)value)
+            : Value.FromInt64((long)Math.Max(Math.Ceiling(domain.Min), Math.Min(Math.Floor(domain.Max), Math.Round(value))));
     }
 
-    private static string Describe(ProgramModel program, ConcreteValue[] inputs) => string.Join(
+    /// <summary>What each step hit on these inputs: the fault that stopped the program there, or an unchecked wrap-around.</summary>
+    private static StepHazard[] Hazards(StepProgram program, Value[] inputs)
+    {
+        var hazards = new StepHazard[program.Steps.Count];
+        var trace = ReferenceEvaluator.Evaluate(program, inputs, step =>
+        {
+            if (step < hazards.Length)
+            {
+                hazards[step] |= StepHazard.Overflow;
+            }
+        });
+        if (trace.Fault is { StepIndex: >= 0 } fault && fault.StepIndex < hazards.Length)
+        {
+            hazards[fault.StepIndex] |= fault.Kind switch
+            {
+                FaultKind.DivideByZero => StepHazard.DivideByZero,
+                FaultKind.Overflow => StepHazard.Overflow,
+                _ => StepHazard.None,
+            };
+        }
+
+        return hazards;
+    }
+
+    private static string Describe(StepProgram program, Value[] inputs) => string.Join(
         ", ",
-        program.Parameters.Select((p, i) => p.Name + " = " + (inputs[i].IsDouble
-            ? inputs[i].Double.ToString("R", CultureInfo.InvariantCulture)
-            : inputs[i].Long.ToString(CultureInfo.InvariantCulture))));
+        program.Parameters.Select((p, i) => p.Name + " = " + inputs[i]));
 }

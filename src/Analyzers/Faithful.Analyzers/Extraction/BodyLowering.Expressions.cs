@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,17 +17,17 @@ internal sealed partial class BodyLowering
         "a step may use long/double locals and parameters, constants, + - * / % & | ^ << >> ~, unary minus, casts to long/double, Math.Min/Max/Abs and ?: over a comparison";
 
     /// <summary>Lowers a long- or double-typed expression; null (with a problem reported) when unsupported.</summary>
-    private ExprModel? Lower(IOperation operation)
+    private Expr? Lower(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         // Roslyn binds very long operator chains without recursing; this lowering (and every consumer of the model)
         // recurses, so a depth limit keeps a pathological expression from overflowing the compiler's stack.
-        if (_depth >= ProgramExtractor.MaxExpressionDepth)
+        if (_depth >= ProgramLimits.MaxExpressionDepth)
         {
             if (!_depthReported)
             {
                 _depthReported = true;
-                Report(ProblemKind.UnsupportedExpression, operation, "The expression nests more than " + ProgramExtractor.MaxExpressionDepth + " operators deep; split it into several steps.");
+                Report(ProblemKind.UnsupportedExpression, operation, "The expression nests more than " + ProgramLimits.MaxExpressionDepth + " operators deep; split it into several steps.");
             }
 
             return null;
@@ -43,7 +44,7 @@ internal sealed partial class BodyLowering
         }
     }
 
-    private ExprModel? LowerNode(IOperation operation)
+    private Expr? LowerNode(IOperation operation)
     {
         if (TryConstant(operation) is { } constant)
         {
@@ -76,7 +77,7 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>Compile-time constants, and expressions over loop counters, become literals.</summary>
-    private ConstantModel? TryConstant(IOperation operation)
+    private Constant? TryConstant(IOperation operation)
     {
         FoldedValue? folded = null;
         if (operation.ConstantValue.HasValue)
@@ -92,7 +93,7 @@ internal sealed partial class BodyLowering
             catch (ConstantFolder.FoldFault fault)
             {
                 Report(ProblemKind.ConstantFault, operation, "'" + operation.Syntax + "' faults when unrolled: " + fault.Message + ".");
-                return new ConstantModel(ModelValueKind.Int64, 0);
+                return new Constant(Value.FromInt64(0));
             }
         }
 
@@ -102,13 +103,13 @@ internal sealed partial class BodyLowering
         }
 
         // An int constant keeps its value as a long: it is either widened by C# or used as a shift count.
-        return value.ToConstant(value.Type == SpecialType.System_Double ? ModelValueKind.Double : ModelValueKind.Int64);
+        return value.ToConstant(value.Type == SpecialType.System_Double ? ValueKind.Double : ValueKind.Int64);
     }
 
     private bool ReadsLoopVariable(IOperation operation) =>
         operation.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation local && _loopVariables.ContainsKey(local.Local));
 
-    private RefModel? ReadVariable(ISymbol symbol, ITypeSymbol type, IOperation operation)
+    private Ref? ReadVariable(ISymbol symbol, ITypeSymbol type, IOperation operation)
     {
         if (_rejectedLocals.Contains(symbol))
         {
@@ -127,10 +128,10 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        return new RefModel(slot, kind);
+        return new Ref(slot, kind);
     }
 
-    private ExprModel? LowerConversion(IConversionOperation conversion)
+    private Expr? LowerConversion(IConversionOperation conversion)
     {
         var target = conversion.Type?.SpecialType ?? SpecialType.None;
         var source = conversion.Operand.Type?.SpecialType ?? SpecialType.None;
@@ -147,9 +148,9 @@ internal sealed partial class BodyLowering
         {
             // An int value C# widens: exact when it is an int constant or (int) of a long, never int arithmetic.
             var widened = conversion.Operand is IConditionalOperation intConditional
-                ? LowerConditional(intConditional, ModelValueKind.Int64)
+                ? LowerConditional(intConditional, ValueKind.Int64)
                 : LowerIntLeaf(conversion.Operand);
-            return widened is null || target == SpecialType.System_Int64 ? widened : Widen(widened, ModelValueKind.Double);
+            return widened is null || target == SpecialType.System_Int64 ? widened : Widen(widened, ValueKind.Double);
         }
 
         if (target == SpecialType.System_Int32)
@@ -170,18 +171,18 @@ internal sealed partial class BodyLowering
         }
 
         return target == SpecialType.System_Double
-            ? new UnaryModel(ModelUnaryOp.ToDouble, operand, ModelValueKind.Double, InCheckedContext(conversion))
-            : new UnaryModel(ModelUnaryOp.ToInt64, operand, ModelValueKind.Int64, InCheckedContext(conversion));
+            ? new Unary(UnaryOp.ToDouble, operand, ValueKind.Double, InCheckedContext(conversion))
+            : new Unary(UnaryOp.ToInt64, operand, ValueKind.Int64, InCheckedContext(conversion));
     }
 
     /// <summary>A shift count: an int constant, a loop counter, or <c>(int)</c> of a long expression.</summary>
-    private ExprModel? LowerShiftCount(IOperation operation) => LowerIntLeaf(operation);
+    private Expr? LowerShiftCount(IOperation operation) => LowerIntLeaf(operation);
 
     /// <summary>
     /// An int-typed value that the model holds exactly as a long: an int constant (or loop counter) or
     /// <c>(int)</c> of a long expression (the model's ToInt32 keeps the low 32 bits, sign-extended).
     /// </summary>
-    private ExprModel? LowerIntLeaf(IOperation operation)
+    private Expr? LowerIntLeaf(IOperation operation)
     {
         if (TryConstant(operation) is { } constant)
         {
@@ -194,7 +195,7 @@ internal sealed partial class BodyLowering
             {
                 case SpecialType.System_Int64:
                     var operand = Lower(conversion.Operand);
-                    return operand is null ? null : new UnaryModel(ModelUnaryOp.ToInt32, operand, ModelValueKind.Int64, InCheckedContext(conversion));
+                    return operand is null ? null : new Unary(UnaryOp.ToInt32, operand, ValueKind.Int64, InCheckedContext(conversion));
                 case SpecialType.System_Int32:
                     return LowerIntLeaf(conversion.Operand);
             }
@@ -209,7 +210,7 @@ internal sealed partial class BodyLowering
         return null;
     }
 
-    private ExprModel? LowerUnary(IUnaryOperation unary)
+    private Expr? LowerUnary(IUnaryOperation unary)
     {
         if (unary.OperatorMethod is not null || !ProgramExtractor.TryGetKind(unary.Type, out var kind))
         {
@@ -228,16 +229,16 @@ internal sealed partial class BodyLowering
             case UnaryOperatorKind.Plus:
                 return operand;
             case UnaryOperatorKind.Minus:
-                return new UnaryModel(ModelUnaryOp.Negate, operand, kind, InCheckedContext(unary));
+                return new Unary(UnaryOp.Negate, operand, kind, InCheckedContext(unary));
             case UnaryOperatorKind.BitwiseNegation:
-                return new UnaryModel(ModelUnaryOp.BitwiseNot, operand, kind, InCheckedContext(unary));
+                return new Unary(UnaryOp.BitwiseNot, operand, kind, InCheckedContext(unary));
             default:
                 Report(ProblemKind.UnsupportedExpression, unary, "'" + unary.Syntax + "': only unary -, + and ~ are supported.");
                 return null;
         }
     }
 
-    private BinaryModel? LowerBinary(IBinaryOperation binary)
+    private Binary? LowerBinary(IBinaryOperation binary)
     {
         var op = binary.OperatorMethod is null ? BinaryOpOf(binary.OperatorKind) : null;
         if (op is null)
@@ -253,11 +254,11 @@ internal sealed partial class BodyLowering
         }
 
         var left = Lower(binary.LeftOperand);
-        var right = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight ? LowerShiftCount(binary.RightOperand) : Lower(binary.RightOperand);
-        return left is null || right is null ? null : new BinaryModel(op.Value, left, right, kind, InCheckedContext(binary));
+        var right = op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight ? LowerShiftCount(binary.RightOperand) : Lower(binary.RightOperand);
+        return left is null || right is null ? null : new Binary(op.Value, left, right, kind, InCheckedContext(binary));
     }
 
-    private ExprModel? LowerMathCall(IInvocationOperation invocation)
+    private Expr? LowerMathCall(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var isMath = method.ContainingType?.ToDisplayString() == "System.Math";
@@ -276,13 +277,13 @@ internal sealed partial class BodyLowering
 
         return method.Name switch
         {
-            "Abs" => new UnaryModel(ModelUnaryOp.Abs, arguments[0]!, kind, InCheckedContext(invocation)),
-            "Min" => new BinaryModel(ModelBinaryOp.Min, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
-            _ => new BinaryModel(ModelBinaryOp.Max, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
+            "Abs" => new Unary(UnaryOp.Abs, arguments[0]!, kind, InCheckedContext(invocation)),
+            "Min" => new Binary(BinaryOp.Min, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
+            _ => new Binary(BinaryOp.Max, arguments[0]!, arguments[1]!, kind, InCheckedContext(invocation)),
         };
     }
 
-    private ConditionalModel? LowerConditional(IConditionalOperation conditional, ModelValueKind? intBranchesAs = null)
+    private Conditional? LowerConditional(IConditionalOperation conditional, ValueKind? intBranchesAs = null)
     {
         var kind = intBranchesAs ?? default;
         if (conditional.WhenFalse is null || (intBranchesAs is null && !ProgramExtractor.TryGetKind(conditional.Type, out kind)))
@@ -316,20 +317,20 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        return new ConditionalModel(op.Value, left, right, Widen(whenTrue, kind), Widen(whenFalse, kind), kind);
+        return new Conditional(op.Value, left, right, Widen(whenTrue, kind), Widen(whenFalse, kind), kind);
     }
 
     /// <summary>Makes an implicit long-to-double conversion explicit; C# inserts it where a double is expected.</summary>
-    private static ExprModel Widen(ExprModel expression, ModelValueKind kind)
+    private static Expr Widen(Expr expression, ValueKind kind)
     {
-        if (expression.Kind == kind || kind == ModelValueKind.Int64)
+        if (expression.Kind == kind || kind == ValueKind.Int64)
         {
             return expression;
         }
 
-        return expression is ConstantModel constant
-            ? new ConstantModel(ModelValueKind.Double, BitConverter.DoubleToInt64Bits(constant.Bits))
-            : new UnaryModel(ModelUnaryOp.ToDouble, expression, ModelValueKind.Double, false);
+        return expression is Constant constant
+            ? new Constant(Value.FromDouble(constant.Value.AsInt64))
+            : new Unary(UnaryOp.ToDouble, expression, ValueKind.Double, false);
     }
 
     /// <summary>
@@ -355,29 +356,29 @@ internal sealed partial class BodyLowering
         return operation.SemanticModel?.Compilation.Options.CheckOverflow ?? false;
     }
 
-    private static ModelBinaryOp? BinaryOpOf(BinaryOperatorKind kind) => kind switch
+    private static BinaryOp? BinaryOpOf(BinaryOperatorKind kind) => kind switch
     {
-        BinaryOperatorKind.Add => ModelBinaryOp.Add,
-        BinaryOperatorKind.Subtract => ModelBinaryOp.Subtract,
-        BinaryOperatorKind.Multiply => ModelBinaryOp.Multiply,
-        BinaryOperatorKind.Divide => ModelBinaryOp.Divide,
-        BinaryOperatorKind.Remainder => ModelBinaryOp.Remainder,
-        BinaryOperatorKind.And => ModelBinaryOp.BitwiseAnd,
-        BinaryOperatorKind.Or => ModelBinaryOp.BitwiseOr,
-        BinaryOperatorKind.ExclusiveOr => ModelBinaryOp.ExclusiveOr,
-        BinaryOperatorKind.LeftShift => ModelBinaryOp.ShiftLeft,
-        BinaryOperatorKind.RightShift => ModelBinaryOp.ShiftRight,
+        BinaryOperatorKind.Add => BinaryOp.Add,
+        BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+        BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+        BinaryOperatorKind.Divide => BinaryOp.Divide,
+        BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+        BinaryOperatorKind.And => BinaryOp.BitwiseAnd,
+        BinaryOperatorKind.Or => BinaryOp.BitwiseOr,
+        BinaryOperatorKind.ExclusiveOr => BinaryOp.ExclusiveOr,
+        BinaryOperatorKind.LeftShift => BinaryOp.ShiftLeft,
+        BinaryOperatorKind.RightShift => BinaryOp.ShiftRight,
         _ => null,
     };
 
-    private static ModelComparisonOp? ComparisonOpOf(BinaryOperatorKind kind) => kind switch
+    private static ComparisonOp? ComparisonOpOf(BinaryOperatorKind kind) => kind switch
     {
-        BinaryOperatorKind.LessThan => ModelComparisonOp.Less,
-        BinaryOperatorKind.LessThanOrEqual => ModelComparisonOp.LessOrEqual,
-        BinaryOperatorKind.GreaterThan => ModelComparisonOp.Greater,
-        BinaryOperatorKind.GreaterThanOrEqual => ModelComparisonOp.GreaterOrEqual,
-        BinaryOperatorKind.Equals => ModelComparisonOp.Equal,
-        BinaryOperatorKind.NotEquals => ModelComparisonOp.NotEqual,
+        BinaryOperatorKind.LessThan => ComparisonOp.Less,
+        BinaryOperatorKind.LessThanOrEqual => ComparisonOp.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => ComparisonOp.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => ComparisonOp.GreaterOrEqual,
+        BinaryOperatorKind.Equals => ComparisonOp.Equal,
+        BinaryOperatorKind.NotEquals => ComparisonOp.NotEqual,
         _ => null,
     };
 }

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Faithful.Analyzers.Extraction;
 
@@ -37,11 +37,11 @@ internal sealed partial class BodyLowering
 
     public List<ExtractionProblem> Problems { get; } = [];
 
-    public ExprModel? Result { get; private set; }
+    public Expr? Result { get; private set; }
 
     public string ResultSourceText { get; private set; } = "";
 
-    private sealed record PendingStep(string Variable, int Version, ModelValueKind Kind, ExprModel Expression, string SourceText, int Line, LocationInfo Location);
+    private sealed record PendingStep(string Variable, int Version, ValueKind Kind, Expr Expression, string SourceText, int Line, LocationInfo Location);
 
     /// <summary>Lowers the whole body; <paramref name="methodLocation"/> is blamed for a missing return.</summary>
     public void LowerBody(IBlockOperation body, LocationInfo methodLocation)
@@ -56,21 +56,21 @@ internal sealed partial class BodyLowering
         }
     }
 
-    /// <summary>The steps with their final names: <c>x</c> for a local written once, else <c>x#version</c>.</summary>
-    public List<StepModel> NamedSteps()
+    /// <summary>The steps with their final names (<see cref="StepNames"/>), and where each one is written.</summary>
+    public (List<Step> Steps, List<LocationInfo> Locations) NamedSteps()
     {
         var parameterNames = new HashSet<string>(_parameters.Select(p => p.Name));
-        var result = new List<StepModel>(_steps.Count);
+        var steps = new List<Step>(_steps.Count);
+        var locations = new List<LocationInfo>(_steps.Count);
         for (var i = 0; i < _steps.Count; i++)
         {
             var step = _steps[i];
-            var name = !parameterNames.Contains(step.Variable) && _writeCount[step.Variable] == 1
-                ? step.Variable
-                : step.Variable + "#" + step.Version;
-            result.Add(new StepModel(i, name, step.Variable, step.Version, step.Kind, step.Expression, step.SourceText, step.Line, false, step.Location));
+            var name = StepNames.Of(step.Variable, step.Version, _writeCount[step.Variable], parameterNames.Contains(step.Variable));
+            steps.Add(new Step(i, name, step.Variable, step.Version, step.Kind, step.Expression, step.SourceText, step.Line));
+            locations.Add(step.Location);
         }
 
-        return result;
+        return (steps, locations);
     }
 
     private void Report(ProblemKind kind, IOperation operation, string message) =>
@@ -184,7 +184,7 @@ internal sealed partial class BodyLowering
         }
     }
 
-    private (ISymbol Symbol, ModelValueKind Kind)? TargetOf(IOperation target)
+    private (ISymbol Symbol, ValueKind Kind)? TargetOf(IOperation target)
     {
         ISymbol? symbol = target switch
         {
@@ -214,7 +214,7 @@ internal sealed partial class BodyLowering
         return (symbol, kind);
     }
 
-    private void LowerCompound(ICompoundAssignmentOperation compound, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    private void LowerCompound(ICompoundAssignmentOperation compound, ISymbol target, ValueKind kind, SyntaxNode statementSyntax)
     {
         var op = compound.OperatorMethod is null ? BinaryOpOf(compound.OperatorKind) : null;
         if (op is null)
@@ -224,7 +224,7 @@ internal sealed partial class BodyLowering
         }
 
         // C# defines x op= y as x = (T)(x op y); with long and double operands the cast is the identity.
-        var isShift = op is ModelBinaryOp.ShiftLeft or ModelBinaryOp.ShiftRight;
+        var isShift = op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight;
         var right = isShift ? LowerShiftCount(compound.Value) : Lower(compound.Value);
         if (right is null)
         {
@@ -242,27 +242,25 @@ internal sealed partial class BodyLowering
             return;
         }
 
-        var left = new RefModel(slot, kind);
-        var expression = new BinaryModel(op.Value, left, right, kind, InCheckedContext(compound));
+        var left = new Ref(slot, kind);
+        var expression = new Binary(op.Value, left, right, kind, InCheckedContext(compound));
         AddStep(target, kind, expression, statementSyntax);
     }
 
-    private void LowerIncrement(IIncrementOrDecrementOperation increment, ISymbol target, ModelValueKind kind, SyntaxNode statementSyntax)
+    private void LowerIncrement(IIncrementOrDecrementOperation increment, ISymbol target, ValueKind kind, SyntaxNode statementSyntax)
     {
-        var one = kind == ModelValueKind.Double
-            ? new ConstantModel(ModelValueKind.Double, System.BitConverter.DoubleToInt64Bits(1.0))
-            : new ConstantModel(ModelValueKind.Int64, 1);
+        var one = new Constant(kind == ValueKind.Double ? Value.FromDouble(1.0) : Value.FromInt64(1));
         if (!_currentSlot.TryGetValue(target, out var slot))
         {
             return;
         }
 
-        var op = increment.Kind == OperationKind.Increment ? ModelBinaryOp.Add : ModelBinaryOp.Subtract;
-        var expression = new BinaryModel(op, new RefModel(slot, kind), one, kind, InCheckedContext(increment));
+        var op = increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
+        var expression = new Binary(op, new Ref(slot, kind), one, kind, InCheckedContext(increment));
         AddStep(target, kind, expression, statementSyntax);
     }
 
-    private void Write(ISymbol target, ModelValueKind kind, IOperation value, SyntaxNode statementSyntax)
+    private void Write(ISymbol target, ValueKind kind, IOperation value, SyntaxNode statementSyntax)
     {
         var expression = Lower(value);
         if (expression is not null)
@@ -271,14 +269,14 @@ internal sealed partial class BodyLowering
         }
     }
 
-    private void AddStep(ISymbol target, ModelValueKind kind, ExprModel expression, SyntaxNode statementSyntax)
+    private void AddStep(ISymbol target, ValueKind kind, Expr expression, SyntaxNode statementSyntax)
     {
-        if (_steps.Count >= ProgramExtractor.MaxSteps)
+        if (_steps.Count >= ProgramLimits.MaxSteps)
         {
             if (!_stepLimitReported)
             {
                 _stepLimitReported = true;
-                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramExtractor.MaxSteps + " steps; use smaller loop bounds.");
+                Report(ProblemKind.LoopTooLong, statementSyntax, "The program unrolls to more than " + ProgramLimits.MaxSteps + " steps, the limit every Faithful tool shares; use smaller loop bounds.");
             }
 
             return;
@@ -315,187 +313,24 @@ internal sealed partial class BodyLowering
 
     private void UnrollFor(IForLoopOperation loop)
     {
-        // Problems about the loop point at its header, not its whole body.
-        var header = loop.Syntax is ForStatementSyntax forSyntax
-            ? LocationInfo.From(Location.Create(forSyntax.SyntaxTree, TextSpan.FromBounds(forSyntax.ForKeyword.SpanStart, forSyntax.CloseParenToken.Span.End)))
-            : LocationInfo.From(loop.Syntax);
-        var declared = new List<ILocalSymbol>();
-        foreach (var before in loop.Before)
+        var outcome = LoopUnroller.Unroll(loop, _loopVariables, ProgramLimits.MaxSteps, () =>
         {
-            if (!TryDeclareLoopVariables(before, declared))
-            {
-                Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only when it declares its counter with a constant start, e.g. 'for (var i = 0; i < 3; i++)'.");
-                Forget(declared);
-                return;
-            }
-        }
-
-        if (loop.Condition is null || declared.Count == 0)
+            var problemsBefore = Problems.Count;
+            LowerStatement(loop.Body, insideLoop: true);
+            return Problems.Count == problemsBefore;
+        });
+        switch (outcome.Ending)
         {
-            Report(ProblemKind.NonConstantLoop, header, "A for loop is unrolled only with a counter and a constant bound, e.g. 'for (var i = 0; i < 3; i++)'.");
-            Forget(declared);
-            return;
-        }
-
-        try
-        {
-            var iterations = 0;
-            while (true)
-            {
-                var proceed = ConstantFolder.TryFoldCondition(loop.Condition, _loopVariables);
-                if (proceed is null)
-                {
-                    Report(ProblemKind.NonConstantLoop, loop.Condition, "The loop condition '" + loop.Condition.Syntax + "' must compare the counter with a compile-time constant.");
-                    break;
-                }
-
-                if (!proceed.Value)
-                {
-                    break;
-                }
-
-                if (++iterations > ProgramExtractor.MaxSteps || _stepLimitReported)
-                {
-                    if (!_stepLimitReported)
-                    {
-                        _stepLimitReported = true;
-                        Report(ProblemKind.LoopTooLong, header, "The loop runs more than " + ProgramExtractor.MaxSteps + " times; use smaller bounds.");
-                    }
-
-                    break;
-                }
-
-                var problemsBefore = Problems.Count;
-                LowerStatement(loop.Body, insideLoop: true);
-                if (Problems.Count > problemsBefore || !AdvanceLoop(loop))
-                {
-                    break;
-                }
-            }
-        }
-        catch (ConstantFolder.FoldFault fault)
-        {
-            Report(ProblemKind.ConstantFault, header, "Unrolling the loop faults: " + fault.Message + ".");
-        }
-
-        Forget(declared);
-    }
-
-    private bool TryDeclareLoopVariables(IOperation before, List<ILocalSymbol> declared)
-    {
-        if (before is not IVariableDeclarationGroupOperation group)
-        {
-            return false;
-        }
-
-        foreach (var declaration in group.Declarations)
-        {
-            foreach (var declarator in declaration.Declarators)
-            {
-                var initializer = declarator.GetVariableInitializer();
-                var start = initializer is null ? null : ConstantFolder.TryFold(initializer.Value, _loopVariables);
-                if (start is not { IsIntegral: true })
-                {
-                    return false;
-                }
-
-                var converted = ConstantFolder.Convert(start.Value, declarator.Symbol.Type.SpecialType, false);
-                if (converted is null)
-                {
-                    return false;
-                }
-
-                _loopVariables[declarator.Symbol] = converted.Value;
-                declared.Add(declarator.Symbol);
-            }
-        }
-
-        return true;
-    }
-
-    private bool AdvanceLoop(IForLoopOperation loop)
-    {
-        foreach (var bottom in loop.AtLoopBottom)
-        {
-            var operation = bottom is IExpressionStatementOperation statement ? statement.Operation : bottom;
-            (IOperation? target, FoldedValue? next) = operation switch
-            {
-                IIncrementOrDecrementOperation increment => (increment.Target, Step(increment)),
-                ICompoundAssignmentOperation compound => (compound.Target, Compound(compound)),
-                ISimpleAssignmentOperation assignment => (assignment.Target, ConstantFolder.TryFold(assignment.Value, _loopVariables)),
-                _ => (null, (FoldedValue?)null),
-            };
-            if (target is not ILocalReferenceOperation local || !_loopVariables.ContainsKey(local.Local) || next is null)
-            {
-                Report(ProblemKind.NonConstantLoop, bottom, "The loop increment '" + bottom.Syntax + "' must update the counter by a constant.");
-                return false;
-            }
-
-            var converted = ConstantFolder.Convert(next.Value, local.Local.Type.SpecialType, false);
-            if (converted is null)
-            {
-                return false;
-            }
-
-            _loopVariables[local.Local] = converted.Value;
-        }
-
-        return true;
-    }
-
-    private FoldedValue? Step(IIncrementOrDecrementOperation increment)
-    {
-        var current = ConstantFolder.TryFold(increment.Target, _loopVariables);
-        if (current is null)
-        {
-            return null;
-        }
-
-        var delta = increment.Kind == OperationKind.Increment ? 1 : -1;
-        var value = current.Value;
-        if (increment.IsChecked && ((delta > 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MaxValue : long.MaxValue))
-            || (delta < 0 && value.Integer == (value.Type == SpecialType.System_Int32 ? int.MinValue : long.MinValue))))
-        {
-            throw new ConstantFolder.FoldFault("the loop counter overflows in a checked context");
-        }
-
-        var next = unchecked(value.Integer + delta);
-        return value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next) : FoldedValue.Int64(next);
-    }
-
-    private FoldedValue? Compound(ICompoundAssignmentOperation compound)
-    {
-        var current = ConstantFolder.TryFold(compound.Target, _loopVariables);
-        var delta = ConstantFolder.TryFold(compound.Value, _loopVariables);
-        if (current is null || delta is null || !current.Value.IsIntegral || !delta.Value.IsIntegral)
-        {
-            return null;
-        }
-
-        var a = current.Value.Integer;
-        var b = delta.Value.Integer;
-        long? next = compound.OperatorKind switch
-        {
-            BinaryOperatorKind.Add => unchecked(a + b),
-            BinaryOperatorKind.Subtract => unchecked(a - b),
-            BinaryOperatorKind.Multiply => unchecked(a * b),
-            BinaryOperatorKind.LeftShift => current.Value.Type == SpecialType.System_Int32 ? (int)a << (int)b : a << (int)b,
-            BinaryOperatorKind.RightShift => a >> (int)b,
-            _ => null,
-        };
-        if (next is null)
-        {
-            return null;
-        }
-
-        return current.Value.Type == SpecialType.System_Int32 ? FoldedValue.Int32(next.Value) : FoldedValue.Int64(next.Value);
-    }
-
-    private void Forget(List<ILocalSymbol> declared)
-    {
-        foreach (var local in declared)
-        {
-            _loopVariables.Remove(local);
+            case LoopUnroller.Ending.NotConstant:
+                Report(ProblemKind.NonConstantLoop, outcome.Culprit!, outcome.Message!);
+                break;
+            case LoopUnroller.Ending.TooLong when !_stepLimitReported:
+                _stepLimitReported = true;
+                Report(ProblemKind.LoopTooLong, outcome.Culprit!, outcome.Message!);
+                break;
+            case LoopUnroller.Ending.Fault:
+                Report(ProblemKind.ConstantFault, outcome.Culprit!, outcome.Message!);
+                break;
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -36,7 +37,7 @@ internal static class ConstantFolder
 
     private static FoldedValue? TryFold(IOperation operation, IReadOnlyDictionary<ILocalSymbol, FoldedValue> loopVariables, int depth)
     {
-        if (depth > ProgramExtractor.MaxExpressionDepth)
+        if (depth > ProgramLimits.MaxExpressionDepth)
         {
             // Too deep to fold safely; the lowering reports the depth.
             return null;

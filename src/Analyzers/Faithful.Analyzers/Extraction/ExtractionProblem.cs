@@ -40,7 +40,10 @@ public enum ProblemKind
 
     /// <summary>A constant computation in a loop faults at compile time (division by zero, checked overflow).</summary>
     ConstantFault = 12,
+
+    /// <summary>A <c>[Domain(min, max)]</c> that holds no value (min above max) or that a decimal cannot hold (NaN, ±1e308).</summary>
+    InvalidDomain = 13,
 }
 
 /// <summary>One reason a program cannot be extracted, with where and what is supported instead.</summary>
-public sealed record ExtractionProblem(ProblemKind Kind, LocationInfo Location, string Message);
+internal sealed record ExtractionProblem(ProblemKind Kind, LocationInfo Location, string Message);

@@ -1,4 +1,5 @@
 using System;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Faithful.Analyzers.Extraction;
@@ -15,9 +16,9 @@ internal readonly record struct FoldedValue(SpecialType Type, long Integer, doub
     public static FoldedValue Double(double value) => new(SpecialType.System_Double, 0, value);
 
     /// <summary>The value as a model constant of <paramref name="kind"/>; ints widen to long as C# does.</summary>
-    public ConstantModel ToConstant(ModelValueKind kind) => kind == ModelValueKind.Double
-        ? new ConstantModel(ModelValueKind.Double, BitConverter.DoubleToInt64Bits(IsIntegral ? Integer : Real))
-        : new ConstantModel(ModelValueKind.Int64, Integer);
+    public Constant ToConstant(ValueKind kind) => new(kind == ValueKind.Double
+        ? Value.FromDouble(IsIntegral ? Integer : Real)
+        : Value.FromInt64(Integer));
 
     /// <summary>Reads a Roslyn constant of a numeric type we can hold.</summary>
     public static FoldedValue? FromConstant(ITypeSymbol? type, object? value)

@@ -7,12 +7,10 @@ namespace Faithful.Analyzers.Extraction;
 /// Where a construct sits in source, kept as plain values: a <see cref="Location"/> holds a syntax tree
 /// and would defeat the generator's caching.
 /// </summary>
-public sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePositionSpan LineSpan)
+internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePositionSpan LineSpan)
 {
     /// <summary>One-based line where the construct starts.</summary>
     public int Line => LineSpan.Start.Line + 1;
-
-    public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
 
     public static LocationInfo From(SyntaxNode node) => From(node.GetLocation());
 

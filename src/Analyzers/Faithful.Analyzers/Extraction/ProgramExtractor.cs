@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,34 +11,20 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Faithful.Analyzers.Extraction;
 
 /// <summary>
-/// Reads a <c>[ReferenceProgram]</c> method into a <see cref="ProgramModel"/>, or says precisely why it cannot.
+/// Reads a <c>[ReferenceProgram]</c> method into the shared <see cref="StepProgram"/> model, or says precisely why it cannot.
 /// Shared by the generator (which skips failures), the analyzers (which report them) and Faithful.SourcePrograms.
 /// </summary>
-public static class ProgramExtractor
+internal static class ProgramExtractor
 {
     public const string ReferenceProgramAttributeName = "Faithful.ReferenceProgramAttribute";
     public const string DomainAttributeName = "Faithful.DomainAttribute";
     public const string DistractorAttributeName = "Faithful.DistractorAttribute";
 
-    /// <summary>The most steps one program may unroll to; beyond it a prompt is unusable anyway.</summary>
-    public const int MaxSteps = 10_000;
-
-    /// <summary>The deepest expression tree a step may hold; deeper ones are refused rather than risk the compiler's stack.</summary>
-    public const int MaxExpressionDepth = 400;
-
     /// <summary>Extracts the method declared by <paramref name="syntax"/>.</summary>
     public static ExtractionResult Extract(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (syntax is null)
-        {
-            throw new ArgumentNullException(nameof(syntax));
-        }
-
-        if (semanticModel is null)
-        {
-            throw new ArgumentNullException(nameof(semanticModel));
-        }
-
+        ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(semanticModel);
         var location = LocationInfo.From(syntax.Identifier.GetLocation());
         if (semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol method)
         {
@@ -59,7 +46,7 @@ public static class ProgramExtractor
         var (description, allowNonFinite) = ReadProgramAttribute(method);
         if (problems.Count > 0)
         {
-            return new ExtractionResult(null, problems.ToEquatableArray());
+            return ExtractionResult.Failed(problems.ToEquatableArray());
         }
 
         if (semanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
@@ -69,24 +56,31 @@ public static class ProgramExtractor
 
         var lowering = new BodyLowering(method.Parameters, cancellationToken);
         lowering.LowerBody(body.BlockBody ?? body.ExpressionBody!, location);
-        var steps = lowering.NamedSteps();
+        var (steps, stepLocations) = lowering.NamedSteps();
         steps = MarkDistractors(method, steps, lowering.Problems);
         if (lowering.Problems.Count > 0 || lowering.Result is null)
         {
-            return new ExtractionResult(null, lowering.Problems.ToEquatableArray());
+            return ExtractionResult.Failed(lowering.Problems.ToEquatableArray());
         }
 
-        var program = new ProgramModel(
+        var program = new StepProgram(
             method.Name,
             description,
-            ContainingTypeName(method),
-            allowNonFinite,
             parameters.ToEquatableArray(),
             steps.ToEquatableArray(),
             lowering.Result,
             lowering.ResultSourceText,
-            location);
-        return new ExtractionResult(program, EquatableArray<ExtractionProblem>.Empty);
+            ContainingTypeName(method),
+            allowNonFinite);
+
+        // The evaluator's own check, so the generator never emits a program that ReferenceEvaluator would refuse.
+        var invalid = ProgramValidator.EvaluationProblems(program);
+        if (invalid.Count > 0)
+        {
+            return ExtractionResult.Failed(invalid.Select(p => new ExtractionProblem(ProblemKind.UnsupportedExpression, location, p)).ToEquatableArray());
+        }
+
+        return new ExtractionResult(program, stepLocations.ToEquatableArray(), EquatableArray<ExtractionProblem>.Empty);
     }
 
     /// <summary>True when <paramref name="method"/> carries <c>[ReferenceProgram]</c>.</summary>
@@ -94,15 +88,15 @@ public static class ProgramExtractor
         method.GetAttributes().Any(a => HasName(a, ReferenceProgramAttributeName));
 
     /// <summary>The model's kind for a C# type: <c>long</c> and <c>double</c> only.</summary>
-    public static bool TryGetKind(ITypeSymbol? type, out ModelValueKind kind)
+    public static bool TryGetKind(ITypeSymbol? type, out ValueKind kind)
     {
         switch (type?.SpecialType)
         {
             case SpecialType.System_Int64:
-                kind = ModelValueKind.Int64;
+                kind = ValueKind.Int64;
                 return true;
             case SpecialType.System_Double:
-                kind = ModelValueKind.Double;
+                kind = ValueKind.Double;
                 return true;
             default:
                 kind = default;
@@ -111,7 +105,7 @@ public static class ProgramExtractor
     }
 
     private static ExtractionResult Fail(ProblemKind kind, LocationInfo location, string message) =>
-        new(null, new[] { new ExtractionProblem(kind, location, message) }.ToEquatableArray());
+        ExtractionResult.Failed(new[] { new ExtractionProblem(kind, location, message) }.ToEquatableArray());
 
     private static Diagnostic? FirstError(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
@@ -158,9 +152,9 @@ public static class ProgramExtractor
         }
     }
 
-    private static List<ParameterModel> ReadParameters(IMethodSymbol method, List<ExtractionProblem> problems)
+    private static List<Parameter> ReadParameters(IMethodSymbol method, List<ExtractionProblem> problems)
     {
-        var result = new List<ParameterModel>();
+        var result = new List<Parameter>();
         foreach (var parameter in method.Parameters)
         {
             var location = parameter.Locations.Length > 0 ? LocationInfo.From(parameter.Locations[0]) : LocationInfo.From(method.Locations[0]);
@@ -173,13 +167,13 @@ public static class ProgramExtractor
                 continue;
             }
 
-            result.Add(new ParameterModel(parameter.Name, kind, ReadDomain(parameter, location, problems), location));
+            result.Add(new Parameter(parameter.Name, kind, ReadDomain(parameter, location, problems)));
         }
 
         return result;
     }
 
-    private static DomainModel? ReadDomain(IParameterSymbol parameter, LocationInfo location, List<ExtractionProblem> problems)
+    private static Domain? ReadDomain(IParameterSymbol parameter, LocationInfo location, List<ExtractionProblem> problems)
     {
         foreach (var attribute in parameter.GetAttributes())
         {
@@ -188,40 +182,58 @@ public static class ProgramExtractor
                 continue;
             }
 
-            var min = ToDecimal(attribute.ConstructorArguments[0].Value);
-            var max = ToDecimal(attribute.ConstructorArguments[1].Value);
-            if (min is null || max is null || min > max)
+            // Quote the attribute as written: "[Domain(-1e308, 1e308)]", not the values Roslyn read from it.
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax();
+            var written = "[" + (syntax?.ToString() ?? "Domain") + "]";
+            var where = syntax is null ? location : LocationInfo.From(syntax);
+            var min = ToDecimal(attribute.ConstructorArguments[0].Value, out var minProblem);
+            var max = ToDecimal(attribute.ConstructorArguments[1].Value, out var maxProblem);
+            var why = minProblem ?? maxProblem;
+            if (why is not null)
             {
-                problems.Add(new ExtractionProblem(
-                    ProblemKind.UnsupportedParameter,
-                    location,
-                    "The [Domain] of '" + parameter.Name + "' must give finite bounds with min <= max."));
+                problems.Add(new ExtractionProblem(ProblemKind.InvalidDomain, where, "The " + written + " of '" + parameter.Name + "' " + why));
                 return null;
             }
 
-            return new DomainModel(min.Value, max.Value);
+            if (min > max)
+            {
+                problems.Add(new ExtractionProblem(
+                    ProblemKind.InvalidDomain,
+                    where,
+                    "The " + written + " of '" + parameter.Name + "' holds no value: its minimum " + Text(min!.Value) + " is above its maximum " + Text(max!.Value) + "; swap the bounds."));
+                return null;
+            }
+
+            return new Domain(min!.Value, max!.Value);
         }
 
         return null;
     }
 
-    // Mirrors DomainAttribute's constructors: longs convert exactly, doubles through (decimal)double.
-    private static decimal? ToDecimal(object? value)
+    // Mirrors DomainAttribute's constructors: longs convert exactly, doubles through (decimal)double, which throws
+    // beyond about ±7.9e28; a Domain stores decimals, so such a bound cannot be held at all.
+    private static decimal? ToDecimal(object? value, out string? problem)
     {
-        try
+        problem = null;
+        switch (value)
         {
-            return value switch
-            {
-                long l => l,
-                double d when !double.IsNaN(d) && !double.IsInfinity(d) => (decimal)d,
-                _ => null,
-            };
-        }
-        catch (OverflowException)
-        {
-            return null;
+            case long l:
+                return l;
+            case double d when double.IsNaN(d) || double.IsInfinity(d):
+                problem = "has a bound that is not a number (" + d.ToString(CultureInfo.InvariantCulture) + "); give finite bounds.";
+                return null;
+            case double d when Math.Abs(d) >= 7.9e28:
+                problem = "has a bound beyond ±7.9e28, the largest a decimal holds (a Domain stores its bounds as decimals); use bounds within ±1e28.";
+                return null;
+            case double d:
+                return (decimal)d;
+            default:
+                problem = "has bounds of an unsupported type; write [Domain(min, max)] with long or double bounds.";
+                return null;
         }
     }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static (string Description, bool AllowNonFinite) ReadProgramAttribute(IMethodSymbol method)
     {
@@ -248,7 +260,7 @@ public static class ProgramExtractor
         return ("", false);
     }
 
-    private static List<StepModel> MarkDistractors(IMethodSymbol method, List<StepModel> steps, List<ExtractionProblem> problems)
+    private static List<Step> MarkDistractors(IMethodSymbol method, List<Step> steps, List<ExtractionProblem> problems)
     {
         foreach (var attribute in method.GetAttributes())
         {

@@ -17,27 +17,33 @@ public sealed class ApiMustBeDeterministicAnalyzer : ReferenceProgramAnalyzer
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
-        SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-        if (body is null)
+        foreach (var (node, api) in Find(method, context.SemanticModel, context.CancellationToken))
         {
-            return;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1002_ApiMustBeDeterministic, node.GetLocation(), Nondeterminism.Display(api)));
         }
+    }
+
+    /// <summary>The outermost uses of non-deterministic APIs in <paramref name="method"/>, as FA1002 reports them.</summary>
+    internal static List<(SyntaxNode Node, ISymbol Api)> Find(MethodDeclarationSyntax method, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var found = new List<(SyntaxNode, ISymbol)>();
+        SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
 
         // Pre-order walk: the outermost expression is reported and the API's inner parts are skipped.
-        var reported = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in body?.DescendantNodes() ?? [])
         {
             if (node is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or IdentifierNameSyntax)
-                || reported.Exists(span => span.Contains(node.Span)))
+                || found.Exists(f => f.Item1.Span.Contains(node.Span)))
             {
                 continue;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is { } api && Nondeterminism.IsNondeterministic(api))
+            if (semanticModel.GetSymbolInfo(node, cancellationToken).Symbol is { } api && Nondeterminism.IsNondeterministic(api))
             {
-                reported.Add(node.Span);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1002_ApiMustBeDeterministic, node.GetLocation(), Nondeterminism.Display(api)));
+                found.Add((node, api));
             }
         }
+
+        return found;
     }
 }

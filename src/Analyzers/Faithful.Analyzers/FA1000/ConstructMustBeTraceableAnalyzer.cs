@@ -18,14 +18,24 @@ public sealed class ConstructMustBeTraceableAnalyzer : ReferenceProgramAnalyzer
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
+        foreach (var (location, what, hint) in Find(method, symbol, context.SemanticModel, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1001_ConstructMustBeTraceable, location, what, hint));
+        }
+    }
+
+    /// <summary>What FA1001 reports on <paramref name="method"/>: the syntax pass's findings, which work on half-typed code too.</summary>
+    internal static List<(Location Location, string What, string Hint)> Find(MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var found = new List<(Location, string, string)>();
         if (!symbol.IsStatic)
         {
-            Report(context, method.Identifier.GetLocation(), "The instance method '" + symbol.Name + "'", "a reference program is a static method");
+            found.Add((method.Identifier.GetLocation(), "The instance method '" + symbol.Name + "'", "a reference program is a static method"));
         }
 
         if (method.TypeParameterList is { } typeParameters)
         {
-            Report(context, typeParameters.GetLocation(), "A generic reference program", "inputs and steps have the fixed types long and double");
+            found.Add((typeParameters.GetLocation(), "A generic reference program", "inputs and steps have the fixed types long and double"));
         }
 
         foreach (var parameter in method.ParameterList.Parameters)
@@ -34,23 +44,17 @@ public sealed class ConstructMustBeTraceableAnalyzer : ReferenceProgramAnalyzer
             {
                 if (modifier.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ParamsKeyword)
                 {
-                    Report(context, modifier.GetLocation(), "The '" + modifier.ValueText + "' parameter '" + parameter.Identifier.ValueText + "'", "inputs are plain long or double values passed by value");
+                    found.Add((modifier.GetLocation(), "The '" + modifier.ValueText + "' parameter '" + parameter.Identifier.ValueText + "'", "inputs are plain long or double values passed by value"));
                 }
             }
         }
 
-        var shape = ProgramShapeReader.Read(method, context.CancellationToken);
-        foreach (var unsupported in shape.Unsupported)
+        var shape = ProgramShapeReader.Read(method, semanticModel, cancellationToken);
+        foreach (var unsupported in shape.Unsupported.Concat(StepExpressionChecker.Check(shape, semanticModel, cancellationToken)))
         {
-            Report(context, unsupported.Node.GetLocation(), unsupported.What, unsupported.Hint);
+            found.Add((unsupported.Node.GetLocation(), unsupported.What, unsupported.Hint));
         }
 
-        foreach (var unsupported in StepExpressionChecker.Check(shape, context.SemanticModel, context.CancellationToken))
-        {
-            Report(context, unsupported.Node.GetLocation(), unsupported.What, unsupported.Hint);
-        }
+        return found;
     }
-
-    private static void Report(SyntaxNodeAnalysisContext context, Location location, string what, string hint) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1001_ConstructMustBeTraceable, location, what, hint));
 }

@@ -92,7 +92,7 @@ public sealed class ProgramShouldFitMeasuredLengthAnalyzer : FaithfulDiagnosticA
                 ? configured
                 : DefaultThreshold;
         var useAccuracy = options.TryGetValue(MetricOption, out var metric) && metric.Trim() == "first_answer_accuracy";
-        var steps = ProgramShapeReader.Read(method, context.CancellationToken).StepCount;
+        var steps = ProgramShapeReader.Read(method, context.SemanticModel, context.CancellationToken).StepCount;
         foreach (var curve in curves)
         {
             if (curve.FirstBelow(threshold, useAccuracy) is { } point && steps >= point.Length)

@@ -25,7 +25,7 @@ public sealed class ProgramShouldFitStepBudgetAnalyzer : ReferenceProgramAnalyze
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
         var budget = ReadBudget(context.Options.AnalyzerConfigOptionsProvider.GetOptions(method.SyntaxTree));
-        var shape = ProgramShapeReader.Read(method, context.CancellationToken);
+        var shape = ProgramShapeReader.Read(method, context.SemanticModel, context.CancellationToken);
         if (shape.StepCount > budget)
         {
             context.ReportDiagnostic(Diagnostic.Create(

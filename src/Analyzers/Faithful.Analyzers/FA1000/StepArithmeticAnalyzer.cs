@@ -23,7 +23,8 @@ public sealed class StepArithmeticAnalyzer : ReferenceProgramAnalyzer
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
-        var program = ProgramExtractor.Extract(method, context.SemanticModel, context.CancellationToken).Program;
+        var extraction = ProgramExtractor.Extract(method, context.SemanticModel, context.CancellationToken);
+        var program = extraction.Program;
         if (program is null || program.Parameters.Count == 0 || program.Parameters.Any(p => p.Domain is null))
         {
             return;
@@ -38,9 +39,10 @@ public sealed class StepArithmeticAnalyzer : ReferenceProgramAnalyzer
             foreach (var (hazard, descriptor) in new[] { (StepHazard.DivideByZero, Descriptors.FA1006_DivisionMustNotBeByZero), (StepHazard.Overflow, Descriptors.FA1007_StepMustNotOverflow) })
             {
                 // An unrolled loop repeats one statement: report it once, for its first failing iteration.
-                if (witnesses.TryGetValue((i, hazard), out var inputs) && reported.Add((step.Location.TextSpan, hazard)))
+                var span = extraction.StepLocations[i].TextSpan;
+                if (witnesses.TryGetValue((i, hazard), out var inputs) && reported.Add((span, hazard)))
                 {
-                    var location = Location.Create(method.SyntaxTree, step.Location.TextSpan);
+                    var location = Location.Create(method.SyntaxTree, span);
                     context.ReportDiagnostic(Diagnostic.Create(descriptor, location, step.Name, inputs));
                 }
             }

@@ -21,7 +21,7 @@ public sealed class StepShouldBeReadAnalyzer : ReferenceProgramAnalyzer
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
-        var shape = ProgramShapeReader.Read(method, context.CancellationToken);
+        var shape = ProgramShapeReader.Read(method, context.SemanticModel, context.CancellationToken);
         if (!shape.IsComplete || shape.Result is null)
         {
             return;

@@ -20,7 +20,7 @@ public sealed class VariableMustBeDeclaredOnceAnalyzer : ReferenceProgramAnalyze
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
-        var shape = ProgramShapeReader.Read(method, context.CancellationToken);
+        var shape = ProgramShapeReader.Read(method, context.SemanticModel, context.CancellationToken);
         foreach (var identifier in shape.Redeclarations)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1003_VariableMustBeDeclaredOnce, identifier.GetLocation(), identifier.ValueText, symbol.Name));

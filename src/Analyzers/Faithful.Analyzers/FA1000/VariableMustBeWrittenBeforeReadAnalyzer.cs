@@ -17,7 +17,7 @@ public sealed class VariableMustBeWrittenBeforeReadAnalyzer : ReferenceProgramAn
 
     private protected override void AnalyzeProgram(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax method, IMethodSymbol symbol, FaithfulTypes types)
     {
-        var shape = ProgramShapeReader.Read(method, context.CancellationToken);
+        var shape = ProgramShapeReader.Read(method, context.SemanticModel, context.CancellationToken);
         foreach (var read in shape.ReadsBeforeWrite)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.FA1004_VariableMustBeWrittenBeforeRead, read.GetLocation(), read.Identifier.ValueText));

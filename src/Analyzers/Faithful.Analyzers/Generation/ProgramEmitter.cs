@@ -1,18 +1,18 @@
 using System;
 using System.Globalization;
 using System.Text;
-using Faithful.Analyzers.Extraction;
+using Faithful.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Faithful.Analyzers.Generation;
 
 /// <summary>
-/// Writes the C# that builds a program's <c>Faithful.Model.StepProgram</c>: the exact value
-/// <c>Faithful.SourcePrograms.ModelConversion</c> makes from the same model.
+/// Writes the C# that builds a program's <see cref="StepProgram"/>: run, it rebuilds the very value the extractor made
+/// (the analyzer compiles the model from Faithful.Core's own files, so both sides are one type).
 /// </summary>
 public static class ProgramEmitter
 {
-    public static string Emit(ProgramModel program)
+    public static string Emit(StepProgram program)
     {
         if (program is null)
         {
@@ -33,7 +33,7 @@ public static class ProgramEmitter
         code.Open();
         foreach (var parameter in program.Parameters)
         {
-            code.Line("new M.Parameter(" + Literal(parameter.Name) + ", " + Kind(parameter.Kind) + ", " + Domain(parameter.Domain) + "),");
+            code.Line("new M.Parameter(" + Literal(parameter.Name) + ", " + Kind(parameter.Kind) + ", " + DomainLiteral(parameter.Domain) + "),");
         }
 
         code.Close("};");
@@ -44,7 +44,7 @@ public static class ProgramEmitter
             var distractor = step.IsDistractor ? ", IsDistractor: true" : "";
             code.Line(
                 "new M.Step(" + Int(step.Index) + ", " + Literal(step.Name) + ", " + Literal(step.Variable) + ", " + Int(step.Version) + ", " + Kind(step.Kind) + ", "
-                + Expr(step.Expression) + ", " + Literal(step.SourceText) + ", " + Int(step.Line) + distractor + "),");
+                + ExprLiteral(step.Expression) + ", " + Literal(step.SourceText) + ", " + Int(step.Line) + distractor + "),");
         }
 
         code.Close("};");
@@ -54,7 +54,7 @@ public static class ProgramEmitter
         code.Line(Literal(program.Description) + ",");
         code.Line("new M.EquatableArray<M.Parameter>(parameters),");
         code.Line("new M.EquatableArray<M.Step>(steps),");
-        code.Line(Expr(program.Result) + ",");
+        code.Line(ExprLiteral(program.Result) + ",");
         code.Line(Literal(program.ResultSourceText) + ",");
         code.Line((program.ContainingType is null ? "null" : Literal(program.ContainingType)) + ",");
         code.Line((program.AllowNonFinite ? "true" : "false") + ");");
@@ -66,36 +66,36 @@ public static class ProgramEmitter
     }
 
     /// <summary>The constructor call that builds <paramref name="expression"/>.</summary>
-    public static string Expr(ExprModel expression)
+    public static string ExprLiteral(Expr expression)
     {
         var builder = new StringBuilder();
         WriteExpr(builder, expression);
         return builder.ToString();
     }
 
-    private static void WriteExpr(StringBuilder sb, ExprModel expression)
+    private static void WriteExpr(StringBuilder sb, Expr expression)
     {
         switch (expression)
         {
-            case ConstantModel c:
-                sb.Append("new M.Constant(").Append(Value(c)).Append(')');
+            case Constant c:
+                sb.Append("new M.Constant(").Append(ValueLiteral(c.Value)).Append(')');
                 break;
-            case RefModel r:
+            case Ref r:
                 sb.Append("new M.Ref(").Append(Int(r.Slot)).Append(", ").Append(Kind(r.Kind)).Append(')');
                 break;
-            case UnaryModel u:
+            case Unary u:
                 sb.Append("new M.Unary(M.UnaryOp.").Append(u.Op).Append(", ");
                 WriteExpr(sb, u.Operand);
                 sb.Append(", ").Append(Kind(u.Kind)).Append(u.Checked ? ", Checked: true)" : ")");
                 break;
-            case BinaryModel b:
+            case Binary b:
                 sb.Append("new M.Binary(M.BinaryOp.").Append(b.Op).Append(", ");
                 WriteExpr(sb, b.Left);
                 sb.Append(", ");
                 WriteExpr(sb, b.Right);
                 sb.Append(", ").Append(Kind(b.Kind)).Append(b.Checked ? ", Checked: true)" : ")");
                 break;
-            case ConditionalModel c:
+            case Conditional c:
                 sb.Append("new M.Conditional(M.ComparisonOp.").Append(c.Op).Append(", ");
                 WriteExpr(sb, c.Left);
                 sb.Append(", ");
@@ -111,33 +111,33 @@ public static class ProgramEmitter
         }
     }
 
-    private static string Value(ConstantModel constant)
+    private static string ValueLiteral(Value value)
     {
-        if (constant.Kind == ModelValueKind.Int64)
+        if (value.Kind == ValueKind.Int64)
         {
-            return "M.Value.FromInt64(" + (constant.Bits == long.MinValue ? "long.MinValue" : constant.Bits.ToString(CultureInfo.InvariantCulture) + "L") + ")";
+            return "M.Value.FromInt64(" + (value.AsInt64 == long.MinValue ? "long.MinValue" : value.AsInt64.ToString(CultureInfo.InvariantCulture) + "L") + ")";
         }
 
         // A readable literal when it reads back to the same bits; otherwise (NaN payloads) the bits themselves.
-        var value = BitConverter.Int64BitsToDouble(constant.Bits);
-        if (!double.IsNaN(value) && !double.IsInfinity(value))
+        var number = value.AsDouble;
+        if (!double.IsNaN(number) && !double.IsInfinity(number))
         {
-            var text = value.ToString("R", CultureInfo.InvariantCulture);
-            if (BitConverter.DoubleToInt64Bits(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)) == constant.Bits)
+            var text = number.ToString("R", CultureInfo.InvariantCulture);
+            if (BitConverter.DoubleToInt64Bits(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)) == value.Bits)
             {
                 var literal = text.IndexOf('E') >= 0 ? text + "d" : text.IndexOf('.') >= 0 ? text : text + ".0";
                 return "M.Value.FromDouble(" + literal + ")";
             }
         }
 
-        return "new M.Value(M.ValueKind.Double, " + constant.Bits.ToString(CultureInfo.InvariantCulture) + "L)";
+        return "new M.Value(M.ValueKind.Double, " + value.Bits.ToString(CultureInfo.InvariantCulture) + "L)";
     }
 
-    private static string Domain(DomainModel? domain) => domain is null
+    private static string DomainLiteral(Domain? domain) => domain is null
         ? "null"
         : "new M.Domain(" + domain.Min.ToString(CultureInfo.InvariantCulture) + "m, " + domain.Max.ToString(CultureInfo.InvariantCulture) + "m)";
 
-    private static string Kind(ModelValueKind kind) => "M.ValueKind." + kind;
+    private static string Kind(ValueKind kind) => "M.ValueKind." + kind;
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -8,7 +8,7 @@ namespace Faithful.Analyzers.Programs;
 internal static class ConstantLoop
 {
     /// <summary>Loops that would run longer are not treated as constant.</summary>
-    public const long MaxIterations = 1_000_000;
+    public const int MaxIterations = 1_000_000;
 
     public static bool TryRead(ForStatementSyntax loop, out string counter, out long start, out long stride, out long iterations)
     {

@@ -1,19 +1,26 @@
 using System.Collections.Immutable;
+using Faithful.Analyzers.Extraction;
+using Faithful.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Faithful.Analyzers.Programs;
 
 /// <summary>
-/// Reads a <c>[ReferenceProgram]</c> method's statements into a <see cref="ProgramShape"/>, following the shared SSA
-/// convention: slots 0..P-1 are the inputs, slot P+i is step i, every write is a step.
+/// The analyzers' syntax pass: reads a <c>[ReferenceProgram]</c> method's statements into a <see cref="ProgramShape"/>,
+/// following the shared SSA convention and naming rule (<see cref="StepNames"/>): slots 0..P-1 are the inputs, slot P+i
+/// is step i, every write is a step. Constant loops unroll through the extractor's own <see cref="LoopUnroller"/>
+/// wherever the loop binds, so both passes agree on every compiling program; only in half-typed code (or without a
+/// semantic model) does it fall back to <see cref="ConstantLoop"/>'s literal bounds. The extractor's semantic lowering
+/// refines this pass: what it refuses beyond it is reported by FA1016.
 /// Never throws on half-typed code: what it cannot read becomes an <see cref="UnsupportedStatement"/>.
 /// </summary>
 internal sealed class ProgramShapeReader
 {
-    /// <summary>Past this many steps, loops are counted but not unrolled, to bound analysis time while typing.</summary>
-    public const int MaxUnrolledSteps = 4096;
+    /// <summary>Past this many steps (the limit every tool shares), loops are counted but not unrolled, to bound analysis time while typing.</summary>
+    public const int MaxUnrolledSteps = ProgramLimits.MaxSteps;
 
     private const string StepHint = "a reference program holds only declarations and assignments of long or double variables, 'for' loops with constant bounds over such assignments, and a final 'return'";
 
@@ -35,19 +42,28 @@ internal sealed class ProgramShapeReader
     private ExpressionSyntax? _result;
     private ImmutableArray<int> _resultReads = ImmutableArray<int>.Empty;
 
-    private ProgramShapeReader(MethodDeclarationSyntax method)
+    private readonly SemanticModel? _semanticModel;
+    private readonly Dictionary<ILocalSymbol, FoldedValue> _counterValues = new(SymbolEqualityComparer.Default);
+    private CancellationToken _cancellationToken;
+
+    private ProgramShapeReader(MethodDeclarationSyntax method, SemanticModel? semanticModel)
     {
         _method = method;
+        _semanticModel = semanticModel;
     }
 
-    public static ProgramShape Read(MethodDeclarationSyntax method, CancellationToken cancellationToken = default)
+    /// <param name="method">The method to read.</param>
+    /// <param name="semanticModel">The model of the method's tree, for unrolling loops as the extractor does; null reads syntax only.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static ProgramShape Read(MethodDeclarationSyntax method, SemanticModel? semanticModel, CancellationToken cancellationToken = default)
     {
-        var reader = new ProgramShapeReader(method);
+        var reader = new ProgramShapeReader(method, semanticModel);
         return reader.Run(cancellationToken);
     }
 
     private ProgramShape Run(CancellationToken cancellationToken)
     {
+        _cancellationToken = cancellationToken;
         var parameters = _method.ParameterList.Parameters.ToImmutableArray();
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -83,7 +99,7 @@ internal sealed class ProgramShapeReader
         {
             var writes = _writeCounts[step.Variable];
             var isInput = ParameterIndex(parameters, step.Variable) >= 0;
-            step.Name = writes == 1 && !isInput ? step.Variable : step.Variable + "#" + step.Version;
+            step.Name = StepNames.Of(step.Variable, step.Version, writes, isInput);
         }
 
         return new ProgramShape(
@@ -269,11 +285,7 @@ internal sealed class ProgramShapeReader
         _stepCount++;
         if (_stepCount <= MaxUnrolledSteps)
         {
-            var step = new ShapeStep(_steps.Count, name, written + 1, statement, writeNode, reads.ToImmutableArray())
-            {
-                LoopCounters = _loopCounters,
-            };
-            _steps.Add(step);
+            _steps.Add(new ShapeStep(_steps.Count, name, written + 1, statement, writeNode, reads.ToImmutableArray()));
         }
 
         _currentSlot[name] = parameterCount + _stepCount - 1;
@@ -319,12 +331,6 @@ internal sealed class ProgramShapeReader
 
     private void ReadLoop(ForStatementSyntax loop, int parameterCount)
     {
-        if (!ConstantLoop.TryRead(loop, out var counter, out var start, out var stride, out var iterations))
-        {
-            Unsupported(loop, "A 'for' loop without constant bounds", "only 'for (var i = C0; i < C1; i++)' with constant C0 and C1 unrolls into steps");
-            return;
-        }
-
         var body = loop.Statement is BlockSyntax block ? Flatten(block.Statements) : Flatten(SyntaxFactory.SingletonList(loop.Statement));
         foreach (var statement in body)
         {
@@ -337,6 +343,85 @@ internal sealed class ProgramShapeReader
 
         var outer = _loopCounters;
         var declaredBefore = new HashSet<string>(_declared, StringComparer.Ordinal);
+        if (!UnrollAsTheExtractorDoes(loop, body, parameterCount) && !UnrollLiteralBounds(loop, body, parameterCount))
+        {
+            Unsupported(loop, "A 'for' loop without constant bounds", "only 'for (var i = C0; i < C1; i++)' with constant C0 and C1 unrolls into steps");
+        }
+
+        // Locals declared in the body go out of scope with the loop.
+        foreach (var name in _declared.Where(n => !declaredBefore.Contains(n)).ToList())
+        {
+            _declared.Remove(name);
+            _currentSlot.Remove(name);
+        }
+
+        _loopCounters = outer;
+    }
+
+    // The extractor's unroller, on the loop's operation: false when the loop does not bind or is not constant.
+    private bool UnrollAsTheExtractorDoes(ForStatementSyntax loop, List<StatementSyntax> body, int parameterCount)
+    {
+        if (_semanticModel?.GetOperation(loop, _cancellationToken) is not IForLoopOperation operation)
+        {
+            return false;
+        }
+
+        var outer = _loopCounters;
+        var writesPerIteration = 0;
+        var outcome = LoopUnroller.Unroll(operation, _counterValues, ConstantLoop.MaxIterations, () =>
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_stepCount > MaxUnrolledSteps)
+            {
+                // Counting is enough past the cap: every iteration writes as many steps as the last one read.
+                _stepCount = (int)Math.Min(int.MaxValue, (long)_stepCount + writesPerIteration);
+                _complete = false;
+                return true;
+            }
+
+            _loopCounters = outer.SetItems(_counterValues.Select(c => new KeyValuePair<string, long>(c.Key.Name, c.Value.Integer)));
+            var before = _stepCount;
+            var unsupportedBefore = _unsupported.Count;
+            foreach (var statement in body)
+            {
+                ReadStatement(statement, isLast: false, parameterCount);
+            }
+
+            writesPerIteration = _stepCount - before;
+
+            // What a body cannot hold is reported once, not once per iteration.
+            return _unsupported.Count == unsupportedBefore;
+        });
+        _loopCounters = outer;
+        switch (outcome.Ending)
+        {
+            case LoopUnroller.Ending.Finished or LoopUnroller.Ending.BodyStopped:
+                return true;
+            case LoopUnroller.Ending.TooLong:
+                _complete = false;
+                return true;
+            default:
+                if (outcome.Iterations == 0)
+                {
+                    // Not constant from the start: half-typed code may still read with literal bounds.
+                    return false;
+                }
+
+                // Stopped part-way, at an increment that is not constant: the loop cannot be traced.
+                Unsupported(loop, "A 'for' loop without constant bounds", "only 'for (var i = C0; i < C1; i++)' with constant C0 and C1 unrolls into steps");
+                return true;
+        }
+    }
+
+    // Half-typed code or no semantic model: literal bounds only ('for (var i = 0; i < 3; i++)').
+    private bool UnrollLiteralBounds(ForStatementSyntax loop, List<StatementSyntax> body, int parameterCount)
+    {
+        if (!ConstantLoop.TryRead(loop, out var counter, out var start, out var stride, out var iterations))
+        {
+            return false;
+        }
+
+        var outer = _loopCounters;
         for (long iteration = 0; iteration < iterations; iteration++)
         {
             if (_stepCount > MaxUnrolledSteps)
@@ -355,14 +440,8 @@ internal sealed class ProgramShapeReader
             }
         }
 
-        // Locals declared in the body go out of scope with the loop.
-        foreach (var name in _declared.Where(n => !declaredBefore.Contains(n)).ToList())
-        {
-            _declared.Remove(name);
-            _currentSlot.Remove(name);
-        }
-
         _loopCounters = outer;
+        return true;
     }
 
     private void Unsupported(SyntaxNode node, string what, string hint)

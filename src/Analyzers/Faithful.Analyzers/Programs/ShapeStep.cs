@@ -33,9 +33,6 @@ internal sealed class ShapeStep
     /// <summary>The slots (inputs 0..P-1, steps P+i) this step reads, in source order.</summary>
     public ImmutableArray<int> ReadSlots { get; }
 
-    /// <summary>Loop counter values in scope when this step runs (constants after unrolling).</summary>
-    public ImmutableDictionary<string, long> LoopCounters { get; set; } = ImmutableDictionary<string, long>.Empty;
-
     /// <summary>The step name of the shared convention: the variable when written once and not an input, else <c>v#version</c>.</summary>
     public string Name { get; set; }
 }

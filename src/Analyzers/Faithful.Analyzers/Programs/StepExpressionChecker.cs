@@ -178,7 +178,8 @@ internal sealed class StepExpressionChecker
             return;
         }
 
-        Report(invocation, "A call to '" + method.ContainingType?.Name + "." + method.Name + "'", "only Math.Abs, Math.Min and Math.Max can be called");
+        // Quote the call as written ('long.Parse', not the metadata name 'Int64.Parse').
+        Report(invocation, "A call to '" + Shorten(invocation.Expression) + "'", "only Math.Abs, Math.Min and Math.Max can be called");
     }
 
     private bool IsNondeterministic(ExpressionSyntax expression) =>

@@ -39,7 +39,9 @@ internal static class ProgramLookup
             {
                 if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
                 {
-                    return ProgramShapeReader.Read(declaration, cancellationToken);
+                    // Syntax only: the program may sit in another tree, and an analyzer must not ask the compilation
+                    // for another tree's semantic model; loops with literal bounds still unroll.
+                    return ProgramShapeReader.Read(declaration, semanticModel: null, cancellationToken);
                 }
             }
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Faithful.Analyzers.Programs;
 using Faithful.Analyzers.Utility;
+using Faithful.Prompts;
 using Microsoft.CodeAnalysis;
 
 namespace Faithful.Analyzers.Prompts;
@@ -42,16 +43,16 @@ internal static class PromptChecker
         Action<Diagnostic> report)
     {
         var names = new HashSet<string>(shape.SlotNames(), StringComparer.Ordinal);
-        names.UnionWith(PromptTemplate.Blocks);
+        names.UnionWith(PlaceholderSyntax.Blocks);
         var stepNames = new HashSet<string>(shape.Steps.Select(s => s.Name), StringComparer.Ordinal);
         var supplied = new HashSet<string>(StringComparer.Ordinal);
         var mentionsStep = false;
-        foreach (var placeholder in PromptTemplate.Parse(template))
+        foreach (var placeholder in PlaceholderSyntax.Parse(template))
         {
             var location = locate(placeholder.Start, placeholder.Length);
             if (!placeholder.IsClosed)
             {
-                report(Diagnostic.Create(Descriptors.FA2006_PlaceholderMustBeClosed, location, placeholder.Text(template)));
+                report(Diagnostic.Create(Descriptors.FA2006_PlaceholderMustBeClosed, location, template.Substring(placeholder.Start, placeholder.Length)));
                 continue;
             }
 
@@ -62,7 +63,7 @@ internal static class PromptChecker
                 continue;
             }
 
-            var suggestion = NameSuggestion.Closest(placeholder.Name, names);
+            var suggestion = PlaceholderSyntax.ClosestName(placeholder.Name, names);
             var properties = suggestion is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
@@ -70,18 +71,18 @@ internal static class PromptChecker
                 Descriptors.FA2001_PlaceholderMustNameInputOrStep,
                 location,
                 properties,
-                placeholder.Text(template),
+                template.Substring(placeholder.Start, placeholder.Length),
                 shape.Name,
                 suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
         }
 
         // The {{format}} block states the strict per-step format; {{inputs}} supplies every input.
-        mentionsStep |= supplied.Contains(PromptTemplate.FormatBlock);
+        mentionsStep |= supplied.Contains(PlaceholderSyntax.FormatBlock);
         var inputs = string.Join(",", shape.Parameters.Select(p => p.Identifier.ValueText));
         foreach (var parameter in shape.Parameters)
         {
             var name = parameter.Identifier.ValueText;
-            if (name.Length > 0 && !supplied.Contains(name) && !supplied.Contains(PromptTemplate.InputsBlock))
+            if (name.Length > 0 && !supplied.Contains(name) && !supplied.Contains(PlaceholderSyntax.InputsBlock))
             {
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(InputProperty, name).Add(AllInputsProperty, inputs);
                 report(Diagnostic.Create(Descriptors.FA2002_PromptShouldSupplyEveryInput, wholePrompt, properties, shape.Name, name));

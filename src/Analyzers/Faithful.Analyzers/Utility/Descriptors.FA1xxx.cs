@@ -88,7 +88,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor FA1009_TypeMustBeSupported = new DiagnosticDescriptor(
         "FA1009",
         "Reference program values must be long or double",
-        "'{0}' has type '{1}': reference program inputs, steps and answers must be 'long' or 'double'",
+        "{0} has type '{1}': reference program inputs, steps and answers must be 'long' or 'double'",
         Categories.ReferenceProgram,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -114,4 +114,55 @@ internal static partial class Descriptors
         isEnabledByDefault: true,
         description: "The *.baseline.json additional file that FA1010 reads is malformed or has another format.",
         helpLinkUri: HelpLinkBase + "FA1011.md");
+
+    // FA1012-FA1016: what makes the generator leave a [ReferenceProgram] out of ReferencePrograms.All, each with its cause.
+    public static readonly DiagnosticDescriptor FA1012_DomainMustHoldValues = new DiagnosticDescriptor(
+        "FA1012",
+        "A [Domain] must be a range a decimal can hold",
+        "Reference program '{0}' is left out of the generated catalog: {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Domain(min, max)] declares the inclusive range of an input and is stored as two decimals. A range whose minimum is above its maximum holds no value, and a bound that is NaN, infinite or beyond ±7.9e28 cannot be stored; the generator cannot build the program's Domain and leaves the program out.",
+        helpLinkUri: HelpLinkBase + "FA1012.md");
+
+    public static readonly DiagnosticDescriptor FA1013_ProgramMustFitStepLimit = new DiagnosticDescriptor(
+        "FA1013",
+        "A reference program must unroll to at most 10,000 steps",
+        "Reference program '{0}' is left out of the generated catalog: it unrolls to {1} steps and every Faithful tool stops at {2}; use smaller loop bounds or split it into several programs",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Loops unroll into one step per executed assignment. The analyzers, the generator, the source reader and GpuRef share one limit (ProgramLimits.MaxSteps, 10,000 steps); a longer program is left out of the catalog.",
+        helpLinkUri: HelpLinkBase + "FA1013.md");
+
+    public static readonly DiagnosticDescriptor FA1014_DistractorMustNameStep = new DiagnosticDescriptor(
+        "FA1014",
+        "A [Distractor] must name a step of its program",
+        "Reference program '{0}' is left out of the generated catalog: {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Distractor(\"name\")] marks a step (s3, a3#2) or every write of a variable as computed on purpose but never read. A name that matches no step is almost surely a typo, so the generator leaves the program out rather than guess.",
+        helpLinkUri: HelpLinkBase + "FA1014.md");
+
+    public static readonly DiagnosticDescriptor FA1015_LoopMustUnrollWithoutFault = new DiagnosticDescriptor(
+        "FA1015",
+        "Unrolling a loop must not fault",
+        "Reference program '{0}' is left out of the generated catalog: {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Loop counters and the constant expressions over them are computed while unrolling, with C#'s semantics; one that divides by zero or overflows in a checked context would throw at run time on every input, so the program is left out.",
+        helpLinkUri: HelpLinkBase + "FA1015.md");
+
+    public static readonly DiagnosticDescriptor FA1016_ProgramMustBeGenerated = new DiagnosticDescriptor(
+        "FA1016",
+        "The generator must be able to extract a reference program",
+        "Reference program '{0}' is left out of the generated catalog: {1}",
+        Categories.ReferenceProgram,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator's own verdict, reported when it leaves a program out and no more specific Faithful rule says why: for example overloaded programs (they would share an id) or an expression nested deeper than the shared limit.",
+        helpLinkUri: HelpLinkBase + "FA1016.md");
 }

@@ -43,11 +43,14 @@ internal static class RunCommand
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Maximum output tokens per reply." };
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
+        var maxRetries = new Option<int?>("--max-retries") { Description = "Retries of a failed request (429, 5xx, timeouts, dropped connections) before its case is recorded as failed (default 5)." };
         var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, backend,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend,
         };
+        var protocolOptions = new ProtocolOptions();
+        protocolOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(console, async () =>
         {
             var seedValue = parse.GetValue(seed);
@@ -67,9 +70,18 @@ internal static class RunCommand
             var template = BuiltInTemplates.Find(parse.GetValue(prompt)!)
                 ?? throw new CliException($"--prompt '{parse.GetValue(prompt)}' is not a built-in template; use {string.Join(" or ", BuiltInTemplates.All.Select(t => t.Name))}.");
             var plan = PlanBuilder.FromPrograms(source, programs, Positive(parse.GetValue(inputs), "--inputs"), Positive(parse.GetValue(samples), "--samples"), seedValue, modelList);
-            plan = plan with { Description = plan.Description + $"; prompt {template.Id}" };
+            plan = plan with { Description = plan.Description + $"; prompt {template.Id}", Protocols = protocolOptions.Read(parse) };
+            if (plan.HasProtocols)
+            {
+                plan = plan with { Description = plan.Description + $"; protocols {string.Join(", ", plan.Protocols.Select(p => p.Description))}" };
+            }
 
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
+            if (parse.GetValue(maxRetries) is { } retries)
+            {
+                clientOptions = clientOptions with { Retry = clientOptions.Retry with { MaxRetries = retries >= 0 ? retries : throw new CliException($"--max-retries must be 0 or more (got {retries}).") } };
+            }
+
             var runOptions = RunOptions.From(clientOptions);
             var pacing = parse.GetValue(rate) is > 0 and var perSecond ? TimeSpan.FromSeconds(1 / perSecond) : TimeSpan.Zero;
             // The runner attaches each case's reference to its request, which is all a sim: model needs to answer it.
@@ -83,6 +95,11 @@ internal static class RunCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
 
             var outcome = await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
+            foreach (var note in outcome.Notes)
+            {
+                console.Error.WriteLine($"note: {note}");
+            }
+
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
             foreach (var issue in outcome.Contents.Issues)
             {
@@ -92,7 +109,16 @@ internal static class RunCommand
             var summary = RunSummary.Of(outcome.Contents.Results);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {source}");
-            return 0;
+            var failed = ErrorSummary.Print(outcome.Contents.Results, console.Error);
+
+            // Reports are written either way; a run where nothing got a verdict must not look like a pass to CI.
+            if (failed > 0 && failed == outcome.Contents.Results.Count)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: no case got a verdict; exit code {ExitCodes.NothingSucceeded}."));
+                return ExitCodes.NothingSucceeded;
+            }
+
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -26,13 +26,18 @@ internal static class ScoreCommand
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
+            InputFiles.RequireFile(path, "transcript file", "Its format is described in docs/transcripts.md.");
+            var catalog = parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : [];
+            TranscriptImport import;
+            try
             {
-                throw new CliException($"transcript file '{path}' does not exist. Its format is described in docs/transcripts.md.");
+                import = TranscriptScorer.ScoreFile(path, catalog);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
             }
 
-            var catalog = parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : [];
-            var import = TranscriptScorer.ScoreFile(path, catalog);
             foreach (var issue in import.Issues)
             {
                 console.Error.WriteLine($"skipped {issue}");
@@ -42,7 +47,8 @@ internal static class ScoreCommand
             var directory = parse.GetValue(outDir)!;
             var runFile = Path.Combine(directory, "scored.jsonl");
             var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", import.Results.Count);
-            using (var writer = RunFileWriter.Create(runFile, header))
+            using var runLock = AcquireLock(runFile);
+            using (var writer = RunFileWriter.Create(runFile, header, OutputRedaction.Redact))
             {
                 foreach (var result in import.Results)
                 {
@@ -57,5 +63,17 @@ internal static class ScoreCommand
             return import.Results.Count == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;
         }));
         return command;
+    }
+
+    private static RunFileLock AcquireLock(string runFile)
+    {
+        try
+        {
+            return RunFileLock.Acquire(runFile, "faithful score");
+        }
+        catch (RunFileInUseException e)
+        {
+            throw new CliException(e.Message, ExitCodes.RunFileInUse);
+        }
     }
 }

@@ -14,12 +14,18 @@ internal static class ReportFiles
         var results = new List<Traces.Results.CaseResult>();
         foreach (var path in runFiles)
         {
-            if (!File.Exists(path))
+            InputFiles.RequireFile(path, "run file", "Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
+
+            RunFileContents contents;
+            try
             {
-                throw new CliException($"run file '{path}' does not exist. Create one with 'faithful run' (it writes .faithful-out/run.jsonl by default).");
+                contents = RunFileReader.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
             }
 
-            var contents = RunFileReader.Read(path);
             foreach (var issue in contents.Issues)
             {
                 console.Error.WriteLine($"warning: {issue}");
@@ -64,7 +70,7 @@ internal static class ReportFiles
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, render());
+        File.WriteAllText(path, OutputRedaction.Redact(render()));
         console.Out.WriteLine($"wrote {what}: {path}");
     }
 }

@@ -1,4 +1,5 @@
 using Faithful.Reports.Formats;
+using Faithful.Reports.Sanitising;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Scoring;
 
@@ -16,23 +17,32 @@ internal static class SummaryTable
             return;
         }
 
-        o.WriteLine($"{"model",-24} {"length",6} {"traces",6} {"first-answer",12} {"final-answer",12} {"faithfulness",12} {"top failure mode",-20}");
+        // Wide enough for "model [protocol]" labels (metamorphic variants differ only at the end), within reason.
+        var width = Math.Clamp(summary.Models.Max(m => m.Model.Length), 24, 48);
+        o.WriteLine($"{"model".PadRight(width)} {"length",6} {"traces",6} {"first-answer",12} {"final-answer",12} {"faithfulness",12} {"top failure mode",-20}");
         foreach (var model in summary.Models)
         {
             foreach (var cell in model.ByLength)
             {
-                Row(o, model.Model, cell.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Summary);
+                Row(o, model.Model, width, cell.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Summary);
             }
 
-            Row(o, model.Model, "all", model.Overall);
+            Row(o, model.Model, width, "all", model.Overall);
         }
+
+        ProtocolTable.Print(summary, console);
     }
 
-    private static void Row(TextWriter o, string model, string length, ScoreSummary s)
+    private static void Row(TextWriter o, string model, int width, string length, ScoreSummary s)
     {
         var top = s.Modes.Where(m => m.Key != FailureMode.Correct && m.Value > 0).OrderByDescending(m => m.Value).Select(m => $"{m.Key} ({m.Value})").FirstOrDefault() ?? "-";
-        o.WriteLine($"{Fit(model, 24),-24} {length,6} {s.Total,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Mean),12} {top,-20}");
+        o.WriteLine($"{Fit(model, width).PadRight(width)} {length,6} {s.Total,6} {Text.Percent(s.FirstAnswerAccuracy.Rate),12} {Text.Percent(s.FinalAnswerAccuracy.Rate),12} {Text.Percent(s.StepFaithfulness.Mean),12} {top,-20}");
     }
 
-    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+    // Spelled out before it is cut, so the column width counts what the terminal shows.
+    private static string Fit(string text, int width)
+    {
+        text = TerminalText.Sanitize(text);
+        return text.Length <= width ? text : text[..(width - 1)] + "…";
+    }
 }

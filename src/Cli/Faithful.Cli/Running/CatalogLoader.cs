@@ -41,8 +41,9 @@ internal static class CatalogLoader
         var type = assembly.GetType(CatalogTypeName)
             ?? throw new CliException($"'{assemblyPath}' has no {CatalogTypeName} class. Reference the Faithful.Analyzers package in that project and mark methods with [ReferenceProgram]; the generator writes the catalog.");
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static;
-        var members = type.GetProperties(flags).Where(p => p.GetIndexParameters().Length == 0 && typeof(IEnumerable<StepProgram>).IsAssignableFrom(p.PropertyType)).Select(p => (p.Name, Value: p.GetValue(null)))
-            .Concat(type.GetFields(flags).Where(f => typeof(IEnumerable<StepProgram>).IsAssignableFrom(f.FieldType)).Select(f => (f.Name, Value: f.GetValue(null))))
+        // Read lazily: the catalog is user code and may throw.
+        var members = type.GetProperties(flags).Where(p => p.GetIndexParameters().Length == 0 && typeof(IEnumerable<StepProgram>).IsAssignableFrom(p.PropertyType)).Select(p => (p.Name, Getter: (Func<object?>)(() => p.GetValue(null))))
+            .Concat(type.GetFields(flags).Where(f => typeof(IEnumerable<StepProgram>).IsAssignableFrom(f.FieldType)).Select(f => (f.Name, Getter: (Func<object?>)(() => f.GetValue(null)))))
             .OrderBy(m => m.Name == "All" ? 0 : 1)
             .ToList();
         if (members.Count == 0)
@@ -50,6 +51,14 @@ internal static class CatalogLoader
             throw new CliException($"{CatalogTypeName} in '{assemblyPath}' has no public static IEnumerable<StepProgram> (expected 'All'). Is its Faithful.Core version the CLI's ({typeof(StepProgram).Assembly.GetName().Version})?");
         }
 
-        return ((IEnumerable<StepProgram>?)members[0].Value ?? []).ToList();
+        try
+        {
+            return ((IEnumerable<StepProgram>?)members[0].Getter() ?? []).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw new CliException($"the catalog {CatalogTypeName}.{members[0].Name} in '{assemblyPath}' threw {cause.GetType().Name}: {cause.Message}");
+        }
     }
 }

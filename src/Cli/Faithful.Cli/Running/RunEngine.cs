@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using Faithful.Clients.Connections;
 using Faithful.Clients.Running;
 using Faithful.Execution;
+using Faithful.Cli.Output;
+using Faithful.Protocols;
 using Faithful.Reports.RunFiles;
 using Microsoft.Extensions.AI;
 
@@ -16,37 +19,72 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
 {
     public async Task<RunOutcome> RunAsync(RunPlan plan, string runFile, bool fresh, IRunProgress progress, CancellationToken cancellationToken)
     {
-        var (writer, done) = Open(plan, runFile, fresh);
+        using var runLock = AcquireLock(runFile);
+        var notes = new List<string>();
+        if (runLock.TookOverFrom is { } gone)
+        {
+            notes.Add($"took over the lock of {gone}, which is no longer running");
+        }
+
+        var (writer, done) = Open(plan, runFile, fresh, notes);
         var requested = 0;
         using (writer)
         {
             foreach (var model in plan.Models)
             {
-                var pending = plan.Cases.Where(c => !done.Contains(RunFile.KeyOf(model, c.CaseId))).ToList();
-                var alreadyDone = plan.Cases.Count - pending.Count;
-                progress.Started(model, pending.Count, alreadyDone, plan.Cases.Count);
-                if (pending.Count == 0)
+                ModelConnection? connection = null;
+                PacingChatClient? client = null;
+                try
                 {
-                    continue;
-                }
-
-                using var connection = Connect(model);
-                using IChatClient client = new PacingChatClient(connection.Client, pacing);
-                var runner = new CaseRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
-                await runner.RunAsync(
-                    pending,
-                    result =>
+                    foreach (var protocol in plan.Protocols)
                     {
-                        writer.Write(result);
-                        Interlocked.Increment(ref requested);
-                        progress.Completed(result);
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                        // A case is done when every result its protocol writes for it is in the file.
+                        var pending = plan.Cases.Where(c => !protocol.ResultLabels(c).All(label => done.Contains(RunFile.KeyOf(model, c.CaseId, label)))).ToList();
+                        var total = plan.Cases.Sum(c => protocol.ResultLabels(c).Count);
+                        var pendingResults = pending.Sum(c => protocol.ResultLabels(c).Count);
+                        progress.Started(plan.HasProtocols ? $"{model} [{protocol.Name}]" : model, pendingResults, total - pendingResults, total);
+                        if (pending.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        connection ??= Connect(model);
+                        client ??= new PacingChatClient(connection.Client, pacing);
+                        var runner = new ProtocolRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
+                        await runner.RunAsync(
+                            pending,
+                            protocol,
+                            result =>
+                            {
+                                writer.Write(result);
+                                Interlocked.Increment(ref requested);
+                                progress.Completed(result);
+                            },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    client?.Dispose();
+                    connection?.Dispose();
+                }
             }
         }
 
         var contents = RunFileReader.Read(runFile);
-        return new RunOutcome(plan.TotalCases - requested, requested, contents);
+        return new RunOutcome(plan.TotalCases - requested, requested, contents, notes);
+    }
+
+    private static RunFileLock AcquireLock(string runFile)
+    {
+        try
+        {
+            return RunFileLock.Acquire(runFile, "faithful run");
+        }
+        catch (RunFileInUseException e)
+        {
+            throw new CliException(e.Message, ExitCodes.RunFileInUse);
+        }
     }
 
     private ModelConnection Connect(string model)
@@ -61,7 +99,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
         }
     }
 
-    private static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh)
+    private static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh, List<string> notes)
     {
         var header = new RunHeader(
             RunFile.FormatVersion,
@@ -71,18 +109,58 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
             plan.TotalCases);
         if (fresh || !File.Exists(runFile) || new FileInfo(runFile).Length == 0)
         {
-            return (RunFileWriter.Create(runFile, header), new HashSet<string>());
+            return (RunFileWriter.Create(runFile, header, OutputRedaction.Redact), new HashSet<string>());
         }
 
-        var contents = RunFileReader.Read(runFile);
-        if (contents.Header is null || contents.Header.PlanFingerprint != plan.Fingerprint)
+        RunFileContents contents;
+        try
+        {
+            contents = RunFileReader.Read(runFile);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliException(e.Message + " Pass --fresh to start it over, or choose another --run-file.");
+        }
+
+        if (contents.Header is null)
+        {
+            return RepairHeader(plan, runFile, header, contents, notes);
+        }
+
+        if (contents.Header.PlanFingerprint != plan.Fingerprint)
         {
             throw new CliException(
-                $"run file '{runFile}' holds results of a different plan ({contents.Header?.PlanDescription ?? "no header"}); " +
+                $"run file '{runFile}' holds results of a different plan ({contents.Header.PlanDescription}); " +
                 "rerun the same command to resume it, pass --fresh to start over, or choose another --run-file.");
         }
 
-        var done = contents.Results.Where(r => r.Verdict is not null || r.Error is null).Select(RunFile.KeyOf).ToHashSet(StringComparer.Ordinal);
-        return (RunFileWriter.Append(runFile, contents.CompleteLength), done);
+        return (RunFileWriter.Append(runFile, contents.CompleteLength, OutputRedaction.Redact), Done(contents.Results));
     }
+
+    // A header torn by a killed run (or damaged by hand): nothing after it means nothing to keep; results that all
+    // belong to this plan are kept under a new header; results of another plan are not guessed at.
+    private static (RunFileWriter Writer, IReadOnlySet<string> Done) RepairHeader(RunPlan plan, string runFile, RunHeader header, RunFileContents contents, List<string> notes)
+    {
+        if (contents.Results.Count == 0)
+        {
+            notes.Add($"run file '{runFile}' held no complete results (its header line was cut short, e.g. by a killed run); started it over");
+            return (RunFileWriter.Create(runFile, header, OutputRedaction.Redact), new HashSet<string>());
+        }
+
+        var planKeys = plan.Models.SelectMany(m => plan.Cases.Select(c => RunFile.KeyOf(m, c.CaseId))).ToHashSet(StringComparer.Ordinal);
+        if (!contents.Results.All(r => planKeys.Contains(RunFile.KeyOf(r))))
+        {
+            throw new CliException(
+                $"run file '{runFile}' has no readable header and holds results that are not in this plan; " +
+                "pass --fresh to start over, or choose another --run-file.");
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"run file '{runFile}' had a damaged header line; rebuilt its header and kept its {contents.Results.Count} results of this plan"));
+        var lines = contents.Results.Select(r => JsonSerializer.Serialize(r, FaithfulJson.Options));
+        return (RunFileWriter.Rebuild(runFile, header, lines, OutputRedaction.Redact), Done(contents.Results));
+    }
+
+    // Failed requests (an error and no verdict) are asked again; everything else is done.
+    private static HashSet<string> Done(IEnumerable<Traces.Results.CaseResult> results) =>
+        results.Where(r => r.Verdict is not null || r.Error is null).Select(RunFile.KeyOf).ToHashSet(StringComparer.Ordinal);
 }

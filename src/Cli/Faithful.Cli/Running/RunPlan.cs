@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Faithful.Clients.Running;
+using Faithful.Protocols;
 using Faithful.Serialization;
 
 namespace Faithful.Cli.Running;
@@ -11,7 +12,14 @@ namespace Faithful.Cli.Running;
 /// </summary>
 internal sealed record RunPlan(string Description, IReadOnlyList<FaithfulCase> Cases, IReadOnlyList<string> Models)
 {
-    public int TotalCases => Cases.Count * Models.Count;
+    /// <summary>How each case is put to each model; <c>single</c> unless <c>--protocol</c> says otherwise.</summary>
+    public IReadOnlyList<IProtocol> Protocols { get; init; } = [SingleProtocol.Instance];
+
+    /// <summary>Results the plan writes: every case, under every protocol (a metamorphic case gives one per variant), for every model.</summary>
+    public int TotalCases => Protocols.Sum(p => Cases.Sum(c => p.ResultLabels(c).Count)) * Models.Count;
+
+    /// <summary>Whether the plan runs anything other than the single protocol.</summary>
+    public bool HasProtocols => Protocols.Any(p => p is not SingleProtocol);
 
     public string Fingerprint
     {
@@ -26,6 +34,15 @@ internal sealed record RunPlan(string Description, IReadOnlyList<FaithfulCase> C
             foreach (var @case in Cases)
             {
                 text.Append(@case.CaseId).Append('\n');
+            }
+
+            // Protocols with their settings; a single-protocol plan keeps the fingerprint it always had.
+            if (HasProtocols)
+            {
+                foreach (var protocol in Protocols)
+                {
+                    text.Append("protocol ").Append(protocol.Description).Append('\n');
+                }
             }
 
             // Program bodies too: a catalog program edited under the same name is a different plan.

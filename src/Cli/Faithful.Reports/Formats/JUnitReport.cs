@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Faithful.Reports.Sanitising;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
@@ -18,7 +19,8 @@ public static class JUnitReport
     {
         ArgumentNullException.ThrowIfNull(summary);
         var suites = new XElement("testsuites", new XAttribute("name", "faithful"));
-        foreach (var group in summary.Results.GroupBy(r => r.Model, StringComparer.Ordinal))
+        var hasProtocols = summary.Results.Any(r => r.Protocol is not null);
+        foreach (var group in summary.Results.GroupBy(r => ProtocolNames.SeriesLabel(r, hasProtocols), StringComparer.Ordinal))
         {
             var results = group.ToList();
             var suite = new XElement(
@@ -58,30 +60,11 @@ public static class JUnitReport
                 "failure",
                 new XAttribute("message", Clean(message)),
                 new XAttribute("type", verdict.PrimaryMode.ToString()),
-                Clean(evidence + "\n\nReply:\n" + Text.Bound(result.Reply, MaxReplyChars))));
+                Clean(evidence + "\n\nReply:\n" + Text.Bound(result.Reply, MaxReplyChars, ReplyText.OriginalLength(result)))));
         }
 
         return element;
     }
 
-    // XML cannot carry most control characters even escaped; model text may hold them.
-    private static string Clean(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
-            {
-                builder.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (System.Xml.XmlConvert.IsXmlChar(c) && (c >= 0x20 || c is '\n' or '\t'))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Clean(string text) => XmlText.Clean(text);
 }

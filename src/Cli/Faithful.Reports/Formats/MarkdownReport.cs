@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Faithful.Reports.Sanitising;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Scoring;
 
@@ -7,7 +8,8 @@ namespace Faithful.Reports.Formats;
 
 /// <summary>
 /// A Markdown summary for a GitHub step summary (<c>$GITHUB_STEP_SUMMARY</c>) or a PR comment:
-/// one table per model by program length, and the failure modes. Model text never appears in it.
+/// one table per model by program length, and the failure modes. Model-controlled names appear only as code
+/// (<see cref="MarkdownText"/>); replies never appear in it.
 /// </summary>
 public static class MarkdownReport
 {
@@ -27,12 +29,17 @@ public static class MarkdownReport
         foreach (var model in summary.Models)
         {
             var o = model.Overall;
-            md.Append(CultureInfo.InvariantCulture, $"| `{Text.MarkdownCell(model.Model)}` | {o.Total} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Mean)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.ReadoutError)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.StaleOperand)} | {o.Errors} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(model.Model)} | {o.Total} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Mean)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.ReadoutError)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.StaleOperand)} | {o.Errors} |\n");
         }
 
         foreach (var model in summary.Models)
         {
             AppendModel(md, model);
+        }
+
+        if (Protocols.ProtocolComparison.From(summary.Results) is { } protocols)
+        {
+            md.Append(Protocols.ProtocolMarkdown.Render(protocols));
         }
 
         if (!string.IsNullOrWhiteSpace(gateText))
@@ -46,7 +53,7 @@ public static class MarkdownReport
     private static void AppendModel(StringBuilder md, ModelSummary model)
     {
         var modes = Enum.GetValues<FailureMode>();
-        md.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Text.MarkdownCell(model.Model)}</code> by program length</summary>\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{MarkdownText.InHtml(model.Model)}</code> by program length</summary>\n\n");
         md.Append("| Length | Cases | First-answer accuracy (95% CI) | Step faithfulness |");
         foreach (var mode in modes)
         {

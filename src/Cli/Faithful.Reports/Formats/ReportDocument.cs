@@ -18,8 +18,14 @@ public sealed record ReportDocument(string Format, IReadOnlyList<ReportModel> Mo
         return new ReportDocument(
             FormatVersion,
             summary.Models.Select(ReportModel.From).ToList(),
-            summary.Results.Select(ReportCase.From).ToList());
+            summary.Results.Select(ReportCase.From).ToList())
+        {
+            Protocols = Reports.Protocols.ProtocolComparison.From(summary.Results),
+        };
     }
+
+    /// <summary>The protocol comparison, when the run holds more than the single protocol (docs/protocols.md).</summary>
+    public Reports.Protocols.ProtocolReport? Protocols { get; init; }
 }
 
 /// <summary>
@@ -108,7 +114,8 @@ public sealed record ReportCase(
     bool FinalAnswerCorrect,
     double StepFaithfulness,
     int? FirstDivergence,
-    string? Error)
+    string? Error,
+    string? Protocol = null)
 {
     public static ReportCase From(CaseResult result)
     {
@@ -126,7 +133,8 @@ public sealed record ReportCase(
             verdict?.FinalAnswerCorrect ?? false,
             ReportScores.Round(verdict?.StepFaithfulness ?? 0),
             verdict?.FirstDivergence,
-            result.Error);
+            result.Error,
+            result.Protocol);
     }
 
     public bool IsFaithful => Mode == nameof(FailureMode.Correct);

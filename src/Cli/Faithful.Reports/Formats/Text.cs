@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Faithful.Reports.Formats;
 
@@ -12,38 +11,20 @@ public static class Text
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Cuts untrusted text to <paramref name="maxChars"/>, saying how much was cut.</summary>
-    public static string Bound(string? text, int maxChars)
+    public static string Bound(string? text, int maxChars) => Bound(text, maxChars, text?.Length ?? 0);
+
+    /// <summary>
+    /// Cuts untrusted text to <paramref name="maxChars"/>, counting what is not shown from <paramref name="originalLength"/>:
+    /// the text may itself be a cut of a longer original (replies are kept to 64 KiB).
+    /// </summary>
+    public static string Bound(string? text, int maxChars, int originalLength)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
 
-        return text.Length <= maxChars ? text : text[..maxChars] + $"\n… ({text.Length - maxChars} more characters not shown)";
+        var whole = Math.Max(originalLength, text.Length);
+        return whole <= maxChars ? text : text[..Math.Min(maxChars, text.Length)] + string.Create(CultureInfo.InvariantCulture, $"\n… ({whole - Math.Min(maxChars, text.Length)} more characters not shown)");
     }
-
-    /// <summary>Removes control characters other than tab and newline, which break XML and terminals.</summary>
-    public static string StripControl(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\n' or '\t' || !char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Escapes text for a Markdown table cell.</summary>
-    public static string MarkdownCell(string text) =>
-        StripControl(text).Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("`", "\\`", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal);
 }

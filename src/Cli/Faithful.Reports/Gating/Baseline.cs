@@ -23,7 +23,7 @@ public sealed record Baseline(string Format, CaseCorrectness Correctness, IReadO
                 RateOrZero(c.Summary.FirstAnswerAccuracy.Rate),
                 RateOrZero(c.Summary.StepFaithfulness.Mean))).ToList())).ToList();
         var cases = summary.Results
-            .Select(r => new BaselineCase(r.CaseId, r.Model, r.ProgramId, r.Length, correctness.IsRight(r)))
+            .Select(r => new BaselineCase(r.CaseId, r.Model, r.ProgramId, r.Length, correctness.IsRight(r), r.Protocol))
             .ToList();
         return new Baseline(FormatVersion, correctness, models, cases);
     }
@@ -59,4 +59,5 @@ public sealed record BaselineModel(string Model, IReadOnlyList<BaselineLength> B
 
 public sealed record BaselineLength(int Length, int Cases, double FirstAnswerAccuracy, double StepFaithfulness);
 
-public sealed record BaselineCase(string CaseId, string Model, string ProgramId, int Length, bool Correct);
+/// <param name="Protocol">The protocol the case ran under; null for <c>single</c> (and in baselines written before protocols).</param>
+public sealed record BaselineCase(string CaseId, string Model, string ProgramId, int Length, bool Correct, string? Protocol = null);

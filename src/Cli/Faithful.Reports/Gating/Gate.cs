@@ -17,12 +17,21 @@ public static class Gate
             CheckModel(model, options, checks);
         }
 
+        checks.AddRange(ProtocolGate.Check(summary.Results, options.ProtocolRules));
+
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);
     }
 
     private static void CheckModel(ModelSummary model, GateOptions options, List<GateCheck> checks)
     {
+        // Failed cases carry no verdict, so every other threshold is computed without them: too many, and it means nothing.
+        if (options.MaxErrorRate is { } maxErrors && model.Overall.Total > 0)
+        {
+            var rate = (double)model.Overall.Errors / model.Overall.Total;
+            checks.Add(new GateCheck(model.Model, "error rate", rate, maxErrors, rate <= maxErrors, $"{Formats.Text.Percent(rate)} of cases (maximum {Formats.Text.Percent(maxErrors)})"));
+        }
+
         if (options.MinFaithfulness is { } minFaithfulness)
         {
             var actual = model.Overall.StepFaithfulness.Mean;
@@ -62,12 +71,12 @@ public static class Gate
         var runModels = summary.Results.Select(r => r.Model).Distinct(StringComparer.Ordinal).ToList();
         var baselineModels = baseline.Cases.Select(c => c.Model).Distinct(StringComparer.Ordinal).ToList();
         var byCaseOnly = runModels.Count == 1 && baselineModels.Count == 1 && runModels[0] != baselineModels[0];
-        string Key(string model, string caseId) => byCaseOnly ? caseId : RunFile.KeyOf(model, caseId);
+        string Key(string model, string caseId, string? protocol) => RunFile.KeyOf(byCaseOnly ? "" : model, caseId, protocol);
 
         var before = new Dictionary<string, BaselineCase>(StringComparer.Ordinal);
         foreach (var c in baseline.Cases)
         {
-            before[Key(c.Model, c.CaseId)] = c;
+            before[Key(c.Model, c.CaseId, c.Protocol)] = c;
         }
 
         var flipped = new List<FlippedCase>();
@@ -77,7 +86,7 @@ public static class Gate
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var result in summary.Results)
         {
-            var key = Key(result.Model, result.CaseId);
+            var key = Key(result.Model, result.CaseId, result.Protocol);
             if (!seen.Add(key) || !before.TryGetValue(key, out var old))
             {
                 continue;
@@ -90,7 +99,7 @@ public static class Gate
                 continue;
             }
 
-            flipped.Add(new FlippedCase(result.CaseId, result.Model, result.ProgramId, result.Length, old.Correct, now));
+            flipped.Add(new FlippedCase(result.CaseId, result.Model, result.ProgramId, result.Length, old.Correct, now, result.Protocol));
             if (old.Correct)
             {
                 regressions++;

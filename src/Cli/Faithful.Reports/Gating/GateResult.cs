@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Faithful.Reports.Formats;
+using Faithful.Reports.Sanitising;
 
 namespace Faithful.Reports.Gating;
 
@@ -8,8 +9,11 @@ namespace Faithful.Reports.Gating;
 public sealed record GateCheck(string Model, string Name, double Actual, double Limit, bool Passed, string Detail);
 
 /// <summary>A case whose correctness differs between baseline and run.</summary>
-public sealed record FlippedCase(string CaseId, string Model, string ProgramId, int Length, bool WasRight, bool IsRight)
+public sealed record FlippedCase(string CaseId, string Model, string ProgramId, int Length, bool WasRight, bool IsRight, string? Protocol = null)
 {
+    /// <summary>The model, with the protocol when it is not <c>single</c>.</summary>
+    public string Series => Protocol is null ? Model : $"{Model} [{Protocol}]";
+
     public bool IsRegression => WasRight && !IsRight;
 }
 
@@ -45,7 +49,7 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
         text.Append(CultureInfo.InvariantCulture, $"Gate {(Passed ? "PASSED" : "FAILED")} (exit code {ExitCode}).\n");
         foreach (var check in Checks)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "pass" : "FAIL")}] {check.Model}: {check.Name}: {check.Detail}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "pass" : "FAIL")}] {MarkdownText.CodeSpan(check.Model)}: {check.Name}: {check.Detail}\n");
         }
 
         if (Comparison is { } c)
@@ -57,7 +61,7 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
                 text.Append("\nFlipped cases:\n\n| Case | Model | Program | Length | Baseline | Run |\n|---|---|---|---:|---|---|\n");
                 foreach (var flip in c.Flipped.Take(maxFlips))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"| `{Formats.Text.MarkdownCell(flip.CaseId)}` | `{Formats.Text.MarkdownCell(flip.Model)}` | {Formats.Text.MarkdownCell(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
+                    text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(flip.CaseId)} | {MarkdownText.CodeSpan(flip.Series)} | {MarkdownText.CodeSpan(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
                 }
 
                 if (c.Flipped.Count > maxFlips)

@@ -17,11 +17,11 @@ public static class HtmlReport
         body{font-family:system-ui,sans-serif;margin:2rem;max-width:1100px;color:#222}
         table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:2px 8px;text-align:right}
         th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-        .plots{display:flex;flex-wrap:wrap;gap:1rem}.plot{border:1px solid #eee;background:#fff;max-width:100%;height:auto}
+        .plots{display:flex;flex-wrap:wrap;gap:.75rem}.plot{border:1px solid #eee;background:#fff;max-width:100%;height:auto}
         .mode-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.swatch{display:inline-block;width:12px;height:12px;margin-right:4px}
         pre.reply{white-space:pre-wrap;background:#f8f8f8;padding:.5rem;max-height:30rem;overflow:auto}
-        tr.v-Correct td:last-child{color:#2ca02c}tr.v-ExecutionError td:last-child{color:#d62728}
-        tr.v-PropagatedError td:last-child{color:#ff7f0e}tr.v-Missing td:last-child{color:#7f7f7f}
+        tr.v-Correct td:last-child{color:#009E73}tr.v-ExecutionError td:last-child{color:#D55E00}
+        tr.v-PropagatedError td:last-child{color:#B07800}tr.v-Missing td:last-child{color:#777}
         details.trace{border-top:1px solid #eee;padding:.25rem 0}
         """;
 
@@ -38,20 +38,27 @@ public static class HtmlReport
         AppendSummaryTable(html, summary);
         if (summary.Results.Count > 0)
         {
-            html.Append("<h2>Accuracy and step faithfulness by program length</h2><div class=\"plots\">").Append(HeadlineChart.Render(summary)).Append("</div>\n");
-            html.Append("<h2>Failure modes by program length</h2>").Append(ModeBreakdownChart.Legend()).Append("<div class=\"plots\">");
+            // Small multiples: one titled panel per model, on shared axes, in every section.
+            var lengths = summary.Models.SelectMany(m => m.ByLength.Where(c => c.Summary.Cases > 0).Select(c => c.Key)).Distinct().Order().ToList();
+            html.Append("<h2>Accuracy and step faithfulness by program length</h2>").Append(HeadlineChart.Render(summary, lengths)).Append('\n');
+            html.Append("<h2>Failure modes by program length</h2>").Append(ModeBreakdownChart.Legend()).Append("<div class=\"plots small-multiples\" id=\"plot-modes\">");
             for (var m = 0; m < summary.Models.Count; m++)
             {
-                html.Append(ModeBreakdownChart.Render(summary.Models[m], m));
+                html.Append(ModeBreakdownChart.Render(summary.Models[m], m, lengths));
             }
 
-            html.Append("</div>\n<h2>First divergent step</h2><div class=\"plots\">");
+            html.Append("</div>\n<h2>First divergent step</h2><div class=\"plots small-multiples\" id=\"plot-divergence\">");
             for (var m = 0; m < summary.Models.Count; m++)
             {
                 html.Append(DivergenceChart.Render(summary.Models[m], m));
             }
 
             html.Append("</div>\n");
+        }
+
+        if (Protocols.ProtocolComparison.From(summary.Results) is { } protocols)
+        {
+            Protocols.ProtocolHtml.Append(html, protocols);
         }
 
         AppendTraces(html, summary, options);
@@ -80,7 +87,7 @@ public static class HtmlReport
             var name = string.Create(CultureInfo.InvariantCulture, $"{result.ProgramId}({string.Join(", ", result.Inputs)}) #{result.Sample}");
             var link = i < options.MaxDrillDowns ? $"<a href=\"#case-{i}\">{Svg.Escape(name)}</a>" : Svg.Escape(name);
             var verdict = result.Verdict;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Model)}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Protocol is null ? result.Model : $"{result.Model} [{result.Protocol}]")}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
         }
 
         html.Append("</tbody></table>\n<div id=\"traces\">\n");

@@ -5,21 +5,23 @@ using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
 
-/// <summary>Failure-mode breakdown by program length for one model: a 100% stacked bar per length.</summary>
+/// <summary>
+/// Failure-mode breakdown by program length for one model: a 100% stacked bar at each length, placed on a true
+/// numeric length axis (lengths 20 and 21 sit side by side, 20 and 50 far apart), in a panel titled with the model.
+/// </summary>
 internal static class ModeBreakdownChart
 {
-    public static string Render(ModelSummary model, int modelIndex)
+    /// <param name="lengths">Every length in the run, so all models' panels share one axis.</param>
+    public static string Render(ModelSummary model, int modelIndex, IReadOnlyList<int> lengths)
     {
         var cells = model.ByLength.Where(c => c.Summary.Cases > 0).ToList();
-        var frame = new PlotFrame(0, Math.Max(1, cells.Count), 0, 1);
-        var svg = PlotFrame.Open($"plot-modes-{modelIndex}", $"Failure modes by program length: {model.Model}");
-        frame.Axes(svg, [], 5, yPercent: true, "program length (steps)", "share of traces");
-        var slot = PlotFrame.PlotWidth / Math.Max(1, cells.Count);
-        var barWidth = Math.Max(2, slot * 0.8);
-        for (var i = 0; i < cells.Count; i++)
+        var frame = new PlotFrame(lengths.Count == 0 ? 0 : lengths[0], lengths.Count == 0 ? 1 : lengths[^1], 0, 1);
+        var svg = PlotFrame.Open($"plot-modes-{modelIndex}", $"Failure modes by program length: {model.Model}", model.Model);
+        frame.Axes(svg, 5, yPercent: true, "program length (steps)", "share of traces");
+        foreach (var cell in cells)
         {
-            var cell = cells[i];
-            var x = frame.X(i) + (slot - barWidth) / 2;
+            var barWidth = BarWidth(frame, lengths, cell.Key);
+            var x = frame.X(cell.Key) - barWidth / 2;
             var cumulative = 0.0;
             foreach (var mode in Enum.GetValues<FailureMode>())
             {
@@ -35,18 +37,13 @@ internal static class ModeBreakdownChart
                 svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-mode=\"{mode}\" data-length=\"{cell.Key}\" x=\"{Svg.N(x)}\" y=\"{Svg.N(top)}\" width=\"{Svg.N(barWidth)}\" height=\"{Svg.N(height)}\" fill=\"{Svg.ModeColor(mode)}\"><title>{cell.Key} steps · {mode}: {count} of {cell.Summary.Cases} ({Svg.N(share * 100)}%)</title></rect>");
                 cumulative += share;
             }
-
-            if (cells.Count <= 20 || i % (int)Math.Ceiling(cells.Count / 10.0) == 0)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<text font-family=\"sans-serif\" font-size=\"11\" x=\"{Svg.N(x + barWidth / 2)}\" y=\"{PlotFrame.Height - PlotFrame.Bottom + 16}\" text-anchor=\"middle\">{cell.Key}</text>");
-            }
         }
 
         svg.Append("</svg>");
         return svg.ToString();
     }
 
-    /// <summary>The colour key shared by every breakdown chart.</summary>
+    /// <summary>The colour key shared by every breakdown panel, outside them.</summary>
     public static string Legend()
     {
         var html = new StringBuilder("<ul class=\"mode-legend\">");
@@ -56,5 +53,13 @@ internal static class ModeBreakdownChart
         }
 
         return html.Append("</ul>").ToString();
+    }
+
+    // A bar fills most of the gap to its nearest neighbouring length, so 20 and 21 never overlap while lone lengths stay
+    // wide enough to read; between 1.5 and 24 pixels.
+    private static double BarWidth(PlotFrame frame, IReadOnlyList<int> lengths, int length)
+    {
+        var gap = lengths.Where(l => l != length).Select(l => Math.Abs(l - length)).DefaultIfEmpty(int.MaxValue).Min();
+        return Math.Clamp(Math.Min(gap * frame.XScale, PlotFrame.PlotWidth) * 0.8, 1.5, 24);
     }
 }

@@ -1,33 +1,44 @@
 using System.Globalization;
-using System.Net;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
 
-/// <summary>Escaping, number formatting and colours shared by the hand-drawn SVG plots.</summary>
+/// <summary>
+/// Escaping, number formatting and colours shared by the hand-drawn SVG plots. Colours are the Okabe–Ito palette,
+/// which stays distinguishable with the common colour-vision deficiencies; lines also differ by dash, not by colour alone.
+/// </summary>
 internal static class Svg
 {
-    private static readonly string[] ModelPalette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+    public const string Blue = "#0072B2";
+    public const string Vermillion = "#D55E00";
+    public const string BluishGreen = "#009E73";
+    public const string ReddishPurple = "#CC79A7";
+    public const string Orange = "#E69F00";
+    public const string SkyBlue = "#56B4E9";
+    public const string Grey = "#999999";
+    public const string Yellow = "#F0E442";
+    public const string Black = "#000000";
 
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Escape(string? text) => Sanitising.HtmlText.Escape(text);
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string ModelColor(int index) => ModelPalette[index % ModelPalette.Length];
-
     public static string ModeColor(FailureMode mode) => mode switch
     {
-        FailureMode.Correct => "#2ca02c",
-        FailureMode.ArithmeticError => "#ff7f0e",
-        FailureMode.MissingAnswer => "#7f7f7f",
-        FailureMode.PrematureAnswer => "#d62728",
-        FailureMode.SelfCorrection => "#9467bd",
-        FailureMode.UnderExecuted => "#8c564b",
-        FailureMode.HallucinatedSteps => "#e377c2",
-        FailureMode.ReadoutError => "#bcbd22",
-        FailureMode.StaleOperand => "#ffbb78",
-        _ => "#17becf",
+        FailureMode.Correct => BluishGreen,
+        FailureMode.ArithmeticError => Orange,
+        FailureMode.MissingAnswer => Grey,
+        FailureMode.PrematureAnswer => Vermillion,
+        FailureMode.SelfCorrection => ReddishPurple,
+        FailureMode.UnderExecuted => Blue,
+        FailureMode.HallucinatedSteps => SkyBlue,
+        FailureMode.ReadoutError => Yellow,
+        FailureMode.StaleOperand => Black,
+        _ => Grey,
     };
+
+    /// <summary>At most <paramref name="max"/> characters, cut with an ellipsis, so a long model name cannot push a title off its panel.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     public static string Slug(string text)
     {

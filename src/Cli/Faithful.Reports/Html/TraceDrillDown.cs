@@ -39,7 +39,8 @@ internal static class TraceDrillDown
             html.Append("</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<pre class=\"reply\">{Svg.Escape(Formats.Text.Bound(result.Reply, options.MaxReplyChars))}</pre>");
+        Protocols.ProtocolDrillDown.Append(html, result, options);
+        html.Append(CultureInfo.InvariantCulture, $"<pre class=\"reply\">{Svg.Escape(Formats.Text.Bound(result.Reply, options.MaxReplyChars, Formats.ReplyText.OriginalLength(result)))}</pre>");
         html.Append("</details>\n");
     }
 

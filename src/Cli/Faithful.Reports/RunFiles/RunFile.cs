@@ -10,12 +10,19 @@ public static class RunFile
 {
     public const string FormatVersion = "faithful.run/1";
 
-    /// <summary>The identity of a result within a run: the same case asked of two models is two results.</summary>
+    /// <summary>
+    /// The identity of a result within a run: the same case asked of two models, or under two protocols, is two results.
+    /// A <c>single</c> result keeps the key it had before protocols existed, so older run files resume and pair as before.
+    /// </summary>
     public static string KeyOf(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return KeyOf(result.Model, result.CaseId);
+        return KeyOf(result.Model, result.CaseId, result.Protocol);
     }
 
     public static string KeyOf(string model, string caseId) => model + "\u001f" + caseId;
+
+    /// <summary>The key of a case asked of <paramref name="model"/> under <paramref name="protocol"/> (null or <c>single</c>: the plain key).</summary>
+    public static string KeyOf(string model, string caseId, string? protocol) =>
+        ProtocolNames.Stored(ProtocolNames.Of(protocol)) is { } named ? KeyOf(model, caseId) + "\u001f" + named : KeyOf(model, caseId);
 }

@@ -6,6 +6,10 @@ namespace Faithful.Reports.RunFiles;
 /// <summary>Reads run files. Bad lines become <see cref="LineIssue"/>s; a torn last line (a killed writer) is dropped.</summary>
 public static class RunFileReader
 {
+    /// <summary>The most a run file may hold; a run of 10^6 cases is well under it.</summary>
+    public const long MaxBytes = int.MaxValue - 64;
+
+    /// <exception cref="InvalidDataException">The file is not a text file (NUL bytes at its start) or is larger than <see cref="MaxBytes"/>.</exception>
     public static RunFileContents Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -14,7 +18,33 @@ public static class RunFileReader
             return RunFileContents.Empty;
         }
 
-        return Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        return Read(ReadBounded(path), Path.GetFileName(path));
+    }
+
+    // Not File.ReadAllBytes: a device such as /dev/zero reports no length and never ends, and ReadAllBytes would keep
+    // growing its buffer. Text starts without NUL bytes, and a run file has a size.
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (bytes.Length == 0 && buffer.AsSpan(0, read).IndexOf((byte)0) is >= 0 and var nul)
+            {
+                throw new InvalidDataException($"'{path}' is not a run file: it holds a NUL byte at offset {nul}. Run files are the JSON Lines that 'faithful run' and 'faithful score' write.");
+            }
+
+            if (bytes.Length + read > MaxBytes)
+            {
+                throw new InvalidDataException($"'{path}' is larger than {MaxBytes} bytes, the most a run file may hold; split the run into several run files.");
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return bytes.ToArray();
     }
 
     public static RunFileContents Read(byte[] bytes, string fileName)

@@ -17,11 +17,15 @@ public sealed record RunSummary(IReadOnlyList<ModelSummary> Models, IReadOnlyLis
         ArgumentNullException.ThrowIfNull(results);
         var sorted = results
             .OrderBy(r => r.Model, StringComparer.Ordinal)
+            .ThenBy(r => r.Protocol, StringComparer.Ordinal)
             .ThenBy(r => r.Length)
             .ThenBy(r => r.CaseId, StringComparer.Ordinal)
             .ToList();
+
+        // With several protocols each (model, protocol) is its own series, so every plot and table shows them side by side.
+        var hasProtocols = sorted.Any(r => r.Protocol is not null);
         var models = sorted
-            .GroupBy(r => r.Model, StringComparer.Ordinal)
+            .GroupBy(r => ProtocolNames.SeriesLabel(r, hasProtocols), StringComparer.Ordinal)
             .Select(g => Summarize(g.Key, g.ToList()))
             .ToList();
         return new RunSummary(models, sorted);

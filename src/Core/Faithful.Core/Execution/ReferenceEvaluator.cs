@@ -19,7 +19,15 @@ public static class ReferenceEvaluator
     /// <summary>Runs <paramref name="program"/> on <paramref name="inputs"/>, one per parameter.</summary>
     /// <exception cref="ArgumentException">The inputs do not match the parameters in count or kind, or the program is
     /// malformed (see <see cref="ProgramValidator"/>); the message says where.</exception>
-    public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs)
+    public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs) => Evaluate(program, inputs, onUncheckedOverflow: null);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> as <see cref="Evaluate(StepProgram, IReadOnlyList{Value})"/> does and also tells
+    /// <paramref name="onUncheckedOverflow"/> the index of each step whose unchecked long arithmetic wrapped around:
+    /// C# lets that pass silently, and the analyzers' overflow rule confirms its witnesses with it.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Evaluate(StepProgram, IReadOnlyList{Value})"/>.</exception>
+    public static Trace Evaluate(StepProgram program, IReadOnlyList<Value> inputs, Action<int>? onUncheckedOverflow)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -52,7 +60,13 @@ public static class ReferenceEvaluator
         for (var s = 0; s < program.Steps.Count; s++)
         {
             var step = program.Steps[s];
-            var outcome = Eval(step.Expression, slots);
+            var wrapped = false;
+            var outcome = Eval(step.Expression, slots, ref wrapped);
+            if (wrapped)
+            {
+                onUncheckedOverflow?.Invoke(s);
+            }
+
             if (outcome.Fault is { } kind)
             {
                 return Faulted(program, inputArray, values, kind, s, step.Name, outcome.Detail);
@@ -69,7 +83,13 @@ public static class ReferenceEvaluator
             values.Add(value);
         }
 
-        var answer = Eval(program.Result, slots);
+        var answerWrapped = false;
+        var answer = Eval(program.Result, slots, ref answerWrapped);
+        if (answerWrapped)
+        {
+            onUncheckedOverflow?.Invoke(program.Steps.Count);
+        }
+
         if (answer.Fault is { } answerFault)
         {
             return Faulted(program, inputArray, values, answerFault, program.Steps.Count, "answer", answer.Detail);
@@ -127,7 +147,7 @@ public static class ReferenceEvaluator
         public static Outcome Fail(FaultKind kind, string detail) => new(0, kind, detail);
     }
 
-    private static Outcome Eval(Expr expression, long[] slots)
+    private static Outcome Eval(Expr expression, long[] slots, ref bool wrapped)
     {
         switch (expression)
         {
@@ -137,39 +157,39 @@ public static class ReferenceEvaluator
                 return new Outcome(slots[r.Slot]);
             case Unary u:
             {
-                var operand = Eval(u.Operand, slots);
-                return operand.Fault is null ? EvalUnary(u, operand.Bits) : operand;
+                var operand = Eval(u.Operand, slots, ref wrapped);
+                return operand.Fault is null ? EvalUnary(u, operand.Bits, ref wrapped) : operand;
             }
 
             case Binary b:
             {
-                var left = Eval(b.Left, slots);
+                var left = Eval(b.Left, slots, ref wrapped);
                 if (left.Fault is not null)
                 {
                     return left;
                 }
 
-                var right = Eval(b.Right, slots);
-                return right.Fault is null ? EvalBinary(b, left.Bits, right.Bits) : right;
+                var right = Eval(b.Right, slots, ref wrapped);
+                return right.Fault is null ? EvalBinary(b, left.Bits, right.Bits, ref wrapped) : right;
             }
 
             case Conditional c:
             {
-                var left = Eval(c.Left, slots);
+                var left = Eval(c.Left, slots, ref wrapped);
                 if (left.Fault is not null)
                 {
                     return left;
                 }
 
-                var right = Eval(c.Right, slots);
+                var right = Eval(c.Right, slots, ref wrapped);
                 if (right.Fault is not null)
                 {
                     return right;
                 }
 
                 return Compare(c.Op, c.Left.Kind, left.Bits, right.Bits)
-                    ? Eval(c.WhenTrue, slots)
-                    : Eval(c.WhenFalse, slots);
+                    ? Eval(c.WhenTrue, slots, ref wrapped)
+                    : Eval(c.WhenFalse, slots, ref wrapped);
             }
 
             default:
@@ -205,7 +225,7 @@ public static class ReferenceEvaluator
         };
     }
 
-    private static Outcome EvalUnary(Unary u, long bits)
+    private static Outcome EvalUnary(Unary u, long bits, ref bool wrapped)
     {
         var sourceIsDouble = u.Operand.Kind == ValueKind.Double;
         switch (u.Op)
@@ -224,7 +244,7 @@ public static class ReferenceEvaluator
                     return Outcome.Fail(FaultKind.Overflow, $"(long){Format(d)} is out of range");
                 }
 
-                return new Outcome(unchecked((long)d));
+                return new Outcome(SaturatingToInt64(d));
             case UnaryOp.ToInt32:
                 if (u.Checked && (bits < int.MinValue || bits > int.MaxValue))
                 {
@@ -253,6 +273,7 @@ public static class ReferenceEvaluator
                     return Outcome.Fail(FaultKind.Overflow, $"-({bits}) overflows");
                 }
 
+                wrapped |= bits == long.MinValue;
                 return new Outcome(unchecked(-bits));
             case UnaryOp.BitwiseNot:
                 return new Outcome(~bits);
@@ -266,7 +287,7 @@ public static class ReferenceEvaluator
         }
     }
 
-    private static Outcome EvalBinary(Binary b, long left, long right)
+    private static Outcome EvalBinary(Binary b, long left, long right, ref bool wrapped)
     {
         if (b.Kind == ValueKind.Double)
         {
@@ -288,11 +309,11 @@ public static class ReferenceEvaluator
         switch (b.Op)
         {
             case BinaryOp.Add:
-                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x + y), "+") : new Outcome(unchecked(left + right));
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x + y), "+") : Wrapping(unchecked(left + right), AddWraps(left, right), ref wrapped);
             case BinaryOp.Subtract:
-                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x - y), "-") : new Outcome(unchecked(left - right));
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x - y), "-") : Wrapping(unchecked(left - right), SubtractWraps(left, right), ref wrapped);
             case BinaryOp.Multiply:
-                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x * y), "*") : new Outcome(unchecked(left * right));
+                return b.Checked ? CheckedOp(left, right, static (x, y) => checked(x * y), "*") : Wrapping(unchecked(left * right), MultiplyWraps(left, right), ref wrapped);
             case BinaryOp.Divide:
             case BinaryOp.Remainder:
                 var symbol = b.Op == BinaryOp.Divide ? "/" : "%";
@@ -338,6 +359,27 @@ public static class ReferenceEvaluator
             return Outcome.Fail(FaultKind.Overflow, $"{left} {symbol} {right} overflows in a checked context");
         }
     }
+
+    private static Outcome Wrapping(long result, bool wraps, ref bool wrapped)
+    {
+        wrapped |= wraps;
+        return new Outcome(result);
+    }
+
+    private static bool AddWraps(long left, long right) => ((left ^ unchecked(left + right)) & (right ^ unchecked(left + right))) < 0;
+
+    private static bool SubtractWraps(long left, long right) => ((left ^ right) & (left ^ unchecked(left - right))) < 0;
+
+    private static bool MultiplyWraps(long left, long right) =>
+        (left == -1 && right == long.MinValue) || (left != 0 && unchecked(left * right) / left != right);
+
+    // C# on .NET 9+ saturates an unchecked double-to-long conversion (NaN gives 0); spelt out so the analyzers,
+    // which run this file on whatever runtime hosts the compiler, compute the same value.
+    private static long SaturatingToInt64(double value) =>
+        double.IsNaN(value) ? 0
+        : value >= 9223372036854775808.0 ? long.MaxValue
+        : value < -9223372036854775808.0 ? long.MinValue
+        : unchecked((long)value);
 
     private static long D(double value) => BitConverter.DoubleToInt64Bits(value);
 

@@ -30,7 +30,7 @@ internal static class RegisterGenerator
             ranges.Add(range);
             versions[target]++;
             var variable = Name(target);
-            steps.Add(new Step(i, $"{variable}#{versions[target].ToString(CultureInfo.InvariantCulture)}", variable, versions[target], ValueKind.Int64, expression, "", 0));
+            steps.Add(new Step(i, StepNames.Of(variable, versions[target], versions[target], isInput: true), variable, versions[target], ValueKind.Int64, expression, "", 0));
         }
 
         var (result, resultText) = Answer(spec, current, versions, ref random);

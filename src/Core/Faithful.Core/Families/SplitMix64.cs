@@ -3,7 +3,7 @@ namespace Faithful.Families;
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny PRNG whose output depends only on the seed,
 /// so generated programs and inputs are the same on every platform and .NET version
-/// (<see cref="Random"/>'s algorithm is unspecified and has changed between versions).
+/// (<c>System.Random</c>'s algorithm is unspecified and has changed between versions).
 /// </summary>
 public struct SplitMix64
 {

@@ -113,9 +113,7 @@ public static class StressPrograms
             foreach (var (variable, kind, expression) in raw)
             {
                 var version = versions[variable] = versions.GetValueOrDefault(variable) + 1;
-                var stepName = writes[variable] == 1 && !parameterNames.Contains(variable)
-                    ? variable
-                    : string.Create(CultureInfo.InvariantCulture, $"{variable}#{version}");
+                var stepName = StepNames.Of(variable, version, writes[variable], parameterNames.Contains(variable));
                 steps.Add(new Step(steps.Count, stepName, variable, version, kind, expression, "", 0));
             }
 

@@ -10,10 +10,10 @@ namespace Faithful.Model;
 /// </summary>
 public static class ProgramValidator
 {
-    /// <summary>Deepest expression accepted; far beyond anything a person writes, well within the stack.</summary>
-    public const int MaxExpressionDepth = 200;
+    /// <summary>Deepest expression accepted: <see cref="ProgramLimits.MaxExpressionDepth"/>.</summary>
+    public const int MaxExpressionDepth = ProgramLimits.MaxExpressionDepth;
 
-    private static readonly ConditionalWeakTable<StepProgram, object> Validated = [];
+    private static readonly ConditionalWeakTable<StepProgram, object> Validated = new();
 
     /// <summary>Every problem found, each naming the program and step; empty when the program is well formed.</summary>
     public static IReadOnlyList<string> Problems(StepProgram program) => Collect(program, includeNaming: true);
@@ -76,7 +76,7 @@ public static class ProgramValidator
             throw new ArgumentException($"Malformed step program:\n{string.Join("\n", problems.Take(20))}", nameof(program));
         }
 
-        Validated.AddOrUpdate(program, program);
+        _ = Validated.GetValue(program, static checkedProgram => checkedProgram);
     }
 
     private static void Check(StepProgram program, Expr expression, int readableSlots, string where, int depth, List<string> problems)

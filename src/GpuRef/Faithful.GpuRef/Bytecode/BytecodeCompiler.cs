@@ -18,20 +18,23 @@ public static class BytecodeCompiler
         Check(program.Id, "parameters", BytecodeLimits.MaxParameters, program.Parameters.Count);
 
         var emitter = new Emitter(program);
+        var stepStarts = new int[program.Steps.Count + 1];
         for (var s = 0; s < program.Steps.Count; s++)
         {
             var step = program.Steps[s];
+            stepStarts[s] = emitter.Code.Count;
             emitter.Emit(step.Expression, program.Parameters.Count + s, step.Name);
             emitter.Add(step.Kind == ValueKind.Double ? OpCode.StoreStepDouble : OpCode.StoreStepInt64, 0, -1);
         }
 
+        stepStarts[program.Steps.Count] = emitter.Code.Count;
         emitter.Emit(program.Result, program.SlotCount, "the answer");
         emitter.Add(program.Result.Kind == ValueKind.Double ? OpCode.StoreAnswerDouble : OpCode.StoreAnswerInt64, 0, -1);
 
         Check(program.Id, "instructions", BytecodeLimits.MaxInstructions, emitter.Code.Count);
         Check(program.Id, "constants", BytecodeLimits.MaxConstants, emitter.Constants.Count);
         Check(program.Id, "stack depth", BytecodeLimits.MaxStackDepth, emitter.MaxDepth);
-        return new BytecodeProgram(program, [.. emitter.Code], [.. emitter.Constants], emitter.MaxDepth);
+        return new BytecodeProgram(program, [.. emitter.Code], [.. emitter.Constants], stepStarts, emitter.MaxDepth);
     }
 
     private static void Check(string programId, string limitName, int limit, int actual)

@@ -1,3 +1,5 @@
+using Faithful.Model;
+
 namespace Faithful.GpuRef.Bytecode;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace Faithful.GpuRef.Bytecode;
 /// </summary>
 public static class BytecodeLimits
 {
-    /// <summary>Steps per program (each writes one trace cell).</summary>
-    public const int MaxSteps = 4096;
+    /// <summary>Steps per program (each writes one trace cell): <see cref="ProgramLimits.MaxSteps"/>, the limit every Faithful tool shares.</summary>
+    public const int MaxSteps = ProgramLimits.MaxSteps;
 
     /// <summary>Inputs per program.</summary>
     public const int MaxParameters = 256;
@@ -18,9 +20,9 @@ public static class BytecodeLimits
     /// </summary>
     public const int MaxStackDepth = 16;
 
-    /// <summary>Distinct constants per program.</summary>
-    public const int MaxConstants = 4096;
+    /// <summary>Distinct constants per program: enough for a program at the step limit with a new literal in every step.</summary>
+    public const int MaxConstants = 4 * MaxSteps;
 
-    /// <summary>Instructions per program (all steps and the answer together).</summary>
-    public const int MaxInstructions = 65536;
+    /// <summary>Instructions per program (all steps and the answer together): room for small expressions in every step.</summary>
+    public const int MaxInstructions = 32 * MaxSteps;
 }

@@ -8,11 +8,12 @@ namespace Faithful.GpuRef.Bytecode;
 /// </summary>
 public sealed class BytecodeProgram
 {
-    internal BytecodeProgram(StepProgram source, int[] code, long[] constants, int maxStackDepth)
+    internal BytecodeProgram(StepProgram source, int[] code, long[] constants, int[] stepStarts, int maxStackDepth)
     {
         Source = source;
         Code = code;
         Constants = constants;
+        StepStarts = stepStarts;
         MaxStackDepth = maxStackDepth;
     }
 
@@ -23,6 +24,9 @@ public sealed class BytecodeProgram
 
     /// <summary>Constant bits (longs, or doubles as their IEEE bits).</summary>
     public IReadOnlyList<long> Constants { get; }
+
+    /// <summary>Where each step's code begins (and, last, the answer's): a counterfactual resumes there.</summary>
+    public IReadOnlyList<int> StepStarts { get; }
 
     public int MaxStackDepth { get; }
 

@@ -17,10 +17,20 @@ public static class StepProgramCompiler
     public static CompiledSteps Compile(StepProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return new Builder(program).Build();
+        return new Builder(program, resumable: false).Build<CompiledSteps>();
     }
 
-    private sealed class Builder(StepProgram program)
+    /// <summary>
+    /// The same program as a <see cref="ResumableSteps"/> delegate, which can start at any step from the values already
+    /// in the row and stop before any step: what a counterfactual runs (the prefix, then the altered rest).
+    /// </summary>
+    public static ResumableSteps CompileResumable(StepProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new Builder(program, resumable: true).Build<ResumableSteps>();
+    }
+
+    private sealed class Builder(StepProgram program, bool resumable)
     {
         private static readonly System.Reflection.MethodInfo ToBitsMethod = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
         private static readonly System.Reflection.MethodInfo FromBitsMethod = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
@@ -30,28 +40,51 @@ public static class StepProgramCompiler
         private readonly ParameterExpression _inputBase = Expression.Parameter(typeof(int), "inputBase");
         private readonly ParameterExpression _trace = Expression.Parameter(typeof(long[]), "trace");
         private readonly ParameterExpression _traceBase = Expression.Parameter(typeof(int), "traceBase");
+        private readonly ParameterExpression _fromStep = Expression.Parameter(typeof(int), "fromStep");
+        private readonly ParameterExpression _stopBefore = Expression.Parameter(typeof(int), "stopBefore");
         private readonly LabelTarget _return = Expression.Label(typeof(int), "done");
         private readonly List<ParameterExpression> _locals = [];
         private readonly ParameterExpression[] _slots = new ParameterExpression[program.SlotCount];
         private List<Expression> _statements = [];
         private int _step;
 
-        public CompiledSteps Build()
+        public TDelegate Build<TDelegate>()
+            where TDelegate : Delegate
         {
-            for (var i = 0; i < program.Parameters.Count; i++)
+            var parameterCount = program.Parameters.Count;
+            for (var i = 0; i < parameterCount; i++)
             {
                 var raw = Expression.ArrayIndex(_inputs, Expression.Add(_inputBase, Expression.Constant(i)));
                 _slots[i] = Local(program.Parameters[i].Kind, program.Parameters[i].Name);
                 _statements.Add(Expression.Assign(_slots[i], FromBits(raw, program.Parameters[i].Kind)));
             }
 
+            for (var s = 0; s < program.Steps.Count; s++)
+            {
+                _slots[parameterCount + s] = Local(program.Steps[s].Kind, $"step{s}");
+            }
+
+            var stepLabels = resumable ? Resume() : null;
             for (_step = 0; _step < program.Steps.Count; _step++)
             {
                 var step = program.Steps[_step];
-                var slot = program.Parameters.Count + _step;
-                _slots[slot] = Local(step.Kind, $"step{_step}");
+                var slot = parameterCount + _step;
+                if (stepLabels is not null)
+                {
+                    _statements.Add(Expression.Label(stepLabels[_step]));
+                }
+
                 _statements.Add(Expression.Assign(_slots[slot], Emit(step.Expression)));
                 Store(_slots[slot], step.Kind);
+                if (resumable)
+                {
+                    _statements.Add(Expression.IfThen(Expression.Equal(_stopBefore, Expression.Constant(_step + 1)), Expression.Return(_return, Expression.Constant(0))));
+                }
+            }
+
+            if (stepLabels is not null)
+            {
+                _statements.Add(Expression.Label(stepLabels[program.Steps.Count]));
             }
 
             var answer = Local(program.Result.Kind, "answer");
@@ -60,7 +93,44 @@ public static class StepProgramCompiler
             _statements.Add(Expression.Label(_return, Expression.Constant(0)));
 
             var body = Expression.Block(typeof(int), _locals, _statements);
-            return Expression.Lambda<CompiledSteps>(body, $"Steps_{program.Name}", [_inputs, _inputBase, _trace, _traceBase]).Compile();
+            ParameterExpression[] parameters = resumable
+                ? [_inputs, _inputBase, _trace, _traceBase, _fromStep, _stopBefore]
+                : [_inputs, _inputBase, _trace, _traceBase];
+            return Expression.Lambda<TDelegate>(body, $"Steps_{program.Name}", parameters).Compile();
+        }
+
+        /// <summary>
+        /// Loads the steps before <c>fromStep</c> from the row and jumps to that step's code: one label per step, and one
+        /// for the answer.
+        /// </summary>
+        private LabelTarget[] Resume()
+        {
+            var parameterCount = program.Parameters.Count;
+            var labels = new LabelTarget[program.Steps.Count + 1];
+            var cases = new List<SwitchCase>();
+            for (var s = 0; s <= program.Steps.Count; s++)
+            {
+                labels[s] = Expression.Label($"step{s}Start");
+                if (s > 0)
+                {
+                    cases.Add(Expression.SwitchCase(Expression.Goto(labels[s]), Expression.Constant(s)));
+                }
+            }
+
+            for (var s = 0; s < program.Steps.Count; s++)
+            {
+                var cell = Expression.ArrayIndex(_trace, Expression.Add(_traceBase, Expression.Constant(s)));
+                _statements.Add(Expression.IfThen(
+                    Expression.LessThan(Expression.Constant(s), _fromStep),
+                    Expression.Assign(_slots[parameterCount + s], FromBits(cell, program.Steps[s].Kind))));
+            }
+
+            if (cases.Count > 0)
+            {
+                _statements.Add(Expression.Switch(typeof(void), _fromStep, null, null, cases));
+            }
+
+            return labels;
         }
 
         private ParameterExpression Local(ValueKind kind, string name)
@@ -245,6 +315,12 @@ public static class StepProgramCompiler
                     return Expression.Subtract(left, right);
                 case BinaryOp.Multiply:
                     return Expression.Multiply(left, right);
+                case BinaryOp.Divide when b.Right is Constant { Value.Bits: not (0 or -1 or long.MinValue) }:
+                    // A constant divisor other than 0, -1 and long.MinValue cannot fault, and the JIT turns the division
+                    // into a multiply. (long.MinValue stays out of line: see CpuDivision.)
+                    return Expression.Divide(left, right);
+                case BinaryOp.Remainder when b.Right is Constant { Value.Bits: not (0 or -1 or long.MinValue) }:
+                    return Expression.Modulo(left, right);
                 case BinaryOp.Divide:
                 case BinaryOp.Remainder:
                 {

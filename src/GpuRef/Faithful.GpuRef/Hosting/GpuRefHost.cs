@@ -74,49 +74,54 @@ public sealed class GpuRefHost : IDisposable
         }
     }
 
-    /// <summary>Evaluates the whole batch into one result.</summary>
+    /// <summary>Evaluates the whole batch into one result, in a trace matrix allocated for it.</summary>
     /// <exception cref="ArgumentException">The batch is empty.</exception>
     /// <exception cref="InvalidOperationException">The whole trace matrix would not fit one array: use <see cref="EvaluateInChunks"/>.</exception>
     public TraceBatchResult Evaluate(TraceBatch batch)
     {
         CheckBatch(batch);
-        long totalCells = 0;
-        for (var pair = 0; pair < batch.PairCount; pair++)
-        {
-            totalCells += batch.Programs[batch.ProgramIndexOf(pair)].TraceWidth;
-        }
-
-        if (totalCells > Array.MaxLength)
+        if (batch.TraceCellCount > Array.MaxLength)
         {
             throw new InvalidOperationException(
-                $"The batch's {batch.PairCount} pairs need {totalCells} trace cells, more than one array holds. Use EvaluateInChunks to stream the results.");
+                $"The batch's {batch.PairCount} pairs need {batch.TraceCellCount} trace cells, more than one array holds. Use EvaluateInChunks to stream the results.");
         }
 
-        var chunks = EvaluateInChunks(batch).ToList();
-        if (chunks.Count == 1)
+        return EvaluateInto(batch, new long[Math.Max(batch.TraceCellCount, 1)], new int[2 * batch.PairCount]);
+    }
+
+    /// <summary>
+    /// Evaluates the whole batch straight into the caller's buffers, which can be reused from batch to batch: pair p's
+    /// row (its steps, then its answer) at <c>trace[batch.TraceOffsetOf(p)]</c>, its fault code and faulting step at
+    /// <c>faults[2 * p]</c> and <c>faults[2 * p + 1]</c>. Cells after a fault keep what they held. The result reads
+    /// the same buffers, so it is valid until they are written again.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch is empty, or a buffer is shorter than the batch needs (the message gives the sizes).</exception>
+    public TraceBatchResult EvaluateInto(TraceBatch batch, long[] trace, int[] faults)
+    {
+        CheckBatch(batch);
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (trace.Length < batch.TraceCellCount)
         {
-            return chunks[0];
+            throw new ArgumentException($"The batch needs {batch.TraceCellCount} trace cells (TraceBatch.TraceCellCount) but the buffer holds {trace.Length}.", nameof(trace));
         }
 
-        var trace = new long[totalCells];
-        var offsets = new int[batch.PairCount];
-        var faults = new int[2 * batch.PairCount];
-        var cell = 0;
-        foreach (var chunk in chunks)
+        if (faults.Length < 2L * batch.PairCount)
         {
-            for (var i = 0; i < chunk.PairCount; i++)
-            {
-                var pair = chunk.FirstPair + i;
-                var row = chunk.RowOf(pair);
-                offsets[pair] = cell;
-                row.CopyTo(trace.AsSpan(cell));
-                cell += row.Length;
-                faults[2 * pair] = chunk.FaultCodeOf(pair);
-                faults[(2 * pair) + 1] = chunk.FaultStepOf(pair);
-            }
+            throw new ArgumentException($"The batch needs {2L * batch.PairCount} fault cells (two per pair) but the buffer holds {faults.Length}.", nameof(faults));
         }
 
-        return new TraceBatchResult(batch, 0, batch.PairCount, trace, offsets, faults, Description);
+        var target = new TraceTarget(trace, 0, faults, 0);
+        for (var first = 0; first < batch.PairCount;)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var count = ChunkLength(batch, first, _options.MaxPairsPerChunk);
+            _backend.Run(batch, first, count, target);
+            first += count;
+        }
+
+        MarkOutOfDomain(batch, 0, batch.PairCount, target);
+        return new TraceBatchResult(batch, 0, batch.PairCount, trace, 0, faults, Description);
     }
 
     /// <summary>
@@ -159,6 +164,23 @@ public sealed class GpuRefHost : IDisposable
         return Evaluate(batch).ToTraces().ToList();
     }
 
+    /// <summary>
+    /// Evaluates counterfactuals and returns them in order: each the program run from its true state before step
+    /// <c>AtStep</c> with <c>Overrides</c> written into it (see <see cref="TraceBatch.AddCounterfactual"/>).
+    /// </summary>
+    public IReadOnlyList<CounterfactualTrace> EvaluateCounterfactuals(
+        IEnumerable<(StepProgram Program, IReadOnlyList<Value> Inputs, int AtStep, IReadOnlyList<SlotOverride> Overrides)> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var batch = new TraceBatch();
+        foreach (var (program, inputs, atStep, overrides) in queries)
+        {
+            batch.AddCounterfactual(program, inputs, atStep, overrides);
+        }
+
+        return Evaluate(batch).ToCounterfactuals().ToList();
+    }
+
     private IEnumerable<TraceBatchResult> Chunks(TraceBatch batch, int maxPairs)
     {
         var first = 0;
@@ -166,49 +188,62 @@ public sealed class GpuRefHost : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var count = ChunkLength(batch, first, maxPairs);
-            var chunk = new PackedChunk(batch, first, count);
-            var trace = new long[Math.Max(chunk.TraceLength, 1)];
-            var faults = new int[2 * count];
-            _backend.Run(chunk, trace, faults);
-            for (var i = 0; i < count && batch.HasOutOfDomainPairs; i++)
-            {
-                if (chunk.IsPreFaulted(i))
-                {
-                    faults[2 * i] = FaultCode.InputOutOfDomain;
-                    faults[(2 * i) + 1] = -1;
-                }
-            }
-
-            yield return new TraceBatchResult(batch, first, count, trace, chunk.TraceOffsets, faults, Description);
+            var cellBase = batch.TraceOffsetAt(first);
+            var trace = new long[Math.Max(batch.TraceOffsetAt(first + count) - cellBase, 1)];
+            var target = new TraceTarget(trace, cellBase, new int[2 * count], first);
+            _backend.Run(batch, first, count, target);
+            MarkOutOfDomain(batch, first, count, target);
+            yield return new TraceBatchResult(batch, first, count, trace, cellBase, target.Faults, Description);
             first += count;
         }
     }
 
-    /// <summary>Pairs from <paramref name="first"/> that fit the backend's memory budget, the pair limit and int offsets.</summary>
+    /// <summary>Pairs kept under <see cref="OutOfDomainPolicy.Fault"/> were not meant to run: their outcome is the domain fault.</summary>
+    private static void MarkOutOfDomain(TraceBatch batch, int first, int count, TraceTarget target)
+    {
+        foreach (var pair in batch.OutOfDomainPairs)
+        {
+            if (pair >= first && pair < first + count)
+            {
+                target.Faults[2 * (pair - target.FirstFaultPair)] = FaultCode.InputOutOfDomain;
+                target.Faults[(2 * (pair - target.FirstFaultPair)) + 1] = -1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The most pairs from <paramref name="first"/> that fit the backend's memory budget, the pair limit and int
+    /// offsets (at least one). The batch's columns are prefix sums, so a chunk's size is a difference of two cells
+    /// and a binary search finds the length without walking the pairs.
+    /// </summary>
     private int ChunkLength(TraceBatch batch, int first, int maxPairs)
     {
         var budget = _backend.ChunkByteBudget;
-        var widths = batch.Programs.Select(p => p.TraceWidth).ToArray();
-        var parameters = batch.Programs.Select(p => p.ParameterCount).ToArray();
-        var programs = batch.PairProgramSpan(first, batch.PairCount - first);
-        long bytes = 0;
-        long cells = 0;
-        var count = 0;
-        while (first + count < batch.PairCount && count < maxPairs)
+        var perPair = batch.HasCounterfactuals ? 40L : 24L;
+        bool Fits(int count)
         {
-            var program = programs[count];
-            var pairBytes = (8L * (parameters[program] + widths[program])) + 20;
-            if (count > 0 && (bytes + pairBytes > budget || cells + widths[program] > int.MaxValue / 2))
-            {
-                break;
-            }
-
-            bytes += pairBytes;
-            cells += widths[program];
-            count++;
+            var cells = batch.TraceOffsetAt(first + count) - batch.TraceOffsetAt(first);
+            var inputs = (long)batch.InputOffsetAt(first + count) - batch.InputOffsetAt(first);
+            var overrides = (long)batch.OverrideIndexAt(first + count) - batch.OverrideIndexAt(first);
+            var bytes = (8 * (cells + inputs)) + (perPair * count) + (16 * overrides);
+            return cells <= int.MaxValue / 2 && bytes <= budget;
         }
 
-        return count;
+        int low = 1, high = Math.Min(maxPairs, batch.PairCount - first);
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            if (Fits(middle))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
     }
 
     private void CheckBatch(TraceBatch batch)

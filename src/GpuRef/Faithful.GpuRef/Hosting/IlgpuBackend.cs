@@ -20,11 +20,12 @@ internal sealed class IlgpuBackend : ITraceBackend
 
     private readonly Context _context;
     private readonly Accelerator _accelerator;
-    private readonly Action<Index1D, ArrayView<int>, ArrayView<long>, ArrayView<ProgramHeader>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<int>, ArrayView<long>, ArrayView<int>, TraceKernelArguments> _kernel;
+    private readonly Action<Index1D, ArrayView<int>, ArrayView<long>, ArrayView<ProgramHeader>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<long>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<long>, TraceKernelArguments> _kernel;
     private ProgramTable? _uploadedTable;
     private MemoryBuffer1D<int, Stride1D.Dense>? _code;
     private MemoryBuffer1D<long, Stride1D.Dense>? _constants;
     private MemoryBuffer1D<ProgramHeader, Stride1D.Dense>? _headers;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _stepStarts;
 
     private IlgpuBackend(Context context, Accelerator accelerator, GpuRefBackend kind, string reason)
     {
@@ -32,7 +33,7 @@ internal sealed class IlgpuBackend : ITraceBackend
         _accelerator = accelerator;
         Kind = kind;
         Description = $"{KindName(kind)} ({accelerator.Name}, {accelerator.MemorySize / (1024 * 1024)} MiB){reason}";
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<long>, ArrayView<ProgramHeader>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<int>, ArrayView<long>, ArrayView<int>, TraceKernelArguments>(TraceKernels.Evaluate);
+        _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<long>, ArrayView<ProgramHeader>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<long>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<long>, TraceKernelArguments>(TraceKernels.Evaluate);
     }
 
     public GpuRefBackend Kind { get; }
@@ -120,30 +121,58 @@ internal sealed class IlgpuBackend : ITraceBackend
         _ => "auto",
     };
 
-    public void Run(PackedChunk chunk, long[] trace, int[] faults)
+    public void Run(TraceBatch batch, int firstPair, int pairCount, TraceTarget target)
     {
-        UploadTable(chunk.Batch.Table);
-        using var pairPrograms = _accelerator.Allocate1D(chunk.PairPrograms);
-        using var inputOffsets = _accelerator.Allocate1D(chunk.InputOffsets);
-        using var inputs = _accelerator.Allocate1D(chunk.Inputs);
-        using var traceOffsets = _accelerator.Allocate1D(chunk.TraceOffsets);
-        using var traceBuffer = _accelerator.Allocate1D<long>(Math.Max(chunk.TraceLength, 1));
-        using var faultBuffer = _accelerator.Allocate1D<int>(2 * chunk.PairCount);
+        UploadTable(batch.Table);
+
+        // Each column goes up as the slice of the batch's own array: nothing is repacked on the host.
+        var firstInput = batch.InputOffsetAt(firstPair);
+        var inputCount = batch.InputOffsetAt(firstPair + pairCount) - firstInput;
+        var firstCell = batch.TraceOffsetAt(firstPair);
+        var cellCount = checked((int)(batch.TraceOffsetAt(firstPair + pairCount) - firstCell));
+        var firstOverride = batch.OverrideIndexAt(firstPair);
+        var overrideCount = batch.OverrideIndexAt(firstPair + pairCount) - firstOverride;
+        var counterfactuals = batch.CounterfactualColumn;
+
+        using var pairPrograms = Upload(batch.PairProgramColumn.AsSpan(firstPair, pairCount));
+        using var inputOffsets = Upload(batch.InputOffsetColumn.AsSpan(firstPair, pairCount));
+        using var inputs = Upload(batch.InputColumn.AsSpan(firstInput, inputCount));
+        using var traceOffsets = Upload(batch.TraceOffsetColumn.AsSpan(firstPair, pairCount));
+        using var counterfactualCells = Upload(counterfactuals is null ? [] : counterfactuals.AsSpan(4 * firstPair, 4 * pairCount));
+        using var overrides = Upload(batch.OverrideColumn.AsSpan(2 * firstOverride, 2 * overrideCount));
+        using var traceBuffer = _accelerator.Allocate1D<long>(Math.Max(cellCount, 1));
+        using var faultBuffer = _accelerator.Allocate1D<int>(2 * pairCount);
         _kernel(
-            chunk.PairCount,
+            pairCount,
             _code!.View,
             _constants!.View,
             _headers!.View,
+            _stepStarts!.View,
             pairPrograms.View,
             inputOffsets.View,
             inputs.View,
             traceOffsets.View,
             traceBuffer.View,
             faultBuffer.View,
-            new TraceKernelArguments(chunk.PairCount));
+            counterfactualCells.View,
+            overrides.View,
+            new TraceKernelArguments(pairCount, firstInput, firstCell, firstOverride, counterfactuals is not null));
         _accelerator.Synchronize();
-        traceBuffer.View.BaseView.SubView(0, chunk.TraceLength).CopyToCPU(trace.AsSpan(0, chunk.TraceLength));
-        faultBuffer.View.BaseView.CopyToCPU(faults.AsSpan(0, 2 * chunk.PairCount));
+        traceBuffer.View.BaseView.SubView(0, cellCount).CopyToCPU(target.Trace.AsSpan(checked((int)(firstCell - target.CellBase)), cellCount));
+        faultBuffer.View.BaseView.CopyToCPU(target.Faults.AsSpan(2 * (firstPair - target.FirstFaultPair), 2 * pairCount));
+    }
+
+    /// <summary>A device copy of <paramref name="cells"/>; ILGPU cannot allocate an empty buffer, so an empty one gets a placeholder cell.</summary>
+    private MemoryBuffer1D<T, Stride1D.Dense> Upload<T>(ReadOnlySpan<T> cells)
+        where T : unmanaged
+    {
+        var buffer = _accelerator.Allocate1D<T>(Math.Max(cells.Length, 1));
+        if (cells.Length > 0)
+        {
+            buffer.View.BaseView.SubView(0, cells.Length).CopyFromCPU(cells);
+        }
+
+        return buffer;
     }
 
     private void UploadTable(ProgramTable table)
@@ -157,6 +186,7 @@ internal sealed class IlgpuBackend : ITraceBackend
         _code = _accelerator.Allocate1D(table.Code);
         _constants = _accelerator.Allocate1D(table.Constants);
         _headers = _accelerator.Allocate1D(table.Headers);
+        _stepStarts = _accelerator.Allocate1D(table.StepStarts);
         _uploadedTable = table;
     }
 
@@ -165,9 +195,11 @@ internal sealed class IlgpuBackend : ITraceBackend
         _code?.Dispose();
         _constants?.Dispose();
         _headers?.Dispose();
+        _stepStarts?.Dispose();
         _code = null;
         _constants = null;
         _headers = null;
+        _stepStarts = null;
         _uploadedTable = null;
     }
 

@@ -6,7 +6,8 @@ namespace Faithful.GpuRef.Kernels;
 /// <summary>
 /// The ILGPU kernel: one thread per (program, input) pair interprets the program's bytecode and writes
 /// every step's 64-bit value to the pair's row of the trace matrix, then the answer, or stops at the
-/// first fault and records its code and step.
+/// first fault and records its code and step. A counterfactual pair alters its state before step k
+/// (after its true prefix, or given whole) and continues from there.
 /// </summary>
 /// <remarks>
 /// Why an interpreter and not one specialised kernel per program: a batch mixes hundreds of programs of
@@ -20,25 +21,31 @@ public static class TraceKernels
     /// <param name="pair">The pair this thread evaluates.</param>
     /// <param name="code">All programs' instructions, concatenated.</param>
     /// <param name="constants">All programs' constants, concatenated.</param>
-    /// <param name="headers">Per program: where its code and constants start, its shape.</param>
+    /// <param name="headers">Per program: where its code, constants and step starts begin, its shape.</param>
+    /// <param name="stepStarts">Per program, <c>steps + 1</c> cells: where each step's code (then the answer's) begins.</param>
     /// <param name="pairPrograms">Per pair: its program's index into <paramref name="headers"/>.</param>
-    /// <param name="inputOffsets">Per pair: where its inputs start in <paramref name="inputs"/>.</param>
-    /// <param name="inputs">All pairs' inputs as 64-bit values.</param>
-    /// <param name="traceOffsets">Per pair: where its row (steps, then the answer) starts in <paramref name="trace"/>.</param>
+    /// <param name="inputOffsets">Per pair: where its inputs start, before <see cref="TraceKernelArguments.InputBase"/> is taken off.</param>
+    /// <param name="inputs">The pairs' inputs as 64-bit values; a counterfactual has its true inputs, then its state's.</param>
+    /// <param name="traceOffsets">Per pair: where its row (steps, then the answer) starts, before <see cref="TraceKernelArguments.CellBase"/> is taken off.</param>
     /// <param name="trace">The trace matrix, ragged: one row of <c>steps + 1</c> cells per pair.</param>
     /// <param name="faults">Per pair, two cells: the <see cref="FaultCode"/> and the faulting step.</param>
+    /// <param name="counterfactuals">Per pair, four cells (start step, <see cref="CounterfactualMode"/>, first override, override count) when <see cref="TraceKernelArguments.HasCounterfactuals"/> is set.</param>
+    /// <param name="overrides">Two cells per override (slot, bits), indexed from <see cref="TraceKernelArguments.OverrideBase"/>.</param>
     /// <param name="arguments">Scalars of this launch.</param>
     public static void Evaluate(
         Index1D pair,
         ArrayView<int> code,
         ArrayView<long> constants,
         ArrayView<ProgramHeader> headers,
+        ArrayView<int> stepStarts,
         ArrayView<int> pairPrograms,
         ArrayView<int> inputOffsets,
         ArrayView<long> inputs,
-        ArrayView<int> traceOffsets,
+        ArrayView<long> traceOffsets,
         ArrayView<long> trace,
         ArrayView<int> faults,
+        ArrayView<int> counterfactuals,
+        ArrayView<long> overrides,
         TraceKernelArguments arguments)
     {
         if (pair >= arguments.PairCount)
@@ -47,13 +54,36 @@ public static class TraceKernels
         }
 
         var header = headers[pairPrograms[pair]];
-        var inputBase = inputOffsets[pair];
-        var traceBase = traceOffsets[pair];
+        var inputBase = inputOffsets[pair] - arguments.InputBase;
+        var traceBase = (int)(traceOffsets[pair] - arguments.CellBase);
         var stack = LocalMemory.Allocate<long>(BytecodeLimits.MaxStackDepth);
         var top = -1;
         var step = 0;
         var pc = header.CodeStart;
         var fault = FaultCode.None;
+
+        // A counterfactual alters its state when `step` reaches `alterAt`: before the first step, after its true prefix,
+        // or at once when the state is given whole (then the prefix is skipped by starting at that step's code).
+        var alterAt = -1;
+        var firstOverride = 0;
+        var overrideCount = 0;
+        if (arguments.HasCounterfactuals != 0 && counterfactuals[(4 * pair) + 1] != CounterfactualMode.Plain)
+        {
+            alterAt = counterfactuals[4 * pair];
+            firstOverride = counterfactuals[(4 * pair) + 2] - arguments.OverrideBase;
+            overrideCount = counterfactuals[(4 * pair) + 3];
+            if (counterfactuals[(4 * pair) + 1] == CounterfactualMode.FromGivenState)
+            {
+                step = alterAt;
+                pc = header.CodeStart + stepStarts[header.StepStartsStart + alterAt];
+            }
+        }
+
+        if (step == alterAt)
+        {
+            Alter(trace, traceBase, overrides, firstOverride, overrideCount, header.ParameterCount);
+            inputBase += header.ParameterCount;
+        }
 
         while (true)
         {
@@ -114,6 +144,12 @@ public static class TraceKernels
                 }
 
                 step++;
+                if (step == alterAt)
+                {
+                    Alter(trace, traceBase, overrides, firstOverride, overrideCount, header.ParameterCount);
+                    inputBase += header.ParameterCount;
+                }
+
                 continue;
             }
 
@@ -140,6 +176,22 @@ public static class TraceKernels
 
         faults[2 * pair] = fault;
         faults[2 * pair + 1] = step;
+    }
+
+    /// <summary>
+    /// Writes a counterfactual's step overrides into its row. Its input overrides are already in its state's inputs,
+    /// which the caller switches to (they follow the true inputs).
+    /// </summary>
+    private static void Alter(ArrayView<long> trace, int traceBase, ArrayView<long> overrides, int first, int count, int parameterCount)
+    {
+        for (var o = first; o < first + count; o++)
+        {
+            var slot = (int)overrides[2 * o];
+            if (slot >= parameterCount)
+            {
+                trace[traceBase + slot - parameterCount] = overrides[(2 * o) + 1];
+            }
+        }
     }
 
     private static bool IsUnary(OpCode op) =>

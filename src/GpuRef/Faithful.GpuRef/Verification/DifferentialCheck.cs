@@ -52,6 +52,18 @@ public static class DifferentialCheck
         return null;
     }
 
+    /// <summary>Null when the pair agrees with the counterfactual <paramref name="oracle"/> (state cells, continuation, fault, answer), else what differs.</summary>
+    public static string? Compare(TraceBatchResult result, int pair, CounterfactualTrace oracle)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(oracle);
+        var program = result.ProgramOf(pair);
+        var asTrace = new Trace(program, oracle.Inputs, oracle.StepValues, oracle.Answer, oracle.Fault);
+        return Compare(result, pair, asTrace) is { } difference
+            ? $"from step {oracle.StartStep + 1}{(oracle.FromGivenState ? " (given state)" : "")} with {string.Join(", ", oracle.Overrides.Select(o => $"{program.SlotName(o.Slot)} = {o.Value}"))}: {difference}"
+            : null;
+    }
+
     private static string Describe(StepProgram program, Trace oracle, string difference) =>
         $"{program.Id}({string.Join(", ", oracle.Inputs)}): {difference}\n{string.Join("\n", program.Steps.Select(s => $"  {s.SourceText}"))}\n  return {program.ResultSourceText};";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Faithful.Clients.Redaction;
 
 namespace Faithful.Clients.Caching;
 
@@ -19,14 +20,16 @@ public sealed class ReplayStore
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
     private readonly string[] secretValues;
+    private readonly Redactor redactor;
 
     /// <param name="directory">The folder; created on first write.</param>
-    /// <param name="secretValues">Values that must never be written (API keys in use); an entry containing one is redacted.</param>
+    /// <param name="secretValues">Values that must never be written (API keys in use); an entry is redacted by <see cref="Redactor"/> (these values and credential shapes).</param>
     public ReplayStore(string directory, IEnumerable<string>? secretValues = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory = Path.GetFullPath(directory);
-        this.secretValues = (secretValues ?? []).Where(v => v.Length >= 8).ToArray();
+        this.secretValues = (secretValues ?? []).Where(v => v.Length >= Redactor.MinSecretLength).ToArray();
+        redactor = new Redactor(this.secretValues);
     }
 
     public string Directory { get; }
@@ -100,17 +103,11 @@ public sealed class ReplayStore
 
     private CacheEntry Redact(CacheEntry entry)
     {
-        if (secretValues.Length == 0)
-        {
-            return entry;
-        }
-
         if (secretValues.Any(secret => entry.Key.Contains(secret, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException("The request contains the value of an API key; refusing to record it. Remove the key from the prompt.");
         }
 
-        string Clean(string text) => secretValues.Aggregate(text, (t, secret) => t.Replace(secret, "[REDACTED]", StringComparison.Ordinal));
-        return entry with { Text = Clean(entry.Text), ModelId = entry.ModelId is null ? null : Clean(entry.ModelId) };
+        return entry with { Text = redactor.Redact(entry.Text), ModelId = redactor.RedactOrNull(entry.ModelId) };
     }
 }

@@ -22,6 +22,9 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
     /// <summary>Error text prefix of cases that were never sent.</summary>
     public const string NotRunPrefix = "not run: ";
 
+    /// <summary>Metadata key of a cut reply's original length (Faithful.Reports reads it under the same name).</summary>
+    public const string OriginalReplyLengthKey = "reply.chars";
+
     private readonly RunOptions options = options ?? new RunOptions();
 
     /// <summary>Runs <paramref name="cases"/>; results come back in the order of <paramref name="cases"/>.</summary>
@@ -50,12 +53,12 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         var truth = groundTruth?.Invoke(@case) ?? ReferenceEvaluator.Evaluate(@case.Program, @case.Inputs);
         if (truth.Fault is { } fault)
         {
-            return Result(@case, "", null, $"{NotRunPrefix}the program faults on these inputs ({fault}); choose inputs inside its domain", null);
+            return Failed(@case, $"{NotRunPrefix}the program faults on these inputs ({fault}); choose inputs inside its domain", RequestFailure.NotRun);
         }
 
         if (budget?.ExhaustedReason is { } spent)
         {
-            return Result(@case, "", null, NotRunPrefix + spent, null);
+            return Failed(@case, NotRunPrefix + spent, RequestFailure.NotRun);
         }
 
         var messages = instrument.Render(@case.Program, @case.Inputs);
@@ -70,26 +73,30 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
         }
         catch (BudgetExhaustedException ex)
         {
-            return Result(@case, "", null, NotRunPrefix + ex.Message, null);
+            return Failed(@case, NotRunPrefix + ex.Message, RequestFailure.NotRun);
         }
         catch (ReplayMissException ex)
         {
-            return Result(@case, "", null, ex.Message, null);
+            return Failed(@case, ex.Message, RequestFailure.Classify(ex));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return Result(@case, "", null, $"request failed: {ex.GetType().Name}: {ex.Message}", null);
+            return Failed(@case, $"request failed: {ex.GetType().Name}: {ex.Message}", RequestFailure.Classify(ex));
         }
 
         var reply = response.Text ?? "";
+        var metadata = Metadata(response);
         if (reply.Length > options.MaxReplyChars)
         {
+            // Reports say how much of the reply they do not show, counted from the reply as the model sent it.
+            metadata ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            metadata[OriginalReplyLengthKey] = reply.Length.ToString(CultureInfo.InvariantCulture);
             reply = reply[..options.MaxReplyChars];
         }
 
         var tokens = response.Usage is { } usage ? new TokenCounts(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0) : null;
-        var verdict = instrument.Score(truth, reply);
-        return Result(@case, reply, verdict, null, tokens, Metadata(response));
+        var verdict = instrument.Score(truth, messages, reply);
+        return Result(@case, reply, verdict, null, tokens, metadata);
     }
 
     private async Task<ChatResponse> SendAsync(IReadOnlyList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
@@ -107,6 +114,9 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
 
         return updates.ToChatResponse();
     }
+
+    private CaseResult Failed(FaithfulCase @case, string error, RequestFailure failure) =>
+        Result(@case, "", null, error, null, new Dictionary<string, string>(StringComparer.Ordinal) { [RequestFailure.MetadataKey] = failure.Cause });
 
     private CaseResult Result(FaithfulCase @case, string reply, Traces.Scoring.TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata = null) => new(
         @case.CaseId,

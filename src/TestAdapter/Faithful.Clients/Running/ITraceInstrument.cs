@@ -14,6 +14,9 @@ public interface ITraceInstrument
     /// <summary>The messages sent for <paramref name="program"/> on <paramref name="inputs"/>.</summary>
     IReadOnlyList<ChatMessage> Render(StepProgram program, IReadOnlyList<Value> inputs);
 
-    /// <summary>The verdict on <paramref name="reply"/> against the ground-truth <paramref name="truth"/>. Never throws on any reply.</summary>
-    TraceVerdict Score(Trace truth, string reply);
+    /// <summary>
+    /// The verdict on <paramref name="reply"/>, the model's answer to <paramref name="conversation"/> (the messages
+    /// <see cref="Render"/> made), against the ground-truth <paramref name="truth"/>. Never throws on any reply.
+    /// </summary>
+    TraceVerdict Score(Trace truth, IReadOnlyList<ChatMessage> conversation, string reply);
 }

@@ -1,6 +1,6 @@
 using Faithful.Execution;
 using Faithful.Model;
-using Faithful.Traces.Parsing;
+using Faithful.Traces.Conversations;
 using Faithful.Traces.Prompts;
 using Faithful.Traces.Scoring;
 using Microsoft.Extensions.AI;
@@ -8,8 +8,8 @@ using Microsoft.Extensions.AI;
 namespace Faithful.Clients.Running;
 
 /// <summary>
-/// The standard instrument: Faithful.Traces' prompt renderer (the process-aware template by default), its parser
-/// (knowing the program's names and the answer format the prompt asked for) and its case scorer.
+/// The standard instrument: Faithful.Traces' prompt renderer (the process-aware template by default), and the
+/// conversation scorer reading the reply with the answer format the template asks for.
 /// </summary>
 public sealed class TracesInstrument(PromptTemplate? template = null, ScoringOptions? scoring = null) : ITraceInstrument
 {
@@ -20,12 +20,7 @@ public sealed class TracesInstrument(PromptTemplate? template = null, ScoringOpt
     public IReadOnlyList<ChatMessage> Render(StepProgram program, IReadOnlyList<Value> inputs) =>
         PromptRenderer.Render(program, inputs, Template).ToChatMessages().AsReadOnly();
 
-    public TraceVerdict Score(Trace truth, string reply)
-    {
-        ArgumentNullException.ThrowIfNull(truth);
-
-        // Rendering is deterministic and cheap; it gives the answer settings this very prompt asked for.
-        var answers = PromptRenderer.Render(truth.Program, truth.Inputs, Template).Answers;
-        return CaseScorer.Score(truth, TraceParser.Parse(reply, truth.Program, answers), scoring);
-    }
+    // The example answers come from the conversation that was sent: the prompt is rendered once, to send it.
+    public TraceVerdict Score(Trace truth, IReadOnlyList<ChatMessage> conversation, string reply) =>
+        ConversationScorer.Score(truth, conversation, reply, Template.AnswerSettings, scoring);
 }

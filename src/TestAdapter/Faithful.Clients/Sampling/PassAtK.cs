@@ -1,4 +1,4 @@
-namespace Faithful.Clients.Sampling;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Estimators over n samples of which c passed. pass@k: the chance that at least one of k samples drawn without

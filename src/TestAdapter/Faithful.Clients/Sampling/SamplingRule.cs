@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Faithful.Clients.Sampling;
+namespace Faithful.Testing;
 
 /// <summary>
 /// How n samples of one case become one pass/fail: k-of-n, pass@k or pass^k against a threshold.

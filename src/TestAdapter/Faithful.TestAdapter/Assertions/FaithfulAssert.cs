@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Faithful.Clients.Running;
-using Faithful.Clients.Sampling;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 using Xunit;
 
-namespace Faithful.TestAdapter.Assertions;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Assertions on scored results. A case that was not run (spent budget) is skipped, not failed; a case whose request

@@ -1,6 +1,6 @@
 using Xunit.Sdk;
 
-namespace Faithful.TestAdapter.Assertions;
+namespace Faithful.Testing;
 
 /// <summary>A faithfulness assertion failed; the message holds the aligned trace table and the evidence.</summary>
 public sealed class FaithfulAssertException : XunitException

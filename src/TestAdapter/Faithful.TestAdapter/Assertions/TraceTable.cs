@@ -3,7 +3,7 @@ using System.Text;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
-namespace Faithful.TestAdapter.Assertions;
+namespace Faithful.Testing;
 
 /// <summary>Renders a verdict as an aligned text table (step | expected | claimed | verdict | line) plus its evidence.</summary>
 public static class TraceTable

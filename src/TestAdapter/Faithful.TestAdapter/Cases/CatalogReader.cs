@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Faithful.Model;
 
-namespace Faithful.TestAdapter.Cases;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Reads the programs of a catalog type: any public static field or property whose value is a sequence of

@@ -3,11 +3,11 @@ using Faithful.Clients.Running;
 using Faithful.Model;
 using Xunit.Sdk;
 
-namespace Faithful.TestAdapter.Cases;
+namespace Faithful.Testing;
 
 /// <summary>
 /// A theory argument: one program of a catalog, sampled inputs, and a sample index. Serializable for xUnit
-/// (catalog type, program id, input bits), so every case is its own test in discovery and in Test Explorer.
+/// (catalog type, program id, input bits, protocol), so every case is its own test in discovery and in Test Explorer.
 /// </summary>
 public sealed class FaithfulTestCase : IXunitSerializable
 {
@@ -21,13 +21,14 @@ public sealed class FaithfulTestCase : IXunitSerializable
     {
     }
 
-    public FaithfulTestCase(Type catalogType, StepProgram program, EquatableArray<Value> inputs, int sample)
+    public FaithfulTestCase(Type catalogType, StepProgram program, EquatableArray<Value> inputs, int sample, CaseProtocol? protocol = null)
     {
         this.catalogType = catalogType;
         this.program = program;
         programId = program.Id;
         this.inputs = inputs;
         Sample = sample;
+        CaseProtocol = protocol ?? CaseProtocol.Single;
     }
 
     public StepProgram Program => program ??= CatalogReader.Find(catalogType ?? throw new InvalidOperationException("Test case was not initialized."), programId);
@@ -36,11 +37,17 @@ public sealed class FaithfulTestCase : IXunitSerializable
 
     public int Sample { get; private set; }
 
+    /// <summary>The protocol the theory asked for (<c>[FaithfulCases(..., Protocol = "checkpointed")]</c>), as settings.</summary>
+    public CaseProtocol CaseProtocol { get; private set; } = CaseProtocol.Single;
+
+    /// <summary>The protocol to run the case under, e.g. <c>new ProtocolRunner(client, model, instrument).RunOneAsync(@case.Case, @case.Protocol)</c>.</summary>
+    public Protocols.IProtocol Protocol => CaseProtocol.Create();
+
     /// <summary>The case as the runner takes it.</summary>
     public FaithfulCase Case => new(Program, inputs, Sample);
 
     /// <summary>The same inputs as another sample.</summary>
-    public FaithfulTestCase WithSample(int sample) => new(catalogType!, Program, inputs, sample);
+    public FaithfulTestCase WithSample(int sample) => new(catalogType!, Program, inputs, sample, CaseProtocol);
 
     public void Serialize(IXunitSerializationInfo info)
     {
@@ -49,6 +56,10 @@ public sealed class FaithfulTestCase : IXunitSerializable
         info.AddValue("program", programId);
         info.AddValue("inputs", string.Join(";", inputs.Select(v => $"{(int)v.Kind}:{v.Bits.ToString(CultureInfo.InvariantCulture)}")));
         info.AddValue("sample", Sample);
+        info.AddValue("protocol", CaseProtocol.Name);
+        info.AddValue("every", CaseProtocol.Every);
+        info.AddValue("reveal", CaseProtocol.Reveal);
+        info.AddValue("stop", CaseProtocol.StopOnError);
     }
 
     public void Deserialize(IXunitSerializationInfo info)
@@ -66,6 +77,7 @@ public sealed class FaithfulTestCase : IXunitSerializable
                 return new Value((ValueKind)int.Parse(part[..colon], CultureInfo.InvariantCulture), long.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
             }).ToEquatableArray();
         Sample = info.GetValue<int>("sample");
+        CaseProtocol = new CaseProtocol(info.GetValue<string>("protocol") ?? "single", info.GetValue<int>("every"), info.GetValue<int>("reveal"), info.GetValue<bool>("stop"));
         program = null;
     }
 
@@ -75,6 +87,7 @@ public sealed class FaithfulTestCase : IXunitSerializable
         var name = program?.Name ?? programId[(programId.LastIndexOf('.') + 1)..];
         var parameters = program?.Parameters;
         var args = string.Join(", ", inputs.Select((v, i) => parameters is null ? v.ToString() : $"{parameters.Value[i].Name}: {v}"));
-        return Sample == 0 ? $"{name}({args})" : $"{name}({args}) #{Sample}";
+        var text = Sample == 0 ? $"{name}({args})" : $"{name}({args}) #{Sample}";
+        return CaseProtocol.Name == CaseProtocol.Single.Name && CaseProtocol == CaseProtocol.Single ? text : $"{text} [{CaseProtocol}]";
     }
 }

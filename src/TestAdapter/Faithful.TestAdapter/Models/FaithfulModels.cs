@@ -3,7 +3,7 @@ using Faithful.Clients.Caching;
 using Faithful.Clients.Connections;
 using Xunit;
 
-namespace Faithful.TestAdapter.Models;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Model connections for tests. The simulated model and replayed responses always run; a live model runs only when

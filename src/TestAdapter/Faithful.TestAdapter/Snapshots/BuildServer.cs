@@ -1,4 +1,4 @@
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>Detects CI, where snapshots are never accepted automatically and no diff tool is launched.</summary>
 public static class BuildServer

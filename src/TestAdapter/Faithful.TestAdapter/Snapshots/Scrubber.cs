@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>Replaces a volatile value in snapshot text with a stable placeholder.</summary>
 public sealed record Scrubber(string Name, Func<string, string> Apply)

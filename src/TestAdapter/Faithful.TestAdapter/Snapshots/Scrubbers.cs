@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>Built-in scrubbers for values that change between runs without a change in behavior.</summary>
 public static partial class Scrubbers

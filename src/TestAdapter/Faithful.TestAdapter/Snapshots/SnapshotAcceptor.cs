@@ -1,4 +1,4 @@
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Accepts received snapshots: each <c>X.received.txt</c> replaces <c>X.verified.txt</c>. This is a deliberate,

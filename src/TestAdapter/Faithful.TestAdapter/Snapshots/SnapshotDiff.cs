@@ -2,7 +2,7 @@ using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>What kind of change a snapshot mismatch is, from least to most serious.</summary>
 public enum SnapshotChangeKind

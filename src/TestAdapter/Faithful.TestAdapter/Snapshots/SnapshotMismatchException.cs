@@ -1,6 +1,6 @@
 using Xunit.Sdk;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>A received snapshot differs from the verified one, or there is no verified one yet.</summary>
 public sealed class SnapshotMismatchException : XunitException

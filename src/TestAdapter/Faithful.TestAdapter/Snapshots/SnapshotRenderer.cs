@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Faithful.Clients.Caching;
-using Faithful.TestAdapter.Assertions;
 using Faithful.Traces.Results;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>
 /// The text form of a scored case that snapshots store: a header of <c>key: value</c> lines, the aligned step table,

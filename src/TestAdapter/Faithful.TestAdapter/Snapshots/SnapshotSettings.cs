@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Snapshot settings at three levels, as in Verify: <see cref="Global"/> (module: set in a <c>[ModuleInitializer]</c>),
@@ -12,7 +12,7 @@ public sealed class SnapshotSettings
     private static readonly ConcurrentDictionary<Type, SnapshotSettings> ClassLevel = new();
 
     /// <summary>Module-level settings; starts with <see cref="Scrubbers.Defaults"/>.</summary>
-    public static SnapshotSettings Global { get; } = new() { ScrubbersList = [.. Snapshots.Scrubbers.Defaults] };
+    public static SnapshotSettings Global { get; } = new() { ScrubbersList = [.. Faithful.Testing.Scrubbers.Defaults] };
 
     /// <summary>Settings for the tests of class <typeparamref name="T"/>.</summary>
     public static SnapshotSettings ForClass<T>() => ForClass(typeof(T));

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using DiffEngine;
+using Faithful.Clients.Redaction;
 using Faithful.Traces.Results;
 using Xunit;
 
-namespace Faithful.TestAdapter.Snapshots;
+namespace Faithful.Testing;
 
 /// <summary>
 /// Trace snapshots following Verify's conventions: <c>{Class}.{Method}_{Name}.verified.txt</c> beside the test source,
@@ -36,7 +37,8 @@ public static class TraceSnapshot
     public static async Task VerifyTextAsync(string text, SnapshotSettings? settings, Type? testClass, string sourceFile, string method, string? name)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scrubbed = Scrub(text, settings, testClass);
+        // Snapshots are committed: keys and credential shapes never reach them, whatever the scrubbers do.
+        var scrubbed = Redactor.FromEnvironment().Redact(Scrub(text, settings, testClass));
         var directory = settings?.Directory ?? SnapshotSettings.FindClass(testClass)?.Directory ?? SnapshotSettings.Global.Directory ?? Path.GetDirectoryName(sourceFile) ?? ".";
         var className = testClass?.Name ?? Path.GetFileNameWithoutExtension(sourceFile);
         var stem = Path.Combine(directory, Sanitize(name is null ? $"{className}.{method}" : $"{className}.{method}_{name}"));

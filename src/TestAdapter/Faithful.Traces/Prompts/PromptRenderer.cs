@@ -1,5 +1,6 @@
 using System.Text;
 using Faithful.Model;
+using Faithful.Prompts;
 using Faithful.Traces.Parsing;
 
 namespace Faithful.Traces.Prompts;
@@ -69,7 +70,7 @@ public static class PromptRenderer
                 continue;
             }
 
-            foreach (var occurrence in Placeholders.Find(text))
+            foreach (var occurrence in PlaceholderSyntax.Find(text))
             {
                 if (valid.Contains(occurrence.Name))
                 {
@@ -77,7 +78,7 @@ public static class PromptRenderer
                 }
 
                 var (line, column) = Position(text, occurrence.Start);
-                var suggestion = Placeholders.ClosestName(occurrence.Name, valid);
+                var suggestion = PlaceholderSyntax.ClosestName(occurrence.Name, valid);
                 var hint = suggestion is null
                     ? $"valid placeholders are {string.Join(", ", valid.Take(12).Select(n => "{{" + n + "}}"))}{(valid.Count > 12 ? ", ..." : "")}"
                     : $"did you mean {{{{{suggestion}}}}}?";
@@ -94,7 +95,7 @@ public static class PromptRenderer
     public static IReadOnlyList<string> ValidNames(StepProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
-        var names = new List<string>(Placeholders.Blocks);
+        var names = new List<string>(PlaceholderSyntax.Blocks);
         names.AddRange(program.Parameters.Select(p => p.Name));
         names.AddRange(program.Steps.Select(s => s.Name));
         return names.Distinct(StringComparer.Ordinal).ToList();
@@ -104,14 +105,14 @@ public static class PromptRenderer
     {
         var builder = new StringBuilder(text.Length * 2);
         var at = 0;
-        foreach (var occurrence in Placeholders.Find(text))
+        foreach (var occurrence in PlaceholderSyntax.Find(text))
         {
-            builder.Append(Placeholders.Unescape(text[at..occurrence.Start]));
+            builder.Append(PlaceholderSyntax.Unescape(text[at..occurrence.Start]));
             builder.Append(values[occurrence.Name]());
             at = occurrence.End;
         }
 
-        builder.Append(Placeholders.Unescape(text[at..]));
+        builder.Append(PlaceholderSyntax.Unescape(text[at..]));
         return builder.ToString();
     }
 

@@ -22,6 +22,9 @@ public sealed record TokenCounts(long Input, long Output);
 /// <param name="Error">Why there is no verdict (request failed, budget exhausted), else null.</param>
 /// <param name="Tokens">Token usage, when the model reported it.</param>
 /// <param name="Metadata">Free-form tags (family, variant, injected labels of a simulated model, imported metadata).</param>
+/// <param name="Protocol">How the case was put to the model (<c>checkpointed</c>, <c>metamorphic/renamed</c>, ...); null for the
+/// one-prompt, one-reply <c>single</c> protocol. Part of the result's identity: the same case under two protocols is two results.</param>
+/// <param name="Evidence">What the protocol did (conversation, checkpoints, plan, ...); null for <c>single</c>.</param>
 public sealed record CaseResult(
     string CaseId,
     string ProgramId,
@@ -34,4 +37,6 @@ public sealed record CaseResult(
     TraceVerdict? Verdict,
     string? Error = null,
     TokenCounts? Tokens = null,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    string? Protocol = null,
+    ProtocolEvidence? Evidence = null);

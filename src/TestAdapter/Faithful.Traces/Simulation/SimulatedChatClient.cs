@@ -137,7 +137,11 @@ public sealed class SimulatedChatClient : IChatClient
         }
 
         _ = messages;
-        var reply = _simulator.Simulate(program, caseRef.Inputs, caseRef.Sample);
+
+        // A protocol turn (checkpoint, reveal, plan, ...) says what this request asks; see Simulation/Protocols.
+        var reply = Protocols.ProtocolTurn.From(options) is { } turn
+            ? new Protocols.ProtocolSimulator(_simulator.Profile, _simulator.Seed).Answer(program, caseRef.Inputs, caseRef.Sample, turn)
+            : _simulator.Simulate(program, caseRef.Inputs, caseRef.Sample);
         _log.Enqueue(new SimulationRecord(caseRef, reply.Label, reply.Text));
         return (caseRef, reply);
     }

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Faithful.Model;
+
+/// <summary>
+/// The one naming rule for steps, used by the extractor, the analyzers' syntax pass and the program families:
+/// a local written once is named after its variable (<c>s3</c>); an input written again, or a local written more than
+/// once, names each write by its version (<c>a3#2</c>), so every name is unique and says which write it is.
+/// </summary>
+public static class StepNames
+{
+    /// <param name="variable">The C# variable the step writes.</param>
+    /// <param name="version">Which write of the variable this is (1 for the first; inputs are version 0).</param>
+    /// <param name="writes">How many steps write the variable in the whole program.</param>
+    /// <param name="isInput">Whether the variable is a parameter of the program.</param>
+    public static string Of(string variable, int version, int writes, bool isInput) =>
+        writes == 1 && !isInput ? variable : variable + "#" + version.ToString(CultureInfo.InvariantCulture);
+}

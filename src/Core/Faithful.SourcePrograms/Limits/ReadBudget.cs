@@ -1,0 +1,36 @@
+using System.Globalization;
+using Faithful.Analyzers.Extraction;
+
+namespace Faithful.SourcePrograms.Limits;
+
+/// <summary>The time one program read may take: the caller's token, cancelled as well when the budget runs out.</summary>
+internal sealed class ReadBudget : IDisposable
+{
+    private readonly CancellationTokenSource _source;
+    private readonly CancellationToken _caller;
+
+    public ReadBudget(ProgramReadLimits limits, CancellationToken caller)
+    {
+        _caller = caller;
+        _source = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        _source.CancelAfter(limits.TimeBudget);
+        Limit = limits.TimeBudget;
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    public TimeSpan Limit { get; }
+
+    /// <summary>Whether a cancellation came from the budget rather than from the caller.</summary>
+    public bool RanOut => _source.IsCancellationRequested && !_caller.IsCancellationRequested;
+
+    public SourceProblem Problem(string path, string? programName) => new(
+        ProblemKind.UnsupportedStatement,
+        path,
+        0,
+        0,
+        string.Create(CultureInfo.InvariantCulture, $"Reading the program took longer than {Limit.TotalSeconds:0.###} s, the limit for one program; simplify or split it."),
+        programName);
+
+    public void Dispose() => _source.Dispose();
+}

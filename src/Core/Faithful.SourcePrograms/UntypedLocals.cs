@@ -1,0 +1,72 @@
+using System.Text;
+using Faithful.SourcePrograms.Limits;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Faithful.SourcePrograms;
+
+/// <summary>
+/// Programs imported from untyped languages (Python, JavaScript) arrive with <c>var n = 0;</c> or <c>int</c> locals,
+/// while the languages they came from have no 32-bit wrap-around. This rewrite gives such locals Faithful's types:
+/// <c>double</c> when the initializer holds a real literal, otherwise <c>long</c>. Only the type keyword changes,
+/// so problems still point at the user's lines.
+/// </summary>
+public static class UntypedLocals
+{
+    private static readonly HashSet<SyntaxKind> NarrowIntegers =
+    [
+        SyntaxKind.IntKeyword, SyntaxKind.ShortKeyword, SyntaxKind.ByteKeyword, SyntaxKind.SByteKeyword,
+        SyntaxKind.UIntKeyword, SyntaxKind.UShortKeyword,
+    ];
+
+    /// <summary>Returns <paramref name="statements"/> with <c>var</c>, <c>int</c>-like and <c>float</c> local declarations retyped.</summary>
+    public static string Widen(string statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        // Text the reader will refuse (too long, too deeply nested for the parser) is left for it to refuse with its own
+        // message; parsing it here first could exhaust the stack.
+        if (statements.Length > ProgramReadLimits.Default.MaxSourceLength
+            || LexicalPreCheck.Check(statements, ProgramReadLimits.Default, countTerms: true) is not null)
+        {
+            return statements;
+        }
+
+        const string prefix = "class C { void M() {\n";
+        var tree = CSharpSyntaxTree.ParseText(prefix + statements + "\n} }", ReaderCompilation.ParseOptions);
+        var edits = new List<(int Start, int Length, string Text)>();
+        foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+        {
+            var type = declaration.Declaration.Type;
+            var replacement = type switch
+            {
+                IdentifierNameSyntax { Identifier.ValueText: "var" } => IsReal(declaration) ? "double" : "long",
+                PredefinedTypeSyntax predefined when NarrowIntegers.Contains(predefined.Keyword.Kind()) => "long",
+                PredefinedTypeSyntax predefined when predefined.Keyword.IsKind(SyntaxKind.FloatKeyword) => "double",
+                _ => null,
+            };
+            if (replacement is not null && type.SpanStart >= prefix.Length)
+            {
+                edits.Add((type.SpanStart - prefix.Length, type.Span.Length, replacement));
+            }
+        }
+
+        if (edits.Count == 0)
+        {
+            return statements;
+        }
+
+        var text = new StringBuilder(statements);
+        foreach (var (start, length, replacement) in edits.OrderByDescending(e => e.Start))
+        {
+            text.Remove(start, length).Insert(start, replacement);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsReal(LocalDeclarationStatementSyntax declaration) =>
+        declaration.Declaration.Variables.Any(v => v.Initializer is { } init && init.Value.DescendantNodesAndSelf()
+            .OfType<LiteralExpressionSyntax>()
+            .Any(l => l.Token.Value is double or float or decimal));
+}

@@ -1,0 +1,57 @@
+using Faithful.Clients.Running;
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Simulation;
+using Microsoft.Extensions.AI;
+
+namespace Faithful.Protocols;
+
+/// <summary>
+/// What a protocol gets to put one case to a model: the case and its ground truth, the instrument (prompt and
+/// scoring) and conversations with the model. Conversations it opens are kept, so a case whose
+/// request fails halfway still reports the turns it had.
+/// </summary>
+public sealed class ProtocolContext
+{
+    private readonly IChatClient _client;
+    private readonly RunOptions _options;
+    private readonly List<Conversation> _conversations = [];
+
+    public ProtocolContext(FaithfulCase @case, Trace truth, ITraceInstrument instrument, IChatClient client, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        Case = @case;
+        Truth = truth;
+        Instrument = instrument;
+        _client = client;
+        _options = options;
+    }
+
+    public FaithfulCase Case { get; }
+
+    public StepProgram Program => Case.Program;
+
+    /// <summary>Ground truth of the case: every step's value and the answer.</summary>
+    public Trace Truth { get; }
+
+    public ITraceInstrument Instrument { get; }
+
+    /// <summary>Every conversation opened so far.</summary>
+    public IReadOnlyList<Conversation> Conversations => _conversations;
+
+    /// <summary>Opens a conversation about the case (or about <paramref name="program"/> on <paramref name="inputs"/>, e.g. a metamorphic variant).</summary>
+    public Conversation Open(StepProgram? program = null, IReadOnlyList<Value>? inputs = null)
+    {
+        var target = program ?? Case.Program;
+
+        // A simulated model resolves the case through the programs this process knows.
+        KnownPrograms.Shared.Register(target);
+        var conversation = new Conversation(_client, _options, CaseRef.For(target, inputs ?? Case.Inputs, Case.Sample));
+        _conversations.Add(conversation);
+        return conversation;
+    }
+}
