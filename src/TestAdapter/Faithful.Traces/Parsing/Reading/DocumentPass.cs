@@ -57,8 +57,9 @@ internal sealed class DocumentPass
     {
         ListNumberFit.Apply(events, _knowledge.StepVariables);
         ParsedClaim? lastReadout = null;
-        foreach (var e in events)
+        for (var k = 0; k < events.Count; k++)
         {
+            var e = events[k];
             switch (e.Kind)
             {
                 case ReadEventKind.Restart:
@@ -70,7 +71,7 @@ internal sealed class DocumentPass
                     _readings.Add(new ParsedReading(e.Line, ReadingKind.Answer));
                     break;
                 case ReadEventKind.Claim:
-                    var claim = Claim(e);
+                    var claim = Claim(e, IsBeforeValue(events, k));
                     if (e.Reading == ReadingKind.Readout && claim.Name == _knowledge.AnswerVariable && claim.Value is not null)
                     {
                         lastReadout = claim;
@@ -108,7 +109,48 @@ internal sealed class DocumentPass
         }
     }
 
-    private ParsedClaim Claim(ReadEvent e)
+    // "n_1 = -1 -> n_1 = 5": a bare value of a name that the same line then gives again after an arrow is the value
+    // the variable held before the step, not a step of its own.
+    private static bool IsBeforeValue(List<ReadEvent> events, int k)
+    {
+        var claim = events[k].Claim;
+        if (claim.Kind != ReadingKind.Execution || claim.Work is not null || claim.Name is not { } name || k + 1 >= events.Count)
+        {
+            return false;
+        }
+
+        var next = events[k + 1];
+        if (next.Kind != ReadEventKind.Claim || next.Line != events[k].Line || next.Claim.Name != name)
+        {
+            return false;
+        }
+
+        var text = events[k].Text;
+        var first = text.IndexOf(name, StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var arrow = IndexOfArrow(text, first + name.Length);
+        return arrow >= 0 && text.IndexOf(name, arrow, StringComparison.Ordinal) >= 0;
+    }
+
+    private static int IndexOfArrow(string text, int from)
+    {
+        foreach (var arrow in (string[])["->", "=>", "\u2192"])
+        {
+            var at = text.IndexOf(arrow, from, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private ParsedClaim Claim(ReadEvent e, bool beforeValue = false)
     {
         if (e.Line != _snapshotLine)
         {
@@ -126,7 +168,15 @@ internal sealed class DocumentPass
         var contradicts = false;
         var shortcut = claim.Shortcut;
         var value = claim.Value;
-        if (claim.Name is { } name)
+        if (beforeValue && claim.Name is { } before)
+        {
+            // The held value restated (or a given one echoed) observes; another value contradicts what the reply held.
+            var echoesGiven = _knowledge.Given.TryGetValue(before, out var givenBefore) && !_executedThisAttempt.Contains(before) && (givenBefore is null || SameValue(givenBefore, value));
+            kind = echoesGiven ? ReadingKind.InputEcho : ReadingKind.StateSnapshot;
+            contradicts = !echoesGiven && !Held(before, value);
+            shortcut = false;
+        }
+        else if (claim.Name is { } name)
         {
             switch (kind)
             {

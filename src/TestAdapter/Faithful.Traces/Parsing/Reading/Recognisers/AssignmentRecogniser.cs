@@ -145,6 +145,14 @@ internal static class AssignmentRecogniser
         {
             // "n_0 is decreased by 2, ...": prose with no value here, left to the prose recognisers.
         }
+        else if (rhs is not null && IsOpenArithmetic(tokens, rhsStart, end))
+        {
+            // "n_6 = 1 * -1 * -1 * -1" with "= -1" on the next line: the chain's value follows, so wait for it.
+            proposals.Add(new Proposal(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
+            {
+                Pending = new PendingStatement(name, line.StepNumber, rhs),
+            });
+        }
         else if (rhs is not null && HasNumber(tokens, rhsStart, end))
         {
             proposals.Add(new Proposal(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
@@ -236,6 +244,29 @@ internal static class AssignmentRecogniser
         }
 
         return -1;
+    }
+
+    // Numbers joined by operators and nothing else ("1 - 2 - 2 - 2"): work whose value may follow on the next line.
+    private static bool IsOpenArithmetic(List<Token> tokens, int from, int end)
+    {
+        var operators = 0;
+        var numbers = 0;
+        for (var i = from; i < end; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case TokenKind.Number:
+                    numbers++;
+                    break;
+                case TokenKind.Operator:
+                    operators++;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return numbers >= 2 && operators >= 1;
     }
 
     // A list item that is only arithmetic ("3. 21 - 7 = 14"), not prose ("2. The loop runs n times (n = 3)").

@@ -48,6 +48,11 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
+            if (IsHypothetical(tokens, from, to, i))
+            {
+                continue;
+            }
+
             var valueAt = i + 1;
             string? named = null;
             while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
@@ -56,6 +61,13 @@ internal static class ProseExecutionRecogniser
                 // "making n_1 10": the result word names its target.
                 named ??= tokens[valueAt].Kind == TokenKind.Name ? tokens[valueAt].Text : null;
                 valueAt++;
+            }
+
+            var workAt = valueAt;
+            if (valueAt < to && !IsLoneNumber(tokens, valueAt, to) && WorkedValue(tokens, valueAt, to) is { } worked)
+            {
+                // "so it ends at 1 - 162 = -161": the value follows its work.
+                valueAt = worked;
             }
 
             if (valueAt >= to || !IsLoneNumber(tokens, valueAt, to))
@@ -69,7 +81,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            var work = TrimSeparators(Slice(line.Text, tokens, from, i));
+            var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1)) : TrimSeparators(Slice(line.Text, tokens, from, i));
             proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
                 .With(new LineClaim(target, line.StepNumber, tokens[valueAt].Number, work)));
             found = true;
@@ -78,6 +90,44 @@ internal static class ProseExecutionRecogniser
         }
 
         return found;
+    }
+
+    // "1 - 162 = -161" from at: numbers and operators, then '=' and the index of the value after it; else null.
+    private static int? WorkedValue(List<Token> tokens, int at, int to)
+    {
+        var i = at;
+        while (i < to && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
+        {
+            i++;
+        }
+
+        return i > at + 1 && i + 1 < to && tokens[i].Kind == TokenKind.Assign ? i + 1 : null;
+    }
+
+    // "(it would end at -1 if the count were even)": a modal before the result word in a sentence with "if" states what
+    // would happen otherwise, not a value the reply holds.
+    private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)
+    {
+        var modal = false;
+        for (var k = Math.Max(from, resultWord - 3); k < resultWord; k++)
+        {
+            modal |= tokens[k].Kind == TokenKind.Word && tokens[k].Text.ToLowerInvariant() is "would" or "could" or "might";
+        }
+
+        if (!modal)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].IsWord("if") || tokens[k].IsWord("were"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "`n_0 *= -1` sets `n_0` to `0`", "n_1 is decreased by 2 to -3", "which brings n_0 to 5".
