@@ -264,6 +264,21 @@ internal sealed class AttemptAligner(
     /// <summary>Pairing a repeat with a write it does not match costs more than leaving both unpaired.</summary>
     private const int RepeatMismatch = -2;
 
+
+    // Whether claim c is the attempt's only execution of its variable: a summary of the variable's whole run.
+    private bool IsOnlyExecutionOf(int c, string variable)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (k != c && claims[k].Executes && claims[k].Name == variable)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Each shortcut claims one write of its variable: between the placed executions around it in reply order, the
     // latest write whose value it states, else the end of the loop run it summarizes, else the last write.
     private void PlaceShortcuts(List<int> shortcuts)
@@ -323,7 +338,10 @@ internal sealed class AttemptAligner(
             }
 
             var chosen = -1;
-            for (var i = candidates.Count - 1; i >= 0 && chosen < 0; i--)
+            // A summary that is the attempt's only execution of its variable states the loop's end value: its last write,
+            // whatever earlier write its value may happen to equal. Otherwise the latest write whose value it states.
+            var wholeLoop = IsOnlyExecutionOf(c, variable);
+            for (var i = candidates.Count - 1; i >= 0 && chosen < 0 && !wholeLoop; i--)
             {
                 if (ClaimValues.Equals(claim.Value, truth.StepValues[candidates[i]]))
                 {

@@ -93,6 +93,40 @@ internal sealed class LineContext
     /// </summary>
     public bool IsShortcutSentence(int sentence) => SummarizesLoop(sentence) || (sentence > 0 && SummarizesLoop(sentence - 1));
 
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> (or the line's first sentence) names a single iteration: "iteration 2",
+    /// "the first iteration", "in the third pass".
+    /// </summary>
+    public bool NamesOneIteration(int sentence) => NamesIteration(sentence) || (sentence > 0 && NamesIteration(0));
+
+    private bool NamesIteration(int sentence)
+    {
+        var (from, to) = Sentences[sentence];
+        for (var i = from; i < to; i++)
+        {
+            if (Tokens[i].Kind != TokenKind.Word || Tokens[i].Text.ToLowerInvariant() is not ("iteration" or "pass" or "round" or "cycle" or "repetition"))
+            {
+                continue;
+            }
+
+            var after = i + 1 < to ? Tokens[i + 1] : default;
+            var before = i > from ? Tokens[i - 1] : default;
+            if ((after.Kind == TokenKind.Number && after.Text.Length <= 3 && !after.Text.StartsWith('-'))
+                || (before.Kind == TokenKind.Word && OrdinalWords.Contains(before.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> OrdinalWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd",
+        "4th", "5th", "next", "last", "final",
+    };
+
     private bool SummarizesLoop(int sentence)
     {
         var lower = SentenceLower(sentence);

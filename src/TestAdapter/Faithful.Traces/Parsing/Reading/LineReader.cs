@@ -87,7 +87,10 @@ internal static class LineReader
             }
 
             var sentence = line.SentenceOf(chosen.From);
-            var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep && (line.Section == LineSection.Loop || line.IsShortcutSentence(sentence));
+            // Under "Iterate 3 times:" a value sums up the loop, unless its sentence names one iteration ("In the second
+            // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
+            var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
+                && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
             var restates = chosen.Kind == ReadingKind.Execution && line.SentenceLower(sentence).Contains(" still ", StringComparison.Ordinal);
             foreach (var claim in chosen.Claims)
             {

@@ -104,14 +104,14 @@ internal static class ProseExecutionRecogniser
         return i > at + 1 && i + 1 < to && tokens[i].Kind == TokenKind.Assign ? i + 1 : null;
     }
 
-    // "(it would end at -1 if the count were even)": a modal before the result word in a sentence with "if" states what
-    // would happen otherwise, not a value the reply holds.
+    // "(it would end at -1 if the count were even)", "if the count is even it will end as 1": a modal before the result
+    // word in a sentence with "if" states what would happen in a case, not a value the reply holds.
     private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)
     {
         var modal = false;
         for (var k = Math.Max(from, resultWord - 3); k < resultWord; k++)
         {
-            modal |= tokens[k].Kind == TokenKind.Word && tokens[k].Text.ToLowerInvariant() is "would" or "could" or "might";
+            modal |= tokens[k].Kind == TokenKind.Word && tokens[k].Text.ToLowerInvariant() is "would" or "could" or "might" or "will";
         }
 
         if (!modal)
