@@ -132,6 +132,13 @@ internal sealed class DocumentPass
             return false;
         }
 
+        // "long n_0 = 1 -> n_0 = 3" re-prints the declaration as the statement it executes.
+        var before = text[..first];
+        if (before.Contains("long ", StringComparison.Ordinal) || before.Contains("var ", StringComparison.Ordinal) || before.Contains("int ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var arrow = IndexOfArrow(text, first + name.Length);
         return arrow >= 0 && text.IndexOf(name, arrow, StringComparison.Ordinal) >= 0;
     }

@@ -1,0 +1,72 @@
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// Reading rules a careful human reader applies to real replies (issue 12), each on a synthetic line of its own.
+/// Program: "loop" (n_0 = 1, n_1 = 0 given; n_0 3, n_1 -1 -2, n_0 5, n_1 -3 -4, n_0 7, n_1 -5 -6; answer 1).
+/// </summary>
+public sealed class ReadingRuleTests
+{
+    private static ParsedTrace Loop(string reply) => TraceParser.Parse(reply, Programs.Loop());
+
+    private static string Kinds(ParsedTrace trace) => string.Join(" ", trace.Claims.Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}{(c.Shortcut ? "*" : "")}"));
+
+    [Fact]
+    public void The_value_left_of_an_arrow_is_the_value_held_before_the_step()
+    {
+        var trace = Loop("n_0 = 1 -> n_0 = 3\nn_1 = 0 -> n_1 = -1\nn_0 = 3 -> n_0 = 5");
+
+        Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
+    }
+
+    [Fact]
+    public void A_value_in_a_conditional_case_is_not_claimed()
+    {
+        var trace = Loop("So n_0 ends at 7 (it would end at 1 if the loop never ran).");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_0", 7L), (claim.Name, claim.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_result_word_may_give_its_value_after_the_work()
+    {
+        var trace = Loop("n_0 starts at 1 and is increased by 2, so it ends at 1 + 2 = 3.");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_0", 3L, "1 + 2"), (claim.Name, claim.Value!.Value.Int64, claim.Work));
+    }
+
+    [Fact]
+    public void A_chain_whose_value_is_on_the_next_line_is_completed_there()
+    {
+        var trace = Loop("n_1 = 0 - 1 - 1\n    = -2");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_1", -2L, "0 - 1 - 1"), (claim.Name, claim.Value!.Value.Int64, claim.Work));
+    }
+
+    [Fact]
+    public void Under_a_loop_heading_a_line_that_names_one_iteration_is_a_step()
+    {
+        var trace = Loop("Iterate 3 times:\n- In the first iteration, n_0 becomes 3.\n- Iteration 2: n_0 = 3 + 2 = 5\n- So n_0 becomes 7.");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_0=5 Execution:n_0=7*", Kinds(trace));
+    }
+
+    [Fact]
+    public void A_variable_s_only_summary_claims_its_last_write_even_when_an_earlier_write_has_its_value()
+    {
+        // n_1 ends at -6; -2 is its value after the first inner run, which the reply does not claim to show.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "The outer loop runs 3 times, so n_0 = 7.\nThe inner loop runs 6 times in total, so n_1 = -2.\nThe output is 5.");
+
+        var claimed = verdict.Steps.Where(s => s.Claim is not null && s.StepIndex >= 2).ToList();
+        Assert.Equal([8, 10], claimed.Select(s => s.StepIndex));
+        Assert.Equal(StepVerdict.ExecutionError, claimed[1].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+}
