@@ -69,4 +69,17 @@ public sealed class ReadingRuleTests
         Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
         Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
     }
+
+    [Fact]
+    public void Values_of_a_loop_statement_meet_its_writes_in_order_and_none_is_extra_while_writes_are_left()
+    {
+        // After n_1 = -2 the reply slips to -4 and carries on from there (truth -3, -4, -5, -6): each value is the next
+        // write of n_1, wrongly computed, not an invented line.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1, -2\nn_0 = 5\nn_1 = -4, -5\nn_0 = 7\nn_1 = -6, -7\nThe output is 0.");
+
+        Assert.Empty(verdict.ExtraClaims);
+        Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps[6].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+    }
 }

@@ -185,6 +185,7 @@ internal sealed class AttemptAligner(
             freeLeadingTargets: _isRestart,
             optionalClaim: ci => claims[sequenced[ci]].Repeats);
 
+        FillFreeWrites(sequenced, pairing, parameters);
         for (var i = 0; i < sequenced.Count; i++)
         {
             var c = sequenced[i];
@@ -204,6 +205,89 @@ internal sealed class AttemptAligner(
             else
             {
                 Place(c, target - parameters);
+            }
+        }
+    }
+
+    // An execution left unpaired while its variable still has writes no claim took is one of those writes, computed
+    // wrongly: a reader matches each stated value to the next write of its variable in reply order and calls a value
+    // extra only when no write is left for it ("n_1 becomes 11, 13 and 15" after 5, where the program gives 7, 9, 11).
+    // This holds for a variable written by one loop statement, whose writes nothing but order tells apart. With as many
+    // executions as writes, the k-th meets the k-th; with fewer, an unpaired one takes the first free write between its
+    // variable's placed neighbours.
+    private void FillFreeWrites(List<int> sequenced, int[] pairing, int parameters)
+    {
+        var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unpaired = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequenced.Count; i++)
+        {
+            var claim = claims[sequenced[i]];
+            if (claim.Repeats || claim.Name is not { } name || !index.IsVariable(name) || (pairing[i] >= 0 && pairing[i] < parameters))
+            {
+                continue;
+            }
+
+            if (!byVariable.TryGetValue(name, out var list))
+            {
+                byVariable[name] = list = [];
+            }
+
+            list.Add(i);
+            if (pairing[i] < 0)
+            {
+                unpaired.Add(name);
+            }
+        }
+
+        foreach (var name in unpaired)
+        {
+            var mine = byVariable[name];
+            var writes = index.Writes(name).Where(w => !index.IsGiven[w]).ToList();
+            if (writes.Count == 0 || writes.Exists(w => index.StatementOfStep[w] != index.StatementOfStep[writes[0]])
+                || mine.Exists(i => pairing[i] >= parameters && index.IsGiven[pairing[i] - parameters]))
+            {
+                // Writes by different statements are told apart by their values; only one loop statement's writes by order.
+                continue;
+            }
+
+            if (mine.Count == writes.Count)
+            {
+                for (var k = 0; k < mine.Count; k++)
+                {
+                    pairing[mine[k]] = writes[k] + parameters;
+                }
+
+                continue;
+            }
+
+            var taken = new HashSet<int>(mine.Where(i => pairing[i] >= parameters).Select(i => pairing[i] - parameters));
+            for (var k = 0; k < mine.Count; k++)
+            {
+                if (pairing[mine[k]] >= 0)
+                {
+                    continue;
+                }
+
+                var before = -1;
+                for (var j = k - 1; j >= 0 && before < 0; j--)
+                {
+                    before = pairing[mine[j]] >= parameters ? pairing[mine[j]] - parameters : -1;
+                }
+
+                var after = int.MaxValue;
+                for (var j = k + 1; j < mine.Count && after == int.MaxValue; j++)
+                {
+                    after = pairing[mine[j]] >= parameters ? pairing[mine[j]] - parameters : int.MaxValue;
+                }
+
+                foreach (var write in writes)
+                {
+                    if (write > before && write < after && taken.Add(write))
+                    {
+                        pairing[mine[k]] = write + parameters;
+                        break;
+                    }
+                }
             }
         }
     }
