@@ -82,4 +82,35 @@ public sealed class ReadingRuleTests
         Assert.Equal(StepVerdict.ExecutionError, verdict.Steps[6].Verdict);
         Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
     }
+
+    private static string Reprint(string tail) =>
+        "<result>\ndef f(n):\n    n_0 = 1\n    n_1 = 0\n    for _ in range(n):\n        n_0 += 2\n        for _ in range(2):\n            n_1 -= 1\n"
+        + "    return n_0 + n_1\n\ndef g(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\nn = 3\n" + tail + "</result>";
+
+    [Fact]
+    public void A_result_tag_around_a_reprinted_program_states_no_value()
+    {
+        var trace = Loop(Reprint("print(f(n) == g(n))\n"));
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Null(answer.Value);
+    }
+
+    [Theory]
+    [InlineData("print(f(n))\n# prints 4\n")]
+    [InlineData("print(f(n))\n# 4\n")]
+    public void A_print_comment_inside_a_result_tag_is_the_answer(string tail)
+    {
+        var trace = Loop(Reprint(tail));
+
+        Assert.Equal(4L, Assert.Single(trace.Answers).Value!.Value.Int64);
+    }
+
+    [Fact]
+    public void A_tag_under_a_line_that_opens_with_for_example_is_not_an_answer()
+    {
+        var trace = Loop("For example, a reply to a question like this one may look like this:\n\n<result>f(3) = 123</result>\n\nShow your work.");
+
+        Assert.Empty(trace.Answers);
+    }
 }

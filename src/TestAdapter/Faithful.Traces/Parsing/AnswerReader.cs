@@ -15,6 +15,8 @@ internal static class AnswerReader
     private const int ShortTagLines = 4;
     private const int MaxAnswerChars = 200;
 
+    private static readonly System.Buffers.SearchValues<char> NumberStart = System.Buffers.SearchValues.Create("-0123456789");
+
     /// <summary>An answer found at a line, how many extra lines it used, and where in the line the marker starts.</summary>
     public readonly record struct Found(ParsedAnswer Answer, int ExtraLines, int MarkerColumn, string? Problem);
 
@@ -146,9 +148,15 @@ internal static class AnswerReader
                 var inner = content.ToString();
 
                 // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
-                if (ReadValue(inner.Replace('\n', ' '), names) is null && LastValueLine(inner, names) is { } last)
+                // One longer than an answer with no such line (a re-printed program) states no value, not whatever
+                // number its first part happens to end with.
+                if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, names) is { } last)
                 {
                     inner = last;
+                }
+                else if (inner.Length > MaxAnswerChars)
+                {
+                    return new Found(new ParsedAnswer(index + 1 + (extra > ShortTagLines ? extra : 0), null, AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}")), extra > ShortTagLines ? 0 : extra, start, $"{open} holds no single value");
                 }
 
                 // A long tag is read at its closing line and its lines are still read as the trace they may hold.
@@ -173,6 +181,23 @@ internal static class AnswerReader
         foreach (var line in inner.Split('\n'))
         {
             var trimmed = line.Trim();
+
+            // "# prints 41", "// output: 41", "# 30": a comment that states the printed value.
+            var comment = trimmed.StartsWith('#') || trimmed.StartsWith("//", StringComparison.Ordinal);
+            if (comment)
+            {
+                trimmed = trimmed.TrimStart('#', '/', ' ');
+                var lower = trimmed.ToLowerInvariant();
+                if (trimmed.Any(char.IsLetter) && !(lower.StartsWith("print", StringComparison.Ordinal) || lower.StartsWith("output", StringComparison.Ordinal)
+                    || lower.StartsWith("result", StringComparison.Ordinal) || lower.StartsWith("returns", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var digits = trimmed.AsSpan().IndexOfAny(NumberStart);
+                trimmed = digits >= 0 ? trimmed[digits..].Trim() : "";
+            }
+
             if (trimmed.Length == 0 || ReadValue(trimmed, names) is null || trimmed.Any(char.IsLetter))
             {
                 continue;

@@ -177,7 +177,17 @@ internal sealed class ParseRun
             return true;
         }
 
-        return index > 0 && _previousContent.Length <= 40 && _previousContent.Contains("example", StringComparison.OrdinalIgnoreCase);
+        // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':'.
+        return index > 0 && _previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
+            && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':')));
+    }
+
+    private static bool IntroducesExample(string line)
+    {
+        var start = line.TrimStart('*', '#', '-', ' ');
+        return start.StartsWith("for example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("e.g.", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("as an example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("here is an example", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("here's an example", StringComparison.OrdinalIgnoreCase);
     }
 
     // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
