@@ -113,4 +113,15 @@ public sealed class ReadingRuleTests
 
         Assert.Empty(trace.Answers);
     }
+
+    [Fact]
+    public void Adding_up_its_own_final_values_wrongly_is_arithmetic_not_a_readout()
+    {
+        // The listed terms are the reply's final values 7 and -6; only the addition is wrong (2 equals 7 + -5, a stale
+        // n_1, by coincidence).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\nThe output is sum([7, -6]) = 7 - 6 = 2.");
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+    }
 }

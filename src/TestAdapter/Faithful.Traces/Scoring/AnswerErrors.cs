@@ -107,15 +107,20 @@ internal static class AnswerErrors
         // "sum([0, -2, -4, -6]) = -12": the answer adds up values it held, but not its final ones. The work may sit on an
         // earlier statement of the same answer.
         var work = final.Work ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work;
-        if (Terms(work) is { Count: > 0 } terms && given.Int64 is { } total && terms.Sum() == total)
+        var shown = TermsOfAnyPart(work);
+        if (shown is { Count: > 0 } terms && given.Int64 is { } total)
         {
             var finals = answerSlots.Select(heldValue).Where(v => v.Kind == ValueKind.Int64).Select(v => v.AsInt64).Order().ToList();
-            if (!finals.SequenceEqual(terms.Order()) && terms.All(stated.Contains))
+            if (terms.Sum() == total)
             {
-                return "adds up values the reply held other than its final ones";
+                return !finals.SequenceEqual(terms.Order()) && terms.All(stated.Contains) ? "adds up values the reply held other than its final ones" : null;
             }
 
-            return null;
+            // "sum([-11, 10, 20, 9, -19]) = -1": its own final values, added up wrongly, is an arithmetic slip.
+            if (finals.SequenceEqual(terms.Order()))
+            {
+                return null;
+            }
         }
 
         foreach (var slot in answerSlots)
@@ -257,6 +262,25 @@ internal static class AnswerErrors
     }
 
     /// <summary>The signed integer terms of a sum as written ("21 + 1024 + (-1024)", "sum([0, -2, -4])"), or null when it is not one.</summary>
+    // The terms of the first '='-separated part of the work that is a plain sum ("sum([1, 2]) = 1 + 2" gives 1, 2).
+    private static List<long>? TermsOfAnyPart(string? work)
+    {
+        if (work is null)
+        {
+            return null;
+        }
+
+        foreach (var part in work.Split('='))
+        {
+            if (Terms(part) is { Count: > 0 } terms)
+            {
+                return terms;
+            }
+        }
+
+        return null;
+    }
+
     internal static List<long>? Terms(string? work)
     {
         if (string.IsNullOrWhiteSpace(work))
