@@ -124,4 +124,20 @@ public sealed class ReadingRuleTests
         Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
         Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
     }
+
+    [Fact]
+    public void Answers_after_an_invented_follow_on_task_prompt_are_not_answers()
+    {
+        var trace = Loop("<result>1</result>\nSimulate this Python function for n=4 as well.\nEnclose the solution between <result></result> tags.\n<result>9</result>");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_task_prompt_echoed_before_any_work_does_not_hide_the_answer()
+    {
+        var trace = Loop("Simulate this Python function; enclose the solution between result tags.\nn_0 = 3\n<result>1</result>");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
 }

@@ -32,6 +32,7 @@ internal sealed class ParseRun
     private string _pendingText = "";
     private LineSection _section;
     private string _previousContent = "";
+    private bool _inventedTask;
     private bool _inCode;
     private bool _inDef;
     private bool _sectionHasLines;
@@ -103,6 +104,13 @@ internal sealed class ParseRun
                 continue;
             }
 
+            if (!_inventedTask && _events.Exists(e => e.Kind is ReadEventKind.Answer or ReadEventKind.Claim)
+                && Reading.Lexicon.ContainsAny(trimmed.ToLowerInvariant(), Reading.Lexicon.TaskPromptCues))
+            {
+                // The reply writes a new task prompt after its own work: what follows answers an invented problem.
+                _inventedTask = true;
+            }
+
             var claimText = raw;
             var answer = AnswerReader.Read(_lines, i, _options.Answers, _pattern, _names);
             if (answer is { } found)
@@ -121,6 +129,14 @@ internal sealed class ParseRun
                 {
                     ReadLine(i + 1, claimText, raw, answer is not null);
                 }
+            }
+
+            if (answer is { } invented && _inventedTask)
+            {
+                AddIssue(invented.Answer.Line, invented.Answer.Text, "answers an invented follow-on task, not the question asked");
+                i += invented.ExtraLines;
+                _previousContent = trimmed;
+                continue;
             }
 
             if (answer is { } example && IsExample(claimText, i))

@@ -113,6 +113,13 @@ internal static class Lexicon
         "value of the function", "value of f", "function value", "sum is", "total is", "the sum", "final sum",
     ];
 
+    /// <summary>Phrases of a task prompt ("Simulate this Python function.", "Enclose the solution between ... tags"): written after the
+    /// reply's own work, they open an invented follow-on task whose answers are not answers to the question asked.</summary>
+    public static readonly string[] TaskPromptCues =
+    [
+        "simulate this python function", "enclose the solution between", "think step by step and then reply with the output",
+    ];
+
     /// <summary>Phrases that open a line with which a model abandons its work and starts again.</summary>
     public static readonly string[] RestartOpeners =
     [
