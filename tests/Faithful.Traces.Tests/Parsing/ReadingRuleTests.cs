@@ -140,4 +140,13 @@ public sealed class ReadingRuleTests
 
         Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
     }
+
+    [Fact]
+    public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
+    {
+        var trace = Loop("n_1 is decreased by 1 a total of 6 times, making n_1 -6.");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_1", -6L), (claim.Name, claim.Value!.Value.Int64));
+    }
 }

@@ -63,6 +63,16 @@ internal static class ProseExecutionRecogniser
                 valueAt++;
             }
 
+            // "making n_3 -81": after a named target a minus written against its number is a sign, not a subtraction.
+            ParsedValue? signed = null;
+            if (named is not null && valueAt + 1 < to && tokens[valueAt].Kind == TokenKind.Operator && tokens[valueAt].Text == "-"
+                && tokens[valueAt].End == tokens[valueAt + 1].Start && tokens[valueAt + 1].Kind == TokenKind.Number && IsLoneNumber(tokens, valueAt + 1, to))
+            {
+                var magnitude = tokens[valueAt + 1].Number;
+                signed = magnitude.Int64 is { } whole ? ParsedValue.FromInt64(-whole) : ParsedValue.FromDouble(-magnitude.Real);
+                valueAt++;
+            }
+
             var workAt = valueAt;
             if (valueAt < to && !IsLoneNumber(tokens, valueAt, to) && WorkedValue(tokens, valueAt, to) is { } worked)
             {
@@ -83,7 +93,7 @@ internal static class ProseExecutionRecogniser
 
             var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1)) : TrimSeparators(Slice(line.Text, tokens, from, i));
             proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
-                .With(new LineClaim(target, line.StepNumber, tokens[valueAt].Number, work)));
+                .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work)));
             found = true;
             from = valueAt + 1;
             i = valueAt;
