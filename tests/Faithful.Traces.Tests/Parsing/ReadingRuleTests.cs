@@ -25,7 +25,7 @@ public sealed class ReadingRuleTests
     [Fact]
     public void A_value_in_a_conditional_case_is_not_claimed()
     {
-        var trace = Loop("So n_0 ends at 7 (it would end at 1 if the loop never ran).");
+        var trace = Loop("The loop adds 2 to n_0 three times. It ends at 7 (it would end at 1 if the loop never ran).");
 
         var claim = Assert.Single(trace.Executions);
         Assert.Equal(("n_0", 7L), (claim.Name, claim.Value!.Value.Int64));
