@@ -49,4 +49,31 @@ internal static class Programs
         var parameters = Enumerable.Range(0, 5).Select(i => new Parameter($"a{i}", ValueKind.Int64)).ToEquatableArray();
         return new StepProgram("Registers", "Five registers", parameters, steps.ToEquatableArray(), R(11), "a3", "Samples.Programs");
     }
+
+    /// <summary>
+    /// A program shaped like the real loop corpus: <c>long n_0 = 1; long n_1 = 0;</c> then three times { <c>n_0 += 2;</c>
+    /// twice { <c>n_1 -= 1;</c> } }, returning the sum. Unrolled: n_0 3, n_1 -1 -2, n_0 5, n_1 -3 -4, n_0 7, n_1 -5 -6;
+    /// answer 1. The declarations are given values (steps 1-2); steps 3-11 are computed.
+    /// </summary>
+    public static StepProgram Loop()
+    {
+        var steps = new List<Step>
+        {
+            new(0, "n_0#1", "n_0", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_0 = 1;", 1),
+            new(1, "n_1#1", "n_1", 1, ValueKind.Int64, new Constant(Value.FromInt64(0)), "long n_1 = 0;", 2),
+        };
+        int lastN0 = 0, lastN1 = 1, v0 = 1, v1 = 1;
+        for (var i = 0; i < 3; i++)
+        {
+            steps.Add(new Step(steps.Count, $"n_0#{++v0}", "n_0", v0, ValueKind.Int64, B(BinaryOp.Add, R(lastN0), new Constant(Value.FromInt64(2))), "n_0 += 2;", 5));
+            lastN0 = steps.Count - 1;
+            for (var j = 0; j < 2; j++)
+            {
+                steps.Add(new Step(steps.Count, $"n_1#{++v1}", "n_1", v1, ValueKind.Int64, B(BinaryOp.Subtract, R(lastN1), new Constant(Value.FromInt64(1))), "n_1 -= 1;", 8));
+                lastN1 = steps.Count - 1;
+            }
+        }
+
+        return new StepProgram("Loop", "Nested constant loops", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
+    }
 }

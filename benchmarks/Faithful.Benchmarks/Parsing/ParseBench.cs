@@ -4,7 +4,10 @@ using System.Text;
 using Faithful.Families;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
+using Faithful.SourcePrograms;
 using Faithful.Traces.Prompts;
+using Faithful.Traces.Scoring;
+using Faithful.Traces.Simulation;
 
 namespace Faithful.Benchmarks.Parsing;
 
@@ -28,6 +31,9 @@ public sealed class ParseBench : IBench
             ("chain verbose", Cases(chain: true, verbose: true)),
             ("register terse", Cases(chain: false, verbose: false)),
             ("register verbose", Cases(chain: false, verbose: true)),
+            ("chain real", RealCases(Programs(chain: true))),
+            ("register real", RealCases(Programs(chain: false))),
+            ("loop real", RealCases(LoopPrograms())),
         };
 
         // Tiered JIT and PGO settle over a few seconds: run the measuring loop itself on every set, untimed, first.
@@ -39,7 +45,7 @@ public sealed class ParseBench : IBench
             }
         }
 
-        Console.WriteLine($"parse benchmark: 95-step replies, one thread, best of two {seconds / 2:0.#} s runs per row; rates per CPU-second of this process (load average {LoadAverage()})");
+        Console.WriteLine($"parse benchmark: ~95-step replies (classic styles, and the simulated model's real styles), one thread, best of two {seconds / 2:0.#} s runs per row; rates per CPU-second of this process (load average {LoadAverage()})");
         Console.WriteLine($"{"replies",-18} {"stages",-24} {"lines/s",12} {"steps/s",12} {"replies/s",10} {"µs/reply",9}");
         foreach (var (label, cases) in sets)
         {
@@ -119,6 +125,44 @@ public sealed class ParseBench : IBench
             var trace = InputSampler.Sample(program, seed).Trace;
             var reply = verbose ? Verbose(program, trace) : ExpectedReply.For(trace);
             cases.Add(new PipelineCase(program, trace, reply, TraceParserOptions.ForProgram(program)));
+        }
+
+        return cases;
+    }
+
+    private static List<StepProgram> Programs(bool chain) => [.. Enumerable.Range(1, 20).Select(seed => chain
+        ? new ChainSpec(95, (seed % 8) + 1, seed % 3 == 0 ? ValueKind.Double : ValueKind.Int64, OperatorMix.Mixed, (ulong)seed).Generate()
+        : new RegisterSpec(5, 95, RegisterQuery.OneVariable, RegisterOps.All, (ulong)seed).Generate())];
+
+    // Loop programs shaped like the real corpus's: literal declarations (given values), nested constant loops, a sum.
+    private static List<StepProgram> LoopPrograms()
+    {
+        var programs = new List<StepProgram>();
+        for (var outer = 3; outer <= 7; outer++)
+        {
+            var inner = (93 / outer) - 1;
+            var source = $"long n_0 = {outer % 3 - 1}; long n_1 = {outer % 2}; for (var i = 0; i < {outer}; i++) {{ n_0 += 2; for (var j = 0; j < {inner}; j++) {{ n_1 -= 1; }} }}";
+            if (CSharpProgramReader.ReadStatements(source, "", ProgramAnswer.SumOfAll, $"Loop{outer}").Program is { } program)
+            {
+                programs.Add(program);
+            }
+        }
+
+        return programs;
+    }
+
+    // Faithful replies written in the real-reply styles of the simulated model (prose, echoed lists, snapshots, readouts, code first).
+    private static List<PipelineCase> RealCases(List<StepProgram> programs)
+    {
+        var simulator = new ReplySimulator(SimulationProfile.Perfect with { RealStyles = true });
+        var cases = new List<PipelineCase>();
+        var styles = new[] { ReplyStyle.Prose, ReplyStyle.EchoedList, ReplyStyle.Snapshots, ReplyStyle.Readout, ReplyStyle.CodeFirst };
+        for (var i = 0; i < programs.Count * 4; i++)
+        {
+            var program = programs[i % programs.Count];
+            var trace = program.Parameters.Count == 0 ? Faithful.Execution.ReferenceEvaluator.Evaluate(program, Array.Empty<Value>()) : InputSampler.Sample(program, (ulong)i).Trace;
+            var reply = simulator.Simulate(program, trace.Inputs, i, FailureMode.Correct, styles[i % styles.Length]);
+            cases.Add(new PipelineCase(program, trace, reply.Text, TraceParserOptions.ForProgram(program)));
         }
 
         return cases;

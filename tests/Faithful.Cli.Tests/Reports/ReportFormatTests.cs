@@ -3,6 +3,7 @@ using Faithful.Cli.Tests.Support;
 using Faithful.Reports.Formats;
 using Faithful.Reports.Html;
 using Faithful.Reports.Summaries;
+using Faithful.Model;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Cli.Tests.Reports;
@@ -57,6 +58,25 @@ public sealed class ReportFormatTests
 
         Assert.Contains("| `openai:a\\|b` | 2 | 50.0% |", markdown, StringComparison.Ordinal);
         Assert.Contains("### Gate", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_and_html_count_readout_errors_and_stale_operands_wherever_they_appear_in_the_modes()
+    {
+        var stale = SyntheticResults.Make("sim:x", "P", 3, 0, FailureMode.StaleOperand, false, 2);
+        var readout = SyntheticResults.Make("sim:x", "P", 3, 1, FailureMode.ReadoutError, false, 3);
+        var premature = SyntheticResults.Make("sim:x", "P", 3, 2, FailureMode.PrematureAnswer, false, 1);
+        premature = premature with { Verdict = premature.Verdict! with { Modes = new[] { FailureMode.PrematureAnswer, FailureMode.ReadoutError }.ToEquatableArray() } };
+        var summary = RunSummary.Of([stale, readout, premature]);
+
+        var markdown = MarkdownReport.Render(summary);
+        var html = HtmlReport.Render(summary);
+
+        Assert.Contains("| Readout errors | Stale operands |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2 | 1 | 0 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<th>Readout errors</th><th>Stale operands</th>", html, StringComparison.Ordinal);
+        Assert.Equal(2, summary.Models[0].Overall.ModesAnywhere[FailureMode.ReadoutError]);
+        Assert.Equal(1, summary.Models[0].Overall.Modes[FailureMode.ReadoutError]);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Faithful.Traces.Tests.Scoring;
 /// A hand-written reply with the verdict it must get. <see cref="Steps"/> has one letter per reference step:
 /// C correct, P propagated error, E execution error, M missing.
 /// Programs: "chain" (a=3, b=4: s1=7 s2=21 s3=14 s4=3, answer 3), "registers" (a0..a4 = 4 1 2 -7 5:
-/// a2=9 a1=4 a4=9 a0=0 a3=2 a3=11 a3=20, answer 20).
+/// a2=9 a1=4 a4=9 a0=0 a3=2 a3=11 a3=20, answer 20), "loop" (n_0=1, n_1=0 given; n_0 3, n_1 -1 -2, n_0 5, n_1 -3 -4,
+/// n_0 7, n_1 -5 -6; answer 1).
 /// </summary>
 public sealed record VerdictCase(string Id, string Program, string Reply, FailureMode Primary, string Steps, bool FirstRight, bool FinalRight)
 {
@@ -74,7 +75,7 @@ internal static class VerdictCases
             """, FailureMode.ArithmeticError, "CEPC", true, true);
         yield return new("chain: first step wrong, the rest inherits it", "chain", "s1 = 8\ns2 = 24\ns3 = 16\ns4 = 4\nFinal answer: 4", FailureMode.ArithmeticError, "EPPP", false, false);
         yield return new("chain: two fresh slips", "chain", "s1 = 7\ns2 = 21\ns3 = 15\ns4 = 5\nFinal answer: 5", FailureMode.ArithmeticError, "CCEE", false, false);
-        yield return new("chain: right steps, wrong answer", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 4", FailureMode.ArithmeticError, "CCCC", false, false);
+        yield return new("chain: right steps, wrong answer", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 5", FailureMode.ArithmeticError, "CCCC", false, false);
         yield return new("registers: slip inside the unrolled loop", "registers", """
             a2 -= a3 -> a2 = 9
             a1 = a0 -> a1 = 4
@@ -171,7 +172,8 @@ internal static class VerdictCases
 
         // ---- Under-executed ----
         yield return new("chain: middle steps elided", "chain", "s1 = 7\n...\ns4 = 3\nFinal answer: 3", FailureMode.UnderExecuted, "CMMC", true, true);
-        yield return new("chain: value copied from the previous step", "chain", "s1 = 7\ns2 = 21\ns3 = 21\ns4 = 5\nFinal answer: 5", FailureMode.UnderExecuted, "CCEP", false, false);
+        // A value copied instead of computed is a wrong value to a careful reader (shared/realdata/LABELING.md).
+        yield return new("chain: value copied from the previous step", "chain", "s1 = 7\ns2 = 21\ns3 = 21\ns4 = 5\nFinal answer: 5", FailureMode.ArithmeticError, "CCEP", false, false);
         yield return new("registers: loop iterations skipped", "registers", """
             a2 -= a3 -> a2 = 9
             a1 = a0 -> a1 = 4
@@ -191,7 +193,7 @@ internal static class VerdictCases
             a3 += a2 -> a3 = 11
             a3 += a2 -> a3 = 20
             Final answer: 20
-            """, FailureMode.UnderExecuted, "CCEPCCC", true, true);
+            """, FailureMode.ArithmeticError, "CCEPCCC", true, true);
 
         // ---- Hallucinated steps ----
         yield return new("chain: an extra step after the last", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\ns5 = 12\nFinal answer: 3", FailureMode.HallucinatedSteps, "CCCC", true, true);
@@ -218,5 +220,105 @@ internal static class VerdictCases
             a3 += a2 -> a3 = 20
             Final answer: 20
             """, FailureMode.HallucinatedSteps, "CCCCCCC", true, true);
+
+        // ---- Readout error: a faithful trace, misreported ----
+        yield return new("chain: the answer reads out another step", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 14", FailureMode.ReadoutError, "CCCC", false, false);
+        yield return new("registers: the answer reads out an earlier version", "registers", """
+            a2 -= a3 -> a2 = 9
+            a1 = a0 -> a1 = 4
+            a4 += a1 -> a4 = 9
+            a0 &= a4 -> a0 = 0
+            a3 += a2 -> a3 = 2
+            a3 += a2 -> a3 = 11
+            a3 += a2 -> a3 = 20
+            So a3 ends at 11.
+            Final answer: 11
+            """, FailureMode.ReadoutError, "CCCCCCC", false, false);
+        yield return new("loop: the sum adds up every value n_0 held", "loop", """
+            n_0 = 3, n_1 = -1, n_1 = -2
+            n_0 = 5, n_1 = -3, n_1 = -4
+            n_0 = 7, n_1 = -5, n_1 = -6
+            sum = 3 + 5 + 7 + (-6) = 9
+            <result>9</result>
+            """, FailureMode.ReadoutError, "CCCCCCCCCCC", false, false);
+
+        // ---- Stale operand: a look-back failure ----
+        yield return new("registers: the loop adds the input a2 instead of its new value", "registers", """
+            a2 -= a3 -> a2 = 9
+            a1 = a0 -> a1 = 4
+            a4 += a1 -> a4 = 9
+            a0 &= a4 -> a0 = 0
+            a3 += a2 -> a3 = -7 + 2 = -5
+            a3 += a2 -> a3 = -5 + 9 = 4
+            a3 += a2 -> a3 = 4 + 9 = 13
+            Final answer: 13
+            """, FailureMode.StaleOperand, "CCCCEPP", false, false);
+
+        // ---- Loop programs: given declarations, shortcuts, per-iteration reading ----
+        yield return new("loop: every iteration shown, declarations echoed", "loop", """
+            Initially n_0 = 1 and n_1 = 0.
+            Outer iteration 1: n_0 = 1 + 2 = 3
+              Inner iteration 1: n_1 = 0 - 1 = -1
+              Inner iteration 2: n_1 = -1 - 1 = -2
+            Outer iteration 2: n_0 = 3 + 2 = 5
+              Inner iteration 1: n_1 = -3
+              Inner iteration 2: n_1 = -4
+            Outer iteration 3: n_0 = 7
+              Inner iteration 1: n_1 = -5
+              Inner iteration 2: n_1 = -6
+            The function returns 7 + (-6) = 1.
+            """, FailureMode.Correct, "CCCCCCCCCCC", true, true);
+        yield return new("loop: a state snapshot after every iteration restates", "loop", """
+            n_0 += 2 -> n_0 = 3
+            n_1 -= 1 -> n_1 = -1
+            n_1 -= 1 -> n_1 = -2
+            State: n_0 = 3, n_1 = -2
+            n_0 += 2 -> n_0 = 5
+            n_1 -= 1 -> n_1 = -3
+            n_1 -= 1 -> n_1 = -4
+            State: n_0 = 5, n_1 = -4
+            n_0 += 2 -> n_0 = 7
+            n_1 -= 1 -> n_1 = -5
+            n_1 -= 1 -> n_1 = -6
+            State: n_0 = 7, n_1 = -6
+            So the value of the sum at the end is 1.
+            <result>1</result>
+            """, FailureMode.Correct, "CCCCCCCCCCC", true, true);
+        yield return new("loop: shortcuts state only the values at the end of each loop", "loop", """
+            The outer loop runs 3 times, each time n_0 increases by 2, so n_0 = 7.
+            The inner loop runs 6 times in total, each time n_1 decreases by 1, so after the loops n_1 = -6.
+            The output of the function is 1.
+            """, FailureMode.UnderExecuted, "CCMMMMMMCMC", true, true);
+        yield return new("loop: a wrong shortcut is an arithmetic error", "loop", """
+            n_0 starts at 1 and goes up by 2 three times, so n_0 ends at 7.
+            n_1 starts at 0 and is decreased by 1 each time the inner loop runs, 6 times, so n_1 ends at -5.
+            The function returns 7 + (-5) = 2.
+            """, FailureMode.UnderExecuted, "CCMMMMMMCME", false, false);
+        yield return new("loop: a numbered list that starts with the initial values", "loop", """
+            1. n_0 = 1, n_1 = 0
+            2. n_0 = 3
+            3. n_1 = -1
+            4. n_1 = -2
+            5. n_0 = 5
+            6. n_1 = -3
+            7. n_1 = -4
+            8. n_0 = 7
+            9. n_1 = -5
+            10. n_1 = -6
+            Final answer: 1
+            """, FailureMode.Correct, "CCCCCCCCCCC", true, true);
+        yield return new("loop: the trace stops after the first outer iteration", "loop", """
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 1 = -1
+            n_1 = -1 - 1 = -2
+            The output is 3 + (-2) = 1.
+            """, FailureMode.PrematureAnswer, "CCCCCMMMMMM", true, true);
+        yield return new("loop: a fourth outer iteration", "loop", """
+            n_0 = 3, n_1 = -1, n_1 = -2
+            n_0 = 5, n_1 = -3, n_1 = -4
+            n_0 = 7, n_1 = -5, n_1 = -6
+            n_0 = 9, n_1 = -7, n_1 = -8
+            The function returns 9 + (-8) = 1.
+            """, FailureMode.HallucinatedSteps, "CCCCCCCCCCC", true, true);
     }
 }

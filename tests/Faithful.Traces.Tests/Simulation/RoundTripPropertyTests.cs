@@ -12,7 +12,8 @@ public sealed class RoundTripPropertyTests
     private static readonly Gen<StepProgram> Programs = Gen.Frequency(
         (3, Gen.Select(Gen.Int[1, 60], Gen.Int[1, 5], Gen.ULong).Select((length, depth, seed) => new ChainSpec(length, depth, ProgramSeed: seed).Generate())),
         (1, Gen.Select(Gen.Int[1, 40], Gen.Int[1, 5], Gen.ULong).Select((length, depth, seed) => new ChainSpec(length, depth, ValueKind.Double, ProgramSeed: seed).Generate())),
-        (2, Gen.Select(Gen.Int[2, 8], Gen.Int[1, 60], Gen.ULong).Select((registers, length, seed) => new RegisterSpec(registers, length, ProgramSeed: seed).Generate())));
+        (2, Gen.Select(Gen.Int[2, 8], Gen.Int[1, 60], Gen.ULong).Select((registers, length, seed) => new RegisterSpec(registers, length, ProgramSeed: seed).Generate())),
+        (1, Gen.Select(Gen.Int[0, 10_000], Gen.Int[1, 3], Gen.Int[2, 3], Gen.Bool).Select((seed, variables, bound, nested) => LoopPrograms.Generate(seed, variables, bound, nested))));
 
     [Fact]
     public void A_correct_simulated_reply_in_any_style_scores_every_step_correct()
@@ -20,10 +21,8 @@ public sealed class RoundTripPropertyTests
         var simulator = new ReplySimulator(SimulationProfile.Perfect);
         Gen.Select(Programs, Gen.ULong, Gen.Int[0, 1000]).Sample((program, inputSeed, sample) =>
         {
-            var inputs = InputSampler.Sample(program, inputSeed).Inputs;
-            var styles = ReplySimulator.IsRegisterProgram(program)
-                ? new[] { ReplyStyle.Variables, ReplyStyle.NumberedVariables }
-                : new[] { ReplyStyle.Strict, ReplyStyle.NumberedWithWork, ReplyStyle.Markdown, ReplyStyle.Tagged };
+            var inputs = program.Parameters.Count == 0 ? EquatableArray<Value>.Empty : InputSampler.Sample(program, inputSeed).Inputs;
+            var styles = ReplySimulator.IsRegisterProgram(program) ? ReplySimulator.StylesForVariables : ReplySimulator.StylesForSteps;
             foreach (var style in styles)
             {
                 var reply = simulator.Simulate(program, inputs, sample, FailureMode.Correct, style);

@@ -20,10 +20,13 @@ internal static class SimulatedCorpus
 
     public static readonly FailureMode[] AllModes = Enum.GetValues<FailureMode>();
 
-    /// <summary>At least <paramref name="count"/> labelled replies, every mode injected equally often, styles drawn per reply.</summary>
+    /// <summary>
+    /// At least <paramref name="count"/> labelled replies, every mode injected equally often, styles drawn per reply from
+    /// the classic and the real styles (<see cref="SimulationProfile.Real"/>).
+    /// </summary>
     public static IReadOnlyList<LabelledCase> Labelled(int count, int seed)
     {
-        var simulator = new ReplySimulator(SimulationProfile.Study, seed);
+        var simulator = new ReplySimulator(SimulationProfile.Real, seed);
         var programs = Programs;
         var perProgram = (count + programs.Count - 1) / programs.Count;
         var result = new LabelledCase[programs.Count * perProgram];
@@ -44,10 +47,19 @@ internal static class SimulatedCorpus
     {
         var chains = StudyGrid.Default.Programs().Select(g => g.Program);
         var registers = StudyGrid.Registers.Programs().Select(g => g.Program);
-        return chains.Concat(registers)
+        var generated = chains.Concat(registers)
             .AsParallel()
             .AsOrdered()
             .Select(program => (program, (IReadOnlyList<EquatableArray<Value>>)InputSampler.SampleMany(program, 4, 7).Select(c => c.Inputs).ToList()))
             .ToList();
+
+        // Loop programs like the real corpus's: given declarations, nested or sequential loops, a sum as the answer.
+        IReadOnlyList<EquatableArray<Value>> none = [EquatableArray<Value>.Empty];
+        for (var seed = 0; seed < 48; seed++)
+        {
+            generated.Add((LoopPrograms.Generate(seed, 1 + (seed % 3), 2 + (seed % 2), nested: seed % 4 != 3), none));
+        }
+
+        return generated;
     }
 }

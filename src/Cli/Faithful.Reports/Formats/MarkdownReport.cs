@@ -24,12 +24,12 @@ public static class MarkdownReport
             return md.ToString();
         }
 
-        md.Append("| Model | Cases | First-answer accuracy | Final-answer accuracy | Step faithfulness | Right for wrong reasons | Errors |\n");
-        md.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("| Model | Cases | First-answer accuracy | Final-answer accuracy | Step faithfulness | Right for wrong reasons | Readout errors | Stale operands | Errors |\n");
+        md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var model in summary.Models)
         {
             var o = model.Overall;
-            md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(model.Model)} | {o.Total} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Mean)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.Errors} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(model.Model)} | {o.Total} | {Text.Percent(o.FirstAnswerAccuracy.Rate)} | {Text.Percent(o.FinalAnswerAccuracy.Rate)} | {Text.Percent(o.StepFaithfulness.Mean)} | {Text.Percent(o.RightForWrongReasons.Rate)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.ReadoutError)} | {o.ModesAnywhere.GetValueOrDefault(FailureMode.StaleOperand)} | {o.Errors} |\n");
         }
 
         foreach (var model in summary.Models)

@@ -46,6 +46,9 @@ public sealed record ReportScores(
     double? RightForWrongReasons,
     IReadOnlyDictionary<string, int> Modes)
 {
+    /// <summary>Cases with each mode anywhere in their modes (not only primary), e.g. readout errors and stale operands.</summary>
+    public IReadOnlyDictionary<string, int>? ModesAnywhere { get; init; }
+
     public static ReportScores From(ScoreSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -60,7 +63,10 @@ public sealed record ReportScores(
             scored ? Range(summary.StepFaithfulness.Ci95.Within(0, 1)) : null,
             RateOrNull(summary.Completeness.Mean),
             RateOrNull(summary.RightForWrongReasons.Rate),
-            summary.Modes.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value));
+            summary.Modes.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value))
+        {
+            ModesAnywhere = summary.ModesAnywhere.Where(m => m.Value > 0).OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value),
+        };
     }
 
     internal static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);

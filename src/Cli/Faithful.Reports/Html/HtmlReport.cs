@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Faithful.Reports.Formats;
 using Faithful.Reports.Summaries;
+using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
 
@@ -69,11 +70,11 @@ public static class HtmlReport
 
     private static void AppendSummaryTable(StringBuilder html, RunSummary summary)
     {
-        html.Append("<table id=\"summary\"><thead><tr><th>Model</th><th>Traces</th><th>First-answer accuracy (95% CI)</th><th>Final-answer accuracy</th><th>Step faithfulness</th><th>Right for wrong reasons</th><th>Errors</th></tr></thead><tbody>");
+        html.Append("<table id=\"summary\"><thead><tr><th>Model</th><th>Traces</th><th>First-answer accuracy (95% CI)</th><th>Final-answer accuracy</th><th>Step faithfulness</th><th>Right for wrong reasons</th><th>Readout errors</th><th>Stale operands</th><th>Errors</th></tr></thead><tbody>");
         foreach (var model in summary.Models)
         {
             var o = model.Overall;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Svg.Escape(model.Model)}</code></td><td>{o.Total}</td><td>{Text.Percent(o.FirstAnswerAccuracy.Rate)} ({Text.Percent(o.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(o.FirstAnswerAccuracy.Ci95.High)})</td><td>{Text.Percent(o.FinalAnswerAccuracy.Rate)}</td><td>{Text.Percent(o.StepFaithfulness.Mean)}</td><td>{Text.Percent(o.RightForWrongReasons.Rate)}</td><td>{o.Errors}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Svg.Escape(model.Model)}</code></td><td>{o.Total}</td><td>{Text.Percent(o.FirstAnswerAccuracy.Rate)} ({Text.Percent(o.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(o.FirstAnswerAccuracy.Ci95.High)})</td><td>{Text.Percent(o.FinalAnswerAccuracy.Rate)}</td><td>{Text.Percent(o.StepFaithfulness.Mean)}</td><td>{Text.Percent(o.RightForWrongReasons.Rate)}</td><td>{o.ModesAnywhere.GetValueOrDefault(FailureMode.ReadoutError)}</td><td>{o.ModesAnywhere.GetValueOrDefault(FailureMode.StaleOperand)}</td><td>{o.Errors}</td></tr>");
         }
 
         html.Append("</tbody></table>\n");

@@ -16,6 +16,8 @@ internal static class Svg
     public const string Orange = "#E69F00";
     public const string SkyBlue = "#56B4E9";
     public const string Grey = "#999999";
+    public const string Yellow = "#F0E442";
+    public const string Black = "#000000";
 
     public static string Escape(string? text) => Sanitising.HtmlText.Escape(text);
 
@@ -30,7 +32,9 @@ internal static class Svg
         FailureMode.SelfCorrection => ReddishPurple,
         FailureMode.UnderExecuted => Blue,
         FailureMode.HallucinatedSteps => SkyBlue,
-        _ => "#000000",
+        FailureMode.ReadoutError => Yellow,
+        FailureMode.StaleOperand => Black,
+        _ => Grey,
     };
 
     /// <summary>At most <paramref name="max"/> characters, cut with an ellipsis, so a long model name cannot push a title off its panel.</summary>

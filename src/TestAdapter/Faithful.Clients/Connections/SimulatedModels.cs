@@ -6,7 +6,7 @@ namespace Faithful.Clients.Connections;
 
 /// <summary>
 /// Where <c>sim:&lt;profile&gt;</c> model strings get their client: by default Faithful.Traces' simulated model with a
-/// built-in profile (<c>study</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c>), resolving programs through
+/// built-in profile (<c>study</c>, <c>real</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c>), resolving programs through
 /// <see cref="KnownPrograms.Shared"/>. Hosts and tests may register another factory.
 /// </summary>
 public static class SimulatedModels
@@ -26,7 +26,7 @@ public static class SimulatedModels
     private static SimulatedChatClient CreateDefault(string profile, long? seed)
     {
         var chosen = SimulationProfile.Named(profile) ?? throw new ArgumentException(
-            $"sim:{profile} names no simulation profile. Built-in profiles: study, perfect, failing, regressed.", nameof(profile));
+            $"sim:{profile} names no simulation profile. Built-in profiles: study, real, perfect, failing, regressed.", nameof(profile));
         return new SimulatedChatClient(KnownPrograms.Shared, chosen, unchecked((int)(seed ?? 0)));
     }
 }

@@ -21,9 +21,9 @@ public sealed record AnswerExtraction(
     string ResultTag = "result",
     EquatableArray<string> ExampleAnswers = default)
 {
-    /// <summary>Every built-in style: final-answer lines, result tags, <c>\boxed{}</c> and <c>####</c>.</summary>
+    /// <summary>Every built-in style: final-answer lines, result tags, <c>\boxed{}</c>, <c>####</c> and answers stated in prose.</summary>
     public static AnswerExtraction Default { get; } = new(
-        new[] { AnswerStyle.FinalAnswerLine, AnswerStyle.ResultTag, AnswerStyle.Boxed, AnswerStyle.Hashes }.ToEquatableArray());
+        new[] { AnswerStyle.FinalAnswerLine, AnswerStyle.ResultTag, AnswerStyle.Boxed, AnswerStyle.Hashes, AnswerStyle.Prose }.ToEquatableArray());
 
     /// <summary>Only the user's pattern counts.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid regular expression; the message says where.</exception>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Faithful.Traces.Parsing.Reading;
+using Faithful.Traces.Parsing.Reading.Recognisers;
 
 namespace Faithful.Traces.Parsing;
 
@@ -10,8 +11,11 @@ namespace Faithful.Traces.Parsing;
 /// </summary>
 internal static class AnswerReader
 {
-    private const int MaxTagSpanLines = 4;
+    private const int MaxTagSpanLines = 40;
+    private const int ShortTagLines = 4;
     private const int MaxAnswerChars = 200;
+
+    private static readonly System.Buffers.SearchValues<char> NumberStart = System.Buffers.SearchValues.Create("-0123456789");
 
     /// <summary>An answer found at a line, how many extra lines it used, and where in the line the marker starts.</summary>
     public readonly record struct Found(ParsedAnswer Answer, int ExtraLines, int MarkerColumn, string? Problem);
@@ -140,19 +144,74 @@ internal static class AnswerReader
             end = next.IndexOf(close, StringComparison.OrdinalIgnoreCase);
             if (end >= 0)
             {
-                content.Append(' ').Append(next.AsSpan(0, end));
+                content.Append('\n').Append(next.AsSpan(0, end));
                 var inner = content.ToString();
-                return Make(index + 1, AnswerStyle.ResultTag, $"{open}{inner.Trim()}{close}", inner, extra, start, names);
+
+                // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
+                // One longer than an answer with no such line (a re-printed program) states no value, not whatever
+                // number its first part happens to end with.
+                if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, names) is { } last)
+                {
+                    inner = last;
+                }
+                else if (inner.Length > MaxAnswerChars)
+                {
+                    return new Found(new ParsedAnswer(index + 1 + (extra > ShortTagLines ? extra : 0), null, AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}")), extra > ShortTagLines ? 0 : extra, start, $"{open} holds no single value");
+                }
+
+                // A long tag is read at its closing line and its lines are still read as the trace they may hold.
+                var longTag = extra > ShortTagLines;
+                return Make(index + 1 + (longTag ? extra : 0), AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}"), inner.Replace('\n', ' '), longTag ? 0 : extra, start, names);
             }
 
-            content.Append(' ').Append(next);
-            if (content.Length > MaxAnswerChars)
+            content.Append('\n').Append(next);
+            if (content.Length > 40 * MaxAnswerChars)
             {
                 break;
             }
         }
 
         return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.ResultTag, Bound(line[start..])), 0, start, $"{open} is never closed with {close}");
+    }
+
+    // The one line of a long tag that is a lone number (after code, "f(10)"), or null when none or several are.
+    private static string? LastValueLine(string inner, NameRules names)
+    {
+        string? found = null;
+        foreach (var line in inner.Split('\n'))
+        {
+            var trimmed = line.Trim();
+
+            // "# prints 41", "// output: 41", "# 30": a comment that states the printed value.
+            var comment = trimmed.StartsWith('#') || trimmed.StartsWith("//", StringComparison.Ordinal);
+            if (comment)
+            {
+                trimmed = trimmed.TrimStart('#', '/', ' ');
+                var lower = trimmed.ToLowerInvariant();
+                if (trimmed.Any(char.IsLetter) && !(lower.StartsWith("print", StringComparison.Ordinal) || lower.StartsWith("output", StringComparison.Ordinal)
+                    || lower.StartsWith("result", StringComparison.Ordinal) || lower.StartsWith("returns", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var digits = trimmed.AsSpan().IndexOfAny(NumberStart);
+                trimmed = digits >= 0 ? trimmed[digits..].Trim() : "";
+            }
+
+            if (trimmed.Length == 0 || ReadValue(trimmed, names) is null || trimmed.Any(char.IsLetter))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = trimmed;
+        }
+
+        return found;
     }
 
     private static Found? ReadBoxed(string line, int lineNumber, NameRules names)
@@ -275,6 +334,12 @@ internal static class AnswerReader
         }
 
         var value = ReadValue(content, names);
+        if (value is null && style == AnswerStyle.ResultTag)
+        {
+            // "<result>The output of the function for n=3 is 2.</result>": a sentence inside the tag.
+            value = ProseAnswerRecogniser.ValueOf(content, names);
+        }
+
         var problem = value is not null
             ? null
             : string.IsNullOrWhiteSpace(content) ? "the answer is empty" : $"the answer '{Bound(content.Trim())}' is not a number";

@@ -12,6 +12,7 @@ internal sealed class ParseRun
 
     // Options are reused for every reply to a program; their name tables are built once.
     private static readonly ConditionalWeakTable<TraceParserOptions, NameRules> NamesCache = new();
+    private static readonly ConditionalWeakTable<TraceParserOptions, ReaderKnowledge> KnowledgeCache = new();
 
     private readonly TraceParserOptions _options;
     private readonly Regex? _pattern;
@@ -20,27 +21,28 @@ internal sealed class ParseRun
     private readonly string[] _lines;
     private readonly bool _truncated;
 
-    private readonly List<ParsedClaim> _claims = [];
-    private readonly List<ParsedAnswer> _answers = [];
+    private readonly List<ReadEvent> _events = [];
     private readonly List<ParseIssue> _issues = [];
     private readonly TableReader _table = new();
-    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
-    private int? _possibleRestart;
-    private int? _tentativeRestart;
+    private readonly ReaderKnowledge _knowledge;
     private int _droppedIssues;
-    private int _attempt;
-    private int _claimsThisAttempt;
-    private int _answersThisAttempt;
     private int _statementsWithoutValues;
     private PendingStatement? _pending;
     private int _pendingLine;
     private string _pendingText = "";
+    private LineSection _section;
+    private string _previousContent = "";
+    private bool _inventedTask;
+    private bool _inCode;
+    private bool _inDef;
+    private bool _sectionHasLines;
 
     public ParseRun(string reply, TraceParserOptions options, Regex? pattern)
     {
         _options = options;
         _pattern = pattern;
         _names = NamesCache.GetValue(options, static o => new NameRules(o.KnownNames?.AsImmutableArray(), o.SingleWriteNames));
+        _knowledge = KnowledgeCache.GetValue(options, static o => Knowledge(o));
         _singleWrite = new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal);
 
         var text = reply;
@@ -79,13 +81,34 @@ internal sealed class ParseRun
             var trimmed = raw.TrimStart();
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
-                // Fences only wrap content: what is inside is read like any other line.
+                // Fences only wrap content: what is inside is read like any other line, but it is code, not prose.
+                _inCode = !_inCode;
                 continue;
+            }
+
+            if (trimmed.StartsWith("def ", StringComparison.Ordinal))
+            {
+                // A re-printed function: code until the next blank line.
+                _inDef = true;
             }
 
             if (trimmed.Length == 0)
             {
+                _inDef = false;
+                if (_sectionHasLines)
+                {
+                    _section = LineSection.None;
+                    _sectionHasLines = false;
+                }
+
                 continue;
+            }
+
+            if (!_inventedTask && _events.Exists(e => e.Kind is ReadEventKind.Answer or ReadEventKind.Claim)
+                && Reading.Lexicon.ContainsAny(trimmed.ToLowerInvariant(), Reading.Lexicon.TaskPromptCues))
+            {
+                // The reply writes a new task prompt after its own work: what follows answers an invented problem.
+                _inventedTask = true;
             }
 
             var claimText = raw;
@@ -104,14 +127,30 @@ internal sealed class ParseRun
                 _table.Reset();
                 if (claimText.Trim().Length > 0)
                 {
-                    ReadLine(i + 1, claimText, raw);
+                    ReadLine(i + 1, claimText, raw, answer is not null);
                 }
+            }
+
+            if (answer is { } invented && _inventedTask)
+            {
+                AddIssue(invented.Answer.Line, invented.Answer.Text, "answers an invented follow-on task, not the question asked");
+                i += invented.ExtraLines;
+                _previousContent = trimmed;
+                continue;
+            }
+
+            if (answer is { } example && IsExample(claimText, i))
+            {
+                // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
+                AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
+                i += example.ExtraLines;
+                _previousContent = trimmed;
+                continue;
             }
 
             if (answer is { } given)
             {
-                _answers.Add(given.Answer);
-                _answersThisAttempt++;
+                _events.Add(ReadEvent.ForAnswer(given.Answer));
                 if (given.Problem is not null)
                 {
                     AddIssue(given.Answer.Line, given.Answer.Text, $"{given.Problem}; counted as a missing answer");
@@ -119,25 +158,92 @@ internal sealed class ParseRun
 
                 i += given.ExtraLines;
             }
+
+            _previousContent = trimmed;
         }
 
         FlushPending();
-        var answers = FilterEchoedAnswers();
+        DropRunningSums();
+        var pass = new DocumentPass(_knowledge, _singleWrite, _options.Answers.Allows(AnswerStyle.Prose));
+        pass.Run(_events);
+        var answers = FilterEchoedAnswers(pass.Answers, pass.Claims);
         if (_droppedIssues > 0)
         {
             _issues.Add(new ParseIssue(0, "", $"{_droppedIssues} more issue(s) not listed"));
         }
 
         return new ParsedTrace(
-            _claims.ToEquatableArray(),
+            pass.Claims.ToEquatableArray(),
             answers.ToEquatableArray(),
             _issues.ToEquatableArray(),
-            _attempt + 1,
+            pass.Attempts,
             _lines.Length,
             _truncated)
         {
             StatementsWithoutValues = _statementsWithoutValues,
+            Readings = pass.Readings.ToEquatableArray(),
         };
+    }
+
+    // An answer introduced as an example, on its line or by the line before it ("Example:").
+    private bool IsExample(string before, int index)
+    {
+        if (before.Contains("example", StringComparison.OrdinalIgnoreCase) || before.Contains("e.g.", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':'.
+        return index > 0 && _previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
+            && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':')));
+    }
+
+    private static bool IntroducesExample(string line)
+    {
+        var start = line.TrimStart('*', '#', '-', ' ');
+        return start.StartsWith("for example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("e.g.", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("as an example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("here is an example", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("here's an example", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
+    private void DropRunningSums()
+    {
+        var lastExecutionLine = 0;
+        var lastAnswerLine = 0;
+        var executionLines = new HashSet<int>();
+        foreach (var e in _events)
+        {
+            if (e.Kind == ReadEventKind.Claim && e.Claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution)
+            {
+                lastExecutionLine = e.Line;
+                executionLines.Add(e.Line);
+            }
+            else if (e.Kind == ReadEventKind.Answer)
+            {
+                lastAnswerLine = e.Line;
+            }
+        }
+
+        // A running sum on a line that also executes steps is not the answer when the reply answers later.
+        _events.RemoveAll(e => e.Kind == ReadEventKind.Answer && e.Weak
+            && (e.Line < lastExecutionLine || (executionLines.Contains(e.Line) && e.Line < lastAnswerLine)));
+    }
+
+    private static ReaderKnowledge Knowledge(TraceParserOptions options)
+    {
+        var given = new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
+        foreach (var name in options.GivenNames)
+        {
+            given[name.Name] = name.Value switch
+            {
+                null => null,
+                { Kind: ValueKind.Int64 } v => ParsedValue.FromInt64(v.AsInt64),
+                { } v => ParsedValue.FromDouble(v.AsDouble),
+            };
+        }
+
+        return new ReaderKnowledge(given, options.AnswerVariable, options.StepVariables.AsImmutableArray(), options.AnswerIsSum);
     }
 
     private void ReadTableLine(int index, string line)
@@ -159,30 +265,31 @@ internal sealed class ParseRun
         }
     }
 
-    private void ReadLine(int lineNumber, string text, string original)
+    private void ReadLine(int lineNumber, string text, string original, bool answered = false)
     {
         var normalized = LineNormalizer.Normalize(text);
         var stripped = LinePrefix.Strip(normalized);
         var content = stripped.Rest;
-
-        if (_claimsThisAttempt > 0 || _answersThisAttempt > 0)
+        var before = _events.Count;
+        if (Header(text, content) is { } section)
         {
-            switch (RestartPhrases.Classify(content))
-            {
-                case RestartKind.Definite:
-                    StartAttempt();
-                    break;
-                case RestartKind.Tentative:
-                    _tentativeRestart = _claims.Count;
-                    break;
-            }
+            _section = section;
+            _sectionHasLines = false;
+            _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
+            return;
+        }
+
+        _sectionHasLines |= _section != LineSection.None;
+        if (RestartPhrases.Classify(content) is var restart and not RestartKind.None)
+        {
+            _events.Add(ReadEvent.ForRestart(lineNumber, restart));
         }
 
         if (_pending is { } pending)
         {
             // "s2 - s1 = 21 - 7 = 14" after "s3 = s2 - s1": the statement's work repeated, then its value.
-            var continuation = AfterRepeatedWork(content, pending.Work) ?? content;
-            var (completed, extended) = ClaimReader.ReadContinuation(continuation, pending, _names);
+            var continuation = Continuation.AfterRepeatedWork(content, pending.Work) ?? content;
+            var (completed, extended) = Continuation.Read(continuation, pending, _names);
             if (completed is { } claim)
             {
                 _pending = null;
@@ -197,7 +304,14 @@ internal sealed class ParseRun
             }
         }
 
-        var reading = ClaimReader.Read(content, stripped.StepNumber, stripped.NameHint, _names);
+        if (_inDef)
+        {
+            // A re-printed function ("def f(n):" and its body) states code, not values.
+            _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.CodeReprint));
+            return;
+        }
+
+        var reading = LineReader.Read(content, stripped.StepNumber, stripped.NameHint, _names, _section, _knowledge, !stripped.ListItem);
         if (_pending is { } open)
         {
             var resolved = reading.Claims.Exists(c => (c.Name is not null && c.Name == open.Name) || (c.Name is null && c.StepNumber is not null && c.StepNumber == open.StepNumber));
@@ -213,7 +327,14 @@ internal sealed class ParseRun
 
         foreach (var claim in reading.Claims)
         {
-            AddClaim(lineNumber, claim, original);
+            AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
+        }
+
+        if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
+        {
+            // One answer per line: the last one the line states. Code ("result = 0") states no answer.
+            var prose = reading.Answers[^1];
+            _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }, weak: !prose.Strong));
         }
 
         foreach (var problem in reading.Unreadable)
@@ -221,7 +342,7 @@ internal sealed class ParseRun
             AddIssue(lineNumber, original, problem);
         }
 
-        if (reading.Claims.Count == 0 && reading.Pending is null && reading.Unreadable.Count == 0 && reading.MentionsNameAndNumber)
+        if (reading.Claims.Count == 0 && reading.Pending is null && reading.Unreadable.Count == 0 && reading.Answers.Count == 0 && reading.MentionsNameAndNumber)
         {
             AddIssue(lineNumber, original, "mentions a step or variable and a number but states no value the parser can read (write 'name = value')");
         }
@@ -231,120 +352,49 @@ internal sealed class ParseRun
             _pending = statement;
             _pendingLine = lineNumber;
             _pendingText = original;
+            _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.CodeReprint));
+        }
+
+        if (_events.Count == before)
+        {
+            _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
         }
     }
 
-    /// <summary>The rest of <paramref name="content"/> after <paramref name="work"/> (spaces ignored) when an <c>=</c> follows it; else null.</summary>
-    private static string? AfterRepeatedWork(string content, string work)
+    // "**Initial values:**", "Final values of n_0 and n_1:", "**State after Iteration 1**": a heading that frames the lines below it.
+    private static LineSection? Header(string raw, string content)
     {
-        var i = 0;
-        var j = 0;
-        while (j < work.Length)
+        var trimmedRaw = raw.Trim();
+        var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
+        var text = content.Trim().TrimEnd('*', ' ', '#');
+        if (text.Length == 0 || text.Length > 80 || !(text.EndsWith(':') || heading) || text.AsSpan().IndexOfAny('=', '<', '|') >= 0)
         {
-            if (char.IsWhiteSpace(work[j]) || work[j] == '.')
-            {
-                j++;
-                continue;
-            }
-
-            while (i < content.Length && char.IsWhiteSpace(content[i]))
-            {
-                i++;
-            }
-
-            if (i >= content.Length || content[i] != work[j])
-            {
-                return null;
-            }
-
-            i++;
-            j++;
+            return null;
         }
 
-        var rest = content[i..].TrimStart();
-        return rest.StartsWith('=') ? rest : null;
+        var lower = text.TrimStart('*', '#', ' ').ToLowerInvariant();
+        if (StartsWithAny(lower, Lexicon.EchoHeaders))
+        {
+            return LineSection.Echo;
+        }
+
+        if (StartsWithAny(lower, Lexicon.ReadoutHeaders))
+        {
+            return LineSection.Readout;
+        }
+
+        if (StartsWithAny(lower, Lexicon.SnapshotHeaders))
+        {
+            return LineSection.Snapshot;
+        }
+
+        // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop.
+        var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
+        return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
     }
 
-    private void AddClaim(int lineNumber, LineClaim claim, string original)
-    {
-        // A single-assignment step claimed again (not as a repeat of the line just before) means the model went back.
-        // With a new value it started over; with the same value it may only be checking, so the restart is decided
-        // later: confirmed by a following re-claim with a new value, dropped by a claim of a step not yet claimed.
-        var previous = _claims.Count > 0 ? _claims[^1] : null;
-        var repeatsPrevious = previous is not null && previous.Name == claim.Name && previous.Value?.Text == claim.Value?.Text;
-        if (_tentativeRestart is { } hesitatedAt)
-        {
-            // After "Hmm"/"Wait" the first claim decides. A step claimed again follows the silent-restart rule, from
-            // the hesitation on; a variable written several times that is claimed again (not a verbatim repeat) is
-            // taken as going back, since within one attempt it would read as its next write.
-            _tentativeRestart = null;
-            if (claim.Name is { } again && _claimedThisAttempt.ContainsKey(again) && !repeatsPrevious)
-            {
-                if (_singleWrite.Contains(again))
-                {
-                    _possibleRestart ??= hesitatedAt;
-                }
-                else
-                {
-                    StartAttemptAt(hesitatedAt);
-                }
-            }
-        }
-
-        if (claim.Name is { } name && _singleWrite.Contains(name) && !repeatsPrevious)
-        {
-            if (_claimedThisAttempt.TryGetValue(name, out var earlier))
-            {
-                var sameValue = earlier?.Text == claim.Value?.Text;
-                if (!sameValue)
-                {
-                    StartAttemptAt(_possibleRestart ?? _claims.Count);
-                }
-                else
-                {
-                    _possibleRestart ??= _claims.Count;
-                }
-            }
-            else
-            {
-                _possibleRestart = null;
-            }
-        }
-
-        if (claim.Name is not null)
-        {
-            _claimedThisAttempt[claim.Name] = claim.Value;
-        }
-
-        _claims.Add(new ParsedClaim(lineNumber, _attempt, claim.Name, claim.StepNumber, claim.Value, claim.Work, Bound(original.Trim())));
-        _claimsThisAttempt++;
-    }
-
-    /// <summary>Starts a new attempt whose first claim is the one at <paramref name="claimIndex"/> (earlier claims may move into it).</summary>
-    private void StartAttemptAt(int claimIndex)
-    {
-        StartAttempt();
-        for (var i = claimIndex; i < _claims.Count; i++)
-        {
-            _claims[i] = _claims[i] with { Attempt = _attempt };
-            if (_claims[i].Name is { } moved)
-            {
-                _claimedThisAttempt[moved] = _claims[i].Value;
-            }
-
-            _claimsThisAttempt++;
-        }
-    }
-
-    private void StartAttempt()
-    {
-        _attempt++;
-        _claimsThisAttempt = 0;
-        _answersThisAttempt = 0;
-        _claimedThisAttempt.Clear();
-        _possibleRestart = null;
-        _tentativeRestart = null;
-    }
+    private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false) =>
+        _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim()), listItem));
 
     private void FlushPending()
     {
@@ -356,26 +406,39 @@ internal sealed class ParseRun
         }
     }
 
+    private static bool StartsWithAny(string text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Drops answers that repeat an example answer of the prompt when the reply gives another answer or when the
     /// echo comes before any work; keeps (and reports) one that is the reply's only answer after its work.
     /// </summary>
-    private List<ParsedAnswer> FilterEchoedAnswers()
+    private List<ParsedAnswer> FilterEchoedAnswers(List<ParsedAnswer> answers, List<ParsedClaim> claims)
     {
         var examples = _options.Answers.ExampleAnswers;
-        if (examples.Count == 0 || _answers.Count == 0)
+        if (examples.Count == 0 || answers.Count == 0)
         {
-            return _answers;
+            return answers;
         }
 
         var exampleSet = new HashSet<string>(examples.Select(AnswerReader.Canonical), StringComparer.Ordinal);
         bool IsEcho(ParsedAnswer answer) =>
             exampleSet.Contains(AnswerReader.Canonical(answer.Text)) || (answer.Value is { } v && exampleSet.Contains(v.Text));
 
-        var hasGenuine = _answers.Exists(a => !IsEcho(a));
-        var firstClaimLine = _claims.Count > 0 ? _claims[0].Line : int.MaxValue;
-        var kept = new List<ParsedAnswer>(_answers.Count);
-        foreach (var answer in _answers)
+        var hasGenuine = answers.Exists(a => !IsEcho(a));
+        var firstClaimLine = claims.Count > 0 ? claims[0].Line : int.MaxValue;
+        var kept = new List<ParsedAnswer>(answers.Count);
+        foreach (var answer in answers)
         {
             if (!IsEcho(answer))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Faithful.Model;
 
 namespace Faithful.Traces.Parsing;
@@ -40,7 +41,9 @@ public readonly record struct ParsedValue(string Text, long? Int64, double Real)
 }
 
 /// <summary>
-/// One intermediate value a reply claims: <c>s3 = 42</c>, <c>a3 -= a2 -> a3 = 9</c>, <c>Step 3: ... = 42</c>.
+/// One value a reply states for a step or variable, typed by what it does (<see cref="Kind"/>): an execution
+/// (<c>s3 = 42</c>, <c>a3 -= a2 -> a3 = 9</c>, <c>Step 3: ... = 42</c>), a no-change execution, an input echo, a state
+/// snapshot or a closing readout. Only executions carry out steps; the others are observations of the values the reply holds.
 /// </summary>
 /// <param name="Line">One-based line in the reply.</param>
 /// <param name="Attempt">Zero-based attempt; a restart ("let me redo this") begins the next attempt.</param>
@@ -56,7 +59,33 @@ public sealed record ParsedClaim(
     int? StepNumber,
     ParsedValue? Value,
     string? Work,
-    string Text);
+    string Text)
+{
+    /// <summary>What the statement does; <see cref="ReadingKind.Execution"/> unless the reader saw otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ReadingKind Kind { get; init; } = ReadingKind.Execution;
+
+    /// <summary>
+    /// A loop summary ("after the loop n_0 = -7", "n_1 remains 0 in every iteration") or a merged chain: it claims only the
+    /// value it states, for the last write of its loop, and says nothing of the writes before it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Shortcut { get; init; }
+
+    /// <summary>An observation (snapshot or readout) whose value differs from the value the reply itself last gave the variable.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Contradicts { get; init; }
+
+    /// <summary>
+    /// A bare entry (<c>n_0 = 1</c>) that repeats the value the reply already holds for the variable: it executes a step
+    /// only where that step leaves the value unchanged, otherwise it restates.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Repeats { get; init; }
+
+    /// <summary>Whether the statement carries out a step (an execution or a no-change execution).</summary>
+    public bool Executes => Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution;
+}
 
 /// <summary>How a final answer was marked.</summary>
 public enum AnswerStyle
@@ -66,10 +95,20 @@ public enum AnswerStyle
     Boxed,
     Hashes,
     CustomPattern,
+
+    /// <summary>A sentence that states the result: "the output of the function is -5", "the function returns 8", <c>sum([7, 1]) = 8</c>.</summary>
+    Prose,
 }
 
 /// <summary>A final answer the reply gives. Empty or non-numeric answers have a null <see cref="Value"/>.</summary>
-public sealed record ParsedAnswer(int Line, ParsedValue? Value, AnswerStyle Style, string Text);
+public sealed record ParsedAnswer(int Line, ParsedValue? Value, AnswerStyle Style, string Text)
+{
+    /// <summary>The computation shown before the value (<c>7 + 1</c> in <c>sum([7, 1]) = 7 + 1 = 8</c>), or null.</summary>
+    public string? Work { get; init; }
+}
+
+/// <summary>One typed reading of a line, in reply order: what the reader took the line (or a span of it) to be.</summary>
+public readonly record struct ParsedReading(int Line, ReadingKind Kind);
 
 /// <summary>Something the parser saw but could not read, reported instead of thrown.</summary>
 public sealed record ParseIssue(int Line, string Text, string Reason);
@@ -99,6 +138,12 @@ public sealed record ParsedTrace(
     /// of the code executes nothing. Each is also listed in <see cref="Issues"/>.
     /// </summary>
     public int StatementsWithoutValues { get; init; }
+
+    /// <summary>Every reading of the reply in order, one per span of each non-empty line (chatter included).</summary>
+    public EquatableArray<ParsedReading> Readings { get; init; } = EquatableArray<ParsedReading>.Empty;
+
+    /// <summary>The claims that carry out steps (executions and no-change executions), in reply order.</summary>
+    public IEnumerable<ParsedClaim> Executions => Claims.Where(c => c.Executes);
 
     public ParsedAnswer? FirstAnswer => Answers.Count > 0 ? Answers[0] : null;
 

@@ -25,6 +25,21 @@ public sealed record TraceParserOptions(
 {
     public static TraceParserOptions Default { get; } = new(AnswerExtraction.Default);
 
+    /// <summary>
+    /// Names whose value is given rather than computed: the inputs (value unknown here) and variables declared with a
+    /// literal (<c>long n_0 = 1;</c>, value known). Restating one executes nothing.
+    /// </summary>
+    public EquatableArray<GivenName> GivenNames { get; init; } = EquatableArray<GivenName>.Empty;
+
+    /// <summary>The variable each step writes, in step order (empty for a given step): list numbers are fitted to it.</summary>
+    public EquatableArray<string> StepVariables { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The variable whose final value is the answer, when the answer is one variable; a readout of it may answer.</summary>
+    public string? AnswerVariable { get; init; }
+
+    /// <summary>Whether the answer adds up the final values of several variables.</summary>
+    public bool AnswerIsSum { get; init; }
+
     /// <summary>Options for replies to <paramref name="program"/>, with the given answer settings (default: every built-in style).</summary>
     public static TraceParserOptions ForProgram(StepProgram program, AnswerExtraction? answers = null)
     {
@@ -38,9 +53,45 @@ public sealed record TraceParserOptions(
         }
 
         var single = program.Steps.Where(s => s.Name == s.Variable).Select(s => s.Name);
+        var given = program.Parameters.Select(p => new GivenName(p.Name, null)).ToList();
+        var stepVariables = new List<string>(program.Steps.Count);
+        foreach (var step in program.Steps)
+        {
+            // A declaration's literal initial value is given, not computed: list numbers never count it as a step.
+            if (step.Expression is Constant constant && step.Version == 1 && !given.Exists(g => g.Name == step.Variable))
+            {
+                given.Add(new GivenName(step.Variable, constant.Value));
+                stepVariables.Add("");
+                continue;
+            }
+
+            stepVariables.Add(step.Variable);
+        }
+
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(program.Result, answerSlots);
+        var answerVariables = answerSlots.Select(slot => slot < program.Parameters.Count ? program.Parameters[slot].Name : program.Steps[slot - program.Parameters.Count].Variable)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         return new TraceParserOptions(
             answers ?? AnswerExtraction.Default,
             known.Distinct(StringComparer.Ordinal).ToEquatableArray(),
-            single.ToEquatableArray());
+            single.ToEquatableArray())
+        {
+            GivenNames = given.ToEquatableArray(),
+            StepVariables = stepVariables.ToEquatableArray(),
+            AnswerVariable = program.Result is Ref && answerVariables.Count == 1 ? answerVariables[0] : null,
+            AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
+        };
     }
+
+    private static bool IsSum(Expr expression) => expression switch
+    {
+        Ref => true,
+        Binary { Op: BinaryOp.Add } add => IsSum(add.Left) && IsSum(add.Right),
+        _ => false,
+    };
 }
+
+/// <summary>A name whose value is given (an input, or a variable declared with a literal), with the literal when known.</summary>
+public sealed record GivenName(string Name, Value? Value);

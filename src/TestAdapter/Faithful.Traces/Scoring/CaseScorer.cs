@@ -73,7 +73,7 @@ public static class CaseScorer
             .ToEquatableArray();
         var answer = alignment.Truth.Answer;
         var parsed = alignment.Parsed;
-        var first = parsed.FirstAnswer;
+        var first = FailureClassifier.FirstReadableAnswer(parsed);
         var last = parsed.Answers.LastOrDefault(a => a.Value is not null);
         var stepCount = Math.Max(program.Steps.Count, 1);
         var correct = alignment.Verdicts.Count(v => v == StepVerdict.Correct);

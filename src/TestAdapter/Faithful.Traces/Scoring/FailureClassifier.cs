@@ -7,9 +7,9 @@ namespace Faithful.Traces.Scoring;
 public sealed record Classification(FailureMode PrimaryMode, EquatableArray<FailureMode> Modes, EquatableArray<Evidence> Evidence);
 
 /// <summary>
-/// Assigns the study's failure modes to an aligned reply, each with the lines and steps that show it.
-/// Definitions and examples: docs/failure-modes.md. The primary mode is the first that applies in
-/// <see cref="Precedence"/>: the most structural failure first, arithmetic last.
+/// Assigns the failure modes to an aligned reply, each with the lines and steps that show it. Definitions and examples:
+/// docs/failure-modes.md; they follow what a careful human reader counts (shared/realdata/LABELING.md). The primary
+/// mode is the first that applies in <see cref="Precedence"/>: the most structural failure first, arithmetic last.
 /// </summary>
 public static class FailureClassifier
 {
@@ -21,6 +21,8 @@ public static class FailureClassifier
         FailureMode.HallucinatedSteps,
         FailureMode.UnderExecuted,
         FailureMode.SelfCorrection,
+        FailureMode.ReadoutError,
+        FailureMode.StaleOperand,
         FailureMode.ArithmeticError,
         FailureMode.Correct,
     ];
@@ -32,10 +34,10 @@ public static class FailureClassifier
         var found = new List<Evidence>();
         var parsed = alignment.Parsed;
         var answer = alignment.Truth.Answer;
-        var firstAnswer = parsed.FirstAnswer;
+        var firstAnswer = FirstReadableAnswer(parsed);
         var lastReadable = LastReadableAnswer(parsed);
-        var stepClaims = alignment.Claims.Where(c => c.Role == ClaimRole.Step).ToList();
-        var judgeProcess = options.RequireTrace || stepClaims.Count > 0;
+        var executions = alignment.Claims.Where(c => c.Role == ClaimRole.Step && c.Claim.Executes && c.Claim.Value is not null).ToList();
+        var judgeProcess = options.RequireTrace || executions.Count > 0;
 
         if (lastReadable is null)
         {
@@ -48,11 +50,15 @@ public static class FailureClassifier
 
         if (judgeProcess)
         {
-            AddPremature(alignment, firstAnswer, stepClaims, found);
+            AddPremature(alignment, firstAnswer, executions, found);
             AddHallucinated(alignment, options, found);
-            var copied = AddUnderExecuted(alignment, stepClaims, found);
+            AddUnderExecuted(alignment, found);
             AddSelfCorrection(alignment, parsed, answer, found);
-            AddArithmetic(alignment, lastReadable, answer, copied, found);
+            StepErrors.Add(alignment, found);
+            if (executions.Count > 0)
+            {
+                AnswerErrors.Add(alignment, lastReadable, found);
+            }
         }
         else if (lastReadable?.Value is { } finalValue && answer is { } truth && !finalValue.Matches(truth))
         {
@@ -82,7 +88,21 @@ public static class FailureClassifier
         return Precedence.Count;
     }
 
-    private static ParsedAnswer? LastReadableAnswer(ParsedTrace parsed)
+    /// <summary>The first answer with a readable value: an empty tag or words only answer nothing.</summary>
+    internal static ParsedAnswer? FirstReadableAnswer(ParsedTrace parsed)
+    {
+        foreach (var answer in parsed.Answers)
+        {
+            if (answer.Value is not null)
+            {
+                return answer;
+            }
+        }
+
+        return null;
+    }
+
+    internal static ParsedAnswer? LastReadableAnswer(ParsedTrace parsed)
     {
         for (var i = parsed.Answers.Count - 1; i >= 0; i--)
         {
@@ -95,32 +115,32 @@ public static class FailureClassifier
         return null;
     }
 
-    // Premature: the first answer comes before every step was executed: steps are first claimed after it (the
-    // model answered, then went on executing), the steps before it stop short of the end and the rest are never
-    // claimed (the model stopped early and answered), or the reply answers without claiming any step.
-    private static void AddPremature(TraceAlignment alignment, ParsedAnswer? firstAnswer, List<AlignedClaim> stepClaims, List<Evidence> found)
+    // Premature: the first answer comes before the last step was executed: steps are first executed after it (the model
+    // answered, then went on), the steps executed before it stop short of the end and the rest are never executed (the
+    // model stopped early and answered), or the reply answers without executing any step.
+    private static void AddPremature(TraceAlignment alignment, ParsedAnswer? firstAnswer, List<AlignedClaim> executions, List<Evidence> found)
     {
         if (firstAnswer is null)
         {
             return;
         }
 
-        if (stepClaims.Count == 0)
+        if (executions.Count == 0)
         {
             found.Add(new Evidence(FailureMode.PrematureAnswer, "the reply answers without executing any step", Lines(firstAnswer.Line), EquatableArray<int>.Empty));
             return;
         }
 
-        var claimedBefore = new bool[alignment.Program.Steps.Count];
-        foreach (var claim in stepClaims)
+        var executedBefore = new bool[alignment.Program.Steps.Count];
+        foreach (var claim in executions)
         {
-            if (claim.Claim.Line < firstAnswer.Line)
+            if (claim.Claim.Line <= firstAnswer.Line)
             {
-                claimedBefore[claim.StepIndex!.Value] = true;
+                executedBefore[claim.StepIndex!.Value] = true;
             }
         }
 
-        var later = stepClaims.Where(c => c.Claim.Line > firstAnswer.Line && !claimedBefore[c.StepIndex!.Value]).ToList();
+        var later = executions.Where(c => c.Claim.Line > firstAnswer.Line && !executedBefore[c.StepIndex!.Value]).ToList();
         if (later.Count > 0)
         {
             var steps = later.Select(c => c.StepIndex!.Value).Distinct().ToEquatableArray();
@@ -133,21 +153,19 @@ public static class FailureClassifier
         }
 
         // Stopped early: the trace before the answer never reaches the last steps, and nothing after it does either.
-        var lastBefore = Array.LastIndexOf(claimedBefore, true);
-        var neverClaimed = Enumerable.Range(lastBefore + 1, claimedBefore.Length - lastBefore - 1)
-            .Where(s => !alignment.HasValue(s))
-            .ToEquatableArray();
-        if (neverClaimed.Count > 0)
+        var lastBefore = Array.LastIndexOf(executedBefore, true);
+        var neverExecuted = alignment.ComputedSteps.Where(s => s > lastBefore && !alignment.IsExecuted(s)).ToEquatableArray();
+        if (neverExecuted.Count > 0)
         {
             found.Add(new Evidence(
                 FailureMode.PrematureAnswer,
-                $"answer on line {firstAnswer.Line} comes after {(lastBefore < 0 ? "no step" : $"step {alignment.Program.Steps[lastBefore].Name}")}; {neverClaimed.Count} later step(s) were never executed",
+                $"answer on line {firstAnswer.Line} comes after {(lastBefore < 0 ? "no step" : $"step {alignment.Program.Steps[lastBefore].Name}")}; {neverExecuted.Count} later step(s) were never executed",
                 Lines(firstAnswer.Line),
-                neverClaimed));
+                neverExecuted));
         }
     }
 
-    // Hallucinated: claims for steps, step numbers or variable writes the program does not have.
+    // Hallucinated: executions for steps, step numbers or variable writes the program does not have.
     private static void AddHallucinated(TraceAlignment alignment, ScoringOptions options, List<Evidence> found)
     {
         var extras = alignment.Extras
@@ -164,91 +182,43 @@ public static class FailureClassifier
         }
     }
 
-    // Under-executed: steps skipped inside the trace, or values copied from an earlier step or an operand
-    // instead of computed. (A trace that stops early and answers is a premature answer.) Returns the steps
-    // explained as copies.
-    private static HashSet<int> AddUnderExecuted(TraceAlignment alignment, List<AlignedClaim> stepClaims, List<Evidence> found)
+    // Under-executed: fewer steps executed than the program computes (skipped, merged without shown values, stopped
+    // early, replaced by a shortcut; none at all counts). Given steps (a declaration's literal) need no execution.
+    private static void AddUnderExecuted(TraceAlignment alignment, List<Evidence> found)
     {
-        var copied = new HashSet<int>();
-        var stepCount = alignment.Program.Steps.Count;
-        if (stepClaims.Count == 0)
+        var unexecuted = alignment.ComputedSteps.Where(s => !alignment.IsExecuted(s)).ToList();
+        if (unexecuted.Count == 0)
         {
-            return copied;
+            return;
         }
 
-        var lastClaimed = -1;
-        for (var s = 0; s < stepCount; s++)
-        {
-            if (alignment.HasValue(s))
-            {
-                lastClaimed = s;
-            }
-        }
-
-        var skipped = Enumerable.Range(0, Math.Max(lastClaimed, 0)).Where(s => !alignment.HasValue(s)).ToList();
-        if (skipped.Count > 0)
-        {
-            found.Add(new Evidence(
-                FailureMode.UnderExecuted,
-                $"{skipped.Count} step(s) skipped inside the trace, from {alignment.Program.Steps[skipped[0]].Name}",
-                EquatableArray<int>.Empty,
-                skipped.ToEquatableArray()));
-        }
-
-        for (var s = 0; s < stepCount; s++)
-        {
-            if (alignment.Verdicts[s] == StepVerdict.ExecutionError && IsCopied(alignment, s))
-            {
-                copied.Add(s);
-            }
-        }
-
-        if (copied.Count > 0)
-        {
-            var steps = copied.Order().ToEquatableArray();
-            found.Add(new Evidence(
-                FailureMode.UnderExecuted,
-                $"{steps.Count} step value(s) copied from an earlier step or operand instead of computed, first {alignment.Program.Steps[steps[0]].Name}",
-                steps.Select(s => alignment.Final[s]!.Claim.Line).ToEquatableArray(),
-                steps));
-        }
-
-        return copied;
+        var computed = alignment.ComputedSteps.Count();
+        found.Add(new Evidence(
+            FailureMode.UnderExecuted,
+            $"{computed - unexecuted.Count} of {computed} step(s) executed; {unexecuted.Count} never shown, from {alignment.Program.Steps[unexecuted[0]].Name}",
+            EquatableArray<int>.Empty,
+            unexecuted.ToEquatableArray()));
     }
 
-    // A wrong value that equals, as the model had them, the previous step or one of the step's operands.
-    private static bool IsCopied(TraceAlignment alignment, int stepIndex)
-    {
-        var claim = alignment.Final[stepIndex]!;
-        var value = claim.Claim.Value!.Value;
-        var slots = alignment.ModelSlots(stepIndex, claim.ClaimIndex);
-        var parameterCount = alignment.Program.Parameters.Count;
-        if (stepIndex > 0 && value.Matches(slots[parameterCount + stepIndex - 1]))
-        {
-            return true;
-        }
-
-        var reads = new List<int>();
-        LookBack.CollectReads(alignment.Program.Steps[stepIndex].Expression, reads);
-        return reads.Any(slot => value.Matches(slots[slot]));
-    }
-
-    // Self-correction: a step first claimed wrong and finally right, or a wrong first answer replaced by a right one.
+    // Self-correction: a wrong first answer followed by an answer with another value, or a step first claimed wrong and
+    // finally right.
     private static void AddSelfCorrection(TraceAlignment alignment, ParsedTrace parsed, Value? answer, List<Evidence> found)
     {
         var lines = new List<int>();
         var steps = new List<int>();
         for (var s = 0; s < alignment.Program.Steps.Count; s++)
         {
-            if (alignment.Verdicts[s] != StepVerdict.Correct)
+            if (alignment.Verdicts[s] != StepVerdict.Correct || alignment.Final[s] is not { } final)
             {
                 continue;
             }
 
-            var final = alignment.Final[s]!;
             foreach (var earlier in alignment.History[s])
             {
+                // Only a value the reply took back (a later attempt redoes the step) is corrected; two values for one
+                // step within an attempt are a misreading of which write each line is.
                 if (earlier.ClaimIndex < final.ClaimIndex
+                    && earlier.Claim.Attempt < final.Claim.Attempt
                     && earlier.Claim.Value is not null
                     && alignment.VerdictOf(s, earlier) != StepVerdict.Correct)
                 {
@@ -261,7 +231,8 @@ public static class FailureClassifier
         }
 
         var readable = parsed.Answers.Where(a => a.Value is not null).ToList();
-        var answerCorrected = answer is { } truth && readable.Count >= 2 && !readable[0].Value!.Value.Matches(truth) && readable[^1].Value!.Value.Matches(truth);
+        var answerCorrected = answer is { } truth && readable.Count >= 2 && !readable[0].Value!.Value.Matches(truth)
+            && readable.Exists(a => a.Value!.Value.Text != readable[0].Value!.Value.Text && a.Value!.Value.Real != readable[0].Value!.Value.Real);
         if (answerCorrected)
         {
             lines.Add(readable[0].Line);
@@ -272,42 +243,12 @@ public static class FailureClassifier
         {
             var what = steps.Count > 0
                 ? $"step {alignment.Program.Steps[steps[0]].Name} was first claimed wrong (line {lines[0]}) and corrected (line {lines[1]})"
-                : $"the first answer (line {readable[0].Line}) was wrong and the last (line {readable[^1].Line}) right";
+                : $"the first answer (line {readable[0].Line}) was wrong and a later one (line {readable[^1].Line}) differs";
             found.Add(new Evidence(FailureMode.SelfCorrection, what, lines.Distinct().Order().ToEquatableArray(), steps.ToEquatableArray()));
         }
     }
 
-    // Arithmetic: a fresh execution error not explained as a copy, or a final answer that its own trace does not give.
-    private static void AddArithmetic(TraceAlignment alignment, ParsedAnswer? final, Value? answer, HashSet<int> copied, List<Evidence> found)
-    {
-        var fresh = Enumerable.Range(0, alignment.Program.Steps.Count)
-            .Where(s => alignment.Verdicts[s] == StepVerdict.ExecutionError && !copied.Contains(s))
-            .ToList();
-        if (fresh.Count > 0)
-        {
-            found.Add(new Evidence(
-                FailureMode.ArithmeticError,
-                $"{fresh.Count} step(s) computed wrong from the model's own values, first {alignment.Program.Steps[fresh[0]].Name}",
-                fresh.Select(s => alignment.Final[s]!.Claim.Line).ToEquatableArray(),
-                fresh.ToEquatableArray()));
-        }
-
-        if (final?.Value is { } given && answer is { } truth && !given.Matches(truth))
-        {
-            var own = alignment.AnswerFromModelValues();
-            var consistent = own is { } ownAnswer && given.Matches(ownAnswer);
-            if (!consistent && fresh.Count == 0)
-            {
-                found.Add(new Evidence(
-                    FailureMode.ArithmeticError,
-                    $"final answer {given} is wrong (expected {truth}) and does not follow from the trace",
-                    Lines(final.Line),
-                    EquatableArray<int>.Empty));
-            }
-        }
-    }
-
-    private static EquatableArray<int> Lines(int line) => new[] { line }.ToEquatableArray();
+    internal static EquatableArray<int> Lines(int line) => new[] { line }.ToEquatableArray();
 
     private static string Describe(ParsedClaim claim) => claim.Name ?? (claim.StepNumber is { } n ? $"step {n}" : claim.Text);
 }

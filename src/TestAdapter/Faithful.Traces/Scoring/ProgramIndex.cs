@@ -10,6 +10,7 @@ internal sealed class ProgramIndex
 
     private readonly Dictionary<string, List<int>> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _givenStep = new(StringComparer.Ordinal);
 
     private ProgramIndex(StepProgram program)
     {
@@ -19,9 +20,26 @@ internal sealed class ProgramIndex
             _parameters[program.Parameters[p].Name] = p;
         }
 
+        IsGiven = new bool[program.Steps.Count];
+        Operators = new int[program.Steps.Count];
+        OperatorOf = new char[program.Steps.Count];
+        PreviousVersion = new int[program.Steps.Count];
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var step in program.Steps)
         {
             StepByName[step.Name] = step.Index;
+            PreviousVersion[step.Index] = last.TryGetValue(step.Variable, out var before) ? before : -1;
+            last[step.Variable] = step.Index;
+            Operators[step.Index] = CountOperators(step.Expression);
+            OperatorOf[step.Index] = step.Expression is Binary root ? Symbol(root.Op) : '\0';
+            if (step.Expression is Constant && step.Version == 1 && !_parameters.ContainsKey(step.Variable))
+            {
+                IsGiven[step.Index] = true;
+                _givenStep[step.Variable] = step.Index;
+                GivenCount++;
+                continue;
+            }
+
             if (!_writes.TryGetValue(step.Variable, out var list))
             {
                 _writes[step.Variable] = list = [];
@@ -29,7 +47,42 @@ internal sealed class ProgramIndex
 
             list.Add(step.Index);
         }
+
+        LastStep = Array.LastIndexOf(IsGiven, false);
+        RunEnd = RunEnds(program);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        StatementOfStep = new int[program.Steps.Count];
+        foreach (var step in program.Steps)
+        {
+            var statement = step.SourceText.TrimEnd(';').Trim();
+            if (!ids.TryGetValue(statement, out var id))
+            {
+                id = ids.Count;
+                ids.Add(statement, id);
+            }
+
+            StatementOfStep[step.Index] = id;
+        }
+
+        Statements = new string[ids.Count];
+        foreach (var (statement, id) in ids)
+        {
+            Statements[id] = statement;
+        }
     }
+
+    /// <summary>
+    /// Whether a write ends a run of its variable: it is the variable's last write, or before its next one a statement
+    /// of the same or an outer loop (one that runs no more often) writes something else. A loop summary ("after the inner
+    /// loop n_1 = 7") states the value at a run's end.
+    /// </summary>
+    public bool[] RunEnd { get; }
+
+    /// <summary>The distinct statements of the program, as written (without the semicolon).</summary>
+    public string[] Statements { get; }
+
+    /// <summary>Each step's statement, an index into <see cref="Statements"/>.</summary>
+    public int[] StatementOfStep { get; }
 
     public static ProgramIndex For(StepProgram program) => Cache.GetValue(program, static p => new ProgramIndex(p));
 
@@ -38,6 +91,97 @@ internal sealed class ProgramIndex
 
     public Dictionary<string, int> StepByName { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Steps whose value is given, not computed: a declaration's literal initial value (<c>long n_0 = 1;</c>), reading no
+    /// other value. Restating one is an input echo; leaving it out skips nothing.
+    /// </summary>
+    public bool[] IsGiven { get; }
+
+    public int GivenCount { get; }
+
+    /// <summary>The last step that is computed (not given), or -1.</summary>
+    public int LastStep { get; }
+
+    /// <summary>Binary and unary operators in each step's expression: a claim whose work shows more merged several statements.</summary>
+    public int[] Operators { get; }
+
+    /// <summary>The operator at the root of each step's expression ('+' for <c>a3 += a2</c>, '&lt;' for a left shift), or '\0'.</summary>
+    public char[] OperatorOf { get; }
+
+    /// <summary>The step that wrote the same variable before each step, or -1 (an input or none).</summary>
+    public int[] PreviousVersion { get; }
+
     /// <summary>Whether a name is a parameter or a variable some step writes.</summary>
-    public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name);
+    public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name) || _givenStep.ContainsKey(name);
+
+    /// <summary>The computed (not given) steps that write <paramref name="variable"/>, in order; empty when none.</summary>
+    public IReadOnlyList<int> Writes(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
+
+    /// <summary>The parameter slot named <paramref name="name"/>, or -1.</summary>
+    public int Parameter(string name) => _parameters.TryGetValue(name, out var p) ? p : -1;
+
+    /// <summary>The given step that declares <paramref name="variable"/>, or -1.</summary>
+    public int GivenStep(string variable) => _givenStep.TryGetValue(variable, out var s) ? s : -1;
+
+    private bool[] RunEnds(StepProgram program)
+    {
+        var ends = new bool[program.Steps.Count];
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in program.Steps)
+        {
+            if (IsGiven[step.Index])
+            {
+                continue;
+            }
+
+            var count = Writes(step.Variable).Count;
+            var closed = new List<string>();
+            foreach (var (variable, last) in open)
+            {
+                // A write that runs no more often than the open variable's statement ends that variable's run.
+                if (variable != step.Variable && count <= Writes(variable).Count)
+                {
+                    ends[last] = true;
+                    closed.Add(variable);
+                }
+            }
+
+            foreach (var variable in closed)
+            {
+                open.Remove(variable);
+            }
+
+            open[step.Variable] = step.Index;
+        }
+
+        foreach (var (_, last) in open)
+        {
+            ends[last] = true;
+        }
+
+        return ends;
+    }
+
+    private static char Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => '+',
+        BinaryOp.Subtract => '-',
+        BinaryOp.Multiply => '*',
+        BinaryOp.Divide => '/',
+        BinaryOp.Remainder => '%',
+        BinaryOp.BitwiseAnd => '&',
+        BinaryOp.BitwiseOr => '|',
+        BinaryOp.ExclusiveOr => '^',
+        BinaryOp.ShiftLeft => '<',
+        BinaryOp.ShiftRight => '>',
+        _ => '\0',
+    };
+
+    private static int CountOperators(Expr expression) => expression switch
+    {
+        Binary b => 1 + CountOperators(b.Left) + CountOperators(b.Right),
+        Unary u => 1 + CountOperators(u.Operand),
+        Conditional c => 1 + CountOperators(c.Left) + CountOperators(c.Right) + CountOperators(c.WhenTrue) + CountOperators(c.WhenFalse),
+        _ => 0,
+    };
 }

@@ -16,6 +16,7 @@ public sealed class ScoreAccumulator
     private static readonly int ModeCount = Enum.GetValues<FailureMode>().Max(m => (int)m) + 1;
 
     private readonly int[] _modes = new int[ModeCount];
+    private readonly int[] _modesAnywhere = new int[ModeCount];
     private int _cases;
     private int _errors;
     private int _firstRight;
@@ -54,6 +55,11 @@ public sealed class ScoreAccumulator
         }
 
         _modes[(int)verdict.PrimaryMode]++;
+        foreach (var mode in verdict.Modes.Distinct())
+        {
+            _modesAnywhere[(int)mode]++;
+        }
+
         _faithfulness.Add(verdict.StepFaithfulness);
         _completeness.Add(verdict.Completeness);
     }
@@ -70,6 +76,7 @@ public sealed class ScoreAccumulator
         for (var m = 0; m < _modes.Length; m++)
         {
             _modes[m] += other._modes[m];
+            _modesAnywhere[m] += other._modesAnywhere[m];
         }
 
         _faithfulness.Merge(other._faithfulness);
@@ -89,7 +96,10 @@ public sealed class ScoreAccumulator
             _completeness.Estimate(_cases),
             new Proportion(_rightForWrongReasons, _finalRight),
             new Proportion(modes[FailureMode.Correct], _cases),
-            modes);
+            modes)
+        {
+            ModesAnywhere = Enum.GetValues<FailureMode>().ToDictionary(m => m, m => _modesAnywhere[(int)m]),
+        };
     }
 
     /// <summary>Σv and Σv² as integers in units of 2⁻⁶², exact and order-free.</summary>

@@ -28,6 +28,12 @@ public sealed record ScoreSummary(
     Proportion Faithful,
     IReadOnlyDictionary<FailureMode, int> Modes)
 {
+    /// <summary>
+    /// How many cases have each mode anywhere in their modes, not only as the primary one: a readout error or a stale
+    /// operand (a finer diagnosis of an arithmetic error) is counted even where a more structural mode comes first.
+    /// </summary>
+    public IReadOnlyDictionary<FailureMode, int> ModesAnywhere { get; init; } = new Dictionary<FailureMode, int>();
+
     /// <summary>All cases in the group, with or without a verdict.</summary>
     public int Total => Cases + Errors;
 

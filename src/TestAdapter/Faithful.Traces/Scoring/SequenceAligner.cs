@@ -25,7 +25,7 @@ internal static class SequenceAligner
     /// plus <see cref="StatementBonus"/> when the claim restates the target's statement);
     /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
     /// </summary>
-    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false)
+    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false, Func<int, bool>? optionalClaim = null)
     {
         if ((long)(claimCount + 1) * (targetCount + 1) > MaxCells)
         {
@@ -46,12 +46,14 @@ internal static class SequenceAligner
 
         for (var i = 1; i <= claimCount; i++)
         {
-            table[i * width] = table[(i - 1) * width] + ExtraClaimScore;
+            // A claim that may only restate (optional) costs nothing to leave unpaired.
+            var extra = optionalClaim?.Invoke(i - 1) == true ? 0 : ExtraClaimScore;
+            table[i * width] = table[(i - 1) * width] + extra;
             move[i * width] = SkipClaim;
             for (var j = 1; j <= targetCount; j++)
             {
                 var diagonal = table[(i - 1) * width + j - 1] + score(i - 1, j - 1);
-                var skipClaim = table[(i - 1) * width + j] + ExtraClaimScore;
+                var skipClaim = table[(i - 1) * width + j] + extra;
                 var skipTarget = table[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
                 var best = diagonal;
                 var chosen = Diagonal;

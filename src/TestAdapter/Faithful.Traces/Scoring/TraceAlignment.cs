@@ -15,10 +15,20 @@ public enum ClaimRole
 
     /// <summary>A claim for no reference step: a step, step number or variable write the program does not have.</summary>
     Extra,
+
+    /// <summary>A snapshot, readout or restated shortcut: evidence of the values the reply holds; executes nothing.</summary>
+    Observation,
 }
 
 /// <summary>A parsed claim with the role and the reference step the aligner gave it.</summary>
-public sealed record AlignedClaim(int ClaimIndex, ParsedClaim Claim, ClaimRole Role, int? StepIndex);
+public sealed record AlignedClaim(int ClaimIndex, ParsedClaim Claim, ClaimRole Role, int? StepIndex)
+{
+    /// <summary>
+    /// A loop summary placed at the end of the run it sums up: it stands for every write of its variable since the reply
+    /// last gave it a value, and is judged on all of them.
+    /// </summary>
+    public bool Summarizes { get; init; }
+}
 
 /// <summary>
 /// The result of aligning a reply's claims to a program's steps: every claim's role, each step's claims in
@@ -27,6 +37,7 @@ public sealed record AlignedClaim(int ClaimIndex, ParsedClaim Claim, ClaimRole R
 public sealed class TraceAlignment
 {
     private readonly ExpressionReplay _replay;
+    private readonly ProgramIndex _index;
 
     internal TraceAlignment(
         StepProgram program,
@@ -34,14 +45,15 @@ public sealed class TraceAlignment
         ParsedTrace parsed,
         IReadOnlyList<AlignedClaim> claims,
         IReadOnlyList<IReadOnlyList<AlignedClaim>> history,
-        ExpressionReplay replay)
+        ProgramIndex index)
     {
         Program = program;
         Truth = truth;
         Parsed = parsed;
         Claims = claims;
         History = history;
-        _replay = replay;
+        _index = index;
+        _replay = index.Replay;
         Final = history.Select(FinalOf).ToArray();
         Verdicts = ComputeVerdicts();
         FirstDivergence = Array.FindIndex(Verdicts, v => v != StepVerdict.Correct) is var first and >= 0 ? first : null;
@@ -68,8 +80,29 @@ public sealed class TraceAlignment
 
     public IEnumerable<AlignedClaim> Extras => Claims.Where(c => c.Role == ClaimRole.Extra);
 
-    /// <summary>Whether the claim that counts for a step gives a readable value.</summary>
-    public bool HasValue(int stepIndex) => Final[stepIndex]?.Claim.Value is not null;
+    /// <summary>Whether the claim that counts for a step gives a readable value (a given step always has its value).</summary>
+    public bool HasValue(int stepIndex) => Final[stepIndex]?.Claim.Value is not null || _index.IsGiven[stepIndex];
+
+    /// <summary>
+    /// Whether a step's value is given by the program rather than computed: a declaration's literal initial value
+    /// (<c>long n_0 = 1;</c>). Leaving it out skips nothing; restating it executes nothing.
+    /// </summary>
+    public bool IsGiven(int stepIndex) => _index.IsGiven[stepIndex];
+
+    /// <summary>Whether an execution (not an echo) with a readable value aligns to the step.</summary>
+    public bool IsExecuted(int stepIndex) => Final[stepIndex] is { Role: ClaimRole.Step, Claim.Value: not null };
+
+    /// <summary>The computed steps (not given), in order.</summary>
+    public IEnumerable<int> ComputedSteps => Enumerable.Range(0, Program.Steps.Count).Where(s => !_index.IsGiven[s]);
+
+    /// <summary>The step that wrote the same variable before <paramref name="stepIndex"/>, or -1.</summary>
+    public int PreviousVersion(int stepIndex) => _index.PreviousVersion[stepIndex];
+
+    /// <summary>The input slot named <paramref name="name"/>, or -1.</summary>
+    public int InputOf(string name) => _index.Parameter(name);
+
+    /// <summary>The last computed step, or -1 when every step is given.</summary>
+    public int LastComputedStep => _index.LastStep;
 
     /// <summary>
     /// The slot vector as the model had it just before <paramref name="beforeClaimIndex"/>: ground-truth inputs,
@@ -86,14 +119,46 @@ public sealed class TraceAlignment
 
         for (var s = 0; s < stepCount; s++)
         {
-            slots[parameterCount + s] = ModelValueBefore(s, beforeClaimIndex) ?? Truth.StepValues[s];
+            slots[parameterCount + s] = ModelSlot(parameterCount + s, beforeClaimIndex);
         }
 
         return slots;
     }
 
-    /// <summary>The model's value for step <paramref name="stepIndex"/> as of <paramref name="beforeClaimIndex"/>, or null if it never gave one.</summary>
+    /// <summary>
+    /// The model's value for step <paramref name="stepIndex"/> as of <paramref name="beforeClaimIndex"/>: its latest claim
+    /// before then, else its final claim; for a step the reply never shows, the value the model still holds for its
+    /// variable (an earlier version's); null when the reply gives the variable no value at all.
+    /// </summary>
     public Value? ModelValueBefore(int stepIndex, int beforeClaimIndex)
+    {
+        var kind = Program.Steps[stepIndex].Kind;
+
+        // A write the reply skipped leaves the variable as the model last had it: walk back through earlier versions.
+        for (var step = stepIndex; step >= 0; step = _index.PreviousVersion[step])
+        {
+            if (ClaimedBefore(step, beforeClaimIndex) is { } claimed)
+            {
+                return claimed.Kind == kind ? claimed : null;
+            }
+
+            if (_index.IsGiven[step])
+            {
+                return Truth.StepValues[step].Kind == kind ? Truth.StepValues[step] : null;
+            }
+
+            if (_index.PreviousVersion[step] < 0)
+            {
+                var parameter = _index.Parameter(Program.Steps[step].Variable);
+                return parameter >= 0 && Program.Parameters[parameter].Kind == kind ? Truth.Inputs[parameter] : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The latest claim of a step before a claim, else its final claim (a later attempt may redo an earlier step).
+    private Value? ClaimedBefore(int stepIndex, int beforeClaimIndex)
     {
         var kind = Program.Steps[stepIndex].Kind;
         Value? latest = null;
@@ -111,11 +176,73 @@ public sealed class TraceAlignment
     }
 
     /// <summary>The answer the model's own final step values lead to, or null when replaying it faults.</summary>
-    public Value? AnswerFromModelValues() => _replay.EvaluateAnswer(ModelSlots(Program.Steps.Count, int.MaxValue));
+    public Value? AnswerFromModelValues() => _replay.EvaluateAnswer(new SlotView(this, Program.Steps.Count, int.MaxValue));
 
     /// <summary>The value step <paramref name="stepIndex"/> takes when replayed on the model's values before a claim.</summary>
     public Value? ReplayStep(int stepIndex, int beforeClaimIndex) =>
-        _replay.EvaluateStep(stepIndex, ModelSlots(stepIndex, beforeClaimIndex));
+        _replay.EvaluateStep(stepIndex, new SlotView(this, stepIndex, beforeClaimIndex));
+
+    /// <summary>
+    /// The value a summary at <paramref name="stepIndex"/> should state given the model's own values: every write of the
+    /// variable since the last one the reply gave a value for, replayed in order from that value.
+    /// </summary>
+    internal Value? ReplayRun(int stepIndex, int beforeClaimIndex)
+    {
+        var covered = new List<int> { stepIndex };
+        var from = _index.PreviousVersion[stepIndex];
+        while (from >= 0 && !_index.IsGiven[from] && ClaimedBefore(from, beforeClaimIndex) is null)
+        {
+            covered.Add(from);
+            from = _index.PreviousVersion[from];
+        }
+
+        covered.Reverse();
+        var running = new Dictionary<int, Value>();
+        var parameters = Program.Parameters.Count;
+        Value? last = null;
+        foreach (var step in covered)
+        {
+            last = _replay.EvaluateStep(step, new FuncSlots(slot => running.TryGetValue(slot, out var v) ? v : ModelSlot(slot, beforeClaimIndex), parameters + step));
+            if (last is not { } computed)
+            {
+                return null;
+            }
+
+            running[parameters + step] = computed;
+        }
+
+        return last;
+    }
+
+    /// <summary>The value step <paramref name="stepIndex"/> takes when replayed on slots chosen by <paramref name="slot"/>.</summary>
+    internal Value? ReplayStep(int stepIndex, Func<int, Value> slot) => _replay.EvaluateStep(stepIndex, new FuncSlots(slot, Program.SlotCount));
+
+    /// <summary>The answer replayed on slots chosen by <paramref name="slot"/>.</summary>
+    internal Value? ReplayAnswer(Func<int, Value> slot) => _replay.EvaluateAnswer(new FuncSlots(slot, Program.SlotCount));
+
+    /// <summary>The model's slot value as of a claim, computed only for the slots a replay reads.</summary>
+    internal Value ModelSlot(int slot, int beforeClaimIndex) => slot < Program.Parameters.Count
+        ? Truth.Inputs[slot]
+        : ModelValueBefore(slot - Program.Parameters.Count, beforeClaimIndex) ?? Truth.StepValues[slot - Program.Parameters.Count];
+
+    private sealed class SlotView(TraceAlignment owner, int stepCount, int beforeClaimIndex) : FuncSlots(slot => owner.ModelSlot(slot, beforeClaimIndex), owner.Program.Parameters.Count + stepCount);
+
+    private class FuncSlots(Func<int, Value> slot, int count) : IReadOnlyList<Value>
+    {
+        public Value this[int index] => slot(index);
+
+        public int Count => count;
+
+        public IEnumerator<Value> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private static AlignedClaim? FinalOf(IReadOnlyList<AlignedClaim> claims)
     {
@@ -146,7 +273,7 @@ public sealed class TraceAlignment
     {
         if (claim?.Claim.Value is not { } value || stepIndex >= Truth.StepValues.Count)
         {
-            return StepVerdict.Missing;
+            return _index.IsGiven[stepIndex] && stepIndex < Truth.StepValues.Count ? StepVerdict.Correct : StepVerdict.Missing;
         }
 
         if (value.Matches(Truth.StepValues[stepIndex]))
@@ -154,7 +281,7 @@ public sealed class TraceAlignment
             return StepVerdict.Correct;
         }
 
-        var replayed = ReplayStep(stepIndex, claim.ClaimIndex);
+        var replayed = claim.Summarizes ? ReplayRun(stepIndex, claim.ClaimIndex) : ReplayStep(stepIndex, claim.ClaimIndex);
         return replayed is { } own && value.Matches(own) ? StepVerdict.PropagatedError : StepVerdict.ExecutionError;
     }
 }

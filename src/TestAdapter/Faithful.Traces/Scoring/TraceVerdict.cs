@@ -32,6 +32,18 @@ public enum FailureMode
     SelfCorrection,
     UnderExecuted,
     HallucinatedSteps,
+
+    /// <summary>
+    /// Every step the answer depends on is right in the trace, but the final answer reports another value: another
+    /// variable's, an earlier version of the asked one, or a sum of other values than the reply's own final ones.
+    /// </summary>
+    ReadoutError,
+
+    /// <summary>
+    /// A finer diagnosis of <see cref="ArithmeticError"/> (always listed with it): a wrong step value equals the step
+    /// computed with an older version of a variable it reads (a look-back failure).
+    /// </summary>
+    StaleOperand,
 }
 
 /// <summary>A reference step, the claim aligned to it (if any), and the verdict.</summary>

@@ -26,6 +26,7 @@ internal sealed class FailureInjector
     private readonly SimulationProfile _profile;
     private readonly ScriptBuilder _script;
     private readonly bool _variableStyle;
+    private HashSet<Value>? _readoutValues;
 
     public FailureInjector(Trace truth, SimulationProfile profile, Random random, bool variableStyle, bool showWork)
     {
@@ -58,6 +59,8 @@ internal sealed class FailureInjector
             FailureMode.SelfCorrection => SelfCorrection(),
             FailureMode.UnderExecuted => UnderExecuted(),
             FailureMode.HallucinatedSteps => Hallucinated(),
+            FailureMode.ReadoutError => Readout(),
+            FailureMode.StaleOperand => Stale(),
             _ => Clean(),
         };
     }
@@ -74,7 +77,7 @@ internal sealed class FailureInjector
         if (_random.NextDouble() < 0.1)
         {
             _script.ClaimComputed(0, Length);
-            if (Wrong(Truth.Answer!.Value, []) is { } wrongAnswer)
+            if (Wrong(Truth.Answer!.Value, [.. ReadoutValues]) is { } wrongAnswer)
             {
                 _script.Answer(wrongAnswer);
                 return (FailureMode.ArithmeticError, "answer");
@@ -226,13 +229,17 @@ internal sealed class FailureInjector
                     var at = Position(1, Length - 1);
                     var previous = Truth.StepValues[at - 1];
                     var right = Truth.StepValues[at];
-                    if (previous != right)
+
+                    // Not a repeat of the variable's own last value (that reads as a restatement and a skip), nor a stale operand.
+                    if (previous != right && !RepeatsHeld(at, previous) && !StaleValues(at).Contains(previous))
                     {
                         _script.ClaimComputed(0, at);
                         _script.Claim(at, previous);
                         _script.ClaimComputed(at + 1, Length);
                         _script.Answer(WrongAnswerFromTrace());
-                        return (FailureMode.UnderExecuted, "copy");
+
+                        // A careful reader sees a wrong value, not a skipped step (shared/realdata/LABELING.md).
+                        return (FailureMode.ArithmeticError, "copy");
                     }
                 }
 
@@ -248,7 +255,9 @@ internal sealed class FailureInjector
 
             default:
             {
-                var from = _random.Next(1, Length - 1);
+                // Given values (declarations) are not steps to skip: the skipped range starts after them.
+                var firstComputed = Math.Min(Length - 2, Math.Max(1, GivenPrefix()));
+                var from = _random.Next(firstComputed, Length - 1);
                 var count = _random.Next(1, Math.Max(1, Math.Min(Length - 1 - from, Math.Max(1, Length / 8))) + 1);
                 _script.ClaimComputed(0, from);
                 _script.Skip();
@@ -296,7 +305,143 @@ internal sealed class FailureInjector
     private Value? WrongAnswerFromTrace()
     {
         var answer = _script.ComputeAnswer();
-        return answer == Truth.Answer ? Wrong(answer, []) ?? answer : answer;
+        return answer == Truth.Answer ? Wrong(answer, [.. ModelReadoutValues()]) ?? answer : answer;
+    }
+
+    // Readout values of the trace as the model holds it (its own, possibly wrong, step values).
+    private HashSet<Value> ModelReadoutValues()
+    {
+        var program = _script.Program;
+        var slots = new Value[program.SlotCount];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i < program.Parameters.Count ? Truth.Inputs[i] : _script.ModelValue(i - program.Parameters.Count) ?? Truth.StepValues[i - program.Parameters.Count];
+        }
+
+        return AnswerErrors.ReadoutValues(program, slots);
+    }
+
+    // Values a faithful trace's answer could be misread as: wrong answers that are not readout errors avoid them.
+    private HashSet<Value> ReadoutValues => _readoutValues ??= AnswerErrors.ReadoutValues(Truth);
+
+    /// <summary>A faithful trace whose answer reports another value the trace holds (another variable, an earlier version, a term left out or doubled).</summary>
+    private (FailureMode, string) Readout()
+    {
+        _script.ClaimComputed(0, Length);
+        var candidates = ReadoutValues.Where(v => v.Kind == Truth.Answer!.Value.Kind).OrderBy(v => v.Bits).ToList();
+        if (candidates.Count == 0)
+        {
+            _script.Answer(Truth.Answer);
+            return (FailureMode.Correct, "clean");
+        }
+
+        _script.Answer(candidates[_random.Next(candidates.Count)]);
+        return (FailureMode.ReadoutError, "readout");
+    }
+
+    /// <summary>A step computed with an older version of a variable it reads (a look-back failure), the rest from the model's values.</summary>
+    private (FailureMode, string) Stale()
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var at = Position(0, Length - 1);
+            var stale = StaleValues(at).Where(v => v != Truth.StepValues[at] && !RepeatsHeld(at, v)).ToList();
+            if (stale.Count == 0)
+            {
+                continue;
+            }
+
+            _script.ClaimComputed(0, at);
+            _script.Claim(at, stale[_random.Next(stale.Count)]);
+            _script.ClaimComputed(at + 1, Length);
+            _script.Answer(WrongAnswerFromTrace());
+            return (FailureMode.StaleOperand, "stale");
+        }
+
+        return Arithmetic();
+    }
+
+    /// <summary>What step <paramref name="step"/> gives when one slot it reads takes the value of an older version of its variable (ground truth before the step).</summary>
+    private List<Value> StaleValues(int step)
+    {
+        var program = _script.Program;
+        var parameters = program.Parameters.Count;
+        var replay = ProgramIndex.For(program).Replay;
+        var reads = new List<int>();
+        LookBack.CollectReads(program.Steps[step].Expression, reads);
+        var slots = new Value[parameters + step];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i < parameters ? Truth.Inputs[i] : Truth.StepValues[i - parameters];
+        }
+
+        var values = new List<Value>();
+        foreach (var read in reads)
+        {
+            if (read < parameters)
+            {
+                continue;
+            }
+
+            var current = slots[read];
+            var variable = program.Steps[read - parameters].Variable;
+            var back = 0;
+            for (var older = read - parameters - 1; older >= 0 && back < 3; older--)
+            {
+                if (program.Steps[older].Variable != variable)
+                {
+                    continue;
+                }
+
+                back++;
+                slots[read] = Truth.StepValues[older];
+                if (slots[read] != current && replay.EvaluateStep(step, slots) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+
+            slots[read] = current;
+        }
+
+        return values;
+    }
+
+    // Whether a value for a step repeats the value its variable held before (the previous version, or the input).
+    private bool RepeatsHeld(int step, Value value)
+    {
+        var program = _script.Program;
+        var variable = program.Steps[step].Variable;
+        for (var earlier = step - 1; earlier >= 0; earlier--)
+        {
+            if (program.Steps[earlier].Variable == variable)
+            {
+                return Truth.StepValues[earlier] == value;
+            }
+        }
+
+        for (var p = 0; p < program.Parameters.Count; p++)
+        {
+            if (program.Parameters[p].Name == variable)
+            {
+                return Truth.Inputs[p] == value;
+            }
+        }
+
+        return false;
+    }
+
+    // How many leading steps are given values (a declaration's literal), not computed.
+    private int GivenPrefix()
+    {
+        var index = ProgramIndex.For(_script.Program);
+        var count = 0;
+        while (count < Length && index.IsGiven[count])
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A name prefix and a number such that prefix+number, prefix+number+1, ... name nothing in the program.</summary>
@@ -378,6 +523,9 @@ internal sealed class FailureInjector
                 avoid.Add(Truth.Inputs[p]);
             }
         }
+
+        // Not a value an older version of an operand would give: that is a stale operand, not a fresh slip.
+        avoid.AddRange(StaleValues(step));
 
         return Wrong(computed, avoid);
     }

@@ -19,10 +19,19 @@ public sealed class ReplySimulator
         FailureMode.SelfCorrection,
         FailureMode.UnderExecuted,
         FailureMode.HallucinatedSteps,
+        FailureMode.ReadoutError,
+        FailureMode.StaleOperand,
     ];
 
     private static readonly ReplyStyle[] StepStyles = [ReplyStyle.Strict, ReplyStyle.NumberedWithWork, ReplyStyle.Markdown, ReplyStyle.Tagged];
     private static readonly ReplyStyle[] VariableStyles = [ReplyStyle.Variables, ReplyStyle.Variables, ReplyStyle.NumberedVariables];
+    private static readonly ReplyStyle[] RealStyles = [ReplyStyle.Prose, ReplyStyle.EchoedList, ReplyStyle.Snapshots, ReplyStyle.Readout, ReplyStyle.CodeFirst];
+
+    /// <summary>Every style for programs traced by step name (chains).</summary>
+    public static IReadOnlyList<ReplyStyle> StylesForSteps { get; } = [.. StepStyles, .. RealStyles];
+
+    /// <summary>Every style for programs traced by variable name (registers, loops).</summary>
+    public static IReadOnlyList<ReplyStyle> StylesForVariables { get; } = [ReplyStyle.Variables, ReplyStyle.NumberedVariables, .. RealStyles];
 
     public ReplySimulator(SimulationProfile profile, int seed = 0)
     {
@@ -59,11 +68,17 @@ public sealed class ReplySimulator
 
         var random = new Random(seed.ToSeed());
         var variableStyle = IsRegisterProgram(program);
-        var chosenStyle = style ?? (variableStyle ? VariableStyles : StepStyles)[random.Next(variableStyle ? VariableStyles.Length : StepStyles.Length)];
+        var styles = variableStyle ? VariableStyles : StepStyles;
+        if (Profile.RealStyles)
+        {
+            styles = [.. styles, .. RealStyles];
+        }
+
+        var chosenStyle = style ?? styles[random.Next(styles.Length)];
         var chosenMode = mode ?? DrawMode(random, program.Steps.Count);
-        var injector = new FailureInjector(truth, Profile, random, chosenStyle is ReplyStyle.Variables or ReplyStyle.NumberedVariables, ReplyWriter.ShowsWork(chosenStyle));
+        var injector = new FailureInjector(truth, Profile, random, ReplyWriter.NamesVariables(chosenStyle) || (variableStyle && chosenStyle > ReplyStyle.NumberedVariables), ReplyWriter.ShowsWork(chosenStyle));
         var (written, variant) = injector.Write(chosenMode);
-        var (replyText, parse) = ReplyWriter.Write(program, injector.Script.Lines, chosenStyle);
+        var (replyText, parse) = ReplyWriter.Write(program, truth, injector.Script.Lines, chosenStyle);
         var label = new InjectedLabel(written, variant, chosenStyle, ReplyWriter.ExpectedVerdicts(truth, injector.Script.Lines));
         return new SimulatedReply(replyText, label, parse);
     }

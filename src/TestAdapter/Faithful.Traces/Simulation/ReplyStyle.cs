@@ -20,4 +20,28 @@ public enum ReplyStyle
 
     /// <summary>Variable-named numbered list: <c>3. a3 = 9</c>.</summary>
     NumberedVariables,
+
+    /// <summary>
+    /// Real-reply style: prose sentences, several steps to a line ("First, a3 becomes -7 + 9 = 2. Then a3 becomes 11."),
+    /// and a prose answer ("So the function returns 20.").
+    /// </summary>
+    Prose,
+
+    /// <summary>
+    /// Real-reply style: a numbered list that starts with the initial values (<c>1. a0 = 4, a1 = -3</c>), so item numbers
+    /// and step numbers differ by one.
+    /// </summary>
+    EchoedList,
+
+    /// <summary>Real-reply style: a state snapshot after every step (<c>State: a0 = 1, a1 = -2, a2 = 5</c>).</summary>
+    Snapshots,
+
+    /// <summary>Real-reply style: the answer only as a closing readout ("So the value of a3 at the end is 20.").</summary>
+    Readout,
+
+    /// <summary>
+    /// Real-reply style: the code re-printed first (statements without values), unchanged writes as "a2 remains -2", and
+    /// the answer in <c>\boxed{}</c>.
+    /// </summary>
+    CodeFirst,
 }

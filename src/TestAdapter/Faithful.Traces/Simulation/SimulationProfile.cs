@@ -57,6 +57,17 @@ public sealed record SimulationProfile(
     /// <summary>Every reply fails (in the study's mix of modes): the labelled data the classifier is validated on.</summary>
     public static SimulationProfile AlwaysFailing { get; } = new("failing", 0, 0, Study.Weights) { NeverClean = true };
 
+    /// <summary>
+    /// Whether replies are also written in the styles seen in real replies (<see cref="ReplyStyle.Prose"/>,
+    /// <see cref="ReplyStyle.EchoedList"/>, <see cref="ReplyStyle.Snapshots"/>, <see cref="ReplyStyle.Readout"/>,
+    /// <see cref="ReplyStyle.CodeFirst"/>). Off for the built-in profiles, so their seeded replies stay as they were;
+    /// on for <c>real</c>.
+    /// </summary>
+    public bool RealStyles { get; init; }
+
+    /// <summary>The study profile writing real styles too: what the instrument's validity set is measured on.</summary>
+    public static SimulationProfile Real { get; } = Study with { Name = "real", RealStyles = true };
+
     public bool AlwaysClean { get; init; }
 
     public bool NeverClean { get; init; }
@@ -64,10 +75,11 @@ public sealed record SimulationProfile(
     /// <summary>This profile made worse by <paramref name="logitDrop"/> on the logit of the clean chance (1 ≈ a clear regression).</summary>
     public SimulationProfile Regressed(double logitDrop = 1.0) => this with { Name = $"{Name}-regressed", Degradation = Degradation + logitDrop };
 
-    /// <summary>The built-in profiles by name: <c>study</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c> (the study profile, regressed by 1).</summary>
+    /// <summary>The built-in profiles by name: <c>study</c>, <c>real</c> (study in real styles too), <c>perfect</c>, <c>failing</c>, <c>regressed</c> (the study profile, regressed by 1).</summary>
     public static SimulationProfile? Named(string name) => name switch
     {
         "study" => Study,
+        "real" => Real,
         "perfect" => Perfect,
         "failing" => AlwaysFailing,
         "regressed" => Study.Regressed(),

@@ -1,7 +1,13 @@
 namespace Faithful.Traces.Parsing.Reading;
 
-/// <summary>A claim read from one line, before line and attempt numbers are attached.</summary>
-internal readonly record struct LineClaim(string? Name, int? StepNumber, ParsedValue? Value, string? Work);
+/// <summary>A value read from one line, typed, before line and attempt numbers are attached.</summary>
+internal readonly record struct LineClaim(
+    string? Name,
+    int? StepNumber,
+    ParsedValue? Value,
+    string? Work,
+    ReadingKind Kind = ReadingKind.Execution,
+    bool Shortcut = false);
 
 /// <summary>
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line
@@ -9,10 +15,18 @@ internal readonly record struct LineClaim(string? Name, int? StepNumber, ParsedV
 /// </summary>
 internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work);
 
-/// <summary>What one line says.</summary>
+/// <summary>A final answer read from prose: "the output of the function is -5", <c>sum([7, 1]) = 8</c>.</summary>
+/// <param name="Strong">Said of the whole program ("the output is", "returns") rather than a running "sum" or "result".</param>
+internal readonly record struct ProseAnswer(ParsedValue Value, string? Work, string Text, bool Strong = true);
+
+/// <summary>What one line says: its readings (the best cover of its spans), a pending statement, prose answers, problems.</summary>
 internal sealed class LineReading
 {
     public List<LineClaim> Claims { get; } = [];
+
+    public List<ReadingKind> Kinds { get; } = [];
+
+    public List<ProseAnswer> Answers { get; } = [];
 
     /// <summary>A statement with no value on this line, or null.</summary>
     public PendingStatement? Pending { get; set; }

@@ -115,7 +115,11 @@ internal static class LineNormalizer
                     builder.Append(") / (");
                     i++;
                     break;
-                case '`' or '$' or '{' or '}':
+                case '`':
+                    // "print`-1023`as": a code mark separates what it quotes.
+                    builder.Append(' ');
+                    break;
+                case '$' or '{' or '}':
                     break;
                 case '*':
                     AppendStar(text, i, builder);
@@ -147,6 +151,13 @@ internal static class LineNormalizer
 
         var before = i > 0 ? text[i - 1] : ' ';
         var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        if (after == '=' && (char.IsLetterOrDigit(before) || before is ' ' or '_' or ')'))
+        {
+            // "n_0*=-1": a compound assignment, not emphasis.
+            builder.Append('*');
+            return;
+        }
+
         var operandBefore = char.IsLetterOrDigit(before) || before == ')';
         var operandAfter = char.IsLetterOrDigit(after) || after is '(' or '-';
         var spaceBefore = char.IsWhiteSpace(before);

@@ -8,12 +8,14 @@ namespace Faithful.Traces.Parsing.Reading;
 /// </summary>
 internal static class LinePrefix
 {
-    public readonly record struct Stripped(string Rest, int? StepNumber, string? NameHint);
+    /// <summary>The content after the prefix, the number it gave, and whether that number is a list item's (<c>3.</c>) rather than a step label's.</summary>
+    public readonly record struct Stripped(string Rest, int? StepNumber, string? NameHint, bool ListItem = false);
 
     public static Stripped Strip(string text)
     {
         int? stepNumber = null;
         string? nameHint = null;
+        var listItem = false;
         var i = 0;
         for (var round = 0; round < 6; round++)
         {
@@ -23,11 +25,13 @@ internal static class LinePrefix
             if (stepNumber is null && TryNumberedItem(text, i, out var number, out var afterNumber))
             {
                 stepNumber = number;
+                listItem = true;
                 i = afterNumber;
             }
             else if (TryStepLabel(text, i, out number, out var hint, out afterNumber))
             {
                 stepNumber = number;
+                listItem = false;
                 nameHint = hint;
                 i = afterNumber;
             }
@@ -38,7 +42,7 @@ internal static class LinePrefix
             }
         }
 
-        return new Stripped(text[i..], stepNumber, nameHint);
+        return new Stripped(text[i..], stepNumber, nameHint, listItem);
     }
 
     private static int SkipSpaces(string text, int i)

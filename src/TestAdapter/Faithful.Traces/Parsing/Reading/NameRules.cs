@@ -7,14 +7,6 @@ namespace Faithful.Traces.Parsing.Reading;
 /// </summary>
 internal sealed class NameRules
 {
-    private static readonly HashSet<string> Prose = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "i", "is", "it", "to", "of", "so", "we", "the", "and", "or", "be", "by", "as", "at", "in", "on", "if", "no",
-        "answer", "final", "result", "step", "value", "values", "total", "then", "now", "thus", "hence", "therefore",
-        "var", "let", "long", "double", "int", "return", "new", "const", "e", "mod", "xor", "shl", "shr", "not",
-        "line", "output", "input", "inputs", "outputs", "note", "check", "here", "this", "that", "which",
-    };
-
     private readonly Dictionary<string, string>? _known;
     private readonly HashSet<string> _singleWrite = new(StringComparer.Ordinal);
 
@@ -36,6 +28,9 @@ internal sealed class NameRules
             _known.TryAdd(name, name);
         }
     }
+
+    /// <summary>Rules that read every identifier as prose (for headings, where no name matters).</summary>
+    public static NameRules Prose { get; } = new([]);
 
     public bool HasVocabulary => _known is not null;
 
@@ -66,7 +61,7 @@ internal sealed class NameRules
             }
         }
 
-        if (Prose.Contains(identifier))
+        if (Lexicon.Prose.Contains(identifier))
         {
             return null;
         }

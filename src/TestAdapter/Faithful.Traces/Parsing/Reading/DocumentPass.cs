@@ -1,0 +1,429 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Reads the line readings as a whole, in order: fits list numbers to steps, splits attempts (restart phrases, a step
+/// claimed again with a new value, a second pass from the initial values), and decides what snapshots and readouts
+/// do from the values the reply holds at that point. A snapshot entry or readout that repeats a held value observes;
+/// one that shows a value no other line gave executes (a per-iteration state list; a readout becomes a loop shortcut);
+/// one that differs from a value the reply just computed contradicts it. With no answer at all, a closing readout of
+/// the answer's variable answers.
+/// </summary>
+internal sealed class DocumentPass
+{
+    private readonly ReaderKnowledge _knowledge;
+    private readonly HashSet<string> _singleWrite;
+
+    private readonly List<ParsedClaim> _claims = [];
+    private readonly List<ParsedAnswer> _answers = [];
+    private readonly List<ParsedReading> _readings = [];
+    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParsedValue> _held = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _executedSinceSnapshot = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _executedThisAttempt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _summarized = new(StringComparer.Ordinal);
+    private readonly List<string> _snapshotNames = [];
+    private int _snapshotLine = -1;
+    private int? _possibleRestart;
+    private int? _tentativeRestart;
+    private int _attempt;
+    private int _claimsThisAttempt;
+    private int _answersThisAttempt;
+
+    private readonly bool _readoutAnswers;
+
+    public DocumentPass(ReaderKnowledge knowledge, HashSet<string> singleWrite, bool readoutAnswers = true)
+    {
+        _readoutAnswers = readoutAnswers;
+        _knowledge = knowledge;
+        _singleWrite = singleWrite;
+        foreach (var (name, value) in knowledge.Given)
+        {
+            if (value is { } known)
+            {
+                _held[name] = known;
+            }
+        }
+    }
+
+    public List<ParsedClaim> Claims => _claims;
+
+    public List<ParsedAnswer> Answers => _answers;
+
+    public List<ParsedReading> Readings => _readings;
+
+    public int Attempts => _attempt + 1;
+
+    public void Run(List<ReadEvent> events)
+    {
+        ListNumberFit.Apply(events, _knowledge.StepVariables);
+        ParsedClaim? lastReadout = null;
+        for (var k = 0; k < events.Count; k++)
+        {
+            var e = events[k];
+            switch (e.Kind)
+            {
+                case ReadEventKind.Restart:
+                    Restart(e);
+                    break;
+                case ReadEventKind.Answer:
+                    _answers.Add(e.Answer!);
+                    _answersThisAttempt++;
+                    _readings.Add(new ParsedReading(e.Line, ReadingKind.Answer));
+                    break;
+                case ReadEventKind.Claim:
+                    var claim = Claim(e, IsBeforeValue(events, k));
+                    if (e.Reading == ReadingKind.Readout && claim.Name == _knowledge.AnswerVariable && claim.Value is not null)
+                    {
+                        lastReadout = claim;
+                    }
+
+                    break;
+                default:
+                    _readings.Add(new ParsedReading(e.Line, e.Reading));
+                    break;
+            }
+        }
+
+        // "a4 has the value -8 once the code has run": with no answer given, a closing readout of the answer's variable answers.
+        if (_readoutAnswers && _answers.Count == 0 && lastReadout is not null && !_claims.Exists(c => c.Executes && c.Line > lastReadout.Line))
+        {
+            _answers.Add(new ParsedAnswer(lastReadout.Line, lastReadout.Value, AnswerStyle.Prose, lastReadout.Text));
+        }
+    }
+
+    private void Restart(ReadEvent e)
+    {
+        _readings.Add(new ParsedReading(e.Line, ReadingKind.Restart));
+        if (_claimsThisAttempt == 0 && _answersThisAttempt == 0)
+        {
+            return;
+        }
+
+        if (e.Restart == RestartKind.Definite)
+        {
+            StartAttempt();
+        }
+        else if (e.Restart == RestartKind.Tentative)
+        {
+            _tentativeRestart = _claims.Count;
+        }
+    }
+
+    // "n_1 = -1 -> n_1 = 5": a bare value of a name that the same line then gives again after an arrow is the value
+    // the variable held before the step, not a step of its own.
+    private static bool IsBeforeValue(List<ReadEvent> events, int k)
+    {
+        var claim = events[k].Claim;
+        if (claim.Kind != ReadingKind.Execution || claim.Work is not null || claim.Name is not { } name || k + 1 >= events.Count)
+        {
+            return false;
+        }
+
+        var next = events[k + 1];
+        if (next.Kind != ReadEventKind.Claim || next.Line != events[k].Line || next.Claim.Name != name)
+        {
+            return false;
+        }
+
+        var text = events[k].Text;
+        var first = text.IndexOf(name, StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        // "long n_0 = 1 -> n_0 = 3" re-prints the declaration as the statement it executes.
+        var before = text[..first];
+        if (before.Contains("long ", StringComparison.Ordinal) || before.Contains("var ", StringComparison.Ordinal) || before.Contains("int ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var arrow = IndexOfArrow(text, first + name.Length);
+        return arrow >= 0 && text.IndexOf(name, arrow, StringComparison.Ordinal) >= 0;
+    }
+
+    private static int IndexOfArrow(string text, int from)
+    {
+        foreach (var arrow in (string[])["->", "=>", "\u2192"])
+        {
+            var at = text.IndexOf(arrow, from, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private ParsedClaim Claim(ReadEvent e, bool beforeValue = false)
+    {
+        if (e.Line != _snapshotLine)
+        {
+            // A snapshot line restates what was executed before it; later lines start afresh.
+            foreach (var snapshotted in _snapshotNames)
+            {
+                _executedSinceSnapshot.Remove(snapshotted);
+            }
+
+            _snapshotNames.Clear();
+        }
+
+        var claim = e.Claim;
+        var kind = claim.Kind;
+        var contradicts = false;
+        var shortcut = claim.Shortcut;
+        var value = claim.Value;
+        if (beforeValue && claim.Name is { } before)
+        {
+            // The held value restated (or a given one echoed) observes; another value contradicts what the reply held.
+            var echoesGiven = _knowledge.Given.TryGetValue(before, out var givenBefore) && !_executedThisAttempt.Contains(before) && (givenBefore is null || SameValue(givenBefore, value));
+            kind = echoesGiven ? ReadingKind.InputEcho : ReadingKind.StateSnapshot;
+            contradicts = !echoesGiven && !Held(before, value);
+            shortcut = false;
+        }
+        else if (claim.Name is { } name)
+        {
+            switch (kind)
+            {
+                case ReadingKind.NoChangeExecution:
+                    value ??= _held.TryGetValue(name, out var kept) ? kept : null;
+                    break;
+                case ReadingKind.InputEcho:
+                    if (_executedThisAttempt.Contains(name))
+                    {
+                        // A second pass from the initial values starts a new attempt.
+                        StartAttempt();
+                    }
+
+                    break;
+                case ReadingKind.StateSnapshot:
+                    _snapshotLine = e.Line;
+                    _snapshotNames.Add(name);
+                    (kind, contradicts) = Snapshot(name, value);
+                    break;
+                case ReadingKind.Readout:
+                    // A new value sums up a loop (a shortcut); a single-assignment step already computed is only read out,
+                    // rightly or not.
+                    (kind, contradicts) = Held(name, value) ? (ReadingKind.Readout, false)
+                        : _singleWrite.Contains(name) && _executedThisAttempt.Contains(name) ? (ReadingKind.Readout, value is not null)
+                        : (ReadingKind.Execution, false);
+                    shortcut = kind == ReadingKind.Execution;
+                    break;
+            }
+        }
+
+        // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations), unless
+        // the step leaves it so: the aligner decides (a repeat is an optional claim).
+        var restatesGiven = kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && claim.Name is { } restated
+            && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
+            && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value);
+
+        // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
+        // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
+        // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
+        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && claim.Name is { } summed && _summarized.Contains(summed) && Held(summed, value))
+        {
+            kind = ReadingKind.Readout;
+            shortcut = false;
+        }
+
+        var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && claim.Name is { } repeated
+            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value) && !ShowsStatement(e.Text);
+
+        var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
+        {
+            Kind = kind,
+            Shortcut = shortcut,
+            Contradicts = contradicts,
+            Repeats = repeats || restatesGiven,
+        };
+
+        if (parsed.Executes && !restatesGiven)
+        {
+            AddExecution(parsed);
+        }
+        else if (restatesGiven)
+        {
+            _claims.Add(parsed);
+            _claimsThisAttempt++;
+        }
+        else
+        {
+            if (kind == ReadingKind.InputEcho && claim.Name is { } echoed && value is { } echoedValue)
+            {
+                _held[echoed] = echoedValue;
+            }
+
+            _claims.Add(parsed);
+            _claimsThisAttempt++;
+        }
+
+        _readings.Add(new ParsedReading(e.Line, kind));
+        return parsed;
+    }
+
+    // A snapshot entry: an echo of an input not yet written, an observation of a held value, a contradiction of a value
+    // just computed, or (in a per-iteration state list) the first showing of a new value.
+    private (ReadingKind Kind, bool Contradicts) Snapshot(string name, ParsedValue? value)
+    {
+        if (_knowledge.Given.TryGetValue(name, out var given) && !_executedThisAttempt.Contains(name) && (given is null || SameValue(given, value)))
+        {
+            return (ReadingKind.InputEcho, false);
+        }
+
+        if (Held(name, value))
+        {
+            return (ReadingKind.StateSnapshot, false);
+        }
+
+        if (_executedSinceSnapshot.Contains(name) || value is null)
+        {
+            return (ReadingKind.StateSnapshot, value is not null);
+        }
+
+        return (ReadingKind.Execution, false);
+    }
+
+    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the line shows the statement it executes.
+    private static bool ShowsStatement(string text)
+    {
+        var equals = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '=' && (i == 0 || text[i - 1] is not ('=' or '!' or '<' or '>')))
+            {
+                equals++;
+            }
+
+            if ((c is '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' && i + 1 < text.Length && text[i + 1] == '=') || (c is '-' or '=' && i + 1 < text.Length && text[i + 1] == '>')
+                || (c is '+' && i + 1 < text.Length && text[i + 1] == '+') || c == '\u2192')
+            {
+                return true;
+            }
+        }
+
+        return equals >= 2;
+    }
+
+    // "4. n_0 = 0": an item number that (after fitting) names a step writing the claimed variable.
+    private bool NumbersAWrite(LineClaim claim) =>
+        claim.StepNumber is { } number && number >= 1 && number <= _knowledge.StepVariables.Count && _knowledge.StepVariables[number - 1] == claim.Name;
+
+    private bool Held(string name, ParsedValue? value) => _held.TryGetValue(name, out var held) && SameValue(held, value);
+
+    private static bool SameValue(ParsedValue? a, ParsedValue? b) => a is { } x && b is { } y && (x.Text == y.Text || (x.Int64 is { } l && l == y.Int64) || x.Real == y.Real);
+
+    private void AddExecution(ParsedClaim claim)
+    {
+        // A single-assignment step claimed again (not as a repeat of the line just before) means the model went back.
+        // With a new value it started over; with the same value it may only be checking, so the restart is decided
+        // later: confirmed by a following re-claim with a new value, dropped by a claim of a step not yet claimed.
+        var previous = LastExecution();
+        var repeatsPrevious = previous is not null && previous.Name == claim.Name && previous.Value?.Text == claim.Value?.Text;
+        if (_tentativeRestart is { } hesitatedAt)
+        {
+            // After "Hmm"/"Wait" the first claim decides. A step claimed again follows the silent-restart rule, from
+            // the hesitation on; a variable written several times that is claimed again (not a verbatim repeat) is
+            // taken as going back, since within one attempt it would read as its next write.
+            _tentativeRestart = null;
+            if (claim.Name is { } again && _claimedThisAttempt.ContainsKey(again) && !repeatsPrevious)
+            {
+                if (_singleWrite.Contains(again))
+                {
+                    _possibleRestart ??= hesitatedAt;
+                }
+                else
+                {
+                    StartAttemptAt(hesitatedAt);
+                }
+            }
+        }
+
+        if (claim.Name is { } name && _singleWrite.Contains(name) && !repeatsPrevious)
+        {
+            if (_claimedThisAttempt.TryGetValue(name, out var earlier))
+            {
+                if (earlier?.Text != claim.Value?.Text)
+                {
+                    StartAttemptAt(_possibleRestart ?? _claims.Count);
+                }
+                else
+                {
+                    _possibleRestart ??= _claims.Count;
+                }
+            }
+            else
+            {
+                _possibleRestart = null;
+            }
+        }
+
+        if (claim.Name is { } written)
+        {
+            _claimedThisAttempt[written] = claim.Value;
+            _executedSinceSnapshot.Add(written);
+            _executedThisAttempt.Add(written);
+            if (claim.Shortcut)
+            {
+                _summarized.Add(written);
+            }
+            else
+            {
+                _summarized.Remove(written);
+            }
+            if (claim.Value is { } value)
+            {
+                _held[written] = value;
+            }
+        }
+
+        _claims.Add(claim with { Attempt = _attempt });
+        _claimsThisAttempt++;
+    }
+
+    private ParsedClaim? LastExecution()
+    {
+        for (var i = _claims.Count - 1; i >= 0; i--)
+        {
+            if (_claims[i].Executes)
+            {
+                return _claims[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts a new attempt whose first claim is the one at <paramref name="claimIndex"/> (earlier claims may move into it).</summary>
+    private void StartAttemptAt(int claimIndex)
+    {
+        StartAttempt();
+        for (var i = claimIndex; i < _claims.Count; i++)
+        {
+            _claims[i] = _claims[i] with { Attempt = _attempt };
+            if (_claims[i].Executes && _claims[i].Name is { } moved)
+            {
+                _claimedThisAttempt[moved] = _claims[i].Value;
+                _executedThisAttempt.Add(moved);
+            }
+
+            _claimsThisAttempt++;
+        }
+    }
+
+    private void StartAttempt()
+    {
+        _attempt++;
+        _claimsThisAttempt = 0;
+        _answersThisAttempt = 0;
+        _claimedThisAttempt.Clear();
+        _executedThisAttempt.Clear();
+        _executedSinceSnapshot.Clear();
+        _summarized.Clear();
+        _possibleRestart = null;
+        _tentativeRestart = null;
+    }
+}

@@ -1,0 +1,207 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>How lines under a heading are framed: "Initial values:" echoes, "Final values:" reads out.</summary>
+internal enum LineSection
+{
+    None,
+    Echo,
+    Readout,
+
+    /// <summary>"State after iteration 2:": each pair below is a snapshot entry.</summary>
+    Snapshot,
+
+    /// <summary>"Iterate 3 times:": the values below sum up a loop.</summary>
+    Loop,
+}
+
+/// <summary>
+/// One normalized line (or comment) as the recognisers see it: its tokens, split into sentences, the step number or
+/// name its prefix gave, the section it sits in, and what the reader knows about the program's names.
+/// </summary>
+internal sealed class LineContext
+{
+    private readonly string?[] _sentenceLower;
+
+    public LineContext(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true)
+    {
+        Text = text;
+        StepLabel = stepLabel;
+        StepNumber = stepNumber;
+        Hint = hint;
+        Names = names;
+        Section = section;
+        Knowledge = knowledge;
+        Tokens = Tokenizer.Tokenize(text, names);
+        Sentences = SplitSentences(Tokens);
+        _sentenceLower = new string?[Sentences.Count];
+    }
+
+    public string Text { get; }
+
+    public List<Token> Tokens { get; }
+
+    public int? StepNumber { get; }
+
+    /// <summary>Whether <see cref="StepNumber"/> comes from a step label ("Step 3:") rather than a list item ("3.").</summary>
+    public bool StepLabel { get; }
+
+    public string? Hint { get; }
+
+    public NameRules Names { get; }
+
+    public LineSection Section { get; }
+
+    public ReaderKnowledge Knowledge { get; }
+
+    /// <summary>Token ranges [From, To) of the line's sentences, split at '.', '!' and '?'.</summary>
+    public List<(int From, int To)> Sentences { get; }
+
+    /// <summary>The index of the sentence that holds token <paramref name="token"/>.</summary>
+    public int SentenceOf(int token)
+    {
+        for (var s = 0; s < Sentences.Count; s++)
+        {
+            if (token < Sentences[s].To)
+            {
+                return s;
+            }
+        }
+
+        return Sentences.Count - 1;
+    }
+
+    /// <summary>The end (exclusive) of the sentence holding <paramref name="token"/>.</summary>
+    public int SentenceEnd(int token) => Sentences.Count == 0 ? Tokens.Count : Sentences[SentenceOf(token)].To;
+
+    /// <summary>The lower-cased text of sentence <paramref name="sentence"/>, with a space on each side.</summary>
+    public string SentenceLower(int sentence)
+    {
+        if (_sentenceLower[sentence] is { } cached)
+        {
+            return cached;
+        }
+
+        var (from, to) = Sentences[sentence];
+        var text = from >= to ? " " : " " + Text[Tokens[from].Start..Tokens[to - 1].End].ToLowerInvariant() + " ";
+        _sentenceLower[sentence] = text;
+        return text;
+    }
+
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> summarizes a loop rather than one step, by its own words or the
+    /// sentence before it on the line ("The inner loop runs 3 times again. So n_1 becomes -5.").
+    /// </summary>
+    public bool IsShortcutSentence(int sentence) => SummarizesLoop(sentence) || (sentence > 0 && SummarizesLoop(sentence - 1));
+
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> (or the line's first sentence) names a single iteration: "iteration 2",
+    /// "the first iteration", "in the third pass".
+    /// </summary>
+    public bool NamesOneIteration(int sentence) => NamesIteration(sentence) || (sentence > 0 && NamesIteration(0));
+
+    private bool NamesIteration(int sentence)
+    {
+        var (from, to) = Sentences[sentence];
+        for (var i = from; i < to; i++)
+        {
+            if (Tokens[i].Kind != TokenKind.Word || Tokens[i].Text.ToLowerInvariant() is not ("iteration" or "pass" or "round" or "cycle" or "repetition"))
+            {
+                continue;
+            }
+
+            var after = i + 1 < to ? Tokens[i + 1] : default;
+            var before = i > from ? Tokens[i - 1] : default;
+            if ((after.Kind == TokenKind.Number && after.Text.Length <= 3 && !after.Text.StartsWith('-'))
+                || (before.Kind == TokenKind.Word && OrdinalWords.Contains(before.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> OrdinalWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd",
+        "4th", "5th", "next", "last", "final",
+    };
+
+    private bool SummarizesLoop(int sentence)
+    {
+        var lower = SentenceLower(sentence);
+        if (Lexicon.ContainsAny(lower, Lexicon.ShortcutCues))
+        {
+            return true;
+        }
+
+        // "three times", "3 times": a count of repetitions (not "2 times 3", an operator).
+        var (from, to) = Sentences[sentence];
+        for (var i = from + 1; i < to; i++)
+        {
+            if (Tokens[i].IsWord("times") && (Tokens[i - 1].Kind == TokenKind.Number || (Tokens[i - 1].Kind == TokenKind.Word && Lexicon.CountWords.Contains(Tokens[i - 1].Text)))
+                && (i + 1 >= to || Tokens[i + 1].Kind is not (TokenKind.Number or TokenKind.Name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int From, int To)> SplitSentences(List<Token> tokens)
+    {
+        var sentences = new List<(int, int)>(2);
+        var start = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Other && tokens[i].Text is "." or "!" or "?")
+            {
+                if (i > start)
+                {
+                    sentences.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < tokens.Count || sentences.Count == 0)
+        {
+            sentences.Add((start, tokens.Count));
+        }
+
+        return sentences;
+    }
+}
+
+/// <summary>
+/// What the reader knows of the program beyond its names: the given names (inputs and declarations with a literal
+/// initial value), the answer variable, and the variable each step writes (to fit list numbers to steps).
+/// </summary>
+internal sealed class ReaderKnowledge
+{
+    public static ReaderKnowledge None { get; } = new(null, null, null, false);
+
+    public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum)
+    {
+        Given = given ?? new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
+        AnswerVariable = answerVariable;
+        StepVariables = stepVariables ?? [];
+        AnswerIsSum = answerIsSum;
+    }
+
+    /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
+    public IReadOnlyDictionary<string, ParsedValue?> Given { get; }
+
+    /// <summary>The variable whose final value is the answer, when the answer is one variable.</summary>
+    public string? AnswerVariable { get; }
+
+    /// <summary>Whether the answer is the sum of several variables.</summary>
+    public bool AnswerIsSum { get; }
+
+    /// <summary>The variable each step writes, in step order.</summary>
+    public IReadOnlyList<string> StepVariables { get; }
+
+    public bool IsGiven(string name) => Given.ContainsKey(name);
+}

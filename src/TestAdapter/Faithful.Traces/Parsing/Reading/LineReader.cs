@@ -1,0 +1,109 @@
+using Faithful.Traces.Parsing.Reading.Recognisers;
+
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Reads one normalized line: every recogniser proposes scored readings for spans of it, the line keeps the best
+/// non-overlapping cover (<see cref="LineCover"/>), and executions in a sentence that summarizes a loop are marked as
+/// shortcuts. A trailing <c>//</c> or <c>#</c> comment is read too, and may give a statement its value.
+/// </summary>
+internal static class LineReader
+{
+    public static LineReading Read(string text, int? stepNumber, string? nameHint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true)
+    {
+        var reading = new LineReading();
+        var (code, comment) = TokenText.SplitComment(text);
+        var line = new LineContext(code, stepNumber, nameHint, names, section, knowledge, stepLabel);
+        ReadInto(line, reading);
+        reading.MentionsNameAndNumber = TokenText.HasName(line.Tokens, 0, line.Tokens.Count) && TokenText.HasNumber(line.Tokens, 0, line.Tokens.Count);
+
+        if (comment is null)
+        {
+            return reading;
+        }
+
+        var commentLine = new LineContext(comment, stepNumber, nameHint, names, section, knowledge, stepLabel);
+        var commentReading = new LineReading();
+        ReadInto(commentLine, commentReading);
+        if (commentReading.Claims.Count > 0)
+        {
+            reading.Claims.AddRange(commentReading.Claims);
+            reading.Kinds.AddRange(commentReading.Kinds);
+            if (reading.Pending is { } statement && commentReading.Claims.Exists(c => c.Name == statement.Name))
+            {
+                reading.Pending = null;
+            }
+        }
+        else if (reading.Pending is { } statement && TokenText.FirstLoneValue(commentLine.Tokens, 0, commentLine.Tokens.Count) is { } value)
+        {
+            // "a3 += a2; // 9" or "a3 += a2  # -> 9": the comment gives the statement's value.
+            reading.Claims.Add(new LineClaim(statement.Name, statement.StepNumber ?? stepNumber, value.Value, statement.Work));
+            reading.Kinds.Add(ReadingKind.Execution);
+            reading.Pending = null;
+        }
+
+        reading.Answers.AddRange(commentReading.Answers);
+        return reading;
+    }
+
+    private static void ReadInto(LineContext line, LineReading reading)
+    {
+        if (line.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var proposals = new List<Proposal>();
+        ProseAnswerRecogniser.Propose(line, proposals);
+        EchoRecogniser.Propose(line, proposals);
+        ReadoutRecogniser.Propose(line, proposals);
+        NoChangeRecogniser.Propose(line, proposals);
+        SnapshotRecogniser.Propose(line, proposals);
+        ValueListRecogniser.Propose(line, proposals);
+        AssignmentRecogniser.Propose(line, proposals);
+        ProseExecutionRecogniser.Propose(line, proposals);
+
+        foreach (var chosen in LineCover.Best(proposals))
+        {
+            reading.Kinds.Add(chosen.Kind);
+            if (chosen.Answer is { } answer)
+            {
+                reading.Answers.Add(answer);
+            }
+
+            if (chosen.Pending is { } pending)
+            {
+                reading.Pending = pending;
+            }
+
+            if (chosen.Unreadable is { } problem)
+            {
+                reading.Unreadable.Add(problem);
+            }
+
+            if (chosen.Claims.Count == 0)
+            {
+                continue;
+            }
+
+            var sentence = line.SentenceOf(chosen.From);
+            // Under "Iterate 3 times:" a value sums up the loop, unless its sentence names one iteration ("In the second
+            // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
+            var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
+                && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
+            var restates = chosen.Kind == ReadingKind.Execution && line.SentenceLower(sentence).Contains(" still ", StringComparison.Ordinal);
+            foreach (var claim in chosen.Claims)
+            {
+                // "n_0 is still 3" restates a value unless work shows the step ("still 0, since 0 * -1 = 0").
+                var kind = restates && claim.Work is null ? ReadingKind.StateSnapshot : claim.Kind;
+                reading.Claims.Add(claim with { Kind = kind, Shortcut = shortcut && kind != ReadingKind.StateSnapshot });
+            }
+        }
+
+        // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
+        if (reading.Pending is { Name: { } pendingName } && reading.Claims.Exists(c => c.Name == pendingName))
+        {
+            reading.Pending = null;
+        }
+    }
+}

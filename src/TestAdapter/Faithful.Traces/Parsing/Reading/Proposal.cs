@@ -1,0 +1,69 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// What one recogniser reads in a span of a line's tokens [<see cref="From"/>, <see cref="To"/>), with a score: the line
+/// keeps the best-scoring set of proposals that do not overlap (<see cref="LineCover"/>).
+/// </summary>
+internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
+{
+    public ReadingKind Kind { get; } = kind;
+
+    public int From { get; } = from;
+
+    public int To { get; } = to;
+
+    public int Score { get; } = score;
+
+    public List<LineClaim> Claims { get; } = [];
+
+    public PendingStatement? Pending { get; init; }
+
+    public ProseAnswer? Answer { get; init; }
+
+    public string? Unreadable { get; init; }
+
+    /// <summary>Values of successive steps ("1, then 2, then 3"): never a loop summary, whatever the sentence says.</summary>
+    public bool PerStep { get; init; }
+
+    public Proposal With(LineClaim claim)
+    {
+        Claims.Add(claim);
+        return this;
+    }
+}
+
+/// <summary>Scores shared by the recognisers, so that their relative weights are read in one place.</summary>
+internal static class ProposalScores
+{
+    /// <summary>A name assigned a value (<c>s3 = 14</c>).</summary>
+    public const int Assignment = 10;
+
+    /// <summary>Extra for work shown before the value.</summary>
+    public const int WorkShown = 1;
+
+    /// <summary>A value read from prose ("subtracting 2 gives -4").</summary>
+    public const int ProseValue = 8;
+
+    /// <summary>Each value of a list of successive values ("n_0 becomes 1, then 2, then 3").</summary>
+    public const int ListValue = 11;
+
+    /// <summary>Each pair of a state snapshot, plus one bonus for the snapshot (beats reading its pairs one by one).</summary>
+    public const int SnapshotPair = 10;
+
+    public const int SnapshotBonus = 3;
+
+    /// <summary>Each pair framed as an echo of the initial values.</summary>
+    public const int EchoPair = 13;
+
+    /// <summary>A statement shown to leave its variable unchanged.</summary>
+    public const int NoChange = 14;
+
+    /// <summary>Each pair framed as a closing readout.</summary>
+    public const int ReadoutPair = 12;
+
+    /// <summary>A sentence that states the result of the whole program.</summary>
+    public const int Answer = 20;
+
+    /// <summary>A statement without a value (a re-print of code).</summary>
+    public const int Statement = 5;
+}

@@ -1,0 +1,308 @@
+using static Faithful.Traces.Parsing.Reading.TokenText;
+
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Executions written as assignments: <c>s3 = 42</c>, <c>s3 = s2 - s1 = 14 - 7 = 7</c>, <c>a3 -= a2 -> a3 = 2 - (-7) = 9</c>,
+/// <c>a3 += a2 -> 9</c>, <c>Step 3: 21 - 7 = 14</c>, "a3 is now 2". A clause's value is the first part after an assignment
+/// that is a lone number; what comes before it is the work shown. A statement with no value is a code re-print.
+/// </summary>
+internal static class AssignmentRecogniser
+{
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var start = 0;
+        while (start < tokens.Count && tokens[start].Kind == TokenKind.Word && Lexicon.TypeKeywords.Contains(tokens[start].Text))
+        {
+            start++;
+        }
+
+        var anchors = FindAnchors(tokens, start);
+        var firstAnchor = anchors.Count > 0 ? anchors[0] : tokens.Count;
+        var statementHandled = ProposeStatement(line, start, firstAnchor, anchors.Count > 0 ? tokens[anchors[0]].Text : null, proposals);
+
+        for (var k = 0; k < anchors.Count; k++)
+        {
+            var end = Math.Min(k + 1 < anchors.Count ? anchors[k + 1] : tokens.Count, line.SentenceEnd(anchors[k]));
+            ProposeAnchoredClause(line, anchors[k], end, proposals);
+        }
+
+        if (anchors.Count == 0 && !statementHandled && (line.Hint is not null || (line.StepNumber is not null && (line.StepLabel || IsArithmetic(tokens, start)))))
+        {
+            ProposeNumberedStep(line, start, proposals);
+        }
+    }
+
+    /// <summary>Names followed by an assignment (<c>=</c>, <c>:</c>, an arrow, "is", "becomes") that may start a clause.</summary>
+    public static List<int> FindAnchors(List<Token> tokens, int start)
+    {
+        var anchors = new List<int>();
+        for (var i = start; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Name || !IsAssignment(tokens, i + 1))
+            {
+                continue;
+            }
+
+            if (i == start || CanPrecedeAnchor(tokens, i))
+            {
+                anchors.Add(i);
+            }
+        }
+
+        return anchors;
+    }
+
+    public static bool IsAssignment(List<Token> tokens, int at)
+    {
+        var token = tokens[at];
+        if (token.Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow)
+        {
+            // "s3 == 7" is a comparison; "s3: s3 = ..." leaves the anchor to the second name.
+            return !(token.Kind == TokenKind.Colon && at + 2 < tokens.Count && tokens[at + 1].Kind == TokenKind.Name && tokens[at + 2].Kind == TokenKind.Assign);
+        }
+
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        // "n_0 will be 2", "n_0 would become -3", "n_0 has the value 5".
+        var next = at + 1 < tokens.Count ? tokens[at + 1] : default;
+        if (token.Text.ToLowerInvariant() is "will" or "would" or "should" or "shall")
+        {
+            return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "be" or "become" or "equal" or "now";
+        }
+
+        if (token.IsWord("has"))
+        {
+            return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "the" or "value" or "a";
+        }
+
+        return Lexicon.AnchorWords.Contains(token.Text) && !token.IsWord("was");
+    }
+
+    /// <summary>Whether the anchor's assignment is a symbol (<c>=</c>, <c>:</c>, an arrow) rather than a word.</summary>
+    public static bool IsSymbolic(List<Token> tokens, int anchor) => tokens[anchor + 1].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
+
+    private static bool CanPrecedeAnchor(List<Token> tokens, int i)
+    {
+        var previous = tokens[i - 1];
+        switch (previous.Kind)
+        {
+            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Colon or TokenKind.Other:
+                return true;
+            case TokenKind.Operator:
+                return previous.Text is "(" or "[";
+            case TokenKind.Word:
+                // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
+                return !Lexicon.BlockingPrepositions.Contains(previous.Text) && !Lexicon.OperatorWords.Contains(previous.Text)
+                    && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && tokens[i - 2].Kind == TokenKind.Name);
+            case TokenKind.Number:
+                // "s1 = 7 s2 = 21": a value just ended.
+                return i >= 2 && tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
+            default:
+                return false;
+        }
+    }
+
+    private static void ProposeAnchoredClause(LineContext line, int anchor, int end, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var text = line.Text;
+        var name = tokens[anchor].Text;
+        var rhsStart = anchor + 2;
+        if (rhsStart < end && tokens[anchor + 1].IsWord("is") && tokens[rhsStart].IsWord("now"))
+        {
+            rhsStart++;
+        }
+
+        if (FirstLoneValue(tokens, rhsStart, end) is { } found)
+        {
+            var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : null;
+            var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
+            proposals.Add(new Proposal(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
+                .With(new LineClaim(name, line.StepNumber, found.Value, work)));
+            return;
+        }
+
+        var rhs = Slice(text, tokens, rhsStart, end);
+        if (IsFormatPlaceholder(tokens, rhsStart, end))
+        {
+            // "s1 = <value>": the prompt's output format repeated, not a claim.
+            return;
+        }
+
+        if (HasName(tokens, rhsStart, end) && IsSymbolic(tokens, anchor))
+        {
+            proposals.Add(new Proposal(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
+            {
+                Pending = new PendingStatement(name, line.StepNumber, rhs ?? name),
+            });
+        }
+        else if (!IsSymbolic(tokens, anchor))
+        {
+            // "n_0 is decreased by 2, ...": prose with no value here, left to the prose recognisers.
+        }
+        else if (rhs is not null && IsOpenArithmetic(tokens, rhsStart, end))
+        {
+            // "n_6 = 1 * -1 * -1 * -1" with "= -1" on the next line: the chain's value follows, so wait for it.
+            proposals.Add(new Proposal(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
+            {
+                Pending = new PendingStatement(name, line.StepNumber, rhs),
+            });
+        }
+        else if (rhs is not null && HasNumber(tokens, rhsStart, end))
+        {
+            proposals.Add(new Proposal(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
+            {
+                Unreadable = $"{name} has no final value (only '{Bound(rhs)}')",
+            }.With(new LineClaim(name, line.StepNumber, null, rhs)));
+        }
+        else if (rhs is null || tokens[anchor + 1].Kind != TokenKind.Colon)
+        {
+            proposals.Add(new Proposal(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
+            {
+                Unreadable = $"{name} is named but no value follows",
+            }.With(new LineClaim(name, line.StepNumber, null, null)));
+        }
+    }
+
+    /// <summary>Statements before any anchor: "a3 -= a2", "a3++", optionally followed by "-> 9" or ": 9".</summary>
+    private static bool ProposeStatement(LineContext line, int start, int end, string? nextAnchorName, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        string? target = null;
+        var afterStatement = -1;
+        for (var i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.CompoundAssign && i > start && tokens[i - 1].Kind == TokenKind.Name)
+            {
+                target = tokens[i - 1].Text;
+                afterStatement = NextSeparator(tokens, i + 1, end);
+                break;
+            }
+
+            if (token.Kind == TokenKind.IncrementOrDecrement)
+            {
+                if (i > start && tokens[i - 1].Kind == TokenKind.Name && tokens[i - 1].End == token.Start)
+                {
+                    target = tokens[i - 1].Text;
+                }
+                else if (i + 1 < end && tokens[i + 1].Kind == TokenKind.Name)
+                {
+                    target = tokens[i + 1].Text;
+                }
+
+                if (target is not null)
+                {
+                    afterStatement = NextSeparator(tokens, i + 1, end);
+                    break;
+                }
+            }
+        }
+
+        if (target is null)
+        {
+            return false;
+        }
+
+        var statementEnd = afterStatement < 0 ? end : afterStatement;
+        var statementText = Slice(line.Text, tokens, start, statementEnd) ?? target;
+        if (nextAnchorName == target)
+        {
+            // "a0 &= a4: 4 & 9 = 0000, so a0 = 0": the anchored clause gives the claim.
+            return true;
+        }
+
+        if (afterStatement >= 0 && FirstLoneValue(tokens, afterStatement + 1, Math.Min(end, line.SentenceEnd(afterStatement))) is { } found)
+        {
+            var work = found.PartStart > afterStatement + 1 ? Slice(line.Text, tokens, afterStatement + 1, found.PartStart) : null;
+            proposals.Add(new Proposal(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment + ProposalScores.WorkShown)
+                .With(new LineClaim(target, line.StepNumber, found.Value, work ?? statementText)));
+            return true;
+        }
+
+        proposals.Add(new Proposal(ReadingKind.CodeReprint, start, statementEnd, ProposalScores.Statement)
+        {
+            Pending = new PendingStatement(target, line.StepNumber, statementText),
+        });
+        return true;
+    }
+
+    private static int NextSeparator(List<Token> tokens, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
+                || (tokens[i].Kind == TokenKind.Word && Lexicon.ResultWords.Contains(tokens[i].Text)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Numbers joined by operators and nothing else ("1 - 2 - 2 - 2"): work whose value may follow on the next line.
+    private static bool IsOpenArithmetic(List<Token> tokens, int from, int end)
+    {
+        var operators = 0;
+        var numbers = 0;
+        for (var i = from; i < end; i++)
+        {
+            switch (tokens[i].Kind)
+            {
+                case TokenKind.Number:
+                    numbers++;
+                    break;
+                case TokenKind.Operator:
+                    operators++;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return numbers >= 2 && operators >= 1;
+    }
+
+    // A list item that is only arithmetic ("3. 21 - 7 = 14"), not prose ("2. The loop runs n times (n = 3)").
+    private static bool IsArithmetic(List<Token> tokens, int start)
+    {
+        for (var i = start; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && !Lexicon.OperatorWords.Contains(tokens[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"Step 3: s2 - s1 = 14 - 7 = 7" or "Step 3: 7".</summary>
+    private static void ProposeNumberedStep(LineContext line, int start, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var hint = line.Hint is null ? null : line.Names.Resolve(line.Hint);
+        var end = line.Sentences.Count > 0 ? line.Sentences[0].To : tokens.Count;
+        if (FirstLoneValue(tokens, start, end) is { } found)
+        {
+            var work = found.PartStart > start ? TrimSeparators(Slice(line.Text, tokens, start, found.PartStart)) : null;
+            proposals.Add(new Proposal(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment)
+                .With(new LineClaim(hint, line.StepNumber, found.Value, work)));
+            return;
+        }
+
+        if (HasName(tokens, start, tokens.Count) && HasOperator(tokens, start, tokens.Count))
+        {
+            proposals.Add(new Proposal(ReadingKind.CodeReprint, start, tokens.Count, ProposalScores.Statement)
+            {
+                Pending = new PendingStatement(hint, line.StepNumber, Slice(line.Text, tokens, start, tokens.Count) ?? ""),
+            });
+        }
+    }
+}

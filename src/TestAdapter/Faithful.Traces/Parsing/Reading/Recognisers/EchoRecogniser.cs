@@ -1,0 +1,125 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Echoes of the inputs or the given initial values: "n_0 = 0 and n_1 = 0 are initialized", "initialize n_0 to 1",
+/// "n_0 starts at 1", "n_0 = 0 (before the loop)", "initialized to 0 and 1 respectively", lines under "Initial values:".
+/// An echo executes nothing.
+/// </summary>
+internal static class EchoRecogniser
+{
+    private static readonly string[] StrongCues = ["initializ", "initialis", "initial", "given", "input", "declar", "before the loop", "before any loop", "before entering", "at the start", "at the beginning"];
+
+    private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
+
+    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being" };
+
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        for (var s = 0; s < line.Sentences.Count; s++)
+        {
+            var (from, to) = line.Sentences[s];
+            var strong = line.Section == LineSection.Echo || Lexicon.ContainsAny(line.SentenceLower(s), StrongCues);
+            var respectively = strong && line.SentenceLower(s).Contains("respectively", StringComparison.Ordinal);
+            if (respectively && Respectively(line, from, to) is { } zipped)
+            {
+                proposals.Add(zipped);
+                continue;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                if (tokens[i].Kind != TokenKind.Name)
+                {
+                    continue;
+                }
+
+                var weak = (i > from && tokens[i - 1].Kind == TokenKind.Word && WeakCues.Contains(tokens[i - 1].Text))
+                    || (i > from + 1 && tokens[i - 2].Kind == TokenKind.Word && WeakCues.Contains(tokens[i - 2].Text) && tokens[i - 1].IsWord("with"));
+                if (Linked(tokens, i, to, out var valueAt, out var weakInside) is not { } value || !(strong || weak || weakInside))
+                {
+                    continue;
+                }
+
+                proposals.Add(new Proposal(ReadingKind.InputEcho, i, valueAt + 1, ProposalScores.EchoPair)
+                    .With(new LineClaim(tokens[i].Text, null, value, null, ReadingKind.InputEcho)));
+            }
+        }
+    }
+
+    // "n_0 = 1", "n_0 to 1", "n_0 starts at 1", "n_0 is set to 0", "n_0 is initialized to 0": the name, a few linking words, a value.
+    private static ParsedValue? Linked(List<Token> tokens, int name, int end, out int valueAt, out bool weakInside)
+    {
+        valueAt = -1;
+        weakInside = false;
+        var i = name + 1;
+        var words = 0;
+        while (i < end && words < 4)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Number)
+            {
+                if (!TokenText.IsLoneNumber(tokens, i, end) || words == 0)
+                {
+                    return null;
+                }
+
+                valueAt = i;
+                return token.Number;
+            }
+
+            if (token.IsOperator("("))
+            {
+                i++;
+                continue;
+            }
+
+            var isLink = token.Kind is TokenKind.Assign or TokenKind.Colon || (token.Kind == TokenKind.Word && (Links.Contains(token.Text) || token.Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)));
+            var isWeak = token.Kind == TokenKind.Word && WeakCues.Contains(token.Text);
+            if (!isLink && !isWeak)
+            {
+                return null;
+            }
+
+            weakInside |= isWeak;
+            words++;
+            i++;
+        }
+
+        return null;
+    }
+
+    // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively".
+    private static Proposal? Respectively(LineContext line, int from, int to)
+    {
+        var tokens = line.Tokens;
+        var names = new List<string>();
+        var values = new List<ParsedValue>();
+        var firstValue = -1;
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Name && firstValue < 0)
+            {
+                names.Add(tokens[i].Text);
+            }
+            else if (tokens[i].Kind == TokenKind.Number && names.Count > 0)
+            {
+                firstValue = firstValue < 0 ? i : firstValue;
+                values.Add(tokens[i].Number);
+            }
+        }
+
+        if (names.Count < 2 || names.Count != values.Count)
+        {
+            return null;
+        }
+
+        var proposal = new Proposal(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
+        for (var k = 0; k < names.Count; k++)
+        {
+            proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));
+        }
+
+        return proposal;
+    }
+}

@@ -1,0 +1,82 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>A name with a bare value, as snapshots, echoes and readouts list them: <c>n_0 = 1</c>, <c>a2: -7</c>, "n_1 is 0".</summary>
+internal readonly record struct Pair(string Name, ParsedValue Value, int From, int To);
+
+internal static class Pairs
+{
+    /// <summary>
+    /// A pair starting at <paramref name="at"/>: a name, <c>=</c> <c>:</c> an arrow or "is", and a number that nothing
+    /// continues (<c>(-1)</c> and <c>`-1`</c> too), before <paramref name="end"/>.
+    /// </summary>
+    public static Pair? At(List<Token> tokens, int at, int end, bool wordOperators = true)
+    {
+        if (at + 2 >= end || tokens[at].Kind != TokenKind.Name)
+        {
+            return null;
+        }
+
+        var op = tokens[at + 1];
+        var symbolic = op.Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
+        if (!symbolic && !(wordOperators && op.IsWord("is")))
+        {
+            return null;
+        }
+
+        var valueAt = at + 2;
+        var open = 0;
+        while (valueAt < end && tokens[valueAt].IsOperator("("))
+        {
+            valueAt++;
+            open++;
+        }
+
+        if (valueAt >= end || tokens[valueAt].Kind != TokenKind.Number)
+        {
+            return null;
+        }
+
+        var after = valueAt + 1;
+        while (open > 0 && after < end && tokens[after].IsOperator(")"))
+        {
+            after++;
+            open--;
+        }
+
+        if (open > 0 || !EndsPair(tokens, after, end))
+        {
+            return null;
+        }
+
+        return new Pair(tokens[at].Text, tokens[valueAt].Number, at, after);
+    }
+
+    /// <summary>Whether a pair may end before <paramref name="at"/>: the end, a separator, "and", a remark in parentheses, or the next name.</summary>
+    public static bool EndsPair(List<Token> tokens, int at, int end)
+    {
+        if (at >= end)
+        {
+            return true;
+        }
+
+        var next = tokens[at];
+        return next.Kind switch
+        {
+            TokenKind.Comma or TokenKind.Semicolon or TokenKind.Name or TokenKind.Other => true,
+            TokenKind.Operator => next.Text is "(" or ")" or "]" or "|",
+            TokenKind.Word => !Lexicon.OperatorWords.Contains(next.Text),
+            _ => false,
+        };
+    }
+
+    /// <summary>The index after separators ("," ";" "and" "&amp;") at <paramref name="at"/>.</summary>
+    public static int SkipSeparators(List<Token> tokens, int at, int end)
+    {
+        while (at < end && (tokens[at].Kind is TokenKind.Comma or TokenKind.Semicolon || tokens[at].IsWord("and") || tokens[at].IsOperator("&")))
+        {
+            at++;
+        }
+
+        return at;
+    }
+}

@@ -1,0 +1,245 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Final answers stated in prose: "the output of the function for n=3 is -5", "the function returns the sum of n_0 and
+/// n_1, which is 0 + (-18) = -18", "f(3) = 7", <c>sum([n_0, n_1]) = sum([7, 1]) = 8</c>, <c>n_0 + n_1 + n_2 = 21 + 1 = 22</c>.
+/// The value is the last lone number after the answer's subject; <c>n = 3</c> and <c>f(3)</c> name the input, not the result.
+/// </summary>
+internal static class ProseAnswerRecogniser
+{
+    private static readonly HashSet<string> Subjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "output", "outputs", "return", "returns", "returned", "answer", "result", "solution", "sum", "print", "prints", "printed",
+    };
+
+    private static readonly string[] Intermediate = ["iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial"];
+
+    /// <summary>The value a sentence states as the result ("The output of the function for n=3 is 2."), or null.</summary>
+    public static ParsedValue? ValueOf(string sentence, NameRules names)
+    {
+        var line = new LineContext(LineNormalizer.Normalize(sentence), null, null, names, LineSection.None, ReaderKnowledge.None);
+        var proposals = new List<Proposal>();
+        Propose(line, proposals);
+        return proposals.Count == 1 ? proposals[0].Answer?.Value : null;
+    }
+
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+
+        var tokens = line.Tokens;
+        for (var s = 0; s < line.Sentences.Count; s++)
+        {
+            var (from, to) = line.Sentences[s];
+            var subject = SubjectAt(line, from, to);
+            if (subject < 0)
+            {
+                continue;
+            }
+
+            var lower = line.SentenceLower(s);
+            var strongSubject = !tokens[subject].IsWord("result") && !tokens[subject].IsWord("sum") || lower.Contains("final", StringComparison.Ordinal);
+            if (!strongSubject && Lexicon.ContainsAny(lower, Intermediate))
+            {
+                continue;
+            }
+
+            if (LastLoneValue(tokens, subject + 1, to) is not { } at || DescribesOperation(tokens, subject + 1, at))
+            {
+                continue;
+            }
+
+            var work = WorkBefore(line, subject + 1, at);
+            var strong = !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result") && tokens[subject].Kind == TokenKind.Word;
+            proposals.Add(new Proposal(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
+            {
+                Answer = new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End], strong),
+            });
+        }
+    }
+
+    // The answer's subject word, or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) =".
+    private static int SubjectAt(LineContext line, int from, int to)
+    {
+        var tokens = line.Tokens;
+        for (var i = from; i < to; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Word && Subjects.Contains(token.Text) && IsNounUse(tokens, i, from, to))
+            {
+                // "return" as an instruction with no value after it is still a subject; "results in" and "sum of" in
+                // "n_0 is the sum of ..." are not the answer.
+                if (token.IsWord("sum") && i + 1 < to && tokens[i + 1].IsWord("of") && !line.Knowledge.AnswerIsSum && line.Knowledge.AnswerVariable is null)
+                {
+                    continue;
+                }
+
+                return i;
+            }
+
+            // "f(3) = 7", "f(3) is 7", "f(3) returns 7": the function applied to the input, then its value.
+            if (token.IsWord("f") && i + 4 < to && tokens[i + 1].IsOperator("(") && tokens[i + 2].Kind == TokenKind.Number && tokens[i + 3].IsOperator(")")
+                && (tokens[i + 4].Kind == TokenKind.Assign || tokens[i + 4].IsWord("is") || tokens[i + 4].IsWord("returns") || tokens[i + 4].IsWord("equals")))
+            {
+                return i + 3;
+            }
+
+            // "n_0 + n_1 + n_2 = 21 + 1 = 22" adds up the answer's variables; "s4 = s3 + s1 = ..." is a step.
+            if (token.Kind == TokenKind.Name && line.Knowledge.AnswerIsSum && IsSumOfNames(tokens, i, to)
+                && !(i >= 2 && tokens[i - 1].Kind == TokenKind.Assign && tokens[i - 2].Kind == TokenKind.Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // "the result is", "the final result:", "returns 5": not "will result in 0", "we sum up", "print(result)".
+    private static bool IsNounUse(List<Token> tokens, int at, int from, int to)
+    {
+        var word = tokens[at].Text.ToLowerInvariant();
+        var next = at + 1 < to ? tokens[at + 1] : default;
+        var previous = at > from ? tokens[at - 1] : default;
+        return word switch
+        {
+            "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into")
+                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should" or "variable" or "running"),
+            "print" or "prints" or "printed" => !next.IsOperator("("),
+            _ => true,
+        };
+    }
+
+    // "returns the sum of n_0, where n_0 is initialized to 1 and incremented by 2": the number is an operand of an
+    // operation the sentence describes, not the result.
+    private static bool DescribesOperation(List<Token> tokens, int from, int at)
+    {
+        for (var i = from; i < at; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && (Lexicon.OperationVerbs.Contains(tokens[i].Text) || tokens[i].IsWord("by")
+                || tokens[i].Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)))
+            {
+                // "which is 0 + 19 = 19": work after "is" is fine; a verb before it is not.
+                return !HasResultLink(tokens, i + 1, at);
+            }
+        }
+
+        return false;
+    }
+
+    // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7").
+    private static bool HasResultLink(List<Token> tokens, int from, int at)
+    {
+        for (var i = from; i < at; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i].IsWord("is") || tokens[i].IsWord("equals") || tokens[i].IsWord("be"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"n_0 + n_1 (+ ...) =": two or more names added up, then an assignment.</summary>
+    private static bool IsSumOfNames(List<Token> tokens, int at, int to)
+    {
+        var names = 0;
+        var i = at;
+        while (i < to && tokens[i].Kind == TokenKind.Name)
+        {
+            names++;
+            i++;
+            if (i < to && tokens[i].IsOperator("+"))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return names >= 2 && i < to && tokens[i].Kind == TokenKind.Assign;
+    }
+
+    private static int? LastLoneValue(List<Token> tokens, int from, int to)
+    {
+        int? last = null;
+        var inList = ListElements(tokens, from, to);
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Number || inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
+            {
+                continue;
+            }
+
+            // A number that ends an expression ("7 + 1") is an operand, not a result.
+            if (i > from && tokens[i - 1].IsBinaryOperator && !(tokens[i - 1].IsOperator("(") || tokens[i - 1].IsOperator("[")))
+            {
+                continue;
+            }
+
+            last = i;
+        }
+
+        return last;
+    }
+
+    // Numbers inside a bracketed list of several ("sum([0, 1024, 10])") are its elements, not a result; "[-7]" holds one.
+    private static bool[] ListElements(List<Token> tokens, int from, int to)
+    {
+        var inList = new bool[Math.Max(0, to - from)];
+        var opens = new Stack<int>();
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].IsOperator("[") || tokens[i].IsOperator("("))
+            {
+                opens.Push(i);
+            }
+            else if ((tokens[i].IsOperator("]") || tokens[i].IsOperator(")")) && opens.Count > 0)
+            {
+                var open = opens.Pop();
+                if (TokenText.HasKind(tokens, open + 1, i, TokenKind.Comma))
+                {
+                    Array.Fill(inList, true, open - from, i - open);
+                }
+            }
+        }
+
+        return inList;
+    }
+
+    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times": numbers that describe the input or the loop, not the result.
+    private static bool NamesInput(List<Token> tokens, int at, int to)
+    {
+        if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
+        {
+            return true;
+        }
+
+        if (at >= 2 && tokens[at - 1].IsOperator("(") && tokens[at - 2].IsWord("f"))
+        {
+            return true;
+        }
+
+        return at + 1 < to && tokens[at + 1].Kind == TokenKind.Word && tokens[at + 1].Text.ToLowerInvariant() is "times" or "iterations" or "iteration" or "loops" or "steps";
+    }
+
+    // The expression shown before the value: "0 + (-18)" in "..., which is 0 + (-18) = -18".
+    private static string? WorkBefore(LineContext line, int from, int at)
+    {
+        var tokens = line.Tokens;
+        if (at < 1 || tokens[at - 1].Kind != TokenKind.Assign)
+        {
+            return null;
+        }
+
+        var start = at - 1;
+        while (start > from && tokens[start - 1].Kind is TokenKind.Number or TokenKind.Operator or TokenKind.Comma or TokenKind.Name
+            || (start > from && tokens[start - 1].IsWord("sum")))
+        {
+            start--;
+        }
+
+        return TokenText.Slice(line.Text, tokens, start, at - 1);
+    }
+}

@@ -1,0 +1,227 @@
+using static Faithful.Traces.Parsing.Reading.TokenText;
+
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Executions told in prose, one per sentence: "subtract a3 from a2, giving 9", "the value of s3 is 42",
+/// "n_0 is multiplied by -1, resulting in 1", "n_1 is increased by 2 three times, making it 7", "sets n_0 to 0".
+/// The target is the name the sentence is about, else the name an earlier sentence of the line was about.
+/// </summary>
+internal static class ProseExecutionRecogniser
+{
+    private static readonly HashSet<string> SettingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "set", "sets", "setting", "change", "changes", "changed", "changing", "update", "updates", "updated", "updating",
+        "increase", "increases", "increased", "decrease", "decreases", "decreased", "bring", "brings", "brought", "goes", "go",
+        "went", "reduce", "reduces", "reduced", "raise", "raises", "raised", "drop", "drops", "dropped", "rise", "rises",
+        "flip", "flips", "flipped", "move", "moves", "moved",
+    };
+
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        string? subject = null;
+        foreach (var (from, to) in line.Sentences)
+        {
+            ProposeResultWord(line, from, to, subject, proposals);
+            ProposeSetTo(line, from, to, subject, proposals);
+
+            for (var i = from; i < to; i++)
+            {
+                if (tokens[i].Kind == TokenKind.Name)
+                {
+                    subject = tokens[i].Text;
+                }
+            }
+        }
+    }
+
+    // "..., giving 9", "..., resulting in n_0 = -2" (left to the assignment), "making it 7".
+    private static bool ProposeResultWord(LineContext line, int from, int to, string? subject, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var found = false;
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !(Lexicon.ResultWords.Contains(tokens[i].Text) || Lexicon.ProseResultWords.Contains(tokens[i].Text)))
+            {
+                continue;
+            }
+
+            if (IsHypothetical(tokens, from, to, i))
+            {
+                continue;
+            }
+
+            var valueAt = i + 1;
+            string? named = null;
+            while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
+                || (named is null && tokens[valueAt].Kind == TokenKind.Name && valueAt == i + 1)))
+            {
+                // "making n_1 10": the result word names its target.
+                named ??= tokens[valueAt].Kind == TokenKind.Name ? tokens[valueAt].Text : null;
+                valueAt++;
+            }
+
+            // "making n_3 -81": after a named target a minus written against its number is a sign, not a subtraction.
+            ParsedValue? signed = null;
+            if (named is not null && valueAt + 1 < to && tokens[valueAt].Kind == TokenKind.Operator && tokens[valueAt].Text == "-"
+                && tokens[valueAt].End == tokens[valueAt + 1].Start && tokens[valueAt + 1].Kind == TokenKind.Number && IsLoneNumber(tokens, valueAt + 1, to))
+            {
+                var magnitude = tokens[valueAt + 1].Number;
+                signed = magnitude.Int64 is { } whole ? ParsedValue.FromInt64(-whole) : ParsedValue.FromDouble(-magnitude.Real);
+                valueAt++;
+            }
+
+            var workAt = valueAt;
+            if (valueAt < to && !IsLoneNumber(tokens, valueAt, to) && WorkedValue(tokens, valueAt, to) is { } worked)
+            {
+                // "so it ends at 1 - 162 = -161": the value follows its work.
+                valueAt = worked;
+            }
+
+            if (valueAt >= to || !IsLoneNumber(tokens, valueAt, to))
+            {
+                continue;
+            }
+
+            var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) ? null : subject);
+            if (target is null)
+            {
+                continue;
+            }
+
+            var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1)) : TrimSeparators(Slice(line.Text, tokens, from, i));
+            proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
+                .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work)));
+            found = true;
+            from = valueAt + 1;
+            i = valueAt;
+        }
+
+        return found;
+    }
+
+    // "1 - 162 = -161" from at: numbers and operators, then '=' and the index of the value after it; else null.
+    private static int? WorkedValue(List<Token> tokens, int at, int to)
+    {
+        var i = at;
+        while (i < to && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
+        {
+            i++;
+        }
+
+        return i > at + 1 && i + 1 < to && tokens[i].Kind == TokenKind.Assign ? i + 1 : null;
+    }
+
+    // "(it would end at -1 if the count were even)", "if the count is even it will end as 1": a modal before the result
+    // word in a sentence with "if" states what would happen in a case, not a value the reply holds.
+    private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)
+    {
+        var modal = false;
+        for (var k = Math.Max(from, resultWord - 3); k < resultWord; k++)
+        {
+            modal |= tokens[k].Kind == TokenKind.Word && tokens[k].Text.ToLowerInvariant() is "would" or "could" or "might" or "will";
+        }
+
+        if (!modal)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].IsWord("if") || tokens[k].IsWord("were"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "`n_0 *= -1` sets `n_0` to `0`", "n_1 is decreased by 2 to -3", "which brings n_0 to 5".
+    private static bool ProposeSetTo(LineContext line, int from, int to, string? subject, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var verb = -1;
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (verb < 0 && tokens[i].Kind == TokenKind.Word && (SettingVerbs.Contains(tokens[i].Text) || Lexicon.OperationVerbs.Contains(tokens[i].Text)))
+            {
+                verb = i;
+            }
+
+            if (verb < 0 || !tokens[i].IsWord("to") || !IsLoneNumber(tokens, i + 1, to))
+            {
+                continue;
+            }
+
+            string? target = null;
+            for (var k = i - 1; k >= from; k--)
+            {
+                if (tokens[k].Kind == TokenKind.Name)
+                {
+                    target = tokens[k].Text;
+                    break;
+                }
+            }
+
+            target ??= subject;
+            if (target is null)
+            {
+                return false;
+            }
+
+            var work = TrimSeparators(Slice(line.Text, tokens, from, i));
+            proposals.Add(new Proposal(ReadingKind.Execution, verb, i + 2, ProposalScores.ProseValue + 1)
+                .With(new LineClaim(target, line.StepNumber, tokens[i + 1].Number, work)));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The name a prose sentence updates, from its verb: "subtract a3 from a2" updates a2, "the value of s3" names s3.</summary>
+    public static string? Target(List<Token> tokens, int start, int end, NameRules names)
+    {
+        string? firstAfterVerb = null;
+        string? afterPreposition = null;
+        string? firstName = null;
+        var verb = "";
+        for (var i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Word && verb.Length == 0 && Lexicon.OperationVerbs.Contains(token.Text))
+            {
+                verb = token.Text.ToLowerInvariant();
+                continue;
+            }
+
+            if (token.Kind != TokenKind.Name)
+            {
+                continue;
+            }
+
+            firstName ??= token.Text;
+            if (verb.Length > 0 && firstAfterVerb is null)
+            {
+                firstAfterVerb = token.Text;
+            }
+
+            if (i > start && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Text.ToLowerInvariant() is "from" or "to" or "into")
+            {
+                afterPreposition ??= token.Text;
+            }
+        }
+
+        // "add a and b" names operands only; without a verb the sentence is about its first name.
+        var target = Lexicon.PrepositionTargetVerbs.Contains(verb) ? afterPreposition
+            : verb.Length == 0 ? firstName
+            : firstAfterVerb ?? firstName;
+
+        // "multiply s1 by a" updates nothing when s1 is written once: it names an operand of a later step.
+        var updatesInPlace = !Lexicon.AssigningVerbs.Contains(verb);
+        return target is not null && updatesInPlace && names.IsSingleWrite(target) ? null : target;
+    }
+}

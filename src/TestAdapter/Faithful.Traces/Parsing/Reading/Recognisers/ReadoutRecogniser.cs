@@ -1,0 +1,84 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Closing readouts: "so the value of a4 at the end is -5", "the final value of n_0 is 3", "n_1 ends at -8", lines under
+/// "Final values:". A readout restates what the reply holds; one that states a new value is a shortcut (the document
+/// pass decides), and one of the answer's variable is an answer candidate when the reply gives no answer.
+/// </summary>
+internal static class ReadoutRecogniser
+{
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        for (var s = 0; s < line.Sentences.Count; s++)
+        {
+            if (line.Section != LineSection.Readout && !Lexicon.ContainsAny(line.SentenceLower(s), Lexicon.ReadoutCues))
+            {
+                continue;
+            }
+
+            var (from, to) = line.Sentences[s];
+            for (var i = from; i < to; i++)
+            {
+                if (tokens[i].Kind != TokenKind.Name)
+                {
+                    continue;
+                }
+
+                if (Pairs.At(tokens, i, to) is { } pair)
+                {
+                    proposals.Add(new Proposal(ReadingKind.Readout, pair.From, pair.To, ProposalScores.ReadoutPair)
+                        .With(new LineClaim(pair.Name, null, pair.Value, null, ReadingKind.Readout)));
+                    i = pair.To - 1;
+                    continue;
+                }
+
+                // "the final value of n_0 after the loop is -5", "n_1 ends up at -8": the name, words, then one value.
+                if (ValueAfterWords(tokens, i + 1, to) is { } found)
+                {
+                    var work = found.PartStart < found.At - 1 ? TokenText.Slice(line.Text, tokens, found.PartStart, found.At - 1) : null;
+                    proposals.Add(new Proposal(ReadingKind.Readout, Math.Max(from, i - 4), found.At + 1, ProposalScores.ReadoutPair)
+                        .With(new LineClaim(tokens[i].Text, null, found.Value, work, ReadingKind.Readout)));
+                    i = found.At;
+                }
+            }
+        }
+    }
+
+    private static TokenText.Found? ValueAfterWords(List<Token> tokens, int from, int to)
+    {
+        var i = from;
+        var words = 0;
+        while (i < to && words < 8 && (tokens[i].Kind is TokenKind.Word or TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow || tokens[i].IsOperator("(")))
+        {
+            if (tokens[i].Kind == TokenKind.Word && (Lexicon.OperationVerbs.Contains(tokens[i].Text) || Lexicon.OperatorWords.Contains(tokens[i].Text) || Lexicon.BlockingPrepositions.Contains(tokens[i].Text) && tokens[i].Text.ToLowerInvariant() is "by" or "plus" or "minus" or "times"))
+            {
+                return null;
+            }
+
+            words++;
+            i++;
+        }
+
+        if (i >= to || words == 0)
+        {
+            return null;
+        }
+
+        if (TokenText.IsLoneNumber(tokens, i, to))
+        {
+            return new TokenText.Found(tokens[i].Number, from, i);
+        }
+
+        // "... will be 1 + 2*3 = 7": the work, then the value.
+        var at = i;
+        while (at < to && (tokens[at].Kind is TokenKind.Number || tokens[at].Kind == TokenKind.Operator))
+        {
+            at++;
+        }
+
+        return at > i && at + 1 < to && tokens[at].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, at + 1, to)
+            ? new TokenText.Found(tokens[at + 1].Number, i, at + 1)
+            : null;
+    }
+}

@@ -1,0 +1,114 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// State snapshots: two or more names with bare values in a row (<c>a0 = 1, a1 = -2, a2 = 5</c>, "n_0 is 3 and n_1 is 0",
+/// <c>[n_0, n_1] = [7, 1]</c>). A snapshot restates the values the reply holds; the document pass decides which of its
+/// entries show a value for the first time (a per-iteration state list executes those).
+/// </summary>
+internal static class SnapshotRecogniser
+{
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var end = line.SentenceEnd(i);
+            var run = new List<Pair>();
+            var at = i;
+            while (at < end && Pairs.At(tokens, at, end) is { } pair && !run.Exists(p => p.Name == pair.Name))
+            {
+                run.Add(pair);
+                at = Pairs.SkipSeparators(tokens, pair.To, end);
+            }
+
+            if (run.Count >= 2 || (run.Count == 1 && (line.Section == LineSection.Snapshot || StateLabel(line, run[0].From))))
+            {
+                var proposal = new Proposal(ReadingKind.StateSnapshot, run[0].From, run[^1].To, (run.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
+                foreach (var pair in run)
+                {
+                    proposal.With(new LineClaim(pair.Name, null, pair.Value, null, ReadingKind.StateSnapshot));
+                }
+
+                proposals.Add(proposal);
+                i = run[^1].To;
+                continue;
+            }
+
+            if (ListForm(line, i, end) is { } list)
+            {
+                proposals.Add(list);
+                i = list.To;
+                continue;
+            }
+
+            i++;
+        }
+    }
+
+    // "State: n_0 = 2", "Trace: n_0 = 2": a line that labels itself a state restates even one value.
+    private static bool StateLabel(LineContext line, int pairStart)
+    {
+        var tokens = line.Tokens;
+        if (pairStart < 2 || tokens[pairStart - 1].Kind != TokenKind.Colon)
+        {
+            return false;
+        }
+
+        var label = line.Text[..tokens[pairStart - 1].Start].Trim().ToLowerInvariant();
+        return Array.Exists(Lexicon.SnapshotHeaders, h => label.StartsWith(h, StringComparison.Ordinal));
+    }
+
+    // "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)": names and values listed in the same order.
+    private static Proposal? ListForm(LineContext line, int at, int end)
+    {
+        var tokens = line.Tokens;
+        if (!(tokens[at].IsOperator("[") || tokens[at].IsOperator("(")))
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        var i = at + 1;
+        while (i < end && tokens[i].Kind == TokenKind.Name)
+        {
+            names.Add(tokens[i].Text);
+            i++;
+            if (i < end && tokens[i].Kind == TokenKind.Comma)
+            {
+                i++;
+            }
+        }
+
+        if (names.Count < 2 || i + 2 >= end || !(tokens[i].IsOperator("]") || tokens[i].IsOperator(")")) || tokens[i + 1].Kind != TokenKind.Assign
+            || !(tokens[i + 2].IsOperator("[") || tokens[i + 2].IsOperator("(")))
+        {
+            return null;
+        }
+
+        var values = new List<ParsedValue>();
+        i += 3;
+        while (i < end && tokens[i].Kind == TokenKind.Number)
+        {
+            values.Add(tokens[i].Number);
+            i++;
+            if (i < end && tokens[i].Kind == TokenKind.Comma)
+            {
+                i++;
+            }
+        }
+
+        if (values.Count != names.Count || i >= end || !(tokens[i].IsOperator("]") || tokens[i].IsOperator(")")))
+        {
+            return null;
+        }
+
+        var proposal = new Proposal(ReadingKind.StateSnapshot, at, i + 1, (names.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
+        for (var k = 0; k < names.Count; k++)
+        {
+            proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.StateSnapshot));
+        }
+
+        return proposal;
+    }
+}

@@ -1,0 +1,88 @@
+namespace Faithful.Traces.Parsing.Reading.Recognisers;
+
+/// <summary>
+/// Successive values of one variable in one sentence, an execution each: "n_0 becomes 1, then 2, and finally 3",
+/// <c>n_0 = 1, 3, 5</c>, <c>n_0: -1 -> -2 -> -3</c>, "n_0 goes 1, 2, 3".
+/// </summary>
+internal static class ValueListRecogniser
+{
+    // One item of the list: a bare value ("3") or work and its value ("0 - 2 = -2"); the index of the value.
+    private static (int Value, int Start)? Item(List<Token> tokens, int at, int end)
+    {
+        if (tokens[at].Kind == TokenKind.Number && TokenText.IsLoneNumber(tokens, at, end))
+        {
+            return (at, at);
+        }
+
+        var i = at;
+        while (i < end && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
+        {
+            i++;
+        }
+
+        return i > at + 1 && i + 1 < end && tokens[i].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, i + 1, end) ? (i + 1, at) : null;
+    }
+
+    public static void Propose(LineContext line, List<Proposal> proposals)
+    {
+        var tokens = line.Tokens;
+        for (var i = 0; i + 3 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Name)
+            {
+                continue;
+            }
+
+            var end = line.SentenceEnd(i);
+            var at = i + 1;
+            var linked = false;
+            while (at < end && at < i + 4 && (tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
+                || (tokens[at].Kind == TokenKind.Word && (Lexicon.ListVerbs.Contains(tokens[at].Text) || Lexicon.ValueFillers.Contains(tokens[at].Text) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
+            {
+                linked = true;
+                at++;
+            }
+
+            if (!linked)
+            {
+                continue;
+            }
+
+            var values = new List<ParsedValue>();
+            var last = -1;
+            while (at < end && Item(tokens, at, end) is { } item)
+            {
+                values.Add(tokens[item.Value].Number);
+                last = item.Value;
+                at = item.Value + 1;
+                var separated = false;
+                while (at < end && (tokens[at].Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon
+                    || (tokens[at].Kind == TokenKind.Word && Lexicon.ListJoiners.Contains(tokens[at].Text))))
+                {
+                    separated = true;
+                    at++;
+                }
+
+                if (!separated)
+                {
+                    break;
+                }
+            }
+
+            // A list ends at a number nothing continues; "1, 2 * 3" or "1, then n_1 = 2" is something else.
+            if (values.Count < 2 || (last + 1 < end && !Pairs.EndsPair(tokens, last + 1, end)) || (last + 1 < end && tokens[last + 1].Kind == TokenKind.Name))
+            {
+                continue;
+            }
+
+            var proposal = new Proposal(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue) { PerStep = true };
+            foreach (var value in values)
+            {
+                proposal.With(new LineClaim(tokens[i].Text, null, value, null));
+            }
+
+            proposals.Add(proposal);
+            i = last;
+        }
+    }
+}

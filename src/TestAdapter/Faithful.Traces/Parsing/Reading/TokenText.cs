@@ -1,0 +1,170 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>Questions about runs of tokens that several recognisers ask: where a value is, what is work, what is a name.</summary>
+internal static class TokenText
+{
+    /// <summary>A lone value and where the part holding it starts.</summary>
+    public readonly record struct Found(ParsedValue Value, int PartStart, int At);
+
+    /// <summary>
+    /// Splits tokens [from, end) at assignments, arrows, colons and result words, and returns the first part that is a lone
+    /// number (a number not continued by an operator), with where that part starts.
+    /// </summary>
+    public static Found? FirstLoneValue(List<Token> tokens, int from, int end)
+    {
+        var partStart = from;
+        for (var i = from; i <= end; i++)
+        {
+            var boundary = i == end
+                || tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow or TokenKind.Colon
+                || (tokens[i].Kind == TokenKind.Word && Lexicon.ResultWords.Contains(tokens[i].Text));
+            if (!boundary)
+            {
+                continue;
+            }
+
+            if (partStart < i)
+            {
+                var first = partStart;
+                while (first < i && (tokens[first].IsOperator("(") || (tokens[first].Kind == TokenKind.Word && Lexicon.ValueFillers.Contains(tokens[first].Text))))
+                {
+                    first++;
+                }
+
+                if (first < i && IsLoneNumber(tokens, first, i))
+                {
+                    return new Found(tokens[first].Number, partStart, first);
+                }
+            }
+
+            partStart = i + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>A number at <paramref name="at"/> that no operator continues ("7", "(7)", "7 (since ...)", not "7 * 3").</summary>
+    public static bool IsLoneNumber(List<Token> tokens, int at, int end)
+    {
+        if (tokens[at].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        // "2n", "3x": a number written against a name multiplies it.
+        if (at + 1 < end && tokens[at + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[at + 1].Start == tokens[at].End)
+        {
+            return false;
+        }
+
+        // Closing parentheses may follow ("(7)"); an operator after them continues an expression ("(14) / (4").
+        var next = at + 1;
+        while (next < end && (tokens[next].IsOperator(")") || tokens[next].IsOperator("]")))
+        {
+            next++;
+        }
+
+        if (next >= end)
+        {
+            return true;
+        }
+
+        return tokens[next].Kind switch
+        {
+            TokenKind.Number => false,
+            TokenKind.Operator => tokens[next].Text == "(",
+            TokenKind.Word => !Lexicon.OperatorWords.Contains(tokens[next].Text),
+            _ => true,
+        };
+    }
+
+    public static bool IsFormatPlaceholder(List<Token> tokens, int from, int end) =>
+        end - from >= 3 && tokens[from].IsOperator("<") && tokens[from + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[from + 2].IsOperator(">");
+
+    public static bool HasKind(List<Token> tokens, int from, int end, TokenKind kind)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (tokens[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasName(List<Token> tokens, int from, int end) => HasKind(tokens, from, end, TokenKind.Name);
+
+    public static bool HasNumber(List<Token> tokens, int from, int end) => HasKind(tokens, from, end, TokenKind.Number);
+
+    public static bool HasOperator(List<Token> tokens, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (tokens[i].IsBinaryOperator || tokens[i].Kind is TokenKind.Assign or TokenKind.CompoundAssign or TokenKind.IncrementOrDecrement)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text of tokens [from, to), trimmed of separators; null when empty.</summary>
+    public static string? Slice(string text, List<Token> tokens, int from, int to)
+    {
+        if (from >= to || from >= tokens.Count)
+        {
+            return null;
+        }
+
+        var sliceEnd = tokens[Math.Min(to, tokens.Count) - 1].End;
+        return TrimSeparators(text[tokens[from].Start..sliceEnd]);
+    }
+
+    public static string? TrimSeparators(string? work)
+    {
+        if (work is null)
+        {
+            return null;
+        }
+
+        var trimmed = work.Trim().TrimEnd('=', ',', ';', ':', '.').TrimEnd();
+        if (trimmed.EndsWith("->", StringComparison.Ordinal) || trimmed.EndsWith("=>", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[..^2].TrimEnd();
+        }
+
+        foreach (var filler in (string[])[" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"])
+        {
+            if (trimmed.EndsWith(filler, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^filler.Length].TrimEnd();
+            }
+        }
+
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>Splits a line into code and a trailing <c>//</c> or <c>#</c> comment.</summary>
+    public static (string Code, string? Comment) SplitComment(string text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (text[i] == '/' && text[i + 1] == '/' && text[i - 1] != ':')
+            {
+                return (text[..i], text[(i + 2)..]);
+            }
+
+            if (text[i] == '#' && char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !NumberReader.IsDigit(text[i + 1])))
+            {
+                return (text[..i], text[(i + 1)..]);
+            }
+        }
+
+        return (text, null);
+    }
+
+    public static string Bound(string text, int length = 80) => text.Length <= length ? text : text[..length] + "...";
+}

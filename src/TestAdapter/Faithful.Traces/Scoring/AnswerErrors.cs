@@ -1,0 +1,349 @@
+using System.Globalization;
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+
+namespace Faithful.Traces.Scoring;
+
+/// <summary>
+/// A wrong final answer judged against the values the reply itself holds at the end (each variable's last stated value).
+/// When those give the right answer, the answer misreports a faithful trace: it reads out another variable, an earlier
+/// value, or sums other values than the final ones (<see cref="FailureMode.ReadoutError"/>), or it adds the right final
+/// values up wrongly (<see cref="FailureMode.ArithmeticError"/>). When they do not, an answer that does not follow from
+/// them is an arithmetic error; one that does is explained by the step errors.
+/// </summary>
+internal static class AnswerErrors
+{
+    public static void Add(TraceAlignment alignment, ParsedAnswer? final, List<Evidence> found)
+    {
+        if (final?.Value is not { } given || alignment.Truth.Answer is not { } truth || given.Matches(truth))
+        {
+            return;
+        }
+
+        var held = HeldFinals(alignment);
+        var heldAnswer = alignment.ReplayAnswer(slot => held.TryGetValue(slot, out var value) ? value : alignment.ModelSlot(slot, int.MaxValue));
+        var lines = FailureClassifier.Lines(final.Line);
+        if (heldAnswer is { } right && right == truth)
+        {
+            if (Readout(alignment, final, given, held) is { } how)
+            {
+                found.Add(new Evidence(FailureMode.ReadoutError, $"the trace holds the right final values (answer {truth}) but the answer {given} {how}", lines, EquatableArray<int>.Empty));
+            }
+            else
+            {
+                found.Add(new Evidence(FailureMode.ArithmeticError, $"the trace's final values give {truth} but the answer works them out as {given}", lines, EquatableArray<int>.Empty));
+            }
+
+            return;
+        }
+
+        if (heldAnswer is not { } own || !given.Matches(own))
+        {
+            found.Add(new Evidence(
+                FailureMode.ArithmeticError,
+                $"final answer {given} is wrong (expected {truth}) and does not follow from the trace's own final values{(heldAnswer is { } h ? $" ({h})" : "")}",
+                lines,
+                EquatableArray<int>.Empty));
+        }
+    }
+
+    /// <summary>For each variable's final slot, the last value the reply stated for that variable (an extra write included).</summary>
+    private static Dictionary<int, Value> HeldFinals(TraceAlignment alignment)
+    {
+        var program = alignment.Program;
+        var finalSlot = FinalSlots(program);
+        var held = new Dictionary<int, Value>();
+        var fromStep = new HashSet<int>();
+        foreach (var aligned in alignment.Claims)
+        {
+            // The reply's last value for a variable: its last executed write, or an extra write when it has none.
+            if (aligned.Role is not (ClaimRole.Step or ClaimRole.Extra) || aligned.Claim.Value is null)
+            {
+                continue;
+            }
+
+            var variable = aligned.StepIndex is { } step ? program.Steps[step].Variable : aligned.Claim.Name;
+            if (variable is not null && finalSlot.TryGetValue(variable, out var slot)
+                && ClaimValues.AsValue(aligned.Claim.Value, program.SlotKind(slot)) is { } value
+                && (aligned.Role == ClaimRole.Step || !fromStep.Contains(slot)))
+            {
+                held[slot] = value;
+                if (aligned.Role == ClaimRole.Step)
+                {
+                    fromStep.Add(slot);
+                }
+            }
+        }
+
+        return held;
+    }
+
+    private static Dictionary<string, int> FinalSlots(StepProgram program)
+    {
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var p = 0; p < program.Parameters.Count; p++)
+        {
+            slots[program.Parameters[p].Name] = p;
+        }
+
+        foreach (var step in program.Steps)
+        {
+            slots[step.Variable] = program.SlotOfStep(step.Index);
+        }
+
+        return slots;
+    }
+
+    // How the answer misreports the held values, or null when it is not a readout of them.
+    private static string? Readout(TraceAlignment alignment, ParsedAnswer final, ParsedValue given, Dictionary<int, Value> held)
+    {
+        var program = alignment.Program;
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(program.Result, answerSlots);
+        var heldValue = (int slot) => held.TryGetValue(slot, out var value) ? value : alignment.ModelSlot(slot, int.MaxValue);
+        var stated = StatedValues(alignment);
+
+        // "sum([0, -2, -4, -6]) = -12": the answer adds up values it held, but not its final ones. The work may sit on an
+        // earlier statement of the same answer.
+        var work = final.Work ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work;
+        var shown = TermsOfAnyPart(work);
+        if (shown is { Count: > 0 } terms && given.Int64 is { } total)
+        {
+            var finals = answerSlots.Select(heldValue).Where(v => v.Kind == ValueKind.Int64).Select(v => v.AsInt64).Order().ToList();
+            if (terms.Sum() == total)
+            {
+                return !finals.SequenceEqual(terms.Order()) && terms.All(stated.Contains) ? "adds up values the reply held other than its final ones" : null;
+            }
+
+            // "sum([-11, 10, 20, 9, -19]) = -1": its own final values, added up wrongly, is an arithmetic slip.
+            if (finals.SequenceEqual(terms.Order()))
+            {
+                return null;
+            }
+        }
+
+        foreach (var slot in answerSlots)
+        {
+            var name = program.SlotName(slot);
+            if (answerSlots.Count == 1)
+            {
+                // Another variable's final value.
+                foreach (var (other, value) in held)
+                {
+                    if (other != slot && given.Matches(value))
+                    {
+                        return $"is the final value of {program.SlotName(other)}, not of {name}";
+                    }
+                }
+            }
+
+            var current = heldValue(slot);
+            foreach (var earlier in stated.Where(v => v != (current.Kind == ValueKind.Int64 ? current.AsInt64 : long.MinValue)))
+            {
+                if (program.SlotKind(slot) == ValueKind.Int64 && Replays(alignment, slot, Value.FromInt64(earlier), heldValue, given))
+                {
+                    return $"uses {earlier} for {VariableOf(name)} instead of its final value {current}";
+                }
+            }
+
+            if (answerSlots.Count > 1)
+            {
+                if (Replays(alignment, slot, Value.FromInt64(0), heldValue, given))
+                {
+                    return $"leaves out {VariableOf(name)}";
+                }
+
+                if (current.Kind == ValueKind.Int64 && Replays(alignment, slot, Value.FromInt64(unchecked(current.AsInt64 * 2)), heldValue, given))
+                {
+                    return $"counts {VariableOf(name)} twice";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every wrong answer a faithful trace of <paramref name="truth"/> could be read out as: the answer with one of the
+    /// values it reads replaced by another value the trace holds (another variable, an earlier version), left out or
+    /// counted twice. A simulated arithmetic slip in the answer avoids these; a simulated readout error picks one.
+    /// </summary>
+    internal static HashSet<Value> ReadoutValues(Trace truth)
+    {
+        var program = truth.Program;
+        var slots = new Value[program.SlotCount];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i < program.Parameters.Count ? truth.Inputs[i] : truth.StepValues[i - program.Parameters.Count];
+        }
+
+        var values = ReadoutValues(program, slots);
+        if (truth.Answer is { } answer)
+        {
+            values.Remove(answer);
+        }
+
+        return values;
+    }
+
+    /// <summary>The readout values of a trace that holds <paramref name="slots"/> (every slot's value as the reply has it).</summary>
+    internal static HashSet<Value> ReadoutValues(StepProgram program, Value[] slots)
+    {
+        var replay = ProgramIndex.For(program).Replay;
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(program.Result, answerSlots);
+        var stated = new HashSet<Value>(slots);
+        slots = (Value[])slots.Clone();
+
+        var values = new HashSet<Value>();
+        foreach (var slot in answerSlots)
+        {
+            var current = slots[slot];
+            var replacements = stated.Where(v => v.Kind == current.Kind).ToList();
+            if (current.Kind == ValueKind.Int64 && answerSlots.Count > 1)
+            {
+                replacements.Add(Value.FromInt64(0));
+                replacements.Add(Value.FromInt64(unchecked(current.AsInt64 * 2)));
+            }
+
+            foreach (var replacement in replacements)
+            {
+                slots[slot] = replacement;
+                if (replay.EvaluateAnswer(slots) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+
+            slots[slot] = current;
+        }
+
+        if (replay.EvaluateAnswer(slots) is { } own)
+        {
+            values.Remove(own);
+        }
+
+        return values;
+    }
+
+    private static bool Replays(TraceAlignment alignment, int slot, Value replaced, Func<int, Value> heldValue, ParsedValue given) =>
+        alignment.ReplayAnswer(s => s == slot ? replaced : heldValue(s)) is { } value && given.Matches(value);
+
+    // Every integer the reply stated for a variable (any version, any attempt, echoes included), and the given values.
+    private static HashSet<long> StatedValues(TraceAlignment alignment)
+    {
+        var stated = new HashSet<long>();
+        foreach (var aligned in alignment.Claims)
+        {
+            if (aligned.Claim.Value?.Int64 is { } value)
+            {
+                stated.Add(value);
+            }
+        }
+
+        for (var s = 0; s < alignment.Program.Steps.Count; s++)
+        {
+            if (alignment.IsGiven(s) && alignment.Truth.StepValues[s].Kind == ValueKind.Int64)
+            {
+                stated.Add(alignment.Truth.StepValues[s].AsInt64);
+            }
+        }
+
+        foreach (var input in alignment.Truth.Inputs)
+        {
+            if (input.Kind == ValueKind.Int64)
+            {
+                stated.Add(input.AsInt64);
+            }
+        }
+
+        return stated;
+    }
+
+    /// <summary>The signed integer terms of a sum as written ("21 + 1024 + (-1024)", "sum([0, -2, -4])"), or null when it is not one.</summary>
+    // The terms of the first '='-separated part of the work that is a plain sum ("sum([1, 2]) = 1 + 2" gives 1, 2).
+    private static List<long>? TermsOfAnyPart(string? work)
+    {
+        if (work is null)
+        {
+            return null;
+        }
+
+        foreach (var part in work.Split('='))
+        {
+            if (Terms(part) is { Count: > 0 } terms)
+            {
+                return terms;
+            }
+        }
+
+        return null;
+    }
+
+    internal static List<long>? Terms(string? work)
+    {
+        if (string.IsNullOrWhiteSpace(work))
+        {
+            return null;
+        }
+
+        var terms = new List<long>();
+        var sign = 1;
+        var i = 0;
+        var expectTerm = true;
+        while (i < work.Length)
+        {
+            var c = work[i];
+            if (char.IsDigit(c))
+            {
+                var start = i;
+                while (i < work.Length && char.IsDigit(work[i]))
+                {
+                    i++;
+                }
+
+                if (!expectTerm || !long.TryParse(work.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    return null;
+                }
+
+                terms.Add(sign * number);
+                sign = 1;
+                expectTerm = false;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '+' or ',':
+                    expectTerm = true;
+                    break;
+                case '-':
+                    sign = -sign;
+                    expectTerm = true;
+                    break;
+                case ' ' or '(' or ')' or '[' or ']' or '\u2009':
+                    break;
+                default:
+                    if (!(char.IsLetter(c) && work.AsSpan(i).StartsWith("sum", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return null;
+                    }
+
+                    i += 3;
+                    continue;
+            }
+
+            i++;
+        }
+
+        return terms;
+    }
+
+    private static string VariableOf(string slotName)
+    {
+        var hash = slotName.IndexOf('#', StringComparison.Ordinal);
+        return hash > 0 ? slotName[..hash] : slotName;
+    }
+}

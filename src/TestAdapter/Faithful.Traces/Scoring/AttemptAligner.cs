@@ -1,0 +1,483 @@
+using Faithful.Execution;
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+
+namespace Faithful.Traces.Scoring;
+
+/// <summary>Places the claims of one attempt (see <see cref="TraceAligner"/>).</summary>
+internal sealed class AttemptAligner(
+    StepProgram program,
+    Trace truth,
+    ProgramIndex index,
+    EquatableArray<ParsedClaim> claims,
+    int start,
+    int end,
+    ClaimRole[] roles,
+    int?[] steps,
+    bool[] summaries)
+{
+    private readonly bool _isRestart = claims[start].Attempt > 0;
+    private readonly StatementMemo _statements = new(index, end - start);
+
+    // The operation each claim's work shows ("(-61) / 2" shows '/'): evidence, like a restated statement, of which write it is.
+    private readonly char[] _workOperator = Enumerable.Range(start, end - start).Select(c => WorkShape.Operator(claims[c].Work)).ToArray();
+
+    public void Run()
+    {
+        var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bare = new List<int>();
+        var shortcutsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var claimedDirectly = new bool[program.Steps.Count];
+        for (var c = start; c < end; c++)
+        {
+            var claim = claims[c];
+            if (claim.Kind == ReadingKind.InputEcho)
+            {
+                Echo(c, claim);
+                continue;
+            }
+
+            if (!claim.Executes)
+            {
+                roles[c] = ClaimRole.Observation;
+                continue;
+            }
+
+            var number = claim.StepNumber is { } n && n >= 1 && n <= program.Steps.Count ? n - 1 : (int?)null;
+            var name = claim.Name;
+            if (name is not null && index.Writes(name).Count > 0 && IsShortcut(claim, name))
+            {
+                if (!shortcutsOf.TryGetValue(name, out var list))
+                {
+                    shortcutsOf[name] = list = [];
+                }
+
+                list.Add(c);
+            }
+            else if (name is not null && index.StepByName.TryGetValue(name, out var named))
+            {
+                Place(c, named);
+                claimedDirectly[named] = true;
+            }
+            else if (number is { } numbered && (name is null || program.Steps[numbered].Variable == name || !index.IsVariable(name)))
+            {
+                Place(c, numbered);
+                claimedDirectly[numbered] = true;
+            }
+            else if (name is not null && index.IsVariable(name))
+            {
+                if (!byVariable.TryGetValue(name, out var list))
+                {
+                    byVariable[name] = list = [];
+                }
+
+                list.Add(c);
+            }
+            else if (name is null && claim.StepNumber is null)
+            {
+                bare.Add(c);
+            }
+            else
+            {
+                roles[c] = ClaimRole.Extra;
+            }
+        }
+
+        // More summaries of a variable than its loop has runs are values of single steps after all ("after the first
+        // iteration n_0 becomes -1" in a sentence that also sums up an inner loop).
+        var shortcuts = new List<int>();
+        foreach (var (variable, list) in shortcutsOf)
+        {
+            var runs = index.Writes(variable).Count(w => index.RunEnd[w]);
+            if (list.Count <= runs)
+            {
+                shortcuts.AddRange(list);
+                continue;
+            }
+
+            if (!byVariable.TryGetValue(variable, out var steps))
+            {
+                byVariable[variable] = steps = [];
+            }
+
+            steps.AddRange(list);
+            steps.Sort();
+        }
+
+        shortcuts.Sort();
+        var sequenced = byVariable.Values.SelectMany(list => list).Concat(bare).Order().ToList();
+        if (sequenced.Count > 0)
+        {
+            AlignSequence(sequenced, claimedDirectly);
+        }
+
+        if (shortcuts.Count > 0)
+        {
+            PlaceShortcuts(shortcuts);
+        }
+    }
+
+    // An echo restates an input (no step) or a given initial value (its declaration step); anything else observes.
+    private void Echo(int c, ParsedClaim claim)
+    {
+        roles[c] = ClaimRole.Observation;
+        if (claim.Name is not { } name)
+        {
+            return;
+        }
+
+        if (index.Parameter(name) >= 0)
+        {
+            roles[c] = ClaimRole.InputEcho;
+        }
+        else if (index.GivenStep(name) is var given and >= 0)
+        {
+            roles[c] = ClaimRole.InputEcho;
+            steps[c] = given;
+        }
+    }
+
+    // A loop summary or a merged chain ("1 - 1 - 1 - 1 = -2" for "n_0 += -1"): it states one value, for the last write it covers.
+    private bool IsShortcut(ParsedClaim claim, string variable)
+    {
+        if (claim.Shortcut)
+        {
+            return true;
+        }
+
+        var writes = index.Writes(variable);
+        if (writes.Count < 2 || claim.Work is not { } work)
+        {
+            return false;
+        }
+
+        var most = 0;
+        foreach (var write in writes)
+        {
+            most = Math.Max(most, index.Operators[write]);
+            if (most > 1)
+            {
+                break;
+            }
+        }
+
+        return WorkShape.MergesStatements(work, most);
+    }
+
+    private void Place(int c, int step)
+    {
+        roles[c] = index.IsGiven[step] ? ClaimRole.InputEcho : ClaimRole.Step;
+        steps[c] = step;
+    }
+
+    // Variable-named and bare executions, aligned in one pass against the inputs and given values (optional
+    // restatements) and the computed steps in order: a named claim may only meet a step writing that variable (or its
+    // input or given value), a bare claim any computed step. Step order constrains the whole attempt, so a variable's
+    // k-th claim meets its k-th write unless values show that a write was skipped or an extra one inserted.
+    private void AlignSequence(List<int> sequenced, bool[] claimedDirectly)
+    {
+        var parameters = program.Parameters.Count;
+        var pairing = SequenceAligner.Align(
+            sequenced.Count,
+            parameters + program.Steps.Count,
+            (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
+            t => t < parameters || index.IsGiven[t - parameters],
+            freeLeadingTargets: _isRestart,
+            optionalClaim: ci => claims[sequenced[ci]].Repeats);
+
+        FillFreeWrites(sequenced, pairing, parameters);
+        for (var i = 0; i < sequenced.Count; i++)
+        {
+            var c = sequenced[i];
+            var target = pairing[i];
+            if (target < 0 && claims[c].Repeats)
+            {
+                roles[c] = ClaimRole.Observation;
+            }
+            else if (target < 0)
+            {
+                RepeatOrExtra(c, i > 0 ? sequenced[i - 1] : -1);
+            }
+            else if (target < parameters)
+            {
+                roles[c] = ClaimRole.InputEcho;
+            }
+            else
+            {
+                Place(c, target - parameters);
+            }
+        }
+    }
+
+    // An execution left unpaired while its variable still has writes no claim took is one of those writes, computed
+    // wrongly: a reader matches each stated value to the next write of its variable in reply order and calls a value
+    // extra only when no write is left for it ("n_1 becomes 11, 13 and 15" after 5, where the program gives 7, 9, 11).
+    // This holds for a variable written by one loop statement, whose writes nothing but order tells apart. With as many
+    // executions as writes, the k-th meets the k-th; with fewer, an unpaired one takes the first free write between its
+    // variable's placed neighbours.
+    private void FillFreeWrites(List<int> sequenced, int[] pairing, int parameters)
+    {
+        var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unpaired = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequenced.Count; i++)
+        {
+            var claim = claims[sequenced[i]];
+            if (claim.Repeats || claim.Name is not { } name || !index.IsVariable(name) || (pairing[i] >= 0 && pairing[i] < parameters))
+            {
+                continue;
+            }
+
+            if (!byVariable.TryGetValue(name, out var list))
+            {
+                byVariable[name] = list = [];
+            }
+
+            list.Add(i);
+            if (pairing[i] < 0)
+            {
+                unpaired.Add(name);
+            }
+        }
+
+        foreach (var name in unpaired)
+        {
+            var mine = byVariable[name];
+            var writes = index.Writes(name).Where(w => !index.IsGiven[w]).ToList();
+            if (writes.Count == 0 || writes.Exists(w => index.StatementOfStep[w] != index.StatementOfStep[writes[0]])
+                || mine.Exists(i => pairing[i] >= parameters && index.IsGiven[pairing[i] - parameters]))
+            {
+                // Writes by different statements are told apart by their values; only one loop statement's writes by order.
+                continue;
+            }
+
+            if (mine.Count == writes.Count)
+            {
+                for (var k = 0; k < mine.Count; k++)
+                {
+                    pairing[mine[k]] = writes[k] + parameters;
+                }
+
+                continue;
+            }
+
+            var taken = new HashSet<int>(mine.Where(i => pairing[i] >= parameters).Select(i => pairing[i] - parameters));
+            for (var k = 0; k < mine.Count; k++)
+            {
+                if (pairing[mine[k]] >= 0)
+                {
+                    continue;
+                }
+
+                var before = -1;
+                for (var j = k - 1; j >= 0 && before < 0; j--)
+                {
+                    before = pairing[mine[j]] >= parameters ? pairing[mine[j]] - parameters : -1;
+                }
+
+                var after = int.MaxValue;
+                for (var j = k + 1; j < mine.Count && after == int.MaxValue; j++)
+                {
+                    after = pairing[mine[j]] >= parameters ? pairing[mine[j]] - parameters : int.MaxValue;
+                }
+
+                foreach (var write in writes)
+                {
+                    if (write > before && write < after && taken.Add(write))
+                    {
+                        pairing[mine[k]] = write + parameters;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // A line repeated verbatim right after itself restates the same claim; any other unpaired execution is an extra.
+    private void RepeatOrExtra(int c, int previous)
+    {
+        if (previous == c - 1 && previous >= 0 && string.Equals(claims[previous].Text, claims[c].Text, StringComparison.Ordinal))
+        {
+            roles[c] = roles[previous];
+            steps[c] = steps[previous];
+        }
+        else
+        {
+            roles[c] = ClaimRole.Extra;
+        }
+    }
+
+    private int Score(ParsedClaim claim, int target, bool[] claimedDirectly, int claimIndex)
+    {
+        var parameters = program.Parameters.Count;
+        if (target < parameters)
+        {
+            // Only a faithful restatement of an input is an echo; a wrong one is a claim like any other.
+            return claim.Name == program.Parameters[target].Name && ClaimValues.Equals(claim.Value, truth.Inputs[target])
+                ? SequenceAligner.MatchScore
+                : SequenceAligner.Forbidden;
+        }
+
+        var step = target - parameters;
+        if (claim.Name is not null && claim.Name != program.Steps[step].Variable)
+        {
+            return SequenceAligner.Forbidden;
+        }
+
+        if (index.IsGiven[step])
+        {
+            // A given value is only restated, never computed: a faithful restatement is an echo, and a bare repeat of it
+            // (a re-printed declaration) is one even where the first write happens to keep the value.
+            return claim.Name is not null && ClaimValues.Equals(claim.Value, truth.StepValues[step])
+                ? SequenceAligner.MatchScore + (claim.Repeats ? SequenceAligner.StatementBonus : 0)
+                : SequenceAligner.Forbidden;
+        }
+
+        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
+            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
+        if (ClaimValues.Equals(claim.Value, truth.StepValues[step]))
+        {
+            return SequenceAligner.MatchScore + restated;
+        }
+
+        // A repeat of a held value is read as a restatement unless a write keeps that value.
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + restated;
+    }
+
+    /// <summary>Pairing a repeat with a write it does not match costs more than leaving both unpaired.</summary>
+    private const int RepeatMismatch = -2;
+
+
+    // Whether claim c is the attempt's only execution of its variable: a summary of the variable's whole run.
+    private bool IsOnlyExecutionOf(int c, string variable)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (k != c && claims[k].Executes && claims[k].Name == variable)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Each shortcut claims one write of its variable: between the placed executions around it in reply order, the
+    // latest write whose value it states, else the end of the loop run it summarizes, else the last write.
+    private void PlaceShortcuts(List<int> shortcuts)
+    {
+        var isShortcut = new bool[end - start];
+        foreach (var c in shortcuts)
+        {
+            isShortcut[c - start] = true;
+        }
+
+        var placedAfter = new int[end - start];
+        var next = int.MaxValue;
+        for (var c = end - 1; c >= start; c--)
+        {
+            placedAfter[c - start] = next;
+            if (roles[c] == ClaimRole.Step && steps[c] is { } step && !isShortcut[c - start])
+            {
+                next = step;
+            }
+        }
+
+        var lastOfVariable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var taken = new HashSet<int>();
+        for (var c = start; c < end; c++)
+        {
+            if (roles[c] == ClaimRole.Step && steps[c] is { } step)
+            {
+                taken.Add(step);
+            }
+        }
+
+        for (var k = 0; k < shortcuts.Count; k++)
+        {
+            var c = shortcuts[k];
+            var claim = claims[c];
+            var variable = claim.Name!;
+            var writes = index.Writes(variable);
+            // Only the variable's own earlier values bound a summary from the left: another variable's line before it may
+            // belong to a loop the summary encloses.
+            var left = Math.Max(PlacedBefore(c, variable), lastOfVariable.GetValueOrDefault(variable, -1));
+            var right = placedAfter[c - start];
+            var candidates = Between(writes, left, right, index.RunEnd);
+            if (candidates.Count == 0)
+            {
+                candidates = Between(writes, left, right, null);
+            }
+
+            if (candidates.Count == 0)
+            {
+                candidates = Between(writes, lastOfVariable.GetValueOrDefault(variable, -1), int.MaxValue, index.RunEnd);
+            }
+
+            if (candidates.Count == 0)
+            {
+                roles[c] = ClaimRole.Extra;
+                continue;
+            }
+
+            var chosen = -1;
+            // A summary that is the attempt's only execution of its variable states the loop's end value: its last write,
+            // whatever earlier write its value may happen to equal. Otherwise the latest write whose value it states.
+            var wholeLoop = IsOnlyExecutionOf(c, variable);
+            for (var i = candidates.Count - 1; i >= 0 && chosen < 0 && !wholeLoop; i--)
+            {
+                if (ClaimValues.Equals(claim.Value, truth.StepValues[candidates[i]]))
+                {
+                    chosen = candidates[i];
+                }
+            }
+
+            if (chosen < 0)
+            {
+                var another = k + 1 < shortcuts.Count && claims[shortcuts[k + 1]].Name == variable && shortcuts[k + 1] < end
+                    && placedAfter[shortcuts[k + 1] - start] == right;
+                chosen = another ? candidates[0] : candidates[^1];
+            }
+
+            lastOfVariable[variable] = chosen;
+            if (!taken.Add(chosen))
+            {
+                // The write is already shown by another line: the shortcut restates it.
+                roles[c] = ClaimRole.Observation;
+                continue;
+            }
+
+            Place(c, chosen);
+            summaries[c] = true;
+        }
+    }
+
+    // The step of the last execution of the same variable placed before claim c in this attempt, or -1.
+    private int PlacedBefore(int c, string variable)
+    {
+        for (var k = c - 1; k >= start; k--)
+        {
+            if (roles[k] == ClaimRole.Step && steps[k] is { } step && program.Steps[step].Variable == variable)
+            {
+                return step;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<int> Between(IReadOnlyList<int> writes, int left, int right, bool[]? runEnds)
+    {
+        var result = new List<int>();
+        foreach (var write in writes)
+        {
+            if (write > left && write < right && (runEnds is null || runEnds[write]))
+            {
+                result.Add(write);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,152 @@
+using Faithful.Model;
+using Faithful.Traces.Parsing;
+using Faithful.Traces.Scoring;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// Reading rules a careful human reader applies to real replies (issue 12), each on a synthetic line of its own.
+/// Program: "loop" (n_0 = 1, n_1 = 0 given; n_0 3, n_1 -1 -2, n_0 5, n_1 -3 -4, n_0 7, n_1 -5 -6; answer 1).
+/// </summary>
+public sealed class ReadingRuleTests
+{
+    private static ParsedTrace Loop(string reply) => TraceParser.Parse(reply, Programs.Loop());
+
+    private static string Kinds(ParsedTrace trace) => string.Join(" ", trace.Claims.Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}{(c.Shortcut ? "*" : "")}"));
+
+    [Fact]
+    public void The_value_left_of_an_arrow_is_the_value_held_before_the_step()
+    {
+        var trace = Loop("n_0 = 1 -> n_0 = 3\nn_1 = 0 -> n_1 = -1\nn_0 = 3 -> n_0 = 5");
+
+        Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
+    }
+
+    [Fact]
+    public void A_value_in_a_conditional_case_is_not_claimed()
+    {
+        var trace = Loop("The loop adds 2 to n_0 three times. It ends at 7 (it would end at 1 if the loop never ran).");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_0", 7L), (claim.Name, claim.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_result_word_may_give_its_value_after_the_work()
+    {
+        var trace = Loop("n_0 starts at 1 and is increased by 2, so it ends at 1 + 2 = 3.");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_0", 3L, "1 + 2"), (claim.Name, claim.Value!.Value.Int64, claim.Work));
+    }
+
+    [Fact]
+    public void A_chain_whose_value_is_on_the_next_line_is_completed_there()
+    {
+        var trace = Loop("n_1 = 0 - 1 - 1\n    = -2");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_1", -2L, "0 - 1 - 1"), (claim.Name, claim.Value!.Value.Int64, claim.Work));
+    }
+
+    [Fact]
+    public void Under_a_loop_heading_a_line_that_names_one_iteration_is_a_step()
+    {
+        var trace = Loop("Iterate 3 times:\n- In the first iteration, n_0 becomes 3.\n- Iteration 2: n_0 = 3 + 2 = 5\n- So n_0 becomes 7.");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_0=5 Execution:n_0=7*", Kinds(trace));
+    }
+
+    [Fact]
+    public void A_variable_s_only_summary_claims_its_last_write_even_when_an_earlier_write_has_its_value()
+    {
+        // n_1 ends at -6; -2 is its value after the first inner run, which the reply does not claim to show.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "The outer loop runs 3 times, so n_0 = 7.\nThe inner loop runs 6 times in total, so n_1 = -2.\nThe output is 5.");
+
+        var claimed = verdict.Steps.Where(s => s.Claim is not null && s.StepIndex >= 2).ToList();
+        Assert.Equal([8, 10], claimed.Select(s => s.StepIndex));
+        Assert.Equal(StepVerdict.ExecutionError, claimed[1].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
+    [Fact]
+    public void Values_of_a_loop_statement_meet_its_writes_in_order_and_none_is_extra_while_writes_are_left()
+    {
+        // After n_1 = -2 the reply slips to -4 and carries on from there (truth -3, -4, -5, -6): each value is the next
+        // write of n_1, wrongly computed, not an invented line.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1, -2\nn_0 = 5\nn_1 = -4, -5\nn_0 = 7\nn_1 = -6, -7\nThe output is 0.");
+
+        Assert.Empty(verdict.ExtraClaims);
+        Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps[6].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
+    private static string Reprint(string tail) =>
+        "<result>\ndef f(n):\n    n_0 = 1\n    n_1 = 0\n    for _ in range(n):\n        n_0 += 2\n        for _ in range(2):\n            n_1 -= 1\n"
+        + "    return n_0 + n_1\n\ndef g(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\nn = 3\n" + tail + "</result>";
+
+    [Fact]
+    public void A_result_tag_around_a_reprinted_program_states_no_value()
+    {
+        var trace = Loop(Reprint("print(f(n) == g(n))\n"));
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Null(answer.Value);
+    }
+
+    [Theory]
+    [InlineData("print(f(n))\n# prints 4\n")]
+    [InlineData("print(f(n))\n# 4\n")]
+    public void A_print_comment_inside_a_result_tag_is_the_answer(string tail)
+    {
+        var trace = Loop(Reprint(tail));
+
+        Assert.Equal(4L, Assert.Single(trace.Answers).Value!.Value.Int64);
+    }
+
+    [Fact]
+    public void A_tag_under_a_line_that_opens_with_for_example_is_not_an_answer()
+    {
+        var trace = Loop("For example, a reply to a question like this one may look like this:\n\n<result>f(3) = 123</result>\n\nShow your work.");
+
+        Assert.Empty(trace.Answers);
+    }
+
+    [Fact]
+    public void Adding_up_its_own_final_values_wrongly_is_arithmetic_not_a_readout()
+    {
+        // The listed terms are the reply's final values 7 and -6; only the addition is wrong (2 equals 7 + -5, a stale
+        // n_1, by coincidence).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\nThe output is sum([7, -6]) = 7 - 6 = 2.");
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+    }
+
+    [Fact]
+    public void Answers_after_an_invented_follow_on_task_prompt_are_not_answers()
+    {
+        var trace = Loop("<result>1</result>\nSimulate this Python function for n=4 as well.\nEnclose the solution between <result></result> tags.\n<result>9</result>");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_task_prompt_echoed_before_any_work_does_not_hide_the_answer()
+    {
+        var trace = Loop("Simulate this Python function; enclose the solution between result tags.\nn_0 = 3\n<result>1</result>");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
+    {
+        var trace = Loop("n_1 is decreased by 1 a total of 6 times, making n_1 -6.");
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_1", -6L), (claim.Name, claim.Value!.Value.Int64));
+    }
+}

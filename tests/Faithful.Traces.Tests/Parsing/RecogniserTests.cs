@@ -1,0 +1,145 @@
+using Faithful.Traces.Parsing;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// One test per recogniser of the typed reading (docs/trace-parsing.md): what each reads on a line of its own, and how a
+/// line with several readings is covered. Program: "loop" (n_0 = 1, n_1 = 0 given; n_0 3, n_1 -1 -2, n_0 5, ...).
+/// </summary>
+public sealed class RecogniserTests
+{
+    private static ParsedTrace Loop(string reply) => TraceParser.Parse(reply, Programs.Loop());
+
+    private static string Kinds(ParsedTrace trace) => string.Join(" ", trace.Claims.Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}{(c.Shortcut ? "*" : "")}"));
+
+    [Fact]
+    public void Assignment_reads_a_statement_with_its_work_and_value()
+    {
+        var trace = Loop("n_0 += 2 -> n_0 = 1 + 2 = 3");
+
+        var claim = Assert.Single(trace.Claims);
+        Assert.Equal((ReadingKind.Execution, "n_0", 3L, "1 + 2"), (claim.Kind, claim.Name, claim.Value!.Value.Int64, claim.Work));
+    }
+
+    [Fact]
+    public void Prose_execution_reads_the_value_after_a_result_word_for_the_sentence_s_subject()
+    {
+        var trace = Loop("In the first iteration, n_0 is increased by 2, resulting in 3. Then n_1 is decreased by 1, giving -1.");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_1=-1", Kinds(trace));
+    }
+
+    [Fact]
+    public void Value_list_reads_one_execution_per_value()
+    {
+        var trace = Loop("n_0 becomes 3, then 5, and finally 7.");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_0=5 Execution:n_0=7", Kinds(trace));
+    }
+
+    [Fact]
+    public void Echo_reads_the_given_initial_values_and_executes_nothing()
+    {
+        var trace = Loop("We initialize n_0 to 1 and n_1 to 0.\nn_0 and n_1 are initialized to 1 and 0 respectively.");
+
+        Assert.Equal("InputEcho:n_0=1 InputEcho:n_1=0 InputEcho:n_0=1 InputEcho:n_1=0", Kinds(trace));
+        Assert.Empty(trace.Executions);
+    }
+
+    [Fact]
+    public void Snapshot_after_executions_observes_the_values_the_reply_holds()
+    {
+        var trace = Loop("n_0 = 1 + 2 = 3\nn_1 = 0 - 1 = -1\nn_0 = 3, n_1 = -1");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_1=-1 StateSnapshot:n_0=3 StateSnapshot:n_1=-1", Kinds(trace));
+    }
+
+    [Fact]
+    public void Snapshot_entry_that_contradicts_the_value_just_computed_is_flagged()
+    {
+        var trace = Loop("n_0 = 1 + 2 = 3\nn_0 = 4, n_1 = 0");
+
+        var contradiction = Assert.Single(trace.Claims, c => c.Contradicts);
+        Assert.Equal(("n_0", 4L, ReadingKind.StateSnapshot), (contradiction.Name, contradiction.Value!.Value.Int64, contradiction.Kind));
+    }
+
+    [Fact]
+    public void Per_iteration_state_list_executes_the_values_it_shows_first()
+    {
+        var trace = Loop("Iteration 1: n_0 = 3, n_1 = -2\nIteration 2: n_0 = 5, n_1 = -4");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_1=-2 Execution:n_0=5 Execution:n_1=-4", Kinds(trace));
+    }
+
+    [Fact]
+    public void No_change_reads_the_value_left_unchanged_and_a_loop_summary_is_a_shortcut()
+    {
+        var trace = Loop("n_1 = n_1 (no change)\nIn every iteration of the inner loop n_1 remains 0.");
+
+        Assert.Equal("NoChangeExecution:n_1=0 NoChangeExecution:n_1=0*", Kinds(trace));
+    }
+
+    [Fact]
+    public void Readout_restates_a_held_value_and_a_new_one_sums_up_the_loop()
+    {
+        var held = Loop("n_0 = 1 + 2 = 3\nSo the final value of n_0 is 3.");
+        var summary = Loop("After the loop, the final value of n_0 is 7.");
+
+        Assert.Equal("Execution:n_0=3 Readout:n_0=3", Kinds(held));
+        Assert.Equal("Execution:n_0=7*", Kinds(summary));
+    }
+
+    [Fact]
+    public void Prose_answer_takes_the_result_not_the_input_named_in_the_sentence()
+    {
+        var trace = Loop("The output of the function for n=3 is 1.\nThe function returns the sum of n_0 and n_1, which is 7 + (-6) = 1.");
+
+        Assert.Equal([1L, 1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+        Assert.All(trace.Answers, a => Assert.Equal(AnswerStyle.Prose, a.Style));
+        Assert.Equal("7 + (-6)", trace.Answers[1].Work);
+    }
+
+    [Fact]
+    public void A_closing_readout_of_the_answer_variable_answers_a_reply_with_no_other_answer()
+    {
+        var trace = TraceParser.Parse("a2 = 9\na1 = 4\na4 = 9\na0 = 0\na3 = 2\na3 = 11\na3 = 20\na3 has the value 20 once the code has run.", Programs.Registers());
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal((20L, AnswerStyle.Prose), (answer.Value!.Value.Int64, answer.Style));
+    }
+
+    [Fact]
+    public void A_line_takes_the_best_cover_of_its_spans()
+    {
+        var trace = Loop("n_1 starts at 0 and remains 0 in every iteration of the inner loop.");
+
+        Assert.Equal([ReadingKind.InputEcho, ReadingKind.NoChangeExecution], trace.Readings.Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void Restarts_code_reprints_and_chatter_are_typed_readings_too()
+    {
+        var trace = Loop("Let's think.\nn_1 -= 1;\nn_0 = 1 + 2 = 3\nWait, let me redo this.\nn_0 = 3");
+
+        Assert.Equal(
+            [ReadingKind.Chatter, ReadingKind.CodeReprint, ReadingKind.Execution, ReadingKind.Restart, ReadingKind.Execution],
+            trace.Readings.Select(r => r.Kind));
+        Assert.Equal(2, trace.Attempts);
+    }
+
+    [Fact]
+    public void Item_numbers_that_do_not_fit_the_steps_are_dropped()
+    {
+        var trace = Loop("1. n_0 = 1, n_1 = 0\n2. n_0 = 3\n3. n_1 = -1\n4. n_1 = -2");
+
+        Assert.All(trace.Executions, c => Assert.Null(c.StepNumber));
+    }
+
+    [Fact]
+    public void Item_numbers_that_are_step_numbers_are_kept()
+    {
+        var trace = TraceParser.Parse("1. a2 = 9\n2. a1 = 4\n3. a4 = 9\n4. a0 = 0", Programs.Registers());
+
+        Assert.Equal([1, 2, 3, 4], trace.Executions.Select(c => c.StepNumber ?? 0));
+    }
+}
