@@ -30,7 +30,8 @@ public sealed class ExportTests : IClassFixture<ExportTests.Run>
         Assert.Contains(records, r => r.Protocol == "metamorphic/renamed");
         Assert.Contains(records, r => r.Chosen.Style.Contains("statement", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Chosen.Style.Contains("formula", StringComparison.Ordinal));
-        Assert.Equal(6, records.Select(r => r.Reply.PrimaryMode).Distinct().Count());
+        // Every mode sim:failing injects (a few slips also read as stale operands).
+        Assert.True(records.Select(r => r.Reply.PrimaryMode).Distinct().Count() >= 6, string.Join(", ", records.Select(r => r.Reply.PrimaryMode).Distinct()));
         foreach (var record in records)
         {
             Assert.Equal(ExportRecord.FormatVersion, record.Format);

@@ -86,7 +86,9 @@ public sealed class ParserPropertyTests
         _ = TraceParser.Parse(withLines);
         stopwatch.Stop();
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        // A guard against super-linear blow-ups (a quadratic pass over a 256 KB line takes minutes), not a speed target:
+        // speed lives in the parse benchmark. The slowest unit takes about 2 s alone and 11 s on a loaded 2-core machine.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 
     private static readonly Gen<StepProgram> AnyProgram = Gen.OneOf<StepProgram>(
