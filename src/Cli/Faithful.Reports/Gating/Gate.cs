@@ -18,6 +18,7 @@ public static class Gate
         }
 
         checks.AddRange(ProtocolGate.Check(summary.Results, options.ProtocolRules));
+        checks.AddRange(TraceDependenceGate.Check(summary.Results, options.TraceDependenceRules));
 
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);

@@ -60,6 +60,11 @@ public static class HtmlReport
             Protocols.ProtocolHtml.Append(html, protocols);
         }
 
+        if (Dependence.DependenceAnalysis.From(summary.Results) is { } dependence)
+        {
+            Dependence.DependenceHtml.Append(html, dependence);
+        }
+
         AppendTraces(html, summary, options);
         html.Append("</body></html>\n");
         return html.ToString();
