@@ -19,6 +19,7 @@ public static class CliApp
             GenCommand.Create(console),
             ScoreCommand.Create(console),
             AgreeCommand.Create(console),
+            MergeCommand.Create(console),
             ExportCommand.Create(console),
         };
         return root;

@@ -25,7 +25,8 @@ public sealed class HtmlInChromiumTests
         using var dir = new TempDir();
         var results = SyntheticResults.Curve("sim:study", 10, length => length == 5 ? 6 : 2, 5, 50, 95);
         results.AddRange(SyntheticResults.Curve("sim:regressed", 10, _ => 1, 5, 50, 95));
-        results.Add(SyntheticResults.Make("sim:study", "Hostile.P", 5, 99, FailureMode.ArithmeticError, false, 2, reply: Hostile));
+        // The least faithful trace of its group, so the drill-down sample shows it.
+        results.Add(SyntheticResults.Make("sim:study", "Hostile.P", 5, 99, FailureMode.ArithmeticError, false, 1, reply: Hostile));
         var page = dir["report.html"];
         await File.WriteAllTextAsync(page, HtmlReport.Render(RunSummary.Of(results), new HtmlReportOptions { Title = "Browser check" }), TestContext.Current.CancellationToken);
 
@@ -47,8 +48,8 @@ public sealed class HtmlInChromiumTests
         Assert.Contains("id=\"plot-modes-1\"", dom, StringComparison.Ordinal);
         Assert.Contains("id=\"plot-divergence-1\"", dom, StringComparison.Ordinal);
         Assert.True(Count(dom, "<rect class=\"bar\" data-mode=") >= 6);
-        // A drill-down per trace.
-        Assert.Equal(61, Count(dom, "<details class=\"trace\""));
+        // A drill-down sample: 5 traces for each model and length range (2 models × lengths 4–7, 32–63, 64–127).
+        Assert.Equal(30, Count(dom, "<details class=\"trace\""));
     }
 
     private static int Count(string text, string fragment)

@@ -49,10 +49,10 @@ public sealed partial class ManyModelsInChromiumTests
             results.AddRange(SyntheticResults.Curve(Models[m], 6, length => Math.Max(0, 6 - model - (length / 30)), Lengths));
         }
 
-        var summary = RunSummary.Of(results);
+        using var summary = RunSummary.Of(results, maxDrillDowns: 5);
         var order = summary.Models.Select(m => m.Model).ToList();
         Assert.Equal(Models.Order(StringComparer.Ordinal), order.Order(StringComparer.Ordinal));
-        var html = HtmlReport.Render(summary, new HtmlReportOptions { Title = "Six models", MaxDrillDowns = 5 });
+        var html = HtmlReport.Render(summary, new HtmlReportOptions { Title = "Six models" });
         var measured = JsonDocument.Parse(await Chromium.MeasureAsync(chromium, html, dir.Path)).RootElement;
         var panels = measured.GetProperty("panels").EnumerateArray().ToList();
 

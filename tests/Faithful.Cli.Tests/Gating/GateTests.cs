@@ -71,8 +71,9 @@ public sealed class GateTests
     [Fact]
     public void A_few_flips_either_way_are_not_a_significant_regression()
     {
-        var before = Run(length => 20);
-        var after = RunSummary.Of(before.Results.Select((r, i) => i is 3 or 7 ? r with { Verdict = r.Verdict! with { FirstAnswerCorrect = !r.Verdict.FirstAnswerCorrect } } : r));
+        var results = SyntheticResults.Curve("sim:study", 40, length => 20, 5, 50, 95);
+        using var before = RunSummary.Of(results);
+        using var after = RunSummary.Of(results.Select((r, i) => i is 3 or 7 ? r with { Verdict = r.Verdict! with { FirstAnswerCorrect = !r.Verdict.FirstAnswerCorrect } } : r));
 
         var result = Gate.Evaluate(after, new GateOptions { Baseline = Baseline.From(before, CaseCorrectness.FirstAnswer) });
 

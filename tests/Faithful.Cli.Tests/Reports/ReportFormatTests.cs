@@ -36,8 +36,14 @@ public sealed class ReportFormatTests
 
         var suites = xml.Root!.Elements("testsuite").ToList();
         Assert.Equal(["sim:other", "sim:study"], suites.Select(s => (string)s.Attribute("name")!));
-        Assert.Equal("3", (string)suites[1].Attribute("failures")!);
-        var failure = suites[0].Element("testcase")!.Element("failure")!;
+
+        // sim:study: the length-5 group (3 of 4 unfaithful) and its 4 traces, 3 of them unfaithful.
+        Assert.Equal("5", (string)suites[1].Attribute("tests")!);
+        Assert.Equal("4", (string)suites[1].Attribute("failures")!);
+        var group = suites[1].Elements("testcase").First();
+        Assert.Equal("program length 5", (string)group.Attribute("name")!);
+        Assert.StartsWith("3 of 4 traces are not faithful", (string)group.Element("failure")!.Attribute("message")!, StringComparison.Ordinal);
+        var failure = suites[0].Elements("testcase").Single(c => (string)c.Attribute("classname")! == "P.X").Element("failure")!;
         Assert.Equal("SelfCorrection", (string)failure.Attribute("type")!);
         Assert.Contains("</failure>", failure.Value, StringComparison.Ordinal);
     }
@@ -54,7 +60,7 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
-    public void Html_report_draws_every_plot_and_a_drill_down_per_trace()
+    public void Html_report_draws_every_plot_and_a_drill_down_sample_of_the_worst_and_a_random_few_per_group()
     {
         var html = HtmlReport.Render(Sample());
 
@@ -62,8 +68,43 @@ public sealed class ReportFormatTests
         Assert.Contains("id=\"plot-modes-0\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"plot-divergence-0\"", html, StringComparison.Ordinal);
         Assert.Equal(2, Count(html, "<polyline class=\"series\""));
-        Assert.Equal(30, Count(html, "<details class=\"trace\""));
+
+        // Lengths 5, 50 and 95 fall in three length ranges: 3 worst and 2 random traces each.
+        Assert.Equal(15, Count(html, "<details class=\"trace\""));
+        Assert.Equal(9, Count(html, "data-pick=\"worst\""));
+        Assert.Equal(6, Count(html, "data-pick=\"random\""));
+        Assert.Contains("15 of 30 traces", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_drill_down_sample_is_the_same_whatever_order_results_arrive_in_and_its_worst_picks_are_the_least_faithful()
+    {
+        var results = SyntheticResults.Curve("sim:study", 40, length => length / 5, 5, 50, 95);
+        using var ordered = RunSummary.Of(results);
+        using var shuffled = RunSummary.Of(results.OrderBy(r => r.CaseId.GetHashCode(StringComparison.Ordinal)).Reverse());
+
+        Assert.Equal(ordered.DrillDown.Select(d => d.Result.CaseId), shuffled.DrillDown.Select(d => d.Result.CaseId));
+        foreach (var group in ordered.DrillDown.GroupBy(d => d.Group))
+        {
+            var worst = group.Where(d => d.Pick == "worst").Select(d => d.Result.Verdict!.StepFaithfulness).ToList();
+            var lowestInGroup = results.Where(r => r.Length == group.First().Result.Length).Select(r => r.Verdict!.StepFaithfulness).Order().Take(worst.Count);
+            Assert.Equal(lowestInGroup, worst.Order());
+        }
+
+        Assert.Equal(HtmlReport.Render(ordered), HtmlReport.Render(shuffled));
+    }
+
+    [Fact]
+    public void Many_groups_share_the_drill_down_budget_worst_first()
+    {
+        var results = Enumerable.Range(0, 40).SelectMany(m => SyntheticResults.Curve($"sim:m{m:00}", 6, _ => 3, 5, 50, 95)).ToList();
+
+        using var summary = RunSummary.Of(results, maxDrillDowns: 150);
+
+        // 120 groups share 150 drill-downs: one each, the group's worst.
+        Assert.Equal(120, summary.DrillDown.Count);
+        Assert.All(summary.DrillDown, d => Assert.Equal("worst", d.Pick));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class RunFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static RunHeader Header => new(RunFile.FormatVersion, "2026-01-01T00:00:00Z", "test", "abc", 3);
+    // faithful.run/1: verdicts in full, so results round-trip without their programs.
+    private static RunHeader Header => new(RunFile.FormatVersion1, "2026-01-01T00:00:00Z", "test", "abc", 3);
 
     [Fact]
     public void Results_round_trip_through_a_run_file()
@@ -59,7 +60,7 @@ public sealed class RunFileTests : IDisposable
         Assert.Single(torn.Results);
         Assert.Contains(torn.Issues, i => i.Line == 3 && i.Reason.Contains("incomplete", StringComparison.Ordinal));
 
-        using (var writer = RunFileWriter.Append(path, torn.CompleteLength))
+        using (var writer = RunFileWriter.Append(path, torn.CompleteLength, format: RunFile.FormatVersion1))
         {
             writer.Write(SyntheticResults.Make("m", "P.B", 5, 1, FailureMode.Correct, true, 5));
         }

@@ -18,14 +18,14 @@ internal static class BlessCommand
         };
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
-            var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
-            if (summary.Results.Count == 0)
+            using var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
+            if (summary.TraceCount == 0)
             {
                 throw new CliException("the run files hold no results; there is nothing to bless.");
             }
 
-            var baseline = Baseline.From(summary, parse.GetValue(correctness));
-            ReportFiles.Save(parse.GetValue(output), baseline.ToJson, console, $"baseline of {baseline.Cases.Count} cases");
+            var chosen = parse.GetValue(correctness);
+            ReportFiles.SaveStream(parse.GetValue(output), stream => Baseline.Write(stream, summary, chosen), console, $"baseline of {summary.TraceCount} cases");
             return 0;
         }));
         return command;

@@ -5,6 +5,7 @@ using Faithful.Cli.Running;
 using Faithful.Execution;
 using Faithful.Reports.Export;
 using Faithful.Traces.Prompts;
+using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
@@ -52,8 +53,14 @@ internal static class ExportCommand
                 parse.GetValue(maxLength));
             var programs = new ExportPrograms(parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : []);
             var path = parse.GetValue(output) ?? Path.Combine(".faithful-out", $"export.{parse.GetValue(format)}.jsonl");
-            var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
-            var counts = Write(summary.Results, filter, programs, template, chosenFormat, path);
+            var files = parse.GetValue(runFiles)!;
+            foreach (var file in files)
+            {
+                InputFiles.RequireFile(file, "run file", "Create one with 'faithful run'.");
+            }
+
+            // Streamed: one result at a time, in file order.
+            var counts = Write(files.SelectMany(RunFileResults.Stream), filter, programs, template, chosenFormat, path);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {counts.Written} {parse.GetValue(format)} records: {path}"));
             foreach (var (reason, count) in counts.Skipped.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
@@ -72,7 +79,7 @@ internal static class ExportCommand
 
     private const string UnknownProgram = "program not found (study-grid ids are rebuilt; others need --assembly)";
 
-    private static (int Written, Dictionary<string, int> Skipped) Write(IReadOnlyList<CaseResult> results, Filter filter, ExportPrograms programs, PromptTemplate template, ExportFormat format, string path)
+    private static (int Written, Dictionary<string, int> Skipped) Write(IEnumerable<CaseResult> results, Filter filter, ExportPrograms programs, PromptTemplate template, ExportFormat format, string path)
     {
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;

@@ -28,8 +28,8 @@ internal static class GateCommand
         };
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
-            var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
-            if (summary.Results.Count == 0)
+            using var summary = ReportFiles.Load(parse.GetValue(runFiles)!, console);
+            if (summary.TraceCount == 0)
             {
                 throw new CliException("the run files hold no results; a gate over nothing cannot pass.");
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Faithful.Cli.Batching;
 using Faithful.Cli.Output;
 using Faithful.Cli.Running;
 using Faithful.Clients.Connections;
@@ -7,6 +8,8 @@ using Faithful.Clients.Running;
 using Faithful.Families;
 using Faithful.GpuRef.Hosting;
 using Faithful.Model;
+using Faithful.Reports.RunFiles.Streaming;
+using Faithful.Reports.Sharding;
 using Faithful.Reports.Summaries;
 using Faithful.Traces.Prompts;
 using Faithful.Traces.Scoring;
@@ -44,10 +47,14 @@ internal static class RunCommand
         var cache = new Option<string?>("--cache") { Description = "Record/replay cache folder." };
         var cacheMode = new Option<string?>("--cache-mode") { Description = "live, record or replay-only (needs --cache)." };
         var maxRetries = new Option<int?>("--max-retries") { Description = "Retries of a failed request (429, 5xx, timeouts, dropped connections) before its case is recorded as failed (default 5)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (e.g. 2/4): the cases whose id hashes to it, every model. Merge the shards' run files with 'faithful merge'." };
+        var batch = new Option<bool>("--batch") { Description = "Send the requests through the OpenAI Batch API (openai: models only; half the price, results within 24 hours). A killed run resumes its batches without submitting them again." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Requests per batch (at most 50,000).", DefaultValueFactory = _ => BatchSettings.ApiMaxRequests };
+        var batchPoll = new Option<double>("--batch-poll-seconds") { Description = "Seconds between status checks of unfinished batches.", DefaultValueFactory = _ => 30 };
         var backend = new Option<string?>("--backend") { Description = $"What computes the ground-truth traces: auto (a CUDA or OpenCL GPU if there is one, else compiled CPU code), cuda, opencl, ilgpu-cpu or cpu. Default: {GpuRefOptions.BackendEnvironmentVariable}, else auto." };
         var command = new Command("run", "Run a faithfulness suite: programs × inputs × models × samples, streamed to a resumable run file, then reports. With no options: the study grid against the simulated model, offline.")
         {
-            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend,
+            assembly, programFilter, lengths, depths, variants, perCell, inputs, samples, seed, models, prompt, outDir, runFile, fresh, concurrency, rate, temperature, maxTokens, cache, cacheMode, maxRetries, backend, shard, batch, batchSize, batchPoll,
         };
         var protocolOptions = new ProtocolOptions();
         protocolOptions.AddTo(command);
@@ -76,6 +83,12 @@ internal static class RunCommand
                 plan = plan with { Description = plan.Description + $"; protocols {string.Join(", ", plan.Protocols.Select(p => p.Description))}" };
             }
 
+            // Sharded after the protocols are set: a shard's counts include every result its protocols write.
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                plan = plan.ForShard(ParseShard(shardText));
+            }
+
             var clientOptions = ClientOptionsFrom(parse, concurrency, temperature, maxTokens, seed, cache, cacheMode);
             if (parse.GetValue(maxRetries) is { } retries)
             {
@@ -92,6 +105,11 @@ internal static class RunCommand
             var directory = parse.GetValue(outDir)!;
             var path = parse.GetValue(runFile) ?? Path.Combine(directory, "run.jsonl");
             console.Out.WriteLine($"faithful run: {plan.Description}");
+            if (plan.Shard is { } part)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard {part}: {plan.TotalCases} of the plan's {plan.PlanCases} results"));
+            }
+
             console.Out.WriteLine($"run file: {path}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
             if (counterfactuals.PairCount > 0)
@@ -99,25 +117,28 @@ internal static class RunCommand
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"counterfactuals: {counterfactuals.PairCount} (program, altered state) pairs in one batch on {counterfactuals.Backend}"));
             }
 
-            var outcome = await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(batch) && plan.HasProtocols)
+            {
+                throw new CliException("--batch sends one request per case; the multi-turn protocols (--protocol) need a live conversation. Run them without --batch.");
+            }
+
+            var outcome = parse.GetValue(batch)
+                ? await new BatchRunner(instrument, runOptions, clientOptions, truth.For, BatchSettingsFrom(parse.GetValue(batchSize), parse.GetValue(batchPoll), modelList), console.Out)
+                    .RunAsync(plan, path, parse.GetValue(fresh), cancellationToken).ConfigureAwait(false)
+                : await RunWithProgress(engine, plan, path, parse.GetValue(fresh), console, cancellationToken).ConfigureAwait(false);
             foreach (var note in outcome.Notes)
             {
                 console.Error.WriteLine($"note: {note}");
             }
 
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed {outcome.Resumed} cases from the run file, requested {outcome.Requested}"));
-            foreach (var issue in outcome.Contents.Issues)
-            {
-                console.Error.WriteLine($"warning: {issue}");
-            }
-
-            var summary = RunSummary.Of(outcome.Contents.Results);
+            using var summary = ReportFiles.Load([path], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {source}");
-            var failed = ErrorSummary.Print(outcome.Contents.Results, console.Error);
+            var (failed, total) = ErrorSummary.Print(RunFileResults.Stream(path), console.Error);
 
             // Reports are written either way; a run where nothing got a verdict must not look like a pass to CI.
-            if (failed > 0 && failed == outcome.Contents.Results.Count)
+            if (failed > 0 && failed == total)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: no case got a verdict; exit code {ExitCodes.NothingSucceeded}."));
                 return ExitCodes.NothingSucceeded;
@@ -233,6 +254,35 @@ internal static class RunCommand
         catch (ArgumentException)
         {
             throw new CliException($"--backend '{option}' is not a ground-truth backend; use auto, cuda, opencl, ilgpu-cpu or cpu.");
+        }
+    }
+
+    private static BatchSettings BatchSettingsFrom(int size, double pollSeconds, List<string> models)
+    {
+        if (models.FirstOrDefault(m => ModelString.Parse(m).Provider != "openai") is { } other)
+        {
+            throw new CliException($"--batch sends requests through the OpenAI Batch API, which serves openai: models only; '{other}' is not one. Run it without --batch.");
+        }
+
+        if (size is < 1 or > BatchSettings.ApiMaxRequests)
+        {
+            throw new CliException($"--batch-size must be between 1 and {BatchSettings.ApiMaxRequests} (got {size}).");
+        }
+
+        return pollSeconds is > 0 and <= 3600
+            ? new BatchSettings(size, TimeSpan.FromSeconds(pollSeconds))
+            : throw new CliException($"--batch-poll-seconds must be more than 0 and at most 3600 (got {pollSeconds}).");
+    }
+
+    private static ShardSpec ParseShard(string text)
+    {
+        try
+        {
+            return ShardSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException("--shard " + e.Message);
         }
     }
 

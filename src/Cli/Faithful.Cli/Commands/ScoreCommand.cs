@@ -4,7 +4,9 @@ using Faithful.Cli.Output;
 using Faithful.Cli.Running;
 using Faithful.Reports.RunFiles;
 using Faithful.Reports.Summaries;
+using Faithful.Reports.RunFiles.Compact;
 using Faithful.Transcripts;
+using Faithful.Transcripts.Scoring;
 
 namespace Faithful.Cli.Commands;
 
@@ -19,50 +21,74 @@ internal static class ScoreCommand
         var file = new Argument<string>("transcripts") { Description = "A faithful.transcript/1 JSONL file: one reply per line with its program, inputs and model." };
         var assembly = new Option<string?>("--assembly", "-a") { Description = "An assembly whose catalog supplies programs that lines name with 'programName'." };
         var outDir = new Option<string>("--out", "-o") { Description = "Output folder for the scored run file and the reports.", DefaultValueFactory = _ => ".faithful-out" };
-        var command = new Command("score", "Score transcripts from other tools (JSONL; see docs/transcripts.md): per-trace verdicts, scores by model and length, and the reports. Malformed lines are reported with their line numbers and skipped.")
+        var workers = new Option<int?>("--workers") { Description = "Lines scored at once (default: one per core)." };
+        var cacheSteps = new Option<long>("--program-cache-steps") { Description = "Program steps kept read between lines (least recently used first out); a program is read again once dropped.", DefaultValueFactory = _ => TranscriptPipeline.DefaultCachedSteps };
+        var command = new Command("score", "Score transcripts from other tools (JSONL; see docs/transcripts.md): per-trace verdicts, scores by model and length, and the reports. Malformed lines are reported with their line numbers and skipped. Streams: memory does not grow with the file.")
         {
-            file, assembly, outDir,
+            file, assembly, outDir, workers, cacheSteps,
         };
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
             var path = parse.GetValue(file)!;
             InputFiles.RequireFile(path, "transcript file", "Its format is described in docs/transcripts.md.");
             var catalog = parse.GetValue(assembly) is { } dll ? CatalogLoader.Load(dll) : [];
-            TranscriptImport import;
-            try
+            if (parse.GetValue(workers) is < 1)
             {
-                import = TranscriptScorer.ScoreFile(path, catalog);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new CliException(e.Message);
+                throw new CliException($"--workers must be at least 1 (got {parse.GetValue(workers)}).");
             }
 
-            foreach (var issue in import.Issues)
-            {
-                console.Error.WriteLine($"skipped {issue}");
-            }
-
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scored {import.Results.Count} transcripts from {Path.GetFileName(path)}; skipped {import.Issues.Count} malformed line(s)"));
             var directory = parse.GetValue(outDir)!;
             var runFile = Path.Combine(directory, "scored.jsonl");
-            var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", import.Results.Count);
+            var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", CountLines(path));
             using var runLock = AcquireLock(runFile);
+            TranscriptStats stats;
             using (var writer = RunFileWriter.Create(runFile, header, OutputRedaction.Redact))
             {
-                foreach (var result in import.Results)
+                try
                 {
-                    writer.Write(result);
+                    // Streamed: each result goes to the run file as it comes, after its program's line the first time.
+                    stats = TranscriptScorer.ScoreFile(
+                        path,
+                        scored =>
+                        {
+                            writer.WriteProgramLine(scored.Program.Id, () => scored.Source?.ToProgramLine(scored.Program.Id) ?? ProgramLine.Serialize(scored.Program));
+                            writer.Write(scored.Result);
+                        },
+                        issue => console.Error.WriteLine($"skipped {issue}"),
+                        catalog,
+                        workers: parse.GetValue(workers),
+                        cachedSteps: Math.Max(1, parse.GetValue(cacheSteps)));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new CliException(e.Message);
                 }
             }
 
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scored {stats.Scored} transcripts from {Path.GetFileName(path)}; skipped {stats.Skipped} malformed line(s)"));
             console.Out.WriteLine($"wrote scored run file: {runFile}");
-            var summary = RunSummary.Of(import.Results);
+            using var summary = ReportFiles.Load([runFile], console);
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {Path.GetFileName(path)}");
-            return import.Results.Count == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;
+            return stats.Scored == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;
         }));
         return command;
+    }
+
+    // The header says how many lines the file holds (blank lines aside): a count of newlines, without reading any line.
+    private static int CountLines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        int read, lines = 0;
+        var last = (byte)'\n';
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+
+        return lines + (last == (byte)'\n' ? 0 : 1);
     }
 
     private static RunFileLock AcquireLock(string runFile)

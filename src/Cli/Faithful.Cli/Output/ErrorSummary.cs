@@ -12,25 +12,41 @@ internal static class ErrorSummary
 {
     private const int MaxMessageChars = 300;
 
-    /// <summary>Prints the summary to <paramref name="error"/>; returns the number of failed cases.</summary>
-    public static int Print(IReadOnlyList<CaseResult> results, TextWriter error)
+    /// <summary>
+    /// Prints the summary to <paramref name="error"/> from results read as a stream (it keeps a count and the first
+    /// example per cause, not the results); returns the number of failed cases and of all cases.
+    /// </summary>
+    public static (int Failed, int Total) Print(IEnumerable<CaseResult> results, TextWriter error)
     {
-        var failed = results.Where(r => r.Verdict is null).ToList();
-        if (failed.Count == 0)
+        var total = 0;
+        var causes = new Dictionary<RequestFailure, (int Count, CaseResult First)>();
+        foreach (var result in results)
         {
-            return 0;
+            total++;
+            if (result.Verdict is not null)
+            {
+                continue;
+            }
+
+            var cause = Failure(result);
+            causes[cause] = causes.TryGetValue(cause, out var seen) ? (seen.Count + 1, seen.First) : (1, result);
         }
 
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error summary: {failed.Count} of {results.Count} cases failed ({results.Count - failed.Count} scored)"));
-        foreach (var group in failed.GroupBy(Failure, r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Cause, StringComparer.Ordinal))
+        var failed = causes.Values.Sum(c => c.Count);
+        if (failed == 0)
         {
-            var first = group.First();
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Count()} × {group.Key.Cause} ({first.Model}, e.g. {first.CaseId}): {Shorten(first.Error)}"));
-            error.WriteLine($"      what to do: {group.Key.Advice}");
+            return (0, total);
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error summary: {failed} of {total} cases failed ({total - failed} scored)"));
+        foreach (var (cause, (count, first)) in causes.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.Cause, StringComparer.Ordinal))
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count} × {cause.Cause} ({first.Model}, e.g. {first.CaseId}): {Shorten(first.Error)}"));
+            error.WriteLine($"      what to do: {cause.Advice}");
         }
 
         error.WriteLine("  Running the same command again asks only the failed cases again.");
-        return failed.Count;
+        return (failed, total);
     }
 
     private static RequestFailure Failure(CaseResult result) =>

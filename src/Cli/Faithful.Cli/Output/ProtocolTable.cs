@@ -9,7 +9,7 @@ internal static class ProtocolTable
 {
     public static void Print(RunSummary summary, CliConsole console)
     {
-        if (ProtocolComparison.From(summary.Results) is not { Pairs.Count: > 0 } report)
+        if (summary.Protocols is not { Pairs.Count: > 0 } report)
         {
             return;
         }

@@ -6,6 +6,7 @@ using Faithful.Execution;
 using Faithful.Cli.Output;
 using Faithful.Protocols;
 using Faithful.Reports.RunFiles;
+using Faithful.Reports.RunFiles.Streaming;
 using Microsoft.Extensions.AI;
 
 namespace Faithful.Cli.Running;
@@ -33,6 +34,7 @@ internal sealed class RunEngine(
         }
 
         var (writer, done) = Open(plan, runFile, fresh, notes);
+        var programs = plan.ProgramsById();
         var requested = 0;
         using (writer)
         {
@@ -62,7 +64,7 @@ internal sealed class RunEngine(
                             protocol,
                             result =>
                             {
-                                writer.Write(result);
+                                writer.Write(result, programs.GetValueOrDefault(result.ProgramId));
                                 Interlocked.Increment(ref requested);
                                 progress.Completed(result);
                             },
@@ -77,11 +79,11 @@ internal sealed class RunEngine(
             }
         }
 
-        var contents = RunFileReader.Read(runFile);
-        return new RunOutcome(plan.TotalCases - requested, requested, contents, notes);
+        return new RunOutcome(plan.TotalCases - requested, requested, notes);
     }
 
-    private static RunFileLock AcquireLock(string runFile)
+    /// <summary>Takes the run file's lock, or says which process holds it.</summary>
+    internal static RunFileLock AcquireLock(string runFile)
     {
         try
         {
@@ -105,14 +107,19 @@ internal sealed class RunEngine(
         }
     }
 
-    private static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh, List<string> notes)
+    /// <summary>Opens the run file for a plan: started over, or resumed with the keys already done.</summary>
+    internal static (RunFileWriter Writer, IReadOnlySet<string> Done) Open(RunPlan plan, string runFile, bool fresh, List<string> notes)
     {
         var header = new RunHeader(
             RunFile.FormatVersion,
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             plan.Description,
             plan.Fingerprint,
-            plan.TotalCases);
+            plan.TotalCases)
+        {
+            Shard = plan.Shard?.ToString(),
+            PlanCases = plan.Shard is null ? null : plan.PlanCases,
+        };
         if (fresh || !File.Exists(runFile) || new FileInfo(runFile).Length == 0)
         {
             return (RunFileWriter.Create(runFile, header, OutputRedaction.Redact), new HashSet<string>());
@@ -133,14 +140,15 @@ internal sealed class RunEngine(
             return RepairHeader(plan, runFile, header, contents, notes);
         }
 
-        if (contents.Header.PlanFingerprint != plan.Fingerprint)
+        if (contents.Header.PlanFingerprint != plan.Fingerprint || contents.Header.Shard != header.Shard)
         {
             throw new CliException(
-                $"run file '{runFile}' holds results of a different plan ({contents.Header.PlanDescription}); " +
+                $"run file '{runFile}' holds results of a different plan ({contents.Header.PlanDescription}{(contents.Header.Shard is { } shard ? $", shard {shard}" : "")}); " +
                 "rerun the same command to resume it, pass --fresh to start over, or choose another --run-file.");
         }
 
-        return (RunFileWriter.Append(runFile, contents.CompleteLength, OutputRedaction.Redact), Done(contents.Results));
+        var programLines = RunFileIndex.Build(runFile).ProgramOffsets.Keys;
+        return (RunFileWriter.Append(runFile, contents.CompleteLength, OutputRedaction.Redact, contents.Header.Format, programLines), Done(contents.Results));
     }
 
     // A header torn by a killed run (or damaged by hand): nothing after it means nothing to keep; results that all
@@ -162,7 +170,8 @@ internal sealed class RunEngine(
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"run file '{runFile}' had a damaged header line; rebuilt its header and kept its {contents.Results.Count} results of this plan"));
-        var lines = contents.Results.Select(r => JsonSerializer.Serialize(r, FaithfulJson.Options));
+        // The lines are copied as they are (a faithful.run/2 result keeps its compact verdict, a program line its program).
+        var lines = RunFileScan.ProgramsAndResults(RunFileIndex.Build(runFile)).Select(l => System.Text.Encoding.UTF8.GetString(l.Line.Bytes.Span)).ToList();
         return (RunFileWriter.Rebuild(runFile, header, lines, OutputRedaction.Redact), Done(contents.Results));
     }
 

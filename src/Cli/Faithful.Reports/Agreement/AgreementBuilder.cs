@@ -39,7 +39,14 @@ public static class AgreementBuilder
             CaseResult? result;
             try
             {
-                result = JsonSerializer.Deserialize<CaseResult>(line, FaithfulJson.Options);
+                // faithful.run/2 files hold program lines too, and verdicts in compact form.
+                using var document = JsonDocument.Parse(line);
+                if (!document.RootElement.TryGetProperty("caseId", out _) && document.RootElement.TryGetProperty("program", out _))
+                {
+                    continue;
+                }
+
+                result = RunFiles.Compact.CompactCaseLine.Read(document.RootElement).Result;
             }
             catch (JsonException e)
             {

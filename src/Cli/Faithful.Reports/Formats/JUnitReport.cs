@@ -8,8 +8,10 @@ using Faithful.Traces.Scoring;
 namespace Faithful.Reports.Formats;
 
 /// <summary>
-/// JUnit XML for CI test tabs: a suite per model, a test case per result. A case fails when its trace is not
-/// faithful (primary mode other than Correct) and errors when the request failed.
+/// JUnit XML for CI test tabs, bounded whatever the suite's size: a suite per model holding one test case per program
+/// length group (it fails when any trace of the group is not faithful, and says how many are not, by mode) and one test
+/// case per drill-down trace (the report's sample: the worst and a few at random per group), which fails when its trace
+/// is not faithful and errors when its request failed. Every trace is in the run file.
 /// </summary>
 public static class JUnitReport
 {
@@ -19,26 +21,49 @@ public static class JUnitReport
     {
         ArgumentNullException.ThrowIfNull(summary);
         var suites = new XElement("testsuites", new XAttribute("name", "faithful"));
-        var hasProtocols = summary.Results.Any(r => r.Protocol is not null);
-        foreach (var group in summary.Results.GroupBy(r => ProtocolNames.SeriesLabel(r, hasProtocols), StringComparer.Ordinal))
+        var total = 0;
+        foreach (var model in summary.Models)
         {
-            var results = group.ToList();
+            var cases = model.LengthGroups.Select(g => Group(model.Model, g))
+                .Concat(summary.DrillDown.Where(d => d.Series == model.Model).Select(d => Case(d.Result)))
+                .ToList();
             var suite = new XElement(
                 "testsuite",
-                new XAttribute("name", Clean(group.Key)),
-                new XAttribute("tests", results.Count),
-                new XAttribute("failures", results.Count(r => r.Verdict is { PrimaryMode: not FailureMode.Correct })),
-                new XAttribute("errors", results.Count(r => r.Verdict is null)));
-            foreach (var result in results)
-            {
-                suite.Add(Case(result));
-            }
-
+                new XAttribute("name", Clean(model.Model)),
+                new XAttribute("tests", cases.Count),
+                new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+                new XAttribute("errors", cases.Count(c => c.Element("error") is not null)));
+            suite.Add(cases);
             suites.Add(suite);
+            total += cases.Count;
         }
 
-        suites.Add(new XAttribute("tests", summary.Results.Count));
+        suites.Add(new XAttribute("tests", total));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).Declaration + "\n" + suites.ToString() + "\n";
+    }
+
+    private static XElement Group(string model, Summaries.LengthGroup group)
+    {
+        var s = group.Summary;
+        var element = new XElement(
+            "testcase",
+            new XAttribute("classname", Clean(model)),
+            new XAttribute("name", Clean($"program length {group.Label}")));
+        if (s.Cases == 0)
+        {
+            element.Add(new XElement("error", new XAttribute("message", string.Create(CultureInfo.InvariantCulture, $"all {s.Errors} requests failed"))));
+            return element;
+        }
+
+        var unfaithful = s.Cases - s.Modes.GetValueOrDefault(FailureMode.Correct);
+        if (unfaithful > 0)
+        {
+            var modes = string.Join(", ", s.Modes.Where(m => m.Key != FailureMode.Correct && m.Value > 0).OrderByDescending(m => m.Value).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value}")));
+            var message = string.Create(CultureInfo.InvariantCulture, $"{unfaithful} of {s.Cases} traces are not faithful ({modes}); first-answer accuracy {Text.Percent(s.FirstAnswerAccuracy.Rate)}, step faithfulness {Text.Percent(s.StepFaithfulness.Mean)}{(s.Errors > 0 ? $"; {s.Errors} requests failed" : "")}");
+            element.Add(new XElement("failure", new XAttribute("message", Clean(message)), new XAttribute("type", "unfaithful traces")));
+        }
+
+        return element;
     }
 
     private static XElement Case(CaseResult result)

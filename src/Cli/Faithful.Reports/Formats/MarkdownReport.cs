@@ -37,12 +37,12 @@ public static class MarkdownReport
             AppendModel(md, model);
         }
 
-        if (Protocols.ProtocolComparison.From(summary.Results) is { } protocols)
+        if (summary.Protocols is { } protocols)
         {
             md.Append(Protocols.ProtocolMarkdown.Render(protocols));
         }
 
-        if (Dependence.DependenceAnalysis.From(summary.Results) is { } dependence)
+        if (summary.TraceDependence is { } dependence)
         {
             md.Append(Dependence.DependenceMarkdown.Render(dependence));
         }
@@ -60,6 +60,7 @@ public static class MarkdownReport
         var modes = Enum.GetValues<FailureMode>();
         md.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{MarkdownText.InHtml(model.Model)}</code> by program length</summary>\n\n");
         md.Append("| Length | Cases | First-answer accuracy (95% CI) | Step faithfulness |");
+        // Lengths are grouped (powers of two) when a model has many, so the table stays short whatever the suite.
         foreach (var mode in modes)
         {
             md.Append(' ').Append(mode).Append(" |");
@@ -67,10 +68,10 @@ public static class MarkdownReport
 
         md.Append("\n|---:|---:|---:|---:|");
         md.Append(string.Concat(Enumerable.Repeat("---:|", modes.Length))).Append('\n');
-        foreach (var cell in model.ByLength)
+        foreach (var group in model.LengthGroups)
         {
-            var s = cell.Summary;
-            md.Append(CultureInfo.InvariantCulture, $"| {cell.Key} | {s.Total} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(s.FirstAnswerAccuracy.Ci95.High)}) | {Text.Percent(s.StepFaithfulness.Mean)} |");
+            var s = group.Summary;
+            md.Append(CultureInfo.InvariantCulture, $"| {group.Label} | {s.Total} | {Text.Percent(s.FirstAnswerAccuracy.Rate)} ({Text.Percent(s.FirstAnswerAccuracy.Ci95.Low)}–{Text.Percent(s.FirstAnswerAccuracy.Ci95.High)}) | {Text.Percent(s.StepFaithfulness.Mean)} |");
             foreach (var mode in modes)
             {
                 md.Append(' ').Append(s.Modes.GetValueOrDefault(mode)).Append(" |");

@@ -12,16 +12,17 @@ public sealed record ReportDocument(string Format, IReadOnlyList<ReportModel> Mo
 {
     public const string FormatVersion = "faithful.report/1";
 
+    /// <summary>The whole document in memory (small runs and tests; <see cref="JsonReport.Write"/> streams it).</summary>
     public static ReportDocument From(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new ReportDocument(
             FormatVersion,
             summary.Models.Select(ReportModel.From).ToList(),
-            summary.Results.Select(ReportCase.From).ToList())
+            summary.Cases.ToList())
         {
-            Protocols = Reports.Protocols.ProtocolComparison.From(summary.Results),
-            TraceDependence = Reports.Dependence.DependenceAnalysis.From(summary.Results),
+            Protocols = summary.Protocols,
+            TraceDependence = summary.TraceDependence,
         };
     }
 

@@ -12,21 +12,53 @@ public sealed record Baseline(string Format, CaseCorrectness Correctness, IReadO
 {
     public const string FormatVersion = "faithful.baseline/1";
 
+    /// <summary>The baseline in memory (small runs and tests; <see cref="Write"/> streams it).</summary>
     public static Baseline From(RunSummary summary, CaseCorrectness correctness)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var models = summary.Models.Select(m => new BaselineModel(
-            m.Model,
-            m.ByLength.Select(c => new BaselineLength(
-                c.Key,
-                c.Summary.Cases,
-                RateOrZero(c.Summary.FirstAnswerAccuracy.Rate),
-                RateOrZero(c.Summary.StepFaithfulness.Mean))).ToList())).ToList();
-        var cases = summary.Results
-            .Select(r => new BaselineCase(r.CaseId, r.Model, r.ProgramId, r.Length, correctness.IsRight(r), r.Protocol))
-            .ToList();
-        return new Baseline(FormatVersion, correctness, models, cases);
+        return new Baseline(FormatVersion, correctness, ModelsOf(summary), CasesOf(summary, correctness).ToList());
     }
+
+    /// <summary>Writes the baseline of <paramref name="summary"/> as a stream: its cases are read from disk one at a time.</summary>
+    public static void Write(Stream output, RunSummary summary, CaseCorrectness correctness)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(summary);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = FaithfulJson.Indented.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("format", FormatVersion);
+            writer.WritePropertyName("correctness");
+            JsonSerializer.Serialize(writer, correctness, FaithfulJson.Indented);
+            writer.WritePropertyName("models");
+            JsonSerializer.Serialize(writer, ModelsOf(summary), FaithfulJson.Indented);
+            writer.WriteStartArray("cases");
+            foreach (var baselineCase in CasesOf(summary, correctness))
+            {
+                JsonSerializer.Serialize(writer, baselineCase, FaithfulJson.Indented);
+                if (writer.BytesPending > 1 << 16)
+                {
+                    writer.Flush();
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+    }
+
+    private static List<BaselineModel> ModelsOf(RunSummary summary) => summary.Models.Select(m => new BaselineModel(
+        m.Model,
+        m.ByLength.Select(c => new BaselineLength(
+            c.Key,
+            c.Summary.Cases,
+            RateOrZero(c.Summary.FirstAnswerAccuracy.Rate),
+            RateOrZero(c.Summary.StepFaithfulness.Mean))).ToList())).ToList();
+
+    private static IEnumerable<BaselineCase> CasesOf(RunSummary summary, CaseCorrectness correctness) =>
+        summary.Cases.Select(c => new BaselineCase(c.CaseId, c.Model, c.ProgramId, c.Length, correctness.IsRight(c), c.Protocol));
 
     // A length where every request failed has no rate (NaN); the baseline format writes 0 there, as it always has.
     private static double RateOrZero(double rate) => double.IsNaN(rate) ? 0 : Math.Round(rate, 6);

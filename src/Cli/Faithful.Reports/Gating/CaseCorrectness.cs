@@ -29,4 +29,16 @@ public static class CaseCorrectnessExtensions
             _ => verdict.FirstAnswerCorrect,
         };
     }
+
+    /// <summary>Whether the case of a report's case list counts as right; a failed request is never right.</summary>
+    public static bool IsRight(this CaseCorrectness correctness, Formats.ReportCase reportCase)
+    {
+        ArgumentNullException.ThrowIfNull(reportCase);
+        return reportCase.Mode is not null && correctness switch
+        {
+            CaseCorrectness.FinalAnswer => reportCase.FinalAnswerCorrect,
+            CaseCorrectness.Faithful => reportCase.IsFaithful,
+            _ => reportCase.FirstAnswerCorrect,
+        };
+    }
 }

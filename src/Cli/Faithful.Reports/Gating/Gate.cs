@@ -1,5 +1,6 @@
 using System.Globalization;
 using Faithful.Reports.RunFiles;
+using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Reports.Summaries;
 
 namespace Faithful.Reports.Gating;
@@ -17,8 +18,8 @@ public static class Gate
             CheckModel(model, options, checks);
         }
 
-        checks.AddRange(ProtocolGate.Check(summary.Results, options.ProtocolRules));
-        checks.AddRange(TraceDependenceGate.Check(summary.Results, options.TraceDependenceRules));
+        checks.AddRange(ProtocolGate.Check(summary.ProtocolResults, options.ProtocolRules));
+        checks.AddRange(TraceDependenceGate.Check(summary.ProtocolResults, options.TraceDependenceRules));
 
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);
@@ -61,58 +62,72 @@ public static class Gate
         }
     }
 
+    /// <summary>Flipped cases listed at most; the counts and the test cover all of them.</summary>
+    public const int MaxFlipsListed = 1000;
+
     /// <summary>
     /// Pairs cases by (model, case id) when run and baseline name the same models; when each holds a single model
-    /// under different names (a new model version), pairs by case id alone.
+    /// under different names (a new model version), pairs by case id alone. The run's cases are streamed; the baseline's
+    /// correctness is held as one 16-byte key digest and a flag per case.
     /// </summary>
     public static BaselineComparison Compare(RunSummary summary, Baseline baseline, double alpha)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(baseline);
-        var runModels = summary.Results.Select(r => r.Model).Distinct(StringComparer.Ordinal).ToList();
+        var runModels = summary.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
         var baselineModels = baseline.Cases.Select(c => c.Model).Distinct(StringComparer.Ordinal).ToList();
         var byCaseOnly = runModels.Count == 1 && baselineModels.Count == 1 && runModels[0] != baselineModels[0];
-        string Key(string model, string caseId, string? protocol) => RunFile.KeyOf(byCaseOnly ? "" : model, caseId, protocol);
+        UInt128 Key(string model, string caseId, string? protocol) => ResultKeyHash.Of(RunFile.KeyOf(byCaseOnly ? "" : model, caseId, protocol));
 
-        var before = new Dictionary<string, BaselineCase>(StringComparer.Ordinal);
+        var before = new Dictionary<UInt128, bool>();
         foreach (var c in baseline.Cases)
         {
-            before[Key(c.Model, c.CaseId, c.Protocol)] = c;
+            before[Key(c.Model, c.CaseId, c.Protocol)] = c.Correct;
         }
 
-        var flipped = new List<FlippedCase>();
+        var regressionsListed = new List<FlippedCase>();
+        var improvementsListed = new List<FlippedCase>();
         var shared = 0;
         var regressions = 0;
         var improvements = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var result in summary.Results)
+        var seen = new HashSet<UInt128>();
+
+        // Cases come in report order (model, length, case id), the order flips are listed in.
+        foreach (var reportCase in summary.Cases)
         {
-            var key = Key(result.Model, result.CaseId, result.Protocol);
-            if (!seen.Add(key) || !before.TryGetValue(key, out var old))
+            var key = Key(reportCase.Model, reportCase.CaseId, reportCase.Protocol);
+            if (!seen.Add(key) || !before.TryGetValue(key, out var wasRight))
             {
                 continue;
             }
 
             shared++;
-            var now = baseline.Correctness.IsRight(result);
-            if (now == old.Correct)
+            var now = baseline.Correctness.IsRight(reportCase);
+            if (now == wasRight)
             {
                 continue;
             }
 
-            flipped.Add(new FlippedCase(result.CaseId, result.Model, result.ProgramId, result.Length, old.Correct, now, result.Protocol));
-            if (old.Correct)
+            var flip = new FlippedCase(reportCase.CaseId, reportCase.Model, reportCase.ProgramId, reportCase.Length, wasRight, now, reportCase.Protocol);
+            if (wasRight)
             {
                 regressions++;
+                if (regressionsListed.Count < MaxFlipsListed)
+                {
+                    regressionsListed.Add(flip);
+                }
             }
             else
             {
                 improvements++;
+                if (improvementsListed.Count < MaxFlipsListed)
+                {
+                    improvementsListed.Add(flip);
+                }
             }
         }
 
         var p = McNemar.ExactPValue(regressions, improvements);
-        var ordered = flipped.OrderByDescending(f => f.IsRegression).ThenBy(f => f.Model, StringComparer.Ordinal).ThenBy(f => f.Length).ThenBy(f => f.CaseId, StringComparer.Ordinal).ToList();
         return new BaselineComparison(
             shared,
             before.Count - shared,
@@ -121,6 +136,6 @@ public static class Gate
             improvements,
             p,
             regressions > improvements && p < alpha,
-            ordered);
+            [.. regressionsListed, .. improvementsListed.Take(MaxFlipsListed - regressionsListed.Count)]);
     }
 }

@@ -64,9 +64,11 @@ public sealed record GateResult(IReadOnlyList<GateCheck> Checks, BaselineCompari
                     text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(flip.CaseId)} | {MarkdownText.CodeSpan(flip.Series)} | {MarkdownText.CodeSpan(flip.ProgramId)} | {flip.Length} | {(flip.WasRight ? "right" : "wrong")} | {(flip.IsRight ? "right" : "wrong")} |\n");
                 }
 
-                if (c.Flipped.Count > maxFlips)
+                var flips = c.Regressions + c.Improvements;
+                var shown = Math.Min(maxFlips, c.Flipped.Count);
+                if (flips > shown)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"\n… and {c.Flipped.Count - maxFlips} more.\n");
+                    text.Append(CultureInfo.InvariantCulture, $"\n… and {flips - shown} more.\n");
                 }
             }
         }

@@ -37,7 +37,7 @@ internal static class HeadlineChart
             ("step faithfulness", $"<line x1=\"0\" x2=\"20\" y1=\"0\" y2=\"0\" stroke=\"{FaithfulnessColor}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"),
         ]);
         frame.Axes(svg, 5, yPercent: true, "program length (steps)", "share");
-        var cells = model.ByLength.Where(c => c.Summary.Cases > 0).ToList();
+        var cells = model.PlotCells().Where(c => c.Summary.Cases > 0).ToList();
         if (cells.Count > 0)
         {
             Band(svg, frame, cells, model.Model);

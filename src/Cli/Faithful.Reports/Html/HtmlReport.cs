@@ -6,9 +6,11 @@ using Faithful.Reports.Summaries;
 namespace Faithful.Reports.Html;
 
 /// <summary>
-/// A self-contained HTML page: summary table, the headline curve, failure modes by length, the first-divergence
-/// histogram and a drill-down into every trace. No scripts at all; a Content-Security-Policy forbids them too, so a
-/// model reply that smuggles markup past the escaping still cannot run.
+/// A self-contained HTML page: summary table, the headline curve, failure modes by length and the first-divergence
+/// histogram over every trace, and a drill-down into a bounded sample per model and length group (the worst and a few at
+/// random; <see cref="Summaries.DrillDownSampler"/>), so the page stays a few megabytes whatever the suite's size. No
+/// scripts at all; a Content-Security-Policy forbids them too, so a model reply that smuggles markup past the escaping
+/// still cannot run.
 /// </summary>
 public static class HtmlReport
 {
@@ -33,12 +35,12 @@ public static class HtmlReport
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Svg.Escape(options.Title)}</title><style>{Style}</style></head><body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Svg.Escape(options.Title)}</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p id=\"totals\">{summary.Results.Count} traces, {summary.Models.Count} model(s).</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"totals\">{summary.TraceCount} traces, {summary.Models.Count} model(s).</p>\n");
         AppendSummaryTable(html, summary);
-        if (summary.Results.Count > 0)
+        if (summary.TraceCount > 0)
         {
             // Small multiples: one titled panel per model, on shared axes, in every section.
-            var lengths = summary.Models.SelectMany(m => m.ByLength.Where(c => c.Summary.Cases > 0).Select(c => c.Key)).Distinct().Order().ToList();
+            var lengths = summary.Models.SelectMany(m => m.PlotCells().Where(c => c.Summary.Cases > 0).Select(c => c.Key)).Distinct().Order().ToList();
             html.Append("<h2>Accuracy and step faithfulness by program length</h2>").Append(HeadlineChart.Render(summary, lengths)).Append('\n');
             html.Append("<h2>Failure modes by program length</h2>").Append(ModeBreakdownChart.Legend()).Append("<div class=\"plots small-multiples\" id=\"plot-modes\">");
             for (var m = 0; m < summary.Models.Count; m++)
@@ -55,12 +57,12 @@ public static class HtmlReport
             html.Append("</div>\n");
         }
 
-        if (Protocols.ProtocolComparison.From(summary.Results) is { } protocols)
+        if (summary.Protocols is { } protocols)
         {
             Protocols.ProtocolHtml.Append(html, protocols);
         }
 
-        if (Dependence.DependenceAnalysis.From(summary.Results) is { } dependence)
+        if (summary.TraceDependence is { } dependence)
         {
             Dependence.DependenceHtml.Append(html, dependence);
         }
@@ -84,20 +86,22 @@ public static class HtmlReport
 
     private static void AppendTraces(StringBuilder html, RunSummary summary, HtmlReportOptions options)
     {
-        html.Append("<h2>Traces</h2>\n<table id=\"cases\"><thead><tr><th>Trace</th><th>Model</th><th>Length</th><th>Mode</th><th>First answer</th><th>Step faithfulness</th></tr></thead><tbody>");
-        for (var i = 0; i < summary.Results.Count; i++)
+        html.Append("<h2>Traces</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"sample-note\">{summary.DrillDown.Count} of {summary.TraceCount} traces, picked per model and length range (1, 2–3, 4–7, …): the worst (failed requests, then the lowest step faithfulness) and a few at random. Every trace is in the run file; <code>faithful report &lt;run file&gt; --case &lt;case id&gt;</code> shows any of them in full.</p>\n");
+        html.Append("<table id=\"cases\"><thead><tr><th>Trace</th><th>Model</th><th>Length</th><th>Pick</th><th>Mode</th><th>First answer</th><th>Step faithfulness</th></tr></thead><tbody>");
+        for (var i = 0; i < summary.DrillDown.Count; i++)
         {
-            var result = summary.Results[i];
+            var sampled = summary.DrillDown[i];
+            var result = sampled.Result;
             var name = string.Create(CultureInfo.InvariantCulture, $"{result.ProgramId}({string.Join(", ", result.Inputs)}) #{result.Sample}");
-            var link = i < options.MaxDrillDowns ? $"<a href=\"#case-{i}\">{Svg.Escape(name)}</a>" : Svg.Escape(name);
             var verdict = result.Verdict;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{link}</td><td><code>{Svg.Escape(result.Protocol is null ? result.Model : $"{result.Model} [{result.Protocol}]")}</code></td><td>{result.Length}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#case-{i}\">{Svg.Escape(name)}</a></td><td><code>{Svg.Escape(sampled.Series)}</code></td><td>{result.Length}</td><td>{sampled.Pick}</td><td>{verdict?.PrimaryMode.ToString() ?? "Error"}</td><td>{(verdict is null ? "" : verdict.FirstAnswerCorrect ? "right" : "wrong")}</td><td>{(verdict is null ? "" : Text.Percent(verdict.StepFaithfulness))}</td></tr>");
         }
 
         html.Append("</tbody></table>\n<div id=\"traces\">\n");
-        for (var i = 0; i < summary.Results.Count && i < options.MaxDrillDowns; i++)
+        for (var i = 0; i < summary.DrillDown.Count; i++)
         {
-            TraceDrillDown.Append(html, summary.Results[i], i, options);
+            TraceDrillDown.Append(html, summary.DrillDown[i], i, options);
         }
 
         html.Append("</div>\n");

@@ -5,10 +5,9 @@ public sealed record HtmlReportOptions
 {
     public string Title { get; init; } = "Faithful report";
 
-    /// <summary>Traces beyond this many get a row in the case table but no drill-down.</summary>
-    public int MaxDrillDowns { get; init; } = 5000;
-
+    /// <summary>Characters of a reply shown in a drill-down.</summary>
     public int MaxReplyChars { get; init; } = 4000;
 
-    public int MaxStepsShown { get; init; } = 200;
+    /// <summary>Steps shown in a drill-down: a window that starts shortly before the first divergence.</summary>
+    public int MaxStepsShown { get; init; } = 60;
 }

@@ -14,7 +14,7 @@ internal static class ModeBreakdownChart
     /// <param name="lengths">Every length in the run, so all models' panels share one axis.</param>
     public static string Render(ModelSummary model, int modelIndex, IReadOnlyList<int> lengths)
     {
-        var cells = model.ByLength.Where(c => c.Summary.Cases > 0).ToList();
+        var cells = model.PlotCells().Where(c => c.Summary.Cases > 0).ToList();
         var frame = new PlotFrame(lengths.Count == 0 ? 0 : lengths[0], lengths.Count == 0 ? 1 : lengths[^1], 0, 1);
         var svg = PlotFrame.Open($"plot-modes-{modelIndex}", $"Failure modes by program length: {model.Model}", model.Model);
         frame.Axes(svg, 5, yPercent: true, "program length (steps)", "share of traces");

@@ -1,31 +1,33 @@
 using System.Globalization;
 using System.Text;
-using Faithful.Traces.Results;
+using Faithful.Reports.Summaries;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Reports.Html;
 
 /// <summary>
-/// One trace, opened: inputs, verdict, evidence, the step-by-step alignment and the reply.
-/// Everything that came from the model is HTML-escaped and cut to a bounded size.
+/// One sampled trace, opened: why it was picked, inputs, verdict, evidence, the steps around its first divergence and
+/// the reply. Everything that came from the model is HTML-escaped and cut to a bounded size, so a drill-down is a few
+/// kilobytes whatever the trace; the whole trace is one command away (<c>faithful report --case</c>).
 /// </summary>
 internal static class TraceDrillDown
 {
-    public static void Append(StringBuilder html, CaseResult result, int index, HtmlReportOptions options)
+    public static void Append(StringBuilder html, SampledCase sampled, int index, HtmlReportOptions options)
     {
+        var result = sampled.Result;
         var verdict = result.Verdict;
         var mode = verdict?.PrimaryMode.ToString() ?? "Error";
-        html.Append(CultureInfo.InvariantCulture, $"<details class=\"trace\" id=\"case-{index}\" data-mode=\"{mode}\"><summary>");
+        html.Append(CultureInfo.InvariantCulture, $"<details class=\"trace\" id=\"case-{index}\" data-mode=\"{mode}\" data-pick=\"{sampled.Pick}\"><summary>");
         html.Append(CultureInfo.InvariantCulture, $"<code>{Svg.Escape(result.Model)}</code> · {Svg.Escape(result.ProgramId)} ({Svg.Escape(string.Join(", ", result.Inputs))}) #{result.Sample} · <span class=\"mode\">{mode}</span>");
         html.Append("</summary>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Case <code>{Svg.Escape(result.CaseId)}</code>, {result.Length} steps, look-back {result.LookBackDepth}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Case <code>{Svg.Escape(result.CaseId)}</code>, {result.Length} steps, look-back {result.LookBackDepth}; the {sampled.Pick} pick of {Svg.Escape(sampled.Group)}.</p>");
         if (verdict is null)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">No verdict: {Svg.Escape(Formats.Text.Bound(result.Error, 2000))}</p>");
         }
         else
         {
-            AppendVerdict(html, verdict, options);
+            AppendVerdict(html, verdict, sampled, options);
         }
 
         if (result.Metadata is { Count: > 0 } metadata)
@@ -44,7 +46,7 @@ internal static class TraceDrillDown
         html.Append("</details>\n");
     }
 
-    private static void AppendVerdict(StringBuilder html, TraceVerdict verdict, HtmlReportOptions options)
+    private static void AppendVerdict(StringBuilder html, TraceVerdict verdict, SampledCase sampled, HtmlReportOptions options)
     {
         var divergence = verdict.FirstDivergence is { } d ? (d + 1).ToString(CultureInfo.InvariantCulture) : "none";
         html.Append(CultureInfo.InvariantCulture, $"<p>First answer {(verdict.FirstAnswerCorrect ? "right" : "wrong")}, final answer {(verdict.FinalAnswerCorrect ? "right" : "wrong")}, step faithfulness {Formats.Text.Percent(verdict.StepFaithfulness)}, completeness {Formats.Text.Percent(verdict.Completeness)}, first divergence at step {divergence}. Modes: {string.Join(", ", verdict.Modes)}.</p>");
@@ -59,20 +61,13 @@ internal static class TraceDrillDown
             html.Append("</ul>");
         }
 
-        html.Append("<table class=\"steps\"><thead><tr><th>#</th><th>Step</th><th>Expected</th><th>Claimed</th><th>Reply line</th><th>Verdict</th></tr></thead><tbody>");
-        foreach (var step in verdict.Steps.Take(options.MaxStepsShown))
+        if (sampled.Problem is { } problem)
         {
-            var claim = step.Claim;
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"v-{step.Verdict}\"><td>{step.StepIndex + 1}</td><td>{Svg.Escape(step.StepName)}</td><td>{Svg.Escape(step.Expected.ToString())}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{Svg.Escape(Formats.Text.Bound(claim?.Value?.Text, 60))}</td><td>{(claim is null ? "" : claim.Line.ToString(CultureInfo.InvariantCulture))}</td><td>{step.Verdict}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"no-steps\">The per-step table could not be recovered: {Svg.Escape(Formats.Text.Bound(problem, 500))}</p>");
+            return;
         }
 
-        if (verdict.Steps.Count > options.MaxStepsShown)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"6\">… {verdict.Steps.Count - options.MaxStepsShown} more steps</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
+        AppendSteps(html, verdict, options);
         if (verdict.ExtraClaims.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>Extra lines that match no step ({verdict.ExtraClaims.Count}):</p><ul class=\"extra\">");
@@ -83,5 +78,33 @@ internal static class TraceDrillDown
 
             html.Append("</ul>");
         }
+    }
+
+    // The steps shown: a window of MaxStepsShown starting a little before the first divergence, so the place the trace
+    // goes wrong is always on the page.
+    private static void AppendSteps(StringBuilder html, TraceVerdict verdict, HtmlReportOptions options)
+    {
+        var count = verdict.Steps.Count;
+        var shown = Math.Min(count, options.MaxStepsShown);
+        var first = verdict.FirstDivergence is { } d ? Math.Clamp(d - (shown / 5), 0, count - shown) : 0;
+        html.Append("<table class=\"steps\"><thead><tr><th>#</th><th>Step</th><th>Expected</th><th>Claimed</th><th>Reply line</th><th>Verdict</th></tr></thead><tbody>");
+        if (first > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"6\">… steps 1–{first} not shown</td></tr>");
+        }
+
+        foreach (var step in verdict.Steps.Skip(first).Take(shown))
+        {
+            var claim = step.Claim;
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"v-{step.Verdict}\"><td>{step.StepIndex + 1}</td><td>{Svg.Escape(step.StepName)}</td><td>{Svg.Escape(step.Expected.ToString())}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{Svg.Escape(Formats.Text.Bound(claim?.Value?.Text, 60))}</td><td>{(claim is null ? "" : claim.Line.ToString(CultureInfo.InvariantCulture))}</td><td>{step.Verdict}</td></tr>");
+        }
+
+        if (first + shown < count)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"6\">… {count - first - shown} more steps</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 }

@@ -8,7 +8,16 @@ namespace Faithful.Reports.RunFiles;
 /// </summary>
 public static class RunFile
 {
-    public const string FormatVersion = "faithful.run/1";
+    /// <summary>The format written: compact verdicts (<c>"v"</c>) and program lines (docs/scale.md).</summary>
+    public const string FormatVersion = "faithful.run/2";
+
+    /// <summary>The first format: every verdict in full (<c>"verdict"</c>); still read, and appended to in its own form.</summary>
+    public const string FormatVersion1 = "faithful.run/1";
+
+    /// <summary>The run file formats this version reads.</summary>
+    public static IReadOnlyList<string> KnownFormats { get; } = [FormatVersion1, FormatVersion];
+
+    public static bool IsKnownFormat(string? format) => format is not null && KnownFormats.Contains(format, StringComparer.Ordinal);
 
     /// <summary>
     /// The identity of a result within a run: the same case asked of two models, or under two protocols, is two results.

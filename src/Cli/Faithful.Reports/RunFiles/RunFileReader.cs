@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Faithful.Reports.RunFiles.Compact;
 using Faithful.Traces.Results;
 
 namespace Faithful.Reports.RunFiles;
 
-/// <summary>Reads run files. Bad lines become <see cref="LineIssue"/>s; a torn last line (a killed writer) is dropped.</summary>
+/// <summary>
+/// Reads a whole run file into memory (small files, resumes and tests; reports stream instead, see Streaming/).
+/// Bad lines become <see cref="LineIssue"/>s; a torn last line (a killed writer) is dropped. Results of a
+/// <c>faithful.run/2</c> file carry their verdict's headline (<see cref="CompactVerdict.Headline"/>), without the per-step table.
+/// </summary>
 public static class RunFileReader
 {
     /// <summary>The most a run file may hold; a run of 10^6 cases is well under it.</summary>
@@ -102,9 +107,9 @@ public static class RunFileReader
 
             if (document.RootElement.TryGetProperty("format", out var format))
             {
-                if (format.GetString() != RunFile.FormatVersion)
+                if (!RunFile.IsKnownFormat(format.GetString()))
                 {
-                    issues.Add(new LineIssue(fileName, lineNumber, $"header format is '{format}', expected '{RunFile.FormatVersion}'"));
+                    issues.Add(new LineIssue(fileName, lineNumber, $"header format is '{format}', expected one of {string.Join(", ", RunFile.KnownFormats)}"));
                     return;
                 }
 
@@ -112,7 +117,14 @@ public static class RunFileReader
                 return;
             }
 
-            var result = document.RootElement.Deserialize<CaseResult>(FaithfulJson.Options);
+            // A faithful.run/2 program line: what the results of that program are scored against; not a result.
+            if (document.RootElement.TryGetProperty("program", out var program) && program.ValueKind == JsonValueKind.String
+                && !document.RootElement.TryGetProperty("caseId", out _))
+            {
+                return;
+            }
+
+            var result = CompactCaseLine.Read(document.RootElement).Result;
             if (result is null || string.IsNullOrEmpty(result.CaseId) || string.IsNullOrEmpty(result.Model))
             {
                 issues.Add(new LineIssue(fileName, lineNumber, "a case result needs 'caseId' and 'model'"));

@@ -1,48 +1,60 @@
+using System.Text;
 using System.Text.Json;
+using Faithful.Model;
+using Faithful.Reports.RunFiles.Compact;
 using Faithful.Traces.Results;
 
 namespace Faithful.Reports.RunFiles;
 
 /// <summary>
 /// Appends results to a run file, one flushed line each, safe to call from concurrent cases.
-/// Opening an existing file first cuts a torn last line so that new lines start clean.
+/// Opening an existing file first cuts a torn last line so that new lines start clean. Lines take the form of the
+/// file's format: compact verdicts and program lines in <c>faithful.run/2</c>, full verdicts in <c>faithful.run/1</c>.
 /// </summary>
 public sealed class RunFileWriter : IDisposable
 {
     private readonly FileStream _stream;
     private readonly Func<string, string> _redact;
+    private readonly bool _compact;
+    private readonly HashSet<string> _programs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    private RunFileWriter(FileStream stream, Func<string, string>? redact)
+    private RunFileWriter(FileStream stream, Func<string, string>? redact, string format)
     {
         _stream = stream;
         _redact = redact ?? (text => text);
+        _compact = format != RunFile.FormatVersion1;
     }
 
-    /// <summary>Starts a new run file (replacing any), writing <paramref name="header"/> first.</summary>
+    /// <summary>Starts a new run file (replacing any), writing <paramref name="header"/> first; its format decides the lines' form.</summary>
     /// <param name="redact">Applied to every line before it is written (the CLI passes its secret redactor).</param>
     public static RunFileWriter Create(string path, RunHeader header, Func<string, string>? redact = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(header);
         EnsureDirectory(path);
-        var writer = new RunFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), redact);
+        var writer = new RunFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), redact, header.Format);
         writer.WriteLine(JsonSerializer.Serialize(header, FaithfulJson.Options));
         return writer;
     }
 
-    /// <summary>Reopens a run file for appending after its last complete line.</summary>
-    public static RunFileWriter Append(string path, long completeLength, Func<string, string>? redact = null)
+    /// <summary>Reopens a run file of <paramref name="format"/> for appending after its last complete line.</summary>
+    /// <param name="knownPrograms">Ids of the program lines the file already holds, which are not written again.</param>
+    public static RunFileWriter Append(string path, long completeLength, Func<string, string>? redact = null, string format = RunFile.FormatVersion, IEnumerable<string>? knownPrograms = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
         stream.SetLength(completeLength);
         stream.Seek(0, SeekOrigin.End);
-        return new RunFileWriter(stream, redact);
+        var writer = new RunFileWriter(stream, redact, format);
+        writer._programs.UnionWith(knownPrograms ?? []);
+        return writer;
     }
 
     /// <summary>Rewrites the file as <paramref name="header"/> followed by <paramref name="lines"/> (complete JSON lines kept from a damaged file).</summary>
     public static RunFileWriter Rebuild(string path, RunHeader header, IEnumerable<string> lines, Func<string, string>? redact = null)
     {
+        ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(lines);
         var temporary = path + ".rebuild." + Environment.ProcessId + ".tmp";
         using (var rebuilt = Create(temporary, header, redact))
@@ -54,14 +66,51 @@ public sealed class RunFileWriter : IDisposable
         }
 
         File.Move(temporary, path, overwrite: true);
-        return Append(path, new FileInfo(path).Length, redact);
+        return Append(path, new FileInfo(path).Length, redact, header.Format, Streaming.RunFileIndex.Build(path).ProgramOffsets.Keys);
     }
 
-    public void Write(CaseResult result) => WriteLine(JsonSerializer.Serialize(result, FaithfulJson.Options));
+    /// <summary>Whether results are written with compact verdicts (<c>faithful.run/2</c>).</summary>
+    public bool Compact => _compact;
+
+    /// <summary>Writes a result; in a <c>faithful.run/2</c> file, after its program's line when <paramref name="program"/> is given and new.</summary>
+    public void Write(CaseResult result, StepProgram? program = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!_compact)
+        {
+            WriteLine(JsonSerializer.Serialize(result, FaithfulJson.Options));
+            return;
+        }
+
+        var line = Encoding.UTF8.GetString(CompactCaseLine.Serialize(result));
+        lock (_gate)
+        {
+            if (program is not null && _programs.Add(program.Id))
+            {
+                WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program)));
+            }
+
+            WriteLine(line);
+        }
+    }
+
+    /// <summary>Writes a program line (a <c>faithful.run/2</c> file only), once per program id.</summary>
+    public void WriteProgramLine(string programId, Func<byte[]> line)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_gate)
+        {
+            if (_compact && _programs.Add(programId))
+            {
+                WriteLine(Encoding.UTF8.GetString(line()));
+            }
+        }
+    }
 
     private void WriteLine(string json)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(_redact(json) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(_redact(json) + "\n");
         lock (_gate)
         {
             // One write call per line keeps a line whole unless the process dies inside it.

@@ -9,4 +9,14 @@ namespace Faithful.Reports.RunFiles;
 /// <param name="PlanDescription">A readable description of the plan (source, models, samples, seed).</param>
 /// <param name="PlanFingerprint">A hash of the plan; a resume with another fingerprint is refused.</param>
 /// <param name="TotalCases">How many cases the plan holds.</param>
-public sealed record RunHeader(string Format, string CreatedUtc, string PlanDescription, string PlanFingerprint, int TotalCases);
+public sealed record RunHeader(string Format, string CreatedUtc, string PlanDescription, string PlanFingerprint, int TotalCases)
+{
+    /// <summary>
+    /// <c>i/n</c> when the file holds one shard of a plan split with <c>faithful run --shard</c> (then
+    /// <see cref="TotalCases"/> counts the shard's cases and <see cref="PlanCases"/> the whole plan's); null otherwise.
+    /// </summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Cases of the whole plan, when the file holds one shard of it.</summary>
+    public int? PlanCases { get; init; }
+}

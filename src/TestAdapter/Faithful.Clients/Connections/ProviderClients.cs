@@ -93,7 +93,7 @@ internal static class ProviderClients
         return new OpenAIClient(new ApiKeyCredential(key), sdkOptions).GetChatClient(model).AsIChatClient();
     }
 
-    private static Uri ParseEndpoint(string text, string source) =>
+    internal static Uri ParseEndpoint(string text, string source) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new InvalidOperationException($"{source} = '{text}' is not an absolute http(s) URL, e.g. http://127.0.0.1:8000/v1.");

@@ -15,22 +15,41 @@ public sealed record DivergenceHistogram(IReadOnlyList<DivergenceBin> Bins, int 
     public static DivergenceHistogram Of(IReadOnlyCollection<CaseResult> results, int maxBins)
     {
         ArgumentNullException.ThrowIfNull(results);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBins);
-        var verdicts = results.Where(r => r.Verdict is not null).Select(r => r.Verdict!).ToList();
-        var never = verdicts.Count(v => v.FirstDivergence is null);
-        var maxLength = results.Count == 0 ? 1 : Math.Max(1, results.Max(r => r.Length));
-        var width = (int)Math.Ceiling(maxLength / (double)maxBins);
-        var binCount = (int)Math.Ceiling(maxLength / (double)width);
-        var counts = new int[binCount];
-        foreach (var verdict in verdicts)
+        var counts = new Dictionary<int, int>();
+        var never = 0;
+        foreach (var verdict in results.Where(r => r.Verdict is not null).Select(r => r.Verdict!))
         {
             if (verdict.FirstDivergence is { } index)
             {
-                counts[Math.Clamp(index / width, 0, binCount - 1)]++;
+                counts[index] = counts.GetValueOrDefault(index) + 1;
+            }
+            else
+            {
+                never++;
             }
         }
 
+        return FromCounts(counts, never, results.Count == 0 ? 1 : results.Max(r => r.Length), maxBins);
+    }
+
+    /// <summary>
+    /// The histogram from counts by first divergent step index (what a streaming report keeps: one entry per step
+    /// position, not per case); <paramref name="longestProgram"/> is the longest program's length among all the cases.
+    /// </summary>
+    public static DivergenceHistogram FromCounts(IReadOnlyDictionary<int, int> countsByStep, int neverDiverged, int longestProgram, int maxBins)
+    {
+        ArgumentNullException.ThrowIfNull(countsByStep);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBins);
+        var maxLength = Math.Max(1, longestProgram);
+        var width = (int)Math.Ceiling(maxLength / (double)maxBins);
+        var binCount = (int)Math.Ceiling(maxLength / (double)width);
+        var counts = new int[binCount];
+        foreach (var (index, count) in countsByStep)
+        {
+            counts[Math.Clamp(index / width, 0, binCount - 1)] += count;
+        }
+
         var bins = counts.Select((count, i) => new DivergenceBin(i * width + 1, Math.Min(maxLength, (i + 1) * width), count)).ToList();
-        return new DivergenceHistogram(bins, never);
+        return new DivergenceHistogram(bins, neverDiverged);
     }
 }

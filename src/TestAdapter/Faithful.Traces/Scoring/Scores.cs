@@ -86,22 +86,16 @@ public static class Scores
             .ToList();
     }
 
+    /// <summary>The scores of <paramref name="results"/>, through <see cref="ScoreAccumulator"/>, so they equal the streamed figures.</summary>
     public static ScoreSummary Summarize(IReadOnlyCollection<CaseResult> results, string group)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var verdicts = results.Where(r => r.Verdict is not null).Select(r => r.Verdict!).ToList();
-        var finalRight = verdicts.Where(v => v.FinalAnswerCorrect).ToList();
-        var modes = Enum.GetValues<FailureMode>().ToDictionary(m => m, m => verdicts.Count(v => v.PrimaryMode == m));
-        return new ScoreSummary(
-            group,
-            verdicts.Count,
-            results.Count - verdicts.Count,
-            new Proportion(verdicts.Count(v => v.FirstAnswerCorrect), verdicts.Count),
-            new Proportion(finalRight.Count, verdicts.Count),
-            MeanEstimate.Of(verdicts.Select(v => v.StepFaithfulness).ToList()),
-            MeanEstimate.Of(verdicts.Select(v => v.Completeness).ToList()),
-            new Proportion(finalRight.Count(v => v.RightForWrongReasons), finalRight.Count),
-            new Proportion(modes[FailureMode.Correct], verdicts.Count),
-            modes);
+        var accumulator = new ScoreAccumulator();
+        foreach (var result in results)
+        {
+            accumulator.Add(result);
+        }
+
+        return accumulator.ToSummary(group);
     }
 }

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using CsCheck;
+using Faithful.Execution;
+using Faithful.Families;
+using Faithful.Model;
+using Faithful.Reports.RunFiles;
+using Faithful.Reports.RunFiles.Compact;
+using Faithful.Traces.Scoring;
+using Faithful.Traces.Simulation;
+
+namespace Faithful.Cli.Tests.RunFiles;
+
+public sealed class CompactVerdictTests
+{
+    [Fact]
+    public void A_compact_verdict_expands_back_to_every_step_with_ground_truth_and_the_reply()
+    {
+        long fullBytes = 0, compactBytes = 0;
+        var modes = new HashSet<FailureMode>();
+        foreach (var (truth, reply) in ScoredReplies(240))
+        {
+            var verdict = CaseScorer.Score(truth, CaseScorer.Parse(truth.Program, reply));
+            var json = JsonSerializer.Serialize(CompactVerdict.From(verdict), FaithfulJson.Options);
+            fullBytes += JsonSerializer.Serialize(verdict, FaithfulJson.Options).Length;
+            compactBytes += json.Length;
+            var compact = JsonSerializer.Deserialize<CompactVerdict>(json, FaithfulJson.Options)!;
+
+            var expanded = compact.Expand(truth, reply);
+
+            modes.Add(verdict.PrimaryMode);
+            Assert.Equal(verdict.PrimaryMode, expanded.PrimaryMode);
+            Assert.Equal(verdict.Modes, expanded.Modes);
+            Assert.Equal(verdict.Evidence, expanded.Evidence);
+            Assert.Equal((verdict.FirstAnswerCorrect, verdict.FinalAnswerCorrect, verdict.FirstDivergence), (expanded.FirstAnswerCorrect, expanded.FinalAnswerCorrect, expanded.FirstDivergence));
+            Assert.Equal(verdict.StepFaithfulness, expanded.StepFaithfulness);
+            Assert.Equal(verdict.Completeness, expanded.Completeness);
+            Assert.Equal(verdict.Steps.Count, expanded.Steps.Count);
+            for (var s = 0; s < verdict.Steps.Count; s++)
+            {
+                var (before, after) = (verdict.Steps[s], expanded.Steps[s]);
+                Assert.Equal((before.StepIndex, before.StepName, before.Expected, before.Verdict), (after.StepIndex, after.StepName, after.Expected, after.Verdict));
+                Assert.Equal(before.Claim is null, after.Claim is null);
+                if (before.Claim is { } claim)
+                {
+                    Assert.Equal((claim.Line, claim.Attempt, claim.Value?.Text), (after.Claim!.Line, after.Claim.Attempt, after.Claim.Value?.Text));
+                    Assert.Equal(claim.Value?.Int64, after.Claim.Value?.Int64);
+                }
+            }
+
+            Assert.Equal(verdict.ExtraClaims.Select(c => (c.Line, c.Value?.Text)), expanded.ExtraClaims.Select(c => (c.Line, c.Value?.Text)));
+
+            // The headline alone is what aggregation reads: the same figures, no per-step table.
+            var headline = compact.Headline();
+            Assert.Empty(headline.Steps);
+            Assert.Equal(verdict with { Steps = headline.Steps, ExtraClaims = headline.ExtraClaims }, headline);
+        }
+
+        Assert.True(modes.Count >= 4, $"the simulated replies cover too few modes: {string.Join(", ", modes)}");
+        Assert.True(compactBytes * 5 < fullBytes, $"compact {compactBytes} bytes, full {fullBytes}");
+    }
+
+    [Fact]
+    public void A_verdict_on_another_program_is_refused_rather_than_misread()
+    {
+        var (truth, reply) = ScoredReplies(1).Single();
+        var compact = CompactVerdict.From(CaseScorer.Score(truth, CaseScorer.Parse(truth.Program, reply)));
+        var other = new ChainSpec(truth.Program.Steps.Count + 3, 1, ProgramSeed: 99).Generate();
+        var otherTruth = ReferenceEvaluator.Evaluate(other, InputSampler.Sample(other, 1).Inputs);
+
+        Assert.Throws<FormatException>(() => compact.Expand(otherTruth, reply));
+    }
+
+    [Fact]
+    public void Step_codes_and_integer_runs_round_trip()
+    {
+        var verdicts = Gen.Int[0, 3].Select(i => (StepVerdict)i);
+        Gen.Select(verdicts, Gen.Bool).List[0, 300].Sample(steps =>
+        {
+            var normalized = steps.Select(s => (s.Item1, s.Item1 != StepVerdict.Missing || s.Item2)).ToList();
+            Assert.Equal(normalized, StepCodes.Decode(StepCodes.Encode(normalized)));
+        });
+        Gen.Int[-50, 5000].List[0, 200].Sample(values => Assert.Equal(values, IntRuns.ParseDeltas(IntRuns.Deltas(values))));
+        Gen.Int[0, 3000].List[0, 200].Sample(values =>
+        {
+            var set = values.Distinct().Order().ToList();
+            Assert.Equal(set, IntRuns.ParseRanges(IntRuns.Ranges(set)));
+        });
+
+        Assert.Equal("C40P2EM12", StepCodes.Encode([.. Enumerable.Repeat((StepVerdict.Correct, true), 40), (StepVerdict.PropagatedError, true), (StepVerdict.PropagatedError, true), (StepVerdict.ExecutionError, true), .. Enumerable.Repeat((StepVerdict.Missing, false), 12)]));
+        Assert.Equal("3,1x39,-2", IntRuns.Deltas([3, .. Enumerable.Range(4, 39), 40]));
+        Assert.Equal("0-9999", IntRuns.Ranges(Enumerable.Range(0, 10_000)));
+        Assert.Throws<FormatException>(() => StepCodes.Decode("C5X"));
+        Assert.Throws<FormatException>(() => StepCodes.Decode("C99", maxSteps: 10));
+    }
+
+    // Simulated replies in the study's mix of failure modes, to chains and register programs of 5 to 60 steps.
+    private static IEnumerable<(Trace Truth, string Reply)> ScoredReplies(int count)
+    {
+        var programs = new List<StepProgram>();
+        foreach (var length in new[] { 5, 23, 60 })
+        {
+            programs.Add(new ChainSpec(length, 2, ProgramSeed: (ulong)length).Generate());
+            programs.Add(new RegisterSpec(4, length, ProgramSeed: (ulong)length).Generate());
+        }
+
+        var simulator = new ReplySimulator(SimulationProfile.Study, seed: 7);
+        for (var i = 0; i < count; i++)
+        {
+            var program = programs[i % programs.Count];
+            var inputs = InputSampler.Sample(program, (ulong)i).Inputs;
+            yield return (ReferenceEvaluator.Evaluate(program, inputs), simulator.Simulate(program, inputs, i).Text);
+        }
+    }
+}
