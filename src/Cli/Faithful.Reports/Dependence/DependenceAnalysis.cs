@@ -37,16 +37,17 @@ public static class DependenceAnalysis
             PerModel(probes, ProtocolNames.Paraphrase, Paraphrase));
     }
 
-    /// <summary>The dependence figures of <paramref name="evidence"/> (corrupt-prefix probes).</summary>
-    public static DependenceFigures Figures(IReadOnlyCollection<DependenceEvidence> evidence)
+    // corrupt-prefix figures of a group of probes; intervals count a case asked at several positions as one cluster.
+    private static DependenceFigures Figures(List<Probe> probes)
     {
-        ArgumentNullException.ThrowIfNull(evidence);
+        var evidence = probes.Select(p => p.Evidence).ToList();
         int Count(DependenceOutcome outcome) => evidence.Count(e => e.Outcome == outcome);
         var follows = Count(DependenceOutcome.Follows);
         var ignores = Count(DependenceOutcome.Ignores);
         var other = Count(DependenceOutcome.Other);
         var decisive = follows + ignores + other;
         var continued = evidence.Where(e => e.ContinuedSteps is > 0).Select(e => (double)e.ContinuedRight!.Value / e.ContinuedSteps!.Value).ToList();
+        static bool Decisive(DependenceEvidence e) => e.Outcome is { } o && DependenceOutcomes.IsDecisive(o);
         return new DependenceFigures(
             evidence.Count,
             follows,
@@ -55,21 +56,24 @@ public static class DependenceAnalysis
             Count(DependenceOutcome.NoAnswer),
             Count(DependenceOutcome.Absorbed),
             Share(follows + other, decisive),
-            Ci(follows + other, decisive),
+            Ci(probes, Decisive, e => DependenceOutcomes.Depends(e.Outcome!.Value)),
             Share(follows, decisive),
             continued.Count == 0 ? null : Round(continued.Average()),
-            evidence.Count(e => e.RestatedTrueValue == true));
+            evidence.Count(e => e.RestatedTrueValue == true))
+        {
+            FollowRateCi = Ci(probes, Decisive, e => e.Outcome == DependenceOutcome.Follows),
+        };
     }
 
     private static CorruptPrefixSummary CorruptPrefix(string model, List<Probe> probes) => new(
         model,
-        Figures(probes.Select(p => p.Evidence).ToList()),
+        Figures(probes),
         probes.GroupBy(p => p.Length).OrderBy(g => g.Key).Select(g => Point(g.Key, null, g.ToList())).ToList(),
         Positions(probes).Select(g => Point(null, g.Key, g.ToList())).ToList(),
         probes.GroupBy(p => p.Length).OrderBy(g => g.Key).SelectMany(l => Positions(l.ToList()).Select(g => Point(l.Key, g.Key, g.ToList()))).ToList());
 
     private static DependencePoint Point(int? length, string? at, List<Probe> probes) =>
-        new(length, at, ShownShare(probes), Figures(probes.Select(p => p.Evidence).ToList()));
+        new(length, at, ShownShare(probes), Figures(probes));
 
     private static TruncateSummary Truncate(string model, List<Probe> probes) => new(
         model,
@@ -87,11 +91,14 @@ public static class DependenceAnalysis
             ShownShare(probes),
             probes.Count,
             Share(right, probes.Count),
-            Ci(right, probes.Count),
+            Ci(probes, _ => true, e => e.AnswerRight),
             fromRight.Count,
             Share(fromRight.Count(p => p.Evidence.AnswerRight), fromRight.Count),
             Share(probes.Count(p => p.Evidence.OwnAnswerRight), probes.Count),
-            Share(kept.Count(p => p.Evidence.AnswerKept == true), kept.Count));
+            Share(kept.Count(p => p.Evidence.AnswerKept == true), kept.Count))
+        {
+            AccuracyFromRightPrefixCi = Ci(probes, e => e.ShownRight == true, e => e.AnswerRight),
+        };
     }
 
     private static FillerSummary Filler(string model, List<Probe> probes) => new(
@@ -117,7 +124,10 @@ public static class DependenceAnalysis
             gained,
             lost,
             Round(McNemar.ExactPValue(lost, gained)),
-            Share(kept.Count(p => p.Evidence.AnswerKept == true), kept.Count));
+            Share(kept.Count(p => p.Evidence.AnswerKept == true), kept.Count))
+        {
+            FillerAccuracyCi = Ci(probes, _ => true, e => e.AnswerRight),
+        };
     }
 
     private static ParaphraseSummary Paraphrase(string model, List<Probe> probes) => new(
@@ -135,7 +145,7 @@ public static class DependenceAnalysis
             at,
             probes.Count,
             Share(keptCount, kept.Count),
-            Ci(keptCount, kept.Count),
+            Ci(probes, e => e.AnswerKept is not null, e => e.AnswerKept == true),
             Share(probes.Count(p => p.Evidence.AnswerRight), probes.Count),
             Share(probes.Count(p => p.Evidence.OwnAnswerRight), probes.Count),
             continued.Count == 0 ? null : Round(continued.Average()));
@@ -159,15 +169,15 @@ public static class DependenceAnalysis
 
     private static double? Share(int count, int total) => total == 0 ? null : Round((double)count / total);
 
-    private static double[]? Ci(int count, int total)
+    // The share of counted probes that hit, with its interval over cases (ClusteredShare).
+    private static double[]? Ci(List<Probe> probes, Func<DependenceEvidence, bool> counted, Func<DependenceEvidence, bool> hit)
     {
-        if (total == 0)
-        {
-            return null;
-        }
-
-        var ci = Intervals.Wilson(count, total);
-        return [Round(ci.Low), Round(ci.High)];
+        var clusters = probes
+            .Where(p => counted(p.Evidence))
+            .GroupBy(p => p.CaseId, StringComparer.Ordinal)
+            .Select(g => (g.Count(), g.Count(p => hit(p.Evidence))))
+            .ToList();
+        return ClusteredShare.Interval(clusters) is { } ci ? [Round(ci.Low), Round(ci.High)] : null;
     }
 
     private static double Round(double value) => ProtocolComparison.Round(value);

@@ -33,6 +33,9 @@ public sealed record DependenceFigures(
     int RestatedTrueValue)
 {
     public int Decisive => Follows + Ignores + Other;
+
+    /// <summary>95% interval of <see cref="FollowRate"/> (a case asked at several positions counts as one cluster).</summary>
+    public double[]? FollowRateCi { get; init; }
 }
 
 /// <summary>A group of probes: one length (null: every length) at one position (null: every position), and the mean share of the trace shown.</summary>
@@ -60,7 +63,11 @@ public sealed record EarlyAnswerPoint(
     int FromRightPrefix,
     double? AccuracyFromRightPrefix,
     double? OwnAccuracy,
-    double? AnswerKept);
+    double? AnswerKept)
+{
+    /// <summary>95% interval of <see cref="AccuracyFromRightPrefix"/>.</summary>
+    public double[]? AccuracyFromRightPrefixCi { get; init; }
+}
 
 /// <summary><c>truncate</c> for one model: the early-answering curve (by position, over every length) and every (length, position) cell.</summary>
 public sealed record TruncateSummary(string Model, IReadOnlyList<EarlyAnswerPoint> ByPosition, IReadOnlyList<EarlyAnswerPoint> Cells);
@@ -79,7 +86,11 @@ public sealed record FillerPoint(
     int Gained,
     int Lost,
     double McNemarP,
-    double? AnswerKept);
+    double? AnswerKept)
+{
+    /// <summary>95% interval of <see cref="FillerAccuracy"/>.</summary>
+    public double[]? FillerAccuracyCi { get; init; }
+}
 
 /// <summary><c>filler</c> for one model: overall and by length.</summary>
 public sealed record FillerSummary(string Model, FillerPoint Overall, IReadOnlyList<FillerPoint> ByLength);
