@@ -27,8 +27,8 @@ internal static class DependenceHtml
 
         if (report.Filler.Count > 0)
         {
-            Table(html, "filler: the trace replaced by dots of the same length, against the real trace", "dependence-filler", ["Model", "Length", "Cases", "Real trace", "Filler", "Difference (95% CI)", "Gained", "Lost", "McNemar p", "Own answer kept"],
-                report.Filler.SelectMany(s => s.ByLength.Append(s.Overall).Select(p => new[] { s.Model, p.Length is { } l ? N(l) : "all", N(p.Cases), P(p.RealTraceAccuracy), P(p.FillerAccuracy), $"{ProtocolMarkdown.Points(p.Difference)} ({ProtocolMarkdown.Range(p.DifferenceCi)})", N(p.Gained), N(p.Lost), ProtocolMarkdown.PValue(p.McNemarP), P(p.AnswerKept) })));
+            Table(html, "filler: the trace replaced by dots of the same length, against the real trace", "dependence-filler", ["Model", "Length", "Cases", "Real trace", "Filler (95% CI)", "Difference (95% CI)", "Gained", "Lost", "McNemar p", "Own answer kept"],
+                report.Filler.SelectMany(s => s.ByLength.Append(s.Overall).Select(p => new[] { s.Model, p.Length is { } l ? N(l) : "all", N(p.Cases), P(p.RealTraceAccuracy), $"{P(p.FillerAccuracy)} ({Range(p.FillerAccuracyCi)})", $"{ProtocolMarkdown.Points(p.Difference)} ({ProtocolMarkdown.Range(p.DifferenceCi)})", N(p.Gained), N(p.Lost), ProtocolMarkdown.PValue(p.McNemarP), P(p.AnswerKept) })));
         }
 
         if (report.Paraphrase.Count > 0)
@@ -96,13 +96,13 @@ internal static class DependenceHtml
                 "accuracy",
                 (0, 100),
                 new CurvePanel.Series("answer at once", "early-answer-accuracy", points.Select(p => new CurvePanel.Point(p.ShownShare * 100, p.Accuracy, p.AccuracyCi, p.Probes, $"at {p.At}")).ToList()),
-                new CurvePanel.Series("from a right prefix", "accuracy-from-right-prefix", points.Select(p => new CurvePanel.Point(p.ShownShare * 100, p.AccuracyFromRightPrefix, null, p.FromRightPrefix, $"at {p.At}")).ToList()),
+                new CurvePanel.Series("from a right prefix", "accuracy-from-right-prefix", points.Select(p => new CurvePanel.Point(p.ShownShare * 100, p.AccuracyFromRightPrefix, p.AccuracyFromRightPrefixCi, p.FromRightPrefix, $"at {p.At}")).ToList()),
                 own is { } level ? ("whole trace", level) : null,
                 s.Model));
         }
 
         html.Append("</div>\n");
-        var headers = new[] { "Model", "Length", "At", "Probes", "Accuracy (95% CI)", "Right prefixes", "Accuracy from a right prefix", "Whole trace", "Own answer kept" };
+        var headers = new[] { "Model", "Length", "At", "Probes", "Accuracy (95% CI)", "Right prefixes", "Accuracy from a right prefix (95% CI)", "Whole trace", "Own answer kept" };
         Table(html, null, "dependence-truncate", headers, summaries.SelectMany(s => s.ByPosition.Select(p => EarlyRow(s.Model, p))));
         html.Append("<details><summary>Every length and position</summary>");
         Table(html, null, "dependence-truncate-cells", headers, summaries.SelectMany(s => s.Cells.Select(p => EarlyRow(s.Model, p))));
@@ -122,7 +122,7 @@ internal static class DependenceHtml
     }
 
     private static string[] EarlyRow(string model, EarlyAnswerPoint p) =>
-        [model, p.Length is { } l ? N(l) : "all", p.At ?? "all", N(p.Probes), $"{P(p.Accuracy)} ({Range(p.AccuracyCi)})", N(p.FromRightPrefix), P(p.AccuracyFromRightPrefix), P(p.OwnAccuracy), P(p.AnswerKept)];
+        [model, p.Length is { } l ? N(l) : "all", p.At ?? "all", N(p.Probes), $"{P(p.Accuracy)} ({Range(p.AccuracyCi)})", N(p.FromRightPrefix), $"{P(p.AccuracyFromRightPrefix)} ({Range(p.AccuracyFromRightPrefixCi)})", P(p.OwnAccuracy), P(p.AnswerKept)];
 
     private static void Table(StringBuilder html, string? title, string cssClass, string[] headers, IEnumerable<string[]> rows)
     {

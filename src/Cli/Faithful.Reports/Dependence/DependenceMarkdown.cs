@@ -28,17 +28,17 @@ public static class DependenceMarkdown
         foreach (var s in report.Truncate)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n#### {MarkdownText.CodeSpan(s.Model)} truncate: answering early\n\n");
-            md.Append("| At | Share shown | Probes | Accuracy (95% CI) | From a right prefix | Whole trace | Own answer kept |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.Append("| At | Share shown | Probes | Accuracy (95% CI) | From a right prefix (95% CI; probes) | Whole trace | Own answer kept |\n|---:|---:|---:|---:|---:|---:|---:|\n");
             foreach (var p in s.ByPosition)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(p.At ?? "all")} | {P(p.ShownShare)} | {p.Probes} | {P(p.Accuracy)} ({Range(p.AccuracyCi)}) | {P(p.AccuracyFromRightPrefix)} ({p.FromRightPrefix}) | {P(p.OwnAccuracy)} | {P(p.AnswerKept)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.CodeSpan(p.At ?? "all")} | {P(p.ShownShare)} | {p.Probes} | {P(p.Accuracy)} ({Range(p.AccuracyCi)}) | {P(p.AccuracyFromRightPrefix)} ({Range(p.AccuracyFromRightPrefixCi)}; {p.FromRightPrefix}) | {P(p.OwnAccuracy)} | {P(p.AnswerKept)} |\n");
             }
         }
 
         foreach (var s in report.Filler)
         {
             var o = s.Overall;
-            md.Append(CultureInfo.InvariantCulture, $"\n{MarkdownText.CodeSpan(s.Model)} filler: accuracy {P(o.FillerAccuracy)} with filler against {P(o.RealTraceAccuracy)} with the real trace, {ProtocolMarkdown.Points(o.Difference)} ({ProtocolMarkdown.Range(o.DifferenceCi)}), McNemar p {ProtocolMarkdown.PValue(o.McNemarP)} over {o.Cases} cases.\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n{MarkdownText.CodeSpan(s.Model)} filler: accuracy {P(o.FillerAccuracy)} ({Range(o.FillerAccuracyCi)}) with filler against {P(o.RealTraceAccuracy)} with the real trace, {ProtocolMarkdown.Points(o.Difference)} ({ProtocolMarkdown.Range(o.DifferenceCi)}), McNemar p {ProtocolMarkdown.PValue(o.McNemarP)} over {o.Cases} cases.\n");
         }
 
         foreach (var s in report.Paraphrase)
