@@ -14,6 +14,10 @@ public static class ProtocolCatalog
         ProtocolNames.PlanExecute,
         ProtocolNames.ExplainThenExecute,
         ProtocolNames.Metamorphic,
+        ProtocolNames.CorruptPrefix,
+        ProtocolNames.Truncate,
+        ProtocolNames.Filler,
+        ProtocolNames.Paraphrase,
     ];
 
     /// <summary>The protocol called <paramref name="name"/> with <paramref name="settings"/>.</summary>
@@ -30,6 +34,10 @@ public static class ProtocolCatalog
             ProtocolNames.PlanExecute => new PlanExecuteProtocol(),
             ProtocolNames.ExplainThenExecute => new ExplainThenExecuteProtocol(),
             ProtocolNames.Metamorphic => new MetamorphicProtocol(settings),
+            ProtocolNames.CorruptPrefix => new CorruptPrefixProtocol(settings),
+            ProtocolNames.Truncate => new TruncateProtocol(settings),
+            ProtocolNames.Filler => new FillerProtocol(settings),
+            ProtocolNames.Paraphrase => new ParaphraseProtocol(settings),
             _ => throw new ArgumentException($"'{name}' is not a protocol; use one or more of {string.Join(", ", Names)} (comma-separated)."),
         };
     }

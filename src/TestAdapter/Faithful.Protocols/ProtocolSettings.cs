@@ -27,6 +27,15 @@ public sealed record ProtocolSettings
     /// <summary><c>metamorphic</c>: the variants asked for each case, in order (<see cref="Metamorphic.ProgramVariants.All"/>).</summary>
     public IReadOnlyList<string> Variants { get; init; } = Metamorphic.ProgramVariants.All;
 
+    /// <summary>
+    /// <c>corrupt-prefix</c>, <c>truncate</c>, <c>paraphrase</c>: where the trace is cut (steps shown, or a share of the
+    /// program); null gives each protocol its default.
+    /// </summary>
+    public IReadOnlyList<PrefixPosition>? At { get; init; }
+
+    /// <summary>The trace-dependence protocols: shown steps as prior assistant work, quoted in the user turn, or by provider.</summary>
+    public PrefixPlacement PrefixAs { get; init; } = PrefixPlacement.Auto;
+
     /// <exception cref="ArgumentException">A count below 1 or an unknown variant; the message says which.</exception>
     public ProtocolSettings Validated()
     {
@@ -46,6 +55,11 @@ public sealed record ProtocolSettings
             {
                 throw new ArgumentException($"'{variant}' is not a metamorphic variant; use {string.Join(", ", Metamorphic.ProgramVariants.All)}.");
             }
+        }
+
+        if (At is { Count: 0 })
+        {
+            throw new ArgumentException("--at lists no position; give numbers of steps (3) or shares (50%).");
         }
 
         return this;

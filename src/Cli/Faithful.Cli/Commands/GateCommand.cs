@@ -17,13 +17,14 @@ internal static class GateCommand
         var maxMode = new Option<string[]>("--max-mode-rate") { Description = "Maximum share of a failure mode, e.g. PrematureAnswer=0.1 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var minAccuracyAt = new Option<string[]>("--min-accuracy-at") { Description = "Minimum first-answer accuracy at a program length, e.g. 5=0.6 (repeatable)." };
         var protocolBeats = new Option<string[]>("--protocol-beats") { Description = "Protocol B beats A in first-answer accuracy by at least X, overall or at a length: B:A=X[@LENGTH], e.g. checkpointed:single=0.2@95 (repeatable)." };
+        var minTraceDependence = new Option<string[]>("--min-trace-dependence") { Description = "Minimum trace dependence per model from corrupt-prefix results (the share of decisive probes whose answer moved with the altered step), overall or at a length: X[@LENGTH], e.g. 0.8 or 0.8@95 (repeatable)." };
         var baseline = new Option<string?>("--baseline", "-b") { Description = "Baseline written by 'faithful bless'; cases are compared pairwise with McNemar's exact test." };
         var alpha = new Option<double>("--alpha") { Description = "Significance level for the baseline comparison.", DefaultValueFactory = _ => 0.05 };
         var maxErrorRate = new Option<double>("--max-error-rate") { Description = "Maximum share of a model's cases without a verdict (failed requests, cases not run), 0..1; 1 turns the check off.", DefaultValueFactory = _ => GateOptions.DefaultMaxErrorRate };
         var markdown = new Option<string?>("--markdown") { Description = "Append the gate's Markdown account to this file (e.g. $GITHUB_STEP_SUMMARY)." };
         var command = new Command("gate", "Fail CI on thresholds or on a significant regression against a baseline. Exit codes: 0 passed, 2 bad input, 3 threshold failed (the error rate included), 4 regression, 5 both.")
         {
-            runFiles, minFaithfulness, maxMode, minAccuracyAt, protocolBeats, maxErrorRate, baseline, alpha, markdown,
+            runFiles, minFaithfulness, maxMode, minAccuracyAt, protocolBeats, minTraceDependence, maxErrorRate, baseline, alpha, markdown,
         };
         command.SetAction(parse => CliApp.Guard(console, () =>
         {
@@ -39,6 +40,7 @@ internal static class GateCommand
                 MaxModeRates = Pairs(parse.GetValue(maxMode), "--max-mode-rate", ParseMode),
                 MinAccuracyAtLength = Pairs(parse.GetValue(minAccuracyAt), "--min-accuracy-at", ParseLength),
                 ProtocolRules = ProtocolRules(parse.GetValue(protocolBeats)),
+                TraceDependenceRules = TraceDependenceRules(parse.GetValue(minTraceDependence)),
                 Baseline = parse.GetValue(baseline) is { } path ? LoadBaseline(path) : null,
                 Alpha = parse.GetValue(alpha),
                 MaxErrorRate = Share(parse.GetValue(maxErrorRate), "--max-error-rate"),
@@ -79,6 +81,18 @@ internal static class GateCommand
         catch (FormatException e)
         {
             throw new CliException("--protocol-beats " + e.Message);
+        }
+    }
+
+    private static List<TraceDependenceRule> TraceDependenceRules(string[]? values)
+    {
+        try
+        {
+            return (values ?? []).Select(TraceDependenceRule.Parse).ToList();
+        }
+        catch (FormatException e)
+        {
+            throw new CliException("--min-trace-dependence " + e.Message);
         }
     }
 

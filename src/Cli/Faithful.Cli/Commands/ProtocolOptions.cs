@@ -5,7 +5,7 @@ namespace Faithful.Cli.Commands;
 
 /// <summary>
 /// <c>faithful run</c>'s protocol options: <c>--protocol single,checkpointed,...</c> and the settings of those that take
-/// any (<c>--every</c>, <c>--reveal</c>, <c>--on-error</c>, <c>--variants</c>). See docs/protocols.md.
+/// any (<c>--every</c>, <c>--reveal</c>, <c>--on-error</c>, <c>--variants</c>, <c>--at</c>, <c>--prefix-as</c>). See docs/protocols.md.
 /// </summary>
 internal sealed class ProtocolOptions
 {
@@ -22,6 +22,17 @@ internal sealed class ProtocolOptions
 
     private readonly Option<string[]> _variants = new("--variants") { Description = $"metamorphic: the variants to ask, comma-separated: {string.Join(", ", Protocols.Metamorphic.ProgramVariants.All)} (default all)." };
 
+    private readonly Option<string[]> _at = new("--at")
+    {
+        Description = "corrupt-prefix, truncate, paraphrase: where the trace is cut, comma-separated: steps shown (3) or a share of the program (50%). Default: 25%,50%,75% for corrupt-prefix; 0%,25%,50%,75%,100% for truncate; 50% for paraphrase.",
+    };
+
+    private readonly Option<string> _prefixAs = new("--prefix-as")
+    {
+        Description = "corrupt-prefix, truncate, filler, paraphrase: shown steps as prior assistant work the model continues (assistant), quoted in the user turn (user), or by provider (auto: assistant for anthropic, ollama and sim, user otherwise).",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(_protocols);
@@ -29,6 +40,8 @@ internal sealed class ProtocolOptions
         command.Options.Add(_reveal);
         command.Options.Add(_onError);
         command.Options.Add(_variants);
+        command.Options.Add(_at);
+        command.Options.Add(_prefixAs);
     }
 
     /// <exception cref="CliException">An unknown protocol, variant or <c>--on-error</c> value, or a count below 1.</exception>
@@ -46,12 +59,20 @@ internal sealed class ProtocolOptions
             : Protocols.Metamorphic.ProgramVariants.All;
         try
         {
-            var settings = new ProtocolSettings { Every = parse.GetValue(_every), Reveal = parse.GetValue(_reveal), OnError = onError, Variants = variants };
+            var settings = new ProtocolSettings
+            {
+                Every = parse.GetValue(_every),
+                Reveal = parse.GetValue(_reveal),
+                OnError = onError,
+                Variants = variants,
+                At = parse.GetValue(_at) is { Length: > 0 } at ? PrefixPosition.ParseList(at) : null,
+                PrefixAs = PrefixPlacements.Parse(parse.GetValue(_prefixAs)!),
+            };
             return ProtocolCatalog.Parse(names, settings);
         }
         catch (ArgumentException e)
         {
-            throw new CliException("--protocol: " + e.Message);
+            throw new CliException(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : "--protocol: " + e.Message);
         }
     }
 }

@@ -100,7 +100,8 @@ internal static class RunCommand
             // The runner attaches each case's reference to its request, which is all a sim: model needs to answer it.
             var instrument = new TracesInstrument(template, new ScoringOptions { RequireTrace = !BuiltInTemplates.AsksOnlyForAnswer(template) });
             var truth = PlanGroundTruth.Compute(plan, Backend(parse.GetValue(backend)));
-            var engine = new RunEngine(instrument, clientOptions, runOptions, pacing, truth.For);
+            var counterfactuals = PlanCounterfactuals.Compute(plan, truth, Backend(parse.GetValue(backend)));
+            var engine = new RunEngine(instrument, clientOptions, runOptions, pacing, truth.For, counterfactuals.For);
             var directory = parse.GetValue(outDir)!;
             var path = parse.GetValue(runFile) ?? Path.Combine(directory, "run.jsonl");
             console.Out.WriteLine($"faithful run: {plan.Description}");
@@ -111,6 +112,10 @@ internal static class RunCommand
 
             console.Out.WriteLine($"run file: {path}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ground truth: {truth.PairCount} (program, inputs) pairs on {truth.Backend}"));
+            if (counterfactuals.PairCount > 0)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"counterfactuals: {counterfactuals.PairCount} (program, altered state) pairs in one batch on {counterfactuals.Backend}"));
+            }
 
             if (parse.GetValue(batch) && plan.HasProtocols)
             {

@@ -71,6 +71,17 @@ internal sealed class PlanGroundTruth
             : throw new InvalidOperationException($"Case {@case.CaseId} is not in the plan whose ground truth was computed.");
     }
 
+    /// <summary>Runs <paramref name="work"/> with a host of <paramref name="backend"/>, one host at a time in this process.</summary>
+    /// <exception cref="CliException">The requested backend is unknown or not available here.</exception>
+    internal static T WithHost<T>(GpuRefBackend? backend, Func<GpuRefHost, T> work)
+    {
+        lock (HostGate)
+        {
+            using var host = Open(backend);
+            return work(host);
+        }
+    }
+
     private static GpuRefHost Open(GpuRefBackend? backend)
     {
         try

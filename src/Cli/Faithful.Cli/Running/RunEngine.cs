@@ -16,7 +16,13 @@ namespace Faithful.Cli.Running;
 /// already in the file (same plan) are kept and their cases are not requested again. Failed requests (an error and
 /// no verdict) are retried by a resumed run; their new line supersedes the old one.
 /// </summary>
-internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clientOptions, RunOptions runOptions, TimeSpan pacing, Func<FaithfulCase, Trace>? groundTruth = null)
+internal sealed class RunEngine(
+    ITraceInstrument instrument,
+    ClientOptions clientOptions,
+    RunOptions runOptions,
+    TimeSpan pacing,
+    Func<FaithfulCase, Trace>? groundTruth = null,
+    Func<CounterfactualQuery, CounterfactualTrace?>? counterfactuals = null)
 {
     public async Task<RunOutcome> RunAsync(RunPlan plan, string runFile, bool fresh, IRunProgress progress, CancellationToken cancellationToken)
     {
@@ -52,7 +58,7 @@ internal sealed class RunEngine(ITraceInstrument instrument, ClientOptions clien
 
                         connection ??= Connect(model);
                         client ??= new PacingChatClient(connection.Client, pacing);
-                        var runner = new ProtocolRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth);
+                        var runner = new ProtocolRunner(client, connection.Model, instrument, runOptions, connection.Budget, groundTruth, counterfactuals);
                         await runner.RunAsync(
                             pending,
                             protocol,

@@ -1,6 +1,7 @@
 using System.Text;
 using Faithful.Execution;
 using Faithful.Traces.Parsing;
+using Faithful.Traces.Rendering;
 
 namespace Faithful.Reports.Export;
 

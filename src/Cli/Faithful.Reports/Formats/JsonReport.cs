@@ -45,6 +45,12 @@ public static class JsonReport
                 JsonSerializer.Serialize(writer, protocols, FaithfulJson.Indented);
             }
 
+            if (summary.TraceDependence is { } dependence)
+            {
+                writer.WritePropertyName("traceDependence");
+                JsonSerializer.Serialize(writer, dependence, FaithfulJson.Indented);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -42,6 +42,11 @@ public static class MarkdownReport
             md.Append(Protocols.ProtocolMarkdown.Render(protocols));
         }
 
+        if (summary.TraceDependence is { } dependence)
+        {
+            md.Append(Dependence.DependenceMarkdown.Render(dependence));
+        }
+
         if (!string.IsNullOrWhiteSpace(gateText))
         {
             md.Append("\n### Gate\n\n").Append(gateText.TrimEnd()).Append('\n');

@@ -22,11 +22,15 @@ public sealed record ReportDocument(string Format, IReadOnlyList<ReportModel> Mo
             summary.Cases.ToList())
         {
             Protocols = summary.Protocols,
+            TraceDependence = summary.TraceDependence,
         };
     }
 
     /// <summary>The protocol comparison, when the run holds more than the single protocol (docs/protocols.md).</summary>
     public Reports.Protocols.ProtocolReport? Protocols { get; init; }
+
+    /// <summary>Trace dependence, when the run holds corrupt-prefix, truncate, filler or paraphrase results (docs/protocols.md).</summary>
+    public Reports.Dependence.DependenceReport? TraceDependence { get; init; }
 }
 
 /// <summary>

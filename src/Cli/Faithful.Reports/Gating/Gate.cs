@@ -20,6 +20,7 @@ public static class Gate
         }
 
         checks.AddRange(ProtocolGate.Check(summary.ProtocolResults, options.ProtocolRules));
+        checks.AddRange(TraceDependenceGate.Check(summary.ProtocolResults, options.TraceDependenceRules));
 
         var comparison = options.Baseline is null ? null : Compare(summary, options.Baseline, options.Alpha);
         return new GateResult(checks, comparison);

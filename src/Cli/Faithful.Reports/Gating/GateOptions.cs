@@ -17,6 +17,9 @@ public sealed record GateOptions
     /// <summary>Protocol B must beat protocol A by at least X (at a length), per model that ran both.</summary>
     public IReadOnlyList<ProtocolRule> ProtocolRules { get; init; } = [];
 
+    /// <summary>Each model's corrupt-prefix dependence must be at least X (at a length).</summary>
+    public IReadOnlyList<TraceDependenceRule> TraceDependenceRules { get; init; } = [];
+
     /// <summary>The blessed run to compare against, or null for thresholds only.</summary>
     public Baseline? Baseline { get; init; }
 

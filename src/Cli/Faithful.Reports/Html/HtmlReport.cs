@@ -63,6 +63,11 @@ public static class HtmlReport
             Protocols.ProtocolHtml.Append(html, protocols);
         }
 
+        if (summary.TraceDependence is { } dependence)
+        {
+            Dependence.DependenceHtml.Append(html, dependence);
+        }
+
         AppendTraces(html, summary, options);
         html.Append("</body></html>\n");
         return html.ToString();

@@ -47,6 +47,7 @@ internal static class ProtocolDrillDown
         { Plan: { } p } => string.Create(CultureInfo.InvariantCulture, $": {p.PlannedSteps} planned statements, {(p.SameStructure ? "same structure" : "different structure")}, {(p.SameComputation ? "same computation" : "different computation")}, executed answer {p.ExecutedAnswer?.ToString() ?? "none"}{(p.Problem is null ? "" : "; " + Formats.Text.Bound(p.Problem, 300))}."),
         { Rationale: { } r } => string.Create(CultureInfo.InvariantCulture, $": rationale right for {r.CorrectSteps} of {r.Steps} steps."),
         { Variant: { } v } => $": variant {v.Variant} of {v.BaseProgramId} ({Formats.Text.Bound(v.Description, 300)}).",
+        { Dependence: { } d } => Dependence.DependenceDrillDown.Line(d),
         _ => ".",
     };
 }

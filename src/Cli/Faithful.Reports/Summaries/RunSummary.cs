@@ -26,6 +26,7 @@ public sealed class RunSummary : IDisposable
         _cases = cases;
         ProtocolResults = protocolResults;
         Protocols = protocolResults.Count == 0 ? null : Reports.Protocols.ProtocolComparison.From(protocolResults);
+        TraceDependence = protocolResults.Count == 0 ? null : Reports.Dependence.DependenceAnalysis.From(protocolResults);
     }
 
     public IReadOnlyList<ModelSummary> Models { get; }
@@ -38,6 +39,9 @@ public sealed class RunSummary : IDisposable
 
     /// <summary>The comparison of protocols, when the run holds more than the single protocol (docs/protocols.md).</summary>
     public Reports.Protocols.ProtocolReport? Protocols { get; }
+
+    /// <summary>Trace dependence, when the run holds corrupt-prefix, truncate, filler or paraphrase results (docs/protocols.md).</summary>
+    public Reports.Dependence.DependenceReport? TraceDependence { get; }
 
     /// <summary>
     /// Every result of a run that compares protocols, without its reply, for pairing cases across protocols (the

@@ -26,7 +26,7 @@ public static class SimulatedModels
     private static SimulatedChatClient CreateDefault(string profile, long? seed)
     {
         var chosen = SimulationProfile.Named(profile) ?? throw new ArgumentException(
-            $"sim:{profile} names no simulation profile. Built-in profiles: study, real, perfect, failing, regressed.", nameof(profile));
+            $"sim:{profile} names no simulation profile. Built-in profiles: study, real, perfect, failing, regressed, faithful, post-hoc, mixed.", nameof(profile));
         return new SimulatedChatClient(KnownPrograms.Shared, chosen, unchecked((int)(seed ?? 0)));
     }
 }

@@ -52,6 +52,31 @@ public sealed class Conversation
     /// <summary>Adds an assistant message the model did not write (prior work a protocol puts in its mouth).</summary>
     public void Assistant(string text) => Add(ChatRole.Assistant, text);
 
+    /// <summary>Adds a user message without asking for a reply yet (e.g. before prior work put in the model's mouth).</summary>
+    public void User(string text) => Add(ChatRole.User, text);
+
+    /// <summary>
+    /// Sends the conversation as it is, ending with assistant text the model did not write, and returns the model's
+    /// continuation of it (bounded). Providers that continue a final assistant message (prefill) carry on from that
+    /// text; the conversation then holds the two as one assistant message, and the evidence keeps them apart.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The conversation does not end with an assistant message.</exception>
+    public async Task<string> ContinueAsync(ProtocolTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (_messages.Count == 0 || _messages[^1].Role != ChatRole.Assistant)
+        {
+            throw new InvalidOperationException("ContinueAsync continues assistant text: add it with Assistant(...) first.");
+        }
+
+        var chatOptions = (turn with { ContinuesAssistant = true }).AttachTo(_case.AttachTo(_options.ChatOptionsFor(_case.Sample)));
+        var response = await SendAsync(chatOptions, cancellationToken).ConfigureAwait(false);
+        var reply = Received(response);
+        _messages[^1] = new ChatMessage(ChatRole.Assistant, _messages[^1].Text + reply);
+        _turns.Add(new ConversationTurn(ChatRole.Assistant.Value, Bounded(reply)));
+        return reply;
+    }
+
     /// <summary>Sends <paramref name="user"/> after the conversation so far and returns the reply (bounded).</summary>
     public async Task<string> AskAsync(string user, ProtocolTurn turn, CancellationToken cancellationToken)
     {
@@ -60,6 +85,14 @@ public sealed class Conversation
         Add(ChatRole.User, user);
         var chatOptions = turn.AttachTo(_case.AttachTo(_options.ChatOptionsFor(_case.Sample)));
         var response = await SendAsync(chatOptions, cancellationToken).ConfigureAwait(false);
+        var reply = Received(response);
+        Add(ChatRole.Assistant, reply);
+        return reply;
+    }
+
+    // The reply's text (bounded), with its usage and metadata counted.
+    private string Received(ChatResponse response)
+    {
         var reply = response.Text ?? "";
         if (reply.Length > _options.MaxReplyChars)
         {
@@ -75,9 +108,10 @@ public sealed class Conversation
 
         LastMetadata = Metadata(response);
         Replies++;
-        Add(ChatRole.Assistant, reply);
         return reply;
     }
+
+    private string Bounded(string text) => text.Length <= _options.MaxReplyChars ? text : text[.._options.MaxReplyChars];
 
     /// <summary>The assistant messages joined with turn markers, as a result's reply text.</summary>
     public string Transcript()
@@ -94,7 +128,7 @@ public sealed class Conversation
     private void Add(ChatRole role, string text)
     {
         _messages.Add(new ChatMessage(role, text));
-        _turns.Add(new ConversationTurn(role.Value, text.Length <= _options.MaxReplyChars ? text : text[.._options.MaxReplyChars]));
+        _turns.Add(new ConversationTurn(role.Value, Bounded(text)));
     }
 
     private async Task<ChatResponse> SendAsync(ChatOptions chatOptions, CancellationToken cancellationToken)

@@ -16,8 +16,11 @@ public sealed class ProtocolContext
     private readonly IChatClient _client;
     private readonly RunOptions _options;
     private readonly List<Conversation> _conversations = [];
+    private readonly Func<CounterfactualQuery, CounterfactualTrace?>? _counterfactuals;
 
-    public ProtocolContext(FaithfulCase @case, Trace truth, ITraceInstrument instrument, IChatClient client, RunOptions options)
+    /// <param name="counterfactuals">Counterfactual ground truth computed ahead (e.g. a plan's, in one Faithful.GpuRef batch); a query it
+    /// does not hold (null) is evaluated on the CPU by <see cref="CounterfactualEvaluator"/>.</param>
+    public ProtocolContext(FaithfulCase @case, Trace truth, ITraceInstrument instrument, IChatClient client, RunOptions options, Func<CounterfactualQuery, CounterfactualTrace?>? counterfactuals = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(truth);
@@ -29,6 +32,7 @@ public sealed class ProtocolContext
         Instrument = instrument;
         _client = client;
         _options = options;
+        _counterfactuals = counterfactuals;
     }
 
     public FaithfulCase Case { get; }
@@ -39,6 +43,20 @@ public sealed class ProtocolContext
     public Trace Truth { get; }
 
     public ITraceInstrument Instrument { get; }
+
+    /// <summary>The provider behind the client as its metadata names it (<c>openai</c>, <c>anthropic</c>, <c>ollama</c>, ...), or null.</summary>
+    public string? ProviderName => _client.GetService<ChatClientMetadata>()?.ProviderName;
+
+    /// <summary>
+    /// What the case's program computes from its true state before step <paramref name="atStep"/> with
+    /// <paramref name="overrides"/> written into it: the ground truth of a conversation that showed an altered state.
+    /// </summary>
+    public CounterfactualTrace Counterfactual(int atStep, IReadOnlyList<SlotOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var query = new CounterfactualQuery(Program, Case.Inputs, atStep, overrides.ToEquatableArray());
+        return _counterfactuals?.Invoke(query) ?? CounterfactualEvaluator.Evaluate(Truth, atStep, overrides);
+    }
 
     /// <summary>Every conversation opened so far.</summary>
     public IReadOnlyList<Conversation> Conversations => _conversations;

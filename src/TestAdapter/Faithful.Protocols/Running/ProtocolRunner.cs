@@ -22,10 +22,20 @@ public sealed class ProtocolRunner
     private readonly RunOptions _options;
     private readonly RunBudget? _budget;
     private readonly Func<FaithfulCase, Trace>? _groundTruth;
+    private readonly Func<CounterfactualQuery, CounterfactualTrace?>? _counterfactuals;
     private readonly CaseRunner _single;
 
     /// <param name="groundTruth">The ground truth of a case (e.g. from one Faithful.GpuRef batch); null evaluates each case on the CPU.</param>
-    public ProtocolRunner(IChatClient client, string model, ITraceInstrument instrument, RunOptions? options = null, RunBudget? budget = null, Func<FaithfulCase, Trace>? groundTruth = null)
+    /// <param name="counterfactuals">Counterfactual ground truth computed ahead for <see cref="ICounterfactualProtocol"/>s (e.g. a plan's
+    /// in one Faithful.GpuRef batch); queries it does not hold are evaluated on the CPU.</param>
+    public ProtocolRunner(
+        IChatClient client,
+        string model,
+        ITraceInstrument instrument,
+        RunOptions? options = null,
+        RunBudget? budget = null,
+        Func<FaithfulCase, Trace>? groundTruth = null,
+        Func<CounterfactualQuery, CounterfactualTrace?>? counterfactuals = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(model);
@@ -36,6 +46,7 @@ public sealed class ProtocolRunner
         _options = options ?? new RunOptions();
         _budget = budget;
         _groundTruth = groundTruth;
+        _counterfactuals = counterfactuals;
         _single = new CaseRunner(client, model, instrument, _options, budget, groundTruth);
     }
 
@@ -83,7 +94,7 @@ public sealed class ProtocolRunner
             return Failed(@case, protocol, CaseRunner.NotRunPrefix + spent, null);
         }
 
-        var context = new ProtocolContext(@case, truth, _instrument, _client, _options);
+        var context = new ProtocolContext(@case, truth, _instrument, _client, _options, _counterfactuals);
         try
         {
             var outcomes = await protocol.RunAsync(context, cancellationToken).ConfigureAwait(false);

@@ -7,11 +7,11 @@ namespace Faithful.Testing;
 /// The protocol a theory's cases run under, as plain values that survive xUnit serialization: the name and the
 /// settings that take a value (0 means the default). <see cref="Create"/> gives the <see cref="IProtocol"/>.
 /// </summary>
-public sealed record CaseProtocol(string Name, int Every = 0, int Reveal = 0, bool StopOnError = false)
+public sealed record CaseProtocol(string Name, int Every = 0, int Reveal = 0, bool StopOnError = false, string? At = null)
 {
     public static CaseProtocol Single { get; } = new("single");
 
-    /// <exception cref="ArgumentException">An unknown protocol or a count below 0.</exception>
+    /// <exception cref="ArgumentException">An unknown protocol, a count below 0 or a position that is not one.</exception>
     public IProtocol Create()
     {
         var settings = ProtocolSettings.Default;
@@ -20,6 +20,7 @@ public sealed record CaseProtocol(string Name, int Every = 0, int Reveal = 0, bo
             Every = Every > 0 ? Every : settings.Every,
             Reveal = Reveal > 0 ? Reveal : settings.Reveal,
             OnError = StopOnError ? CheckpointFailure.Stop : CheckpointFailure.Continue,
+            At = string.IsNullOrWhiteSpace(At) ? null : PrefixPosition.ParseList([At]),
         };
         if (Every < 0 || Reveal < 0)
         {
@@ -46,6 +47,11 @@ public sealed record CaseProtocol(string Name, int Every = 0, int Reveal = 0, bo
         if (StopOnError)
         {
             settings.Add("on-error=stop");
+        }
+
+        if (!string.IsNullOrWhiteSpace(At))
+        {
+            settings.Add($"at={At}");
         }
 
         return settings.Count == 0 ? Name : $"{Name}({string.Join(",", settings)})";

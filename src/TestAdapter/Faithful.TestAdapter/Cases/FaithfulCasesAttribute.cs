@@ -43,7 +43,7 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
 
     /// <summary>
     /// How each case is put to the model: <c>single</c> (default), <c>checkpointed</c>, <c>gradual</c>, <c>plan-execute</c>,
-    /// <c>explain-then-execute</c> or <c>metamorphic</c> (docs/protocols.md). The case's <see cref="FaithfulTestCase.Protocol"/>
+    /// <c>explain-then-execute</c>, <c>metamorphic</c>, <c>corrupt-prefix</c>, <c>truncate</c>, <c>filler</c> or <c>paraphrase</c> (docs/protocols.md). The case's <see cref="FaithfulTestCase.Protocol"/>
     /// runs it through a <see cref="Protocols.ProtocolRunner"/>.
     /// </summary>
     public string Protocol { get; set; } = "single";
@@ -56,6 +56,12 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
 
     /// <summary><c>checkpointed</c>: end a case at the first failed check instead of correcting and going on.</summary>
     public bool StopOnError { get; set; }
+
+    /// <summary>
+    /// <c>corrupt-prefix</c>, <c>truncate</c>, <c>paraphrase</c>: where the trace is cut, as <c>faithful run --at</c> takes it
+    /// (<c>3</c>, <c>50%</c>, or a comma-separated list; null = the protocol's default). One position gives one result per case.
+    /// </summary>
+    public string? At { get; set; }
 
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
@@ -78,7 +84,7 @@ public sealed class FaithfulCasesAttribute(Type? catalog = null) : DataAttribute
             throw new ArgumentException($"[FaithfulCases] on {testMethod.DeclaringType?.Name}.{testMethod.Name}: catalog {catalog.FullName} has no program matching Program = '{Program}', MaxSteps = {MaxSteps}.");
         }
 
-        var protocol = new CaseProtocol(Protocol, Every, Reveal, StopOnError);
+        var protocol = new CaseProtocol(Protocol, Every, Reveal, StopOnError, At);
         try
         {
             _ = protocol.Create();

@@ -60,6 +60,7 @@ public sealed class FaithfulTestCase : IXunitSerializable
         info.AddValue("every", CaseProtocol.Every);
         info.AddValue("reveal", CaseProtocol.Reveal);
         info.AddValue("stop", CaseProtocol.StopOnError);
+        info.AddValue("at", CaseProtocol.At);
     }
 
     public void Deserialize(IXunitSerializationInfo info)
@@ -77,7 +78,7 @@ public sealed class FaithfulTestCase : IXunitSerializable
                 return new Value((ValueKind)int.Parse(part[..colon], CultureInfo.InvariantCulture), long.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
             }).ToEquatableArray();
         Sample = info.GetValue<int>("sample");
-        CaseProtocol = new CaseProtocol(info.GetValue<string>("protocol") ?? "single", info.GetValue<int>("every"), info.GetValue<int>("reveal"), info.GetValue<bool>("stop"));
+        CaseProtocol = new CaseProtocol(info.GetValue<string>("protocol") ?? "single", info.GetValue<int>("every"), info.GetValue<int>("reveal"), info.GetValue<bool>("stop"), info.GetValue<string>("at"));
         program = null;
     }
 

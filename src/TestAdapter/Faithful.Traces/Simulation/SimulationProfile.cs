@@ -70,12 +70,15 @@ public sealed record SimulationProfile(
 
     public bool AlwaysClean { get; init; }
 
+    /// <summary>How often answers follow the trace (the trace-dependence protocols); null is always.</summary>
+    public Protocols.TraceDependence? Dependence { get; init; }
+
     public bool NeverClean { get; init; }
 
     /// <summary>This profile made worse by <paramref name="logitDrop"/> on the logit of the clean chance (1 ≈ a clear regression).</summary>
     public SimulationProfile Regressed(double logitDrop = 1.0) => this with { Name = $"{Name}-regressed", Degradation = Degradation + logitDrop };
 
-    /// <summary>The built-in profiles by name: <c>study</c>, <c>real</c> (study in real styles too), <c>perfect</c>, <c>failing</c>, <c>regressed</c> (the study profile, regressed by 1).</summary>
+    /// <summary>The built-in profiles by name: <c>study</c>, <c>real</c> (study in real styles too), <c>perfect</c>, <c>failing</c>, <c>regressed</c> (the study profile, regressed by 1), and the trace-dependence profiles <c>faithful</c>, <c>post-hoc</c>, <c>mixed</c>.</summary>
     public static SimulationProfile? Named(string name) => name switch
     {
         "study" => Study,
@@ -83,7 +86,7 @@ public sealed record SimulationProfile(
         "perfect" => Perfect,
         "failing" => AlwaysFailing,
         "regressed" => Study.Regressed(),
-        _ => null,
+        _ => Protocols.DependenceProfiles.Named(name),
     };
 
     /// <summary>The chance that a reply for a program of <paramref name="length"/> steps is clean.</summary>

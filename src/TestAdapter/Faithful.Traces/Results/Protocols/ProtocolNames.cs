@@ -19,6 +19,14 @@ public static class ProtocolNames
 
     public const string Metamorphic = "metamorphic";
 
+    public const string CorruptPrefix = "corrupt-prefix";
+
+    public const string Truncate = "truncate";
+
+    public const string Filler = "filler";
+
+    public const string Paraphrase = "paraphrase";
+
     /// <summary>The protocol of a result: its <see cref="CaseResult.Protocol"/>, or <c>single</c>.</summary>
     public static string Of(CaseResult result)
     {

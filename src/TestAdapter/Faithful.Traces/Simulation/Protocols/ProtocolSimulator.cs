@@ -48,6 +48,7 @@ public sealed class ProtocolSimulator
         {
             TurnTask.Plan => PlanReply.Write(truth, draws, ProtocolEffects.PlanSlip(Profile)),
             TurnTask.Explain => RationaleReply.Write(truth, draws, ProtocolEffects.RationaleRight(Profile)),
+            _ when DependenceReply.Handles(family) => DependenceReply.Write(_single, truth, sample, turn),
             _ when family == ProtocolNames.ExplainThenExecute => ExecuteAfterExplaining(program, inputs, sample),
             _ when family == ProtocolNames.Gradual => ExecutionTurnReply.Write(truth, turn, draws, ProtocolEffects.GradualStepSlip(Profile, length)),
             _ when family == ProtocolNames.Checkpointed => ExecutionTurnReply.Write(truth, turn, draws, ProtocolEffects.StepSlip(Profile, length)),

@@ -37,6 +37,12 @@ public sealed record ProtocolTurn(string Protocol, TurnTask Task, int Turn, int 
     /// </summary>
     public EquatableArray<Value> Held { get; init; } = EquatableArray<Value>.Empty;
 
+    /// <summary>
+    /// The request ends with assistant text (prior work put in the model's mouth) that the reply continues, rather than
+    /// with a user message; the reply is the continuation only.
+    /// </summary>
+    public bool ContinuesAssistant { get; init; }
+
     /// <summary>For a metamorphic variant: the case it was derived from.</summary>
     public VariantOf? Variant { get; init; }
 

@@ -5,16 +5,39 @@ using Faithful.Model;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Prompts;
 
-namespace Faithful.Reports.Export;
+namespace Faithful.Traces.Rendering;
 
 /// <summary>
 /// How a reply writes a step, read off its first step claim: a prefix (<c>Step 3:</c>, <c>3.</c>, a bullet), the
 /// statement before an arrow (<c>a3 -= a2 -&gt; a3 = …</c>), the formula with names and the computation with values
-/// between the name and the value; and how it writes its answer line. Writes ground-truth steps the same way.
+/// between the name and the value; and how it writes its answer line. Writes the steps of any trace the same way: ground
+/// truth (a faithful trace for export), a state with one value altered, or a model's own values in another style.
 /// </summary>
-internal sealed partial record ReplyLineStyle(string Prefix, bool Arrow, bool Formula, bool Work, string? AnswerTemplate, string? AnswerValueText)
+public sealed partial record ReplyLineStyle(string Prefix, bool Arrow, bool Formula, bool Work, string? AnswerTemplate, string? AnswerValueText)
 {
     public static ReplyLineStyle Plain { get; } = new("", false, false, false, null, null);
+
+    /// <summary><c>Step 3: s3 = s2 - s1 = 44 - 2 = 42</c>: numbered, with the formula and the computation.</summary>
+    public static ReplyLineStyle Worked { get; } = new("step", false, true, true, null, null);
+
+    /// <summary><c>a3 -= a2 -> a3 = 2 - (-7) = 9</c>: the statement, then the variable with the computation (register programs).</summary>
+    public static ReplyLineStyle Statement { get; } = new("", true, false, true, null, null);
+
+    /// <summary>
+    /// A clearly different way of writing the same steps: bare <c>name = value</c> lines for a reply that shows anything
+    /// more, and for one that writes bare lines, numbered steps with the computation (the statement first for register programs).
+    /// </summary>
+    public ReplyLineStyle Other(StepProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var bare = Prefix.Length == 0 && !Arrow && !Formula && !Work;
+        if (!bare)
+        {
+            return Plain;
+        }
+
+        return StepDisplay.IsRegisterStyle(program) ? Statement : Worked;
+    }
 
     /// <summary>A short name of the style for the record, e.g. <c>step-number+formula+work</c>.</summary>
     public string Name
