@@ -40,6 +40,17 @@ public sealed class ReadingRuleTests
         Assert.Equal(("n_0", 3L, "1 + 2"), (claim.Name, claim.Value!.Value.Int64, claim.Work));
     }
 
+    [Theory]
+    [InlineData("The code is:\n```\na1 = a0;\n```\nRunning it:\na0 = a1 gives a0 = 4")]
+    [InlineData("a1 = a0\na0 = a1 gives a0 = 4")]
+    public void A_line_that_assigns_the_name_a_waiting_statement_read_is_a_new_statement_not_its_value(string reply)
+    {
+        var trace = TraceParser.Parse(reply, Programs.Registers());
+
+        var claim = Assert.Single(trace.Claims, c => c.Value is not null);
+        Assert.Equal(("a0", 4L), (claim.Name, claim.Value!.Value.Int64));
+    }
+
     [Fact]
     public void A_chain_whose_value_is_on_the_next_line_is_completed_there()
     {

@@ -82,6 +82,8 @@ internal sealed class ParseRun
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 // Fences only wrap content: what is inside is read like any other line, but it is code, not prose.
+                // A statement waiting for its value does not continue across a fence.
+                FlushPending();
                 _inCode = !_inCode;
                 continue;
             }

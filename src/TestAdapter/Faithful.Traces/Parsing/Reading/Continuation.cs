@@ -29,6 +29,12 @@ internal static class Continuation
     /// <summary>The rest of <paramref name="content"/> after <paramref name="work"/> (spaces ignored) when an <c>=</c> follows it; else null.</summary>
     public static string? AfterRepeatedWork(string content, string work)
     {
+        // "a1 = a0" then "a0 = a1 gives a0 = 3": a bare name followed by '=' assigns that name; it repeats no work.
+        if (IsBareName(work))
+        {
+            return null;
+        }
+
         var i = 0;
         var j = 0;
         while (j < work.Length)
@@ -55,5 +61,11 @@ internal static class Continuation
 
         var rest = content[i..].TrimStart();
         return rest.StartsWith('=') ? rest : null;
+    }
+
+    private static bool IsBareName(string work)
+    {
+        var trimmed = work.Trim();
+        return trimmed.Length > 0 && (char.IsLetter(trimmed[0]) || trimmed[0] == '_') && trimmed.All(c => char.IsLetterOrDigit(c) || c == '_');
     }
 }
