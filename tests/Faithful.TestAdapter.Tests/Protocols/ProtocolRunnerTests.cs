@@ -97,6 +97,38 @@ public sealed class ProtocolRunnerTests
         Assert.EndsWith("[checkpointed(every=2)]", @case.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [FaithfulCases(typeof(TestPrograms), Inputs = 2, Seed = 4, Protocol = "truncate", At = "50%")]
+    public async Task A_theory_cuts_the_trace_where_its_At_says(FaithfulTestCase @case)
+    {
+        using var model = ModelClients.Connect("sim:faithful");
+
+        var results = await model.RunProtocolAsync(@case);
+
+        var result = Assert.Single(results);
+        Assert.Equal("truncate/at=50%", result.Protocol);
+        var evidence = result.Evidence!.Dependence!;
+        Assert.Equal("50%", evidence.At);
+        Assert.Equal(PrefixPosition.Parse("50%").StepsFor(@case.Program.Steps.Count), evidence.ShownSteps);
+        Assert.InRange(evidence.ShownSteps, 1, @case.Program.Steps.Count - 1);
+        Assert.EndsWith("[truncate(at=50%)]", @case.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cases_position_survives_xunit_serialization_and_a_bad_one_is_refused()
+    {
+        var original = new FaithfulTestCase(typeof(TestPrograms), TestPrograms.Chain, new[] { Value.FromInt64(1), Value.FromInt64(2) }.ToEquatableArray(), 0, new CaseProtocol("corrupt-prefix", At: "2"));
+        var info = new DictionaryInfo();
+        original.Serialize(info);
+
+        var copy = new FaithfulTestCase();
+        copy.Deserialize(info);
+
+        Assert.Equal(new CaseProtocol("corrupt-prefix", At: "2"), copy.CaseProtocol);
+        Assert.EndsWith("[corrupt-prefix(at=2)]", copy.ToString(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new CaseProtocol("truncate", At: "half").Create());
+    }
+
     [Fact]
     public void A_cases_protocol_survives_xunit_serialization()
     {
