@@ -18,6 +18,7 @@ internal sealed partial class BodyLowering
     private readonly ImmutableArray<IParameterSymbol> _parameters;
     private readonly CancellationToken _cancellationToken;
     private readonly List<PendingStep> _steps = [];
+    private readonly Dictionary<SyntaxNode, (string Text, LocationInfo Location)> _statementInfo = new();
     private readonly Dictionary<ISymbol, int> _currentSlot = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, int> _writeCount = [];
     private readonly Dictionary<ILocalSymbol, FoldedValue> _loopVariables = new(SymbolEqualityComparer.Default);
@@ -285,8 +286,14 @@ internal sealed partial class BodyLowering
         _writeCount.TryGetValue(target.Name, out var writes);
         writes++;
         _writeCount[target.Name] = writes;
-        var location = LocationInfo.From(statementSyntax);
-        _steps.Add(new PendingStep(target.Name, writes, kind, expression, statementSyntax.ToString().Trim(), location.Line, location));
+        // A loop body's statement becomes a step once per iteration: its text and location are worked out once.
+        if (!_statementInfo.TryGetValue(statementSyntax, out var statement))
+        {
+            statement = (statementSyntax.ToString().Trim(), LocationInfo.From(statementSyntax));
+            _statementInfo[statementSyntax] = statement;
+        }
+
+        _steps.Add(new PendingStep(target.Name, writes, kind, expression, statement.Text, statement.Location.Line, statement.Location));
         _currentSlot[target] = _parameters.Length + _steps.Count - 1;
     }
 
