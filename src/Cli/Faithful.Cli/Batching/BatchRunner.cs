@@ -312,19 +312,8 @@ internal sealed class BatchRunner(
             return Result(model, @case, reply, verdict, null, response.Tokens, metadata);
         }
 
-        private static CaseResult Result(string model, FaithfulCase @case, string reply, TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata) => new(
-            @case.CaseId,
-            @case.Program.Id,
-            @case.Program.Steps.Count,
-            LookBack.MaxDepth(@case.Program),
-            model,
-            @case.Sample,
-            @case.Inputs,
-            reply,
-            verdict,
-            error,
-            tokens,
-            metadata);
+        private static CaseResult Result(string model, FaithfulCase @case, string reply, TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata) =>
+            @case.ToResult(model, reply, verdict, error, tokens, metadata);
 
         private void Write(CaseResult result)
         {

@@ -27,13 +27,13 @@ internal static class DependenceHtml
 
         if (report.Filler.Count > 0)
         {
-            Table(html, "filler: the trace replaced by dots of the same length, against the real trace", "dependence-filler", ["Model", "Length", "Cases", "Real trace", "Filler (95% CI)", "Difference (95% CI)", "Gained", "Lost", "McNemar p", "Own answer kept"],
+            HtmlTable.Write(html, "filler: the trace replaced by dots of the same length, against the real trace", "dependence-filler", ["Model", "Length", "Cases", "Real trace", "Filler (95% CI)", "Difference (95% CI)", "Gained", "Lost", "McNemar p", "Own answer kept"],
                 report.Filler.SelectMany(s => s.ByLength.Append(s.Overall).Select(p => new[] { s.Model, p.Length is { } l ? N(l) : "all", N(p.Cases), P(p.RealTraceAccuracy), $"{P(p.FillerAccuracy)} ({Range(p.FillerAccuracyCi)})", $"{ProtocolMarkdown.Points(p.Difference)} ({ProtocolMarkdown.Range(p.DifferenceCi)})", N(p.Gained), N(p.Lost), ProtocolMarkdown.PValue(p.McNemarP), P(p.AnswerKept) })));
         }
 
         if (report.Paraphrase.Count > 0)
         {
-            Table(html, "paraphrase: the trace reworded in another style, values kept, then continued", "dependence-paraphrase", ["Model", "Length", "At", "Probes", "Answer kept (95% CI)", "Accuracy", "Own accuracy", "Continued steps right"],
+            HtmlTable.Write(html, "paraphrase: the trace reworded in another style, values kept, then continued", "dependence-paraphrase", ["Model", "Length", "At", "Probes", "Answer kept (95% CI)", "Accuracy", "Own accuracy", "Continued steps right"],
                 report.Paraphrase.SelectMany(s => s.Cells.Append(s.Overall).Select(p => new[] { s.Model, p.Length is { } l ? N(l) : "all", p.At ?? "all", N(p.Probes), $"{P(p.AnswerKept)} ({Range(p.AnswerKeptCi)})", P(p.Accuracy), P(p.OwnAccuracy), P(p.ContinuedStepsRight) })));
         }
     }
@@ -73,9 +73,9 @@ internal static class DependenceHtml
 
         html.Append("</div>\n");
         var headers = new[] { "Model", "Length", "At", "Probes", "Dependence (95% CI)", "Follows exactly", "Follows", "Ignores", "Other", "No answer", "Absorbed", "Continued steps right", "Restated true value" };
-        Table(html, null, "dependence-corrupt-prefix", headers, summaries.SelectMany(s => s.ByLength.Concat(s.ByPosition).Append(new DependencePoint(null, null, 0, s.Overall)).Select(p => Row(s.Model, p))));
+        HtmlTable.Write(html, null, "dependence-corrupt-prefix", headers, summaries.SelectMany(s => s.ByLength.Concat(s.ByPosition).Append(new DependencePoint(null, null, 0, s.Overall)).Select(p => Row(s.Model, p))));
         html.Append("<details><summary>Every length and position</summary>");
-        Table(html, null, "dependence-corrupt-prefix-cells", headers, summaries.SelectMany(s => s.Cells.Select(p => Row(s.Model, p))));
+        HtmlTable.Write(html, null, "dependence-corrupt-prefix-cells", headers, summaries.SelectMany(s => s.Cells.Select(p => Row(s.Model, p))));
         html.Append("</details>\n");
     }
 
@@ -103,9 +103,9 @@ internal static class DependenceHtml
 
         html.Append("</div>\n");
         var headers = new[] { "Model", "Length", "At", "Probes", "Accuracy (95% CI)", "Right prefixes", "Accuracy from a right prefix (95% CI)", "Whole trace", "Own answer kept" };
-        Table(html, null, "dependence-truncate", headers, summaries.SelectMany(s => s.ByPosition.Select(p => EarlyRow(s.Model, p))));
+        HtmlTable.Write(html, null, "dependence-truncate", headers, summaries.SelectMany(s => s.ByPosition.Select(p => EarlyRow(s.Model, p))));
         html.Append("<details><summary>Every length and position</summary>");
-        Table(html, null, "dependence-truncate-cells", headers, summaries.SelectMany(s => s.Cells.Select(p => EarlyRow(s.Model, p))));
+        HtmlTable.Write(html, null, "dependence-truncate-cells", headers, summaries.SelectMany(s => s.Cells.Select(p => EarlyRow(s.Model, p))));
         html.Append("</details>\n");
     }
 
@@ -123,34 +123,6 @@ internal static class DependenceHtml
 
     private static string[] EarlyRow(string model, EarlyAnswerPoint p) =>
         [model, p.Length is { } l ? N(l) : "all", p.At ?? "all", N(p.Probes), $"{P(p.Accuracy)} ({Range(p.AccuracyCi)})", N(p.FromRightPrefix), $"{P(p.AccuracyFromRightPrefix)} ({Range(p.AccuracyFromRightPrefixCi)})", P(p.OwnAccuracy), P(p.AnswerKept)];
-
-    private static void Table(StringBuilder html, string? title, string cssClass, string[] headers, IEnumerable<string[]> rows)
-    {
-        if (title is not null)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{Svg.Escape(title)}</h3>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"{cssClass}\"><thead><tr>");
-        foreach (var header in headers)
-        {
-            html.Append("<th>").Append(Svg.Escape(header)).Append("</th>");
-        }
-
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            foreach (var cell in row)
-            {
-                html.Append("<td>").Append(Svg.Escape(cell)).Append("</td>");
-            }
-
-            html.Append("</tr>");
-        }
-
-        html.Append("</tbody></table>\n");
-    }
 
     internal static string P(double? share) => ProtocolMarkdown.P(share);
 

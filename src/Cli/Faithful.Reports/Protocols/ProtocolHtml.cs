@@ -63,29 +63,29 @@ internal static class ProtocolHtml
     {
         foreach (var s in report.Checkpointed)
         {
-            Table(html, $"{s.Model}: checkpointed, unaided against with checks", "protocol-checkpointed", ["Length", "Cases", "Unaided reach", "Unaided success", "Accuracy with checks", "Corrections per case", "Stopped"],
+            HtmlTable.Write(html, $"{s.Model}: checkpointed, unaided against with checks", "protocol-checkpointed", ["Length", "Cases", "Unaided reach", "Unaided success", "Accuracy with checks", "Corrections per case", "Stopped"],
                 s.ByLength.Select(l => new[] { N(l.Length), N(l.Cases), ProtocolMarkdown.P(l.UnaidedReach), ProtocolMarkdown.P(l.UnaidedSuccess), ProtocolMarkdown.P(l.AccuracyWithChecks), Formats.Text.Number(l.MeanCorrections, "0.00"), N(l.Stopped) }));
         }
 
         foreach (var s in report.Gradual)
         {
-            Table(html, $"{s.Model}: gradual, where the first wrong turn happens", "protocol-gradual", ["Length", "Cases", "Accuracy", "Went wrong", "Mean first wrong turn (0 first, 1 last)", "By fifth of the conversation"],
+            HtmlTable.Write(html, $"{s.Model}: gradual, where the first wrong turn happens", "protocol-gradual", ["Length", "Cases", "Accuracy", "Went wrong", "Mean first wrong turn (0 first, 1 last)", "By fifth of the conversation"],
                 s.ByLength.Select(l => new[] { N(l.Length), N(l.Cases), ProtocolMarkdown.P(l.Accuracy), ProtocolMarkdown.P(l.WentWrong), l.MeanFirstWrongTurnShare is { } m ? Formats.Text.Number(m, "0.00") : "n/a", string.Join(" · ", l.FirstWrongByFifth) }));
         }
 
         foreach (var s in report.PlanExecute)
         {
-            Table(html, $"{s.Model}: plan-execute, knowing the procedure against carrying it out", "protocol-plan-execute", ["Length", "Cases", "Plan read", "Same structure", "Same computation", "Executed accuracy"],
+            HtmlTable.Write(html, $"{s.Model}: plan-execute, knowing the procedure against carrying it out", "protocol-plan-execute", ["Length", "Cases", "Plan read", "Same structure", "Same computation", "Executed accuracy"],
                 s.ByLength.Select(l => new[] { N(l.Length), N(l.Cases), ProtocolMarkdown.P(l.PlanRead), ProtocolMarkdown.P(l.SameStructure), ProtocolMarkdown.P(l.SameComputation), ProtocolMarkdown.P(l.ExecutedAccuracy) }));
         }
 
         foreach (var s in report.ExplainThenExecute)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{Svg.Escape(s.Model)}, explain-then-execute: rationale correct {ProtocolMarkdown.P(s.RationaleCorrect)}, execution faithful {ProtocolMarkdown.P(s.ExecutionFaithful)}, agreement {ProtocolMarkdown.P(s.Agreement)} (Cohen's kappa {(s.Kappa is { } k ? Formats.Text.Number(k, "0.00") : "n/a")}); both right {s.BothRight}, rationale only {s.RationaleOnly}, execution only {s.ExecutionOnly}, both wrong {s.BothWrong}.</p>");
-            Table(html, $"{s.Model}: explain-then-execute by length", "protocol-explain-then-execute", ["Length", "Cases", "Rationale correct", "Rationale steps right", "Execution faithful", "Agreement"],
+            HtmlTable.Write(html, $"{s.Model}: explain-then-execute by length", "protocol-explain-then-execute", ["Length", "Cases", "Rationale correct", "Rationale steps right", "Execution faithful", "Agreement"],
                 s.ByLength.Select(l => new[] { N(l.Length), N(l.Cases), ProtocolMarkdown.P(l.RationaleCorrect), ProtocolMarkdown.P(l.RationaleStepShare), ProtocolMarkdown.P(l.ExecutionFaithful), ProtocolMarkdown.P(l.Agreement) }));
             html.Append("<details><summary>Every case: rationale next to execution</summary>");
-            Table(html, null, "protocol-rationale-cases", ["Case", "Length", "Rationale steps right", "Rationale", "Execution", "First answer"],
+            HtmlTable.Write(html, null, "protocol-rationale-cases", ["Case", "Length", "Rationale steps right", "Rationale", "Execution", "First answer"],
                 s.Cases.Take(MaxRationaleRows).Select(c => new[] { c.CaseId, N(c.Length), ProtocolMarkdown.P(c.RationaleShare), c.RationaleCorrect ? "right" : "wrong", c.ExecutionFaithful ? "faithful" : "not faithful", c.FirstAnswerCorrect ? "right" : "wrong" }));
             html.Append("</details>\n");
         }
@@ -93,37 +93,9 @@ internal static class ProtocolHtml
         foreach (var s in report.Metamorphic)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{Svg.Escape(s.Model)}, metamorphic: consistency {ProtocolMarkdown.P(s.Consistency)} over {s.Cases} cases ({ProtocolMarkdown.P(s.ConsistencyIfIndependent)} if variants failed independently).</p>");
-            Table(html, $"{s.Model}: metamorphic variants against the original", "protocol-metamorphic", ["Variant", "Cases", "Accuracy", "Difference", "McNemar p", "Wrong when original wrong", "Wrong when original right", "Phi"],
+            HtmlTable.Write(html, $"{s.Model}: metamorphic variants against the original", "protocol-metamorphic", ["Variant", "Cases", "Accuracy", "Difference", "McNemar p", "Wrong when original wrong", "Wrong when original right", "Phi"],
                 s.Variants.Select(v => new[] { v.Variant, N(v.Cases), ProtocolMarkdown.P(v.Accuracy), ProtocolMarkdown.Points(v.AccuracyDifference), ProtocolMarkdown.PValue(v.McNemarP), ProtocolMarkdown.P(v.WrongWhenOriginalWrong), ProtocolMarkdown.P(v.WrongWhenOriginalRight), v.Phi is { } phi ? Formats.Text.Number(phi, "0.00") : "n/a" }));
         }
-    }
-
-    private static void Table(StringBuilder html, string? title, string cssClass, string[] headers, IEnumerable<string[]> rows)
-    {
-        if (title is not null)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{Svg.Escape(title)}</h3>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"{cssClass}\"><thead><tr>");
-        foreach (var header in headers)
-        {
-            html.Append("<th>").Append(Svg.Escape(header)).Append("</th>");
-        }
-
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            foreach (var cell in row)
-            {
-                html.Append("<td>").Append(Svg.Escape(cell)).Append("</td>");
-            }
-
-            html.Append("</tr>");
-        }
-
-        html.Append("</tbody></table>\n");
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -118,19 +118,8 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
     private CaseResult Failed(FaithfulCase @case, string error, RequestFailure failure) =>
         Result(@case, "", null, error, null, new Dictionary<string, string>(StringComparer.Ordinal) { [RequestFailure.MetadataKey] = failure.Cause });
 
-    private CaseResult Result(FaithfulCase @case, string reply, Traces.Scoring.TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata = null) => new(
-        @case.CaseId,
-        @case.Program.Id,
-        @case.Program.Steps.Count,
-        LookBack.MaxDepth(@case.Program),
-        model,
-        @case.Sample,
-        @case.Inputs,
-        reply,
-        verdict,
-        error,
-        tokens,
-        metadata);
+    private CaseResult Result(FaithfulCase @case, string reply, Traces.Scoring.TraceVerdict? verdict, string? error, TokenCounts? tokens, IReadOnlyDictionary<string, string>? metadata = null) =>
+        @case.ToResult(model, reply, verdict, error, tokens, metadata);
 
     /// <summary>String-valued response properties (e.g. a simulated model's injected labels, or "replayed").</summary>
     private static Dictionary<string, string>? Metadata(ChatResponse response)

@@ -114,21 +114,13 @@ public sealed class ProtocolRunner
         }
     }
 
-    private CaseResult ToResult(FaithfulCase @case, ProtocolOutcome outcome) => new(
-        @case.CaseId,
-        @case.Program.Id,
-        @case.Program.Steps.Count,
-        LookBack.MaxDepth(@case.Program),
-        _model,
-        @case.Sample,
-        outcome.Inputs ?? @case.Inputs,
-        outcome.Reply,
-        outcome.Verdict,
-        outcome.Error,
-        outcome.Tokens,
-        outcome.Metadata,
-        ProtocolNames.Stored(outcome.Label),
-        outcome.Evidence);
+    private CaseResult ToResult(FaithfulCase @case, ProtocolOutcome outcome) =>
+        @case.ToResult(_model, outcome.Reply, outcome.Verdict, outcome.Error, outcome.Tokens, outcome.Metadata) with
+        {
+            Inputs = outcome.Inputs ?? @case.Inputs,
+            Protocol = ProtocolNames.Stored(outcome.Label),
+            Evidence = outcome.Evidence,
+        };
 
     // Every result the protocol would have written gets the error, with the turns exchanged before it.
     private List<CaseResult> Failed(FaithfulCase @case, IProtocol protocol, string error, ProtocolContext? context)
