@@ -2,6 +2,7 @@ using System.Globalization;
 using Faithful.Analyzers.Extraction;
 using Faithful.Model;
 using Faithful.SourcePrograms.Limits;
+using Faithful.SourcePrograms.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -132,6 +133,18 @@ public static class CSharpProgramReader
             return new StatementsReadResult(null, [new SourceProblem(lexical.Kind, path, line, column, lexical.Message, name)]);
         }
 
+        // Most imported programs are the syntax pass's subset: read without binding a compilation (about 10 ms each).
+        if (SyntaxStatementReader.TryRead(statements, parameters, answer, name, limits) is { } program)
+        {
+            return new StatementsReadResult(program, []);
+        }
+
+        return ReadStatementsThroughCompiler(statements, parameters, answer, limits, name, path, cancellationToken);
+    }
+
+    /// <summary>The compiler path alone: binds the statements as a method and extracts it (the syntax pass's oracle in tests).</summary>
+    internal static StatementsReadResult ReadStatementsThroughCompiler(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, ProgramReadLimits limits, string name, string path, CancellationToken cancellationToken)
+    {
         ReaderWarmUp.Ensure();
         using var budget = new ReadBudget(limits, cancellationToken);
         try
