@@ -133,22 +133,25 @@ public static class CSharpProgramReader
             return new StatementsReadResult(null, [new SourceProblem(lexical.Kind, path, line, column, lexical.Message, name)]);
         }
 
-        // Most imported programs are the syntax pass's subset: read without binding a compilation (about 10 ms each).
-        if (SyntaxStatementReader.TryRead(statements, parameters, answer, name, limits) is { } program)
-        {
-            return new StatementsReadResult(program, []);
-        }
-
-        return ReadStatementsThroughCompiler(statements, parameters, answer, limits, name, path, cancellationToken);
+        return Read(statements, parameters, answer, limits, name, path, useSyntaxPass: true, cancellationToken);
     }
 
     /// <summary>The compiler path alone: binds the statements as a method and extracts it (the syntax pass's oracle in tests).</summary>
-    internal static StatementsReadResult ReadStatementsThroughCompiler(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, ProgramReadLimits limits, string name, string path, CancellationToken cancellationToken)
+    internal static StatementsReadResult ReadStatementsThroughCompiler(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, ProgramReadLimits limits, string name, string path, CancellationToken cancellationToken) =>
+        Read(statements, parameters, answer, limits, name, path, useSyntaxPass: false, cancellationToken);
+
+    private static StatementsReadResult Read(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, ProgramReadLimits limits, string name, string path, bool useSyntaxPass, CancellationToken cancellationToken)
     {
-        ReaderWarmUp.Ensure();
         using var budget = new ReadBudget(limits, cancellationToken);
         try
         {
+            // Most imported programs are the syntax pass's subset: read without binding a compilation (about 10 ms each).
+            if (useSyntaxPass && SyntaxStatementReader.TryRead(statements, parameters, answer, name, limits, budget) is { } program)
+            {
+                return new StatementsReadResult(program, []);
+            }
+
+            ReaderWarmUp.Ensure();
             return DeepStack.Run(() => new StatementBody(statements, parameters, answer, name, path, limits).Read(budget.Token));
         }
         catch (OperationCanceledException) when (budget.RanOut)

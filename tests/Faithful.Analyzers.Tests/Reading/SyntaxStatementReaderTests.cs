@@ -54,7 +54,8 @@ public sealed class SyntaxStatementReaderTests
     [InlineData("int n = 0;\nn += 1;", "an int local (the untyped-locals rewrite widens it first)")]
     public void Declines_what_only_the_compiler_may_decide(string statements, string why)
     {
-        var syntax = SyntaxStatementReader.TryRead(statements, [], ProgramAnswer.SumOfAll, "P", ProgramReadLimits.Default);
+        using var budget = new ReadBudget(ProgramReadLimits.Default, Token);
+        var syntax = SyntaxStatementReader.TryRead(statements, [], ProgramAnswer.SumOfAll, "P", ProgramReadLimits.Default, budget);
 
         Assert.True(syntax is null, $"The syntax pass read a program with {why}; only the compiler path may decide it.");
     }
@@ -138,7 +139,8 @@ public sealed class SyntaxStatementReaderTests
     {
         var parameters = CSharpProgramReader.ParseParameterList(parameterList, "test", out _)!;
         var answer = ProgramAnswer.Parse(question, out _)!;
-        var syntax = SyntaxStatementReader.TryRead(statements, parameters, answer, "P", ProgramReadLimits.Default);
+        using var budget = new ReadBudget(ProgramReadLimits.Default, Token);
+        var syntax = SyntaxStatementReader.TryRead(statements, parameters, answer, "P", ProgramReadLimits.Default, budget);
         var compiler = CSharpProgramReader.ReadStatementsThroughCompiler(statements, parameters, answer, ProgramReadLimits.Default, "P", "test", Token);
         return (syntax, compiler);
     }

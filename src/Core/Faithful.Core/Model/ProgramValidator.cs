@@ -25,10 +25,11 @@ public static class ProgramValidator
     {
         ArgumentNullException.ThrowIfNull(program);
         var problems = new List<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        // Names matter only to Problems; evaluation checks skip the set (a 10,000-step program would fill it for nothing).
+        var names = includeNaming ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var parameter in program.Parameters)
         {
-            if (!names.Add(parameter.Name) && includeNaming)
+            if (names is not null && !names.Add(parameter.Name))
             {
                 problems.Add($"Program {program.Id}: parameter name {parameter.Name} is used twice.");
             }
@@ -37,26 +38,31 @@ public static class ProgramValidator
         for (var i = 0; i < program.Steps.Count; i++)
         {
             var step = program.Steps[i];
-            var where = $"Program {program.Id}, step {i + 1} ({step.Name})";
             if (step.Index != i && includeNaming)
             {
-                problems.Add($"{where}: its Index is {step.Index}, expected {i}.");
+                problems.Add($"{Where(program, i)}: its Index is {step.Index}, expected {i}.");
             }
 
-            if (!names.Add(step.Name) && includeNaming)
+            if (names is not null && !names.Add(step.Name))
             {
-                problems.Add($"{where}: the name {step.Name} is already used by an input or an earlier step.");
+                problems.Add($"{Where(program, i)}: the name {step.Name} is already used by an input or an earlier step.");
             }
 
             if (step.Expression.Kind != step.Kind)
             {
-                problems.Add($"{where}: the step is {step.Kind.ToCSharpKeyword()} but its expression is {step.Expression.Kind.ToCSharpKeyword()}.");
+                problems.Add($"{Where(program, i)}: the step is {step.Kind.ToCSharpKeyword()} but its expression is {step.Expression.Kind.ToCSharpKeyword()}.");
             }
 
-            Check(program, step.Expression, program.Parameters.Count + i, where, 0, problems);
+            Check(program, step.Expression, program.Parameters.Count + i, i, 0, problems);
         }
 
-        Check(program, program.Result, program.SlotCount, $"Program {program.Id}, answer", 0, problems);
+        Check(program, program.Result, program.SlotCount, AnswerIndex, 0, problems);
+        if (!includeNaming && problems.Count == 0)
+        {
+            // Evaluating it next (the usual order) then skips a second walk.
+            _ = Validated.GetValue(program, static checkedProgram => checkedProgram);
+        }
+
         return problems;
     }
 
@@ -79,11 +85,18 @@ public static class ProgramValidator
         _ = Validated.GetValue(program, static checkedProgram => checkedProgram);
     }
 
-    private static void Check(StepProgram program, Expr expression, int readableSlots, string where, int depth, List<string> problems)
+    private const int AnswerIndex = -1;
+
+    // Built only when there is a problem to report: a per-step message would cost more than the check itself.
+    private static string Where(StepProgram program, int stepIndex) => stepIndex == AnswerIndex
+        ? $"Program {program.Id}, answer"
+        : $"Program {program.Id}, step {stepIndex + 1} ({program.Steps[stepIndex].Name})";
+
+    private static void Check(StepProgram program, Expr expression, int readableSlots, int stepIndex, int depth, List<string> problems)
     {
         if (depth > MaxExpressionDepth)
         {
-            problems.Add($"{where}: the expression is nested deeper than {MaxExpressionDepth} levels.");
+            problems.Add($"{Where(program, stepIndex)}: the expression is nested deeper than {MaxExpressionDepth} levels.");
             return;
         }
 
@@ -94,11 +107,11 @@ public static class ProgramValidator
             case Ref r:
                 if (r.Slot < 0 || r.Slot >= readableSlots)
                 {
-                    problems.Add($"{where}: reads slot {r.Slot}, which is not an input or an earlier step (readable: 0..{readableSlots - 1}).");
+                    problems.Add($"{Where(program, stepIndex)}: reads slot {r.Slot}, which is not an input or an earlier step (readable: 0..{readableSlots - 1}).");
                 }
                 else if (program.SlotKind(r.Slot) != r.Kind)
                 {
-                    problems.Add($"{where}: reads {program.SlotName(r.Slot)} as {r.Kind.ToCSharpKeyword()}, but it is {program.SlotKind(r.Slot).ToCSharpKeyword()}.");
+                    problems.Add($"{Where(program, stepIndex)}: reads {program.SlotName(r.Slot)} as {r.Kind.ToCSharpKeyword()}, but it is {program.SlotKind(r.Slot).ToCSharpKeyword()}.");
                 }
 
                 return;
@@ -113,10 +126,10 @@ public static class ProgramValidator
                 };
                 if (u.Kind != expected.Result || (expected.Operand is { } operandKind && u.Operand.Kind != operandKind))
                 {
-                    problems.Add($"{where}: {u.Op} of a {u.Operand.Kind.ToCSharpKeyword()} cannot give a {u.Kind.ToCSharpKeyword()}.");
+                    problems.Add($"{Where(program, stepIndex)}: {u.Op} of a {u.Operand.Kind.ToCSharpKeyword()} cannot give a {u.Kind.ToCSharpKeyword()}.");
                 }
 
-                Check(program, u.Operand, readableSlots, where, depth + 1, problems);
+                Check(program, u.Operand, readableSlots, stepIndex, depth + 1, problems);
                 return;
             }
 
@@ -126,31 +139,31 @@ public static class ProgramValidator
                 var isShift = b.Op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight;
                 if (integerOnly && (b.Kind != ValueKind.Int64 || b.Left.Kind != ValueKind.Int64 || b.Right.Kind != ValueKind.Int64))
                 {
-                    problems.Add($"{where}: {b.Op} is defined on long only.");
+                    problems.Add($"{Where(program, stepIndex)}: {b.Op} is defined on long only.");
                 }
                 else if (!isShift && (b.Left.Kind != b.Kind || b.Right.Kind != b.Kind))
                 {
-                    problems.Add($"{where}: {b.Op} of {b.Left.Kind.ToCSharpKeyword()} and {b.Right.Kind.ToCSharpKeyword()} must be {b.Kind.ToCSharpKeyword()} on both sides (add a ToDouble conversion).");
+                    problems.Add($"{Where(program, stepIndex)}: {b.Op} of {b.Left.Kind.ToCSharpKeyword()} and {b.Right.Kind.ToCSharpKeyword()} must be {b.Kind.ToCSharpKeyword()} on both sides (add a ToDouble conversion).");
                 }
 
-                Check(program, b.Left, readableSlots, where, depth + 1, problems);
-                Check(program, b.Right, readableSlots, where, depth + 1, problems);
+                Check(program, b.Left, readableSlots, stepIndex, depth + 1, problems);
+                Check(program, b.Right, readableSlots, stepIndex, depth + 1, problems);
                 return;
             }
 
             case Conditional c:
                 if (c.Left.Kind != c.Right.Kind || c.WhenTrue.Kind != c.Kind || c.WhenFalse.Kind != c.Kind)
                 {
-                    problems.Add($"{where}: a conditional compares two values of one kind and both branches must be {c.Kind.ToCSharpKeyword()}.");
+                    problems.Add($"{Where(program, stepIndex)}: a conditional compares two values of one kind and both branches must be {c.Kind.ToCSharpKeyword()}.");
                 }
 
-                Check(program, c.Left, readableSlots, where, depth + 1, problems);
-                Check(program, c.Right, readableSlots, where, depth + 1, problems);
-                Check(program, c.WhenTrue, readableSlots, where, depth + 1, problems);
-                Check(program, c.WhenFalse, readableSlots, where, depth + 1, problems);
+                Check(program, c.Left, readableSlots, stepIndex, depth + 1, problems);
+                Check(program, c.Right, readableSlots, stepIndex, depth + 1, problems);
+                Check(program, c.WhenTrue, readableSlots, stepIndex, depth + 1, problems);
+                Check(program, c.WhenFalse, readableSlots, stepIndex, depth + 1, problems);
                 return;
             default:
-                problems.Add($"{where}: unknown expression node {expression.GetType().Name}.");
+                problems.Add($"{Where(program, stepIndex)}: unknown expression node {expression.GetType().Name}.");
                 return;
         }
     }

@@ -8,6 +8,7 @@ internal sealed class ReadBudget : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly CancellationToken _caller;
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public ReadBudget(ProgramReadLimits limits, CancellationToken caller)
     {
@@ -18,6 +19,21 @@ internal sealed class ReadBudget : IDisposable
     }
 
     public CancellationToken Token => _source.Token;
+
+    /// <summary>
+    /// Throws when the caller cancelled or the budget is spent, measured now rather than when the budget's timer fires:
+    /// work that checks in often (the syntax pass) then stops at the limit however short it is.
+    /// </summary>
+    public void ThrowIfSpent()
+    {
+        _caller.ThrowIfCancellationRequested();
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_started) > Limit)
+        {
+            _source.Cancel();
+        }
+
+        _source.Token.ThrowIfCancellationRequested();
+    }
 
     public TimeSpan Limit { get; }
 

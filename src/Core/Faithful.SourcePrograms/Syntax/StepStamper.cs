@@ -1,65 +1,114 @@
+using System.Runtime.InteropServices;
 using Faithful.Model;
+using Faithful.SourcePrograms.Limits;
 
 namespace Faithful.SourcePrograms.Syntax;
 
 /// <summary>
 /// Runs compiled statements into SSA steps: each write becomes the next step and the variable's latest slot, a loop
-/// stamps its body once per iteration. Nothing is re-read from syntax, so a 10,000-iteration loop costs 10,000 stamps.
+/// stamps its body once per iteration. The steps are counted first, so each is named (the naming rule needs every
+/// variable's write count) and stored once; nothing is re-read from syntax, so a 10,000-iteration loop costs 10,000 stamps.
 /// </summary>
 internal sealed class StepStamper
 {
     private readonly int _parameterCount;
     private readonly int _lineShift;
+    private readonly string[] _names;
     private readonly int[] _currentSlot;
-    private readonly int[] _writes;
-    private readonly List<Pending> _steps = [];
+    private readonly int[] _written;
+    private readonly int[] _totalWrites;
+    private readonly Step[] _steps;
+    private readonly ReadBudget _budget;
+    private int _count;
 
-    public StepStamper(IReadOnlyList<Parameter> parameters, int variableCount, int lineShift)
+    private StepStamper(int parameterCount, string[] names, int[] totalWrites, int stepCount, int lineShift, ReadBudget budget)
     {
-        _parameterCount = parameters.Count;
+        _budget = budget;
+        _parameterCount = parameterCount;
         _lineShift = lineShift;
-        _currentSlot = new int[variableCount];
-        _writes = new int[variableCount];
-        for (var i = 0; i < variableCount; i++)
+        _names = names;
+        _totalWrites = totalWrites;
+        _currentSlot = new int[names.Length];
+        _written = new int[names.Length];
+        _steps = new Step[stepCount];
+        for (var i = 0; i < names.Length; i++)
         {
-            _currentSlot[i] = i < _parameterCount ? i : -1;
+            _currentSlot[i] = i < parameterCount ? i : -1;
         }
     }
 
-    private readonly record struct Pending(int Variable, int Version, Expr Expression, string SourceText, int Line);
+    /// <summary>The steps of <paramref name="program"/>, or null when it unrolls past <see cref="ProgramLimits.MaxSteps"/>.</summary>
+    public static StepStamper? Create(IReadOnlyList<Instruction> program, int parameterCount, string[] variableNames, int lineShift, ReadBudget budget)
+    {
+        var writes = new int[variableNames.Length];
+        var total = Count(program, 1, writes);
+        if (total > ProgramLimits.MaxSteps)
+        {
+            return null;
+        }
 
-    /// <summary>False when the statements unroll past <see cref="ProgramLimits.MaxSteps"/> steps.</summary>
-    public bool Run(IReadOnlyList<Instruction> instructions)
+        var stamper = new StepStamper(parameterCount, variableNames, writes, (int)total, lineShift, budget);
+        stamper.Run(program);
+        return stamper;
+    }
+
+    /// <summary>The stamped steps, wrapped without a copy.</summary>
+    public EquatableArray<Step> Steps => new(ImmutableCollectionsMarshal.AsImmutableArray(_steps));
+
+    // Steps the instructions write when run 'times' times; stops counting past the limit (nested loops multiply).
+    private static long Count(IReadOnlyList<Instruction> instructions, long times, int[] writes)
+    {
+        long total = 0;
+        foreach (var instruction in instructions)
+        {
+            switch (instruction)
+            {
+                case Write write:
+                    writes[write.Variable] = (int)Math.Min(int.MaxValue, writes[write.Variable] + times);
+                    total += times;
+                    break;
+                case Loop loop:
+                    total += loop.Iterations == 0 ? 0 : Count(loop.Body, times * loop.Iterations, writes);
+                    break;
+            }
+
+            if (total > ProgramLimits.MaxSteps)
+            {
+                return total;
+            }
+        }
+
+        return total;
+    }
+
+    private void Run(IReadOnlyList<Instruction> instructions)
     {
         foreach (var instruction in instructions)
         {
             switch (instruction)
             {
                 case Write write:
-                    if (_steps.Count >= ProgramLimits.MaxSteps)
+                    if ((_count & 1023) == 1023)
                     {
-                        return false;
+                        _budget.ThrowIfSpent();
                     }
 
-                    var expression = Instantiate(write.Value);
-                    var version = ++_writes[write.Variable];
-                    _steps.Add(new Pending(write.Variable, version, expression, write.SourceText, write.Line));
-                    _currentSlot[write.Variable] = _parameterCount + _steps.Count - 1;
+                    var variable = write.Variable;
+                    var version = ++_written[variable];
+                    var name = StepNames.Of(_names[variable], version, _totalWrites[variable], variable < _parameterCount);
+                    _steps[_count] = new Step(_count, name, _names[variable], version, ValueKind.Int64, Instantiate(write.Value), write.SourceText, write.Line - _lineShift);
+                    _currentSlot[variable] = _parameterCount + _count;
+                    _count++;
                     break;
                 case Loop loop:
                     for (var i = 0; i < loop.Iterations; i++)
                     {
-                        if (!Run(loop.Body))
-                        {
-                            return false;
-                        }
+                        Run(loop.Body);
                     }
 
                     break;
             }
         }
-
-        return true;
     }
 
     /// <summary>The expression with every read resolved to the variable's current slot.</summary>
@@ -71,19 +120,4 @@ internal sealed class StepStamper
         BinaryTemplate binary => new Binary(binary.Op, Instantiate(binary.Left), Instantiate(binary.Right), ValueKind.Int64),
         _ => throw new InvalidOperationException("Unknown template " + template.GetType().Name),
     };
-
-    /// <summary>The steps, named with the one naming rule now that every variable's write count is known.</summary>
-    public EquatableArray<Step> NamedSteps(string[] variableNames)
-    {
-        var steps = new Step[_steps.Count];
-        for (var i = 0; i < steps.Length; i++)
-        {
-            var step = _steps[i];
-            var variable = variableNames[step.Variable];
-            var name = StepNames.Of(variable, step.Version, _writes[step.Variable], step.Variable < _parameterCount);
-            steps[i] = new Step(i, name, variable, step.Version, ValueKind.Int64, step.Expression, step.SourceText, step.Line - _lineShift);
-        }
-
-        return new EquatableArray<Step>(steps);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Faithful.Model;
+using Faithful.SourcePrograms.Limits;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,21 +42,17 @@ internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int ma
     public ExprTemplate? CompileAnswer(ExpressionSyntax answer) => Compile(answer, 0);
 
     /// <summary>Runs the compiled statements into steps; null when they unroll past the step limit.</summary>
-    public (EquatableArray<Step> Steps, Expr Result)? Run(ExprTemplate answer, int lineShift)
+    public (EquatableArray<Step> Steps, Expr Result)? Run(ExprTemplate answer, int lineShift, ReadBudget budget)
     {
-        var stamper = new StepStamper(parameters, _variables.Count, lineShift);
-        if (!stamper.Run(_program))
-        {
-            return null;
-        }
-
         var names = new string[_variables.Count];
         foreach (var (name, index) in _variables)
         {
             names[index] = name;
         }
 
-        return (stamper.NamedSteps(names), stamper.Instantiate(answer));
+        return StepStamper.Create(_program, parameters.Count, names, lineShift, budget) is { } stamper
+            ? (stamper.Steps, stamper.Instantiate(answer))
+            : null;
     }
 
     // Only top-level declarations: a declaration inside a loop or block has scoping the compiler path decides.

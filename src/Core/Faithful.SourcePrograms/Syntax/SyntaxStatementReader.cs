@@ -16,7 +16,8 @@ namespace Faithful.SourcePrograms.Syntax;
 internal static class SyntaxStatementReader
 {
     /// <summary>The program the statements describe, or null when only the compiler path may decide.</summary>
-    public static StepProgram? TryRead(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, string name, ProgramReadLimits limits)
+    /// <exception cref="OperationCanceledException">The caller cancelled, or <paramref name="budget"/> is spent.</exception>
+    public static StepProgram? TryRead(string statements, IReadOnlyList<Parameter> parameters, ProgramAnswer answer, string name, ProgramReadLimits limits, ReadBudget budget)
     {
         if (parameters.Any(p => p.Kind != ValueKind.Int64))
         {
@@ -31,16 +32,19 @@ internal static class SyntaxStatementReader
             return null;
         }
 
+        budget.ThrowIfSpent();
         var lowering = new SyntaxLowering(parameters, limits.MaxExpressionDepth);
         if (!lowering.CompileTopLevel(body.Statements))
         {
             return null;
         }
 
+        budget.ThrowIfSpent();
+
         var answerExpression = answer.Expression ?? string.Join(" + ", parameters.Select(p => p.Name).Concat(lowering.DeclaredLocals).DefaultIfEmpty("0L"));
         var returned = SyntaxFactory.ParseExpression(answerExpression, options: ReaderCompilation.ParseOptions);
         if (returned.ContainsDiagnostics || returned.FullSpan.Length != answerExpression.Length || lowering.CompileAnswer(returned) is not { } answerTemplate
-            || lowering.Run(answerTemplate, lineShift: 1) is not var (steps, result))
+            || lowering.Run(answerTemplate, lineShift: 1, budget) is not var (steps, result))
         {
             return null;
         }
