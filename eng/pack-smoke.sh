@@ -37,7 +37,9 @@ echo "== pack into $feed"
 for project in \
     src/Core/Faithful.Core/Faithful.Core.csproj \
     src/GpuRef/Faithful.GpuRef/Faithful.GpuRef.csproj \
+    src/TestAdapter/Faithful.Results/Faithful.Results.csproj \
     src/TestAdapter/Faithful.Traces/Faithful.Traces.csproj \
+    src/TestAdapter/Faithful.Simulation/Faithful.Simulation.csproj \
     src/TestAdapter/Faithful.Clients/Faithful.Clients.csproj \
     src/TestAdapter/Faithful.Protocols/Faithful.Protocols.csproj \
     src/TestAdapter/Faithful.TestAdapter/Faithful.TestAdapter.csproj \

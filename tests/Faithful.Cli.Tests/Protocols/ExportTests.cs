@@ -3,7 +3,7 @@ using Faithful.Cli.Tests.Support;
 using Faithful.Families;
 using Faithful.Model;
 using Faithful.Protocols.Metamorphic;
-using Faithful.Reports.Export;
+using Faithful.Cli.Export;
 using Faithful.Reports.RunFiles;
 using Faithful.Traces.Scoring;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Faithful.Cli.Output;
 using Faithful.Cli.Running;
 using Faithful.Execution;
-using Faithful.Reports.Export;
+using Faithful.Cli.Export;
 using Faithful.Traces.Prompts;
 using Faithful.Reports.RunFiles.Streaming;
 using Faithful.Traces.Results;

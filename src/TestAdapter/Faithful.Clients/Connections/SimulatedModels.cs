@@ -1,13 +1,12 @@
-using Faithful.Clients.Running;
 using Faithful.Traces.Simulation;
 using Microsoft.Extensions.AI;
 
 namespace Faithful.Clients.Connections;
 
 /// <summary>
-/// Where <c>sim:&lt;profile&gt;</c> model strings get their client: by default Faithful.Traces' simulated model with a
-/// built-in profile (<c>study</c>, <c>real</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c>), resolving programs through
-/// <see cref="KnownPrograms.Shared"/>. Hosts and tests may register another factory.
+/// Where <c>sim:&lt;profile&gt;</c> model strings get their client: by default Faithful.Simulation's simulated model with a
+/// built-in profile (<c>study</c>, <c>real</c>, <c>perfect</c>, <c>failing</c>, <c>regressed</c>) and a catalog of its own, which
+/// runners fill through <see cref="IProgramRegistry"/> as they send cases. Hosts and tests may register another factory.
 /// </summary>
 public static class SimulatedModels
 {
@@ -27,6 +26,6 @@ public static class SimulatedModels
     {
         var chosen = SimulationProfile.Named(profile) ?? throw new ArgumentException(
             $"sim:{profile} names no simulation profile. Built-in profiles: study, real, perfect, failing, regressed, faithful, post-hoc, mixed.", nameof(profile));
-        return new SimulatedChatClient(KnownPrograms.Shared, chosen, unchecked((int)(seed ?? 0)));
+        return new SimulatedChatClient(chosen, unchecked((int)(seed ?? 0)));
     }
 }

@@ -63,8 +63,8 @@ public sealed class CaseRunner(IChatClient client, string model, ITraceInstrumen
 
         var messages = instrument.Render(@case.Program, @case.Inputs);
 
-        // The case reference lets a simulated model know what it answers; real providers never see it.
-        KnownPrograms.Shared.Register(@case.Program);
+        // The case reference lets a simulated model know what it answers (it is told the program first); real providers never see it.
+        client.RegisterProgram(@case.Program);
         var chatOptions = CaseRef.For(@case.Program, @case.Inputs, @case.Sample).AttachTo(options.ChatOptionsFor(@case.Sample));
         ChatResponse response;
         try

@@ -66,8 +66,8 @@ public sealed class ProtocolContext
     {
         var target = program ?? Case.Program;
 
-        // A simulated model resolves the case through the programs this process knows.
-        KnownPrograms.Shared.Register(target);
+        // A simulated model resolves the case through the programs this client has been told about.
+        _client.RegisterProgram(target);
         var conversation = new Conversation(_client, _options, CaseRef.For(target, inputs ?? Case.Inputs, Case.Sample));
         _conversations.Add(conversation);
         return conversation;

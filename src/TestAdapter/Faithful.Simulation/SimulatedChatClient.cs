@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Faithful.Model;
 using Faithful.Traces.Scoring;
 using Microsoft.Extensions.AI;
 
@@ -9,28 +10,38 @@ namespace Faithful.Traces.Simulation;
 /// An offline <see cref="IChatClient"/> that plays a model: it executes the requested program and injects
 /// failures as its <see cref="SimulationProfile"/> says. It cannot read prompts, so each request must carry a
 /// <see cref="CaseRef"/> in <c>ChatOptions.AdditionalProperties["faithful.case"]</c> (see <see cref="CaseRef.AttachTo"/>)
-/// naming a program in the catalog given here. Replies are deterministic in (seed, profile, case, sample).
+/// naming a program in its own <see cref="Catalog"/>: given at construction, or registered by the runner through
+/// <see cref="IProgramRegistry"/> before it sends a case. Replies are deterministic in (seed, profile, case, sample).
 /// What was injected is returned in <c>ChatResponse.AdditionalProperties</c> under <see cref="InjectedModeKey"/>,
 /// <see cref="InjectedVariantKey"/> and <see cref="InjectedStepsKey"/>, and kept in <see cref="Log"/>.
 /// </summary>
-public sealed class SimulatedChatClient : IChatClient
+public sealed class SimulatedChatClient : IChatClient, IProgramRegistry
 {
     public const string InjectedModeKey = "faithful.injected";
     public const string InjectedVariantKey = "faithful.injected.variant";
     public const string InjectedStepsKey = "faithful.injected.steps";
     public const string StyleKey = "faithful.style";
 
-    private readonly IProgramCatalog _catalog;
     private readonly ReplySimulator _simulator;
     private readonly ConcurrentQueue<SimulationRecord> _log = new();
 
-    public SimulatedChatClient(IProgramCatalog catalog, SimulationProfile? profile = null, int seed = 0)
+    /// <summary>A simulated model with an empty catalog: a runner registers each program before asking about it.</summary>
+    public SimulatedChatClient(SimulationProfile? profile = null, int seed = 0)
+        : this(new ProgramCatalog(), profile, seed)
+    {
+    }
+
+    /// <summary>A simulated model that answers about the programs in <paramref name="catalog"/> (and any registered later).</summary>
+    public SimulatedChatClient(ProgramCatalog catalog, SimulationProfile? profile = null, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        _catalog = catalog;
+        Catalog = catalog;
         _simulator = new ReplySimulator(profile ?? SimulationProfile.Study, seed);
         Metadata = new ChatClientMetadata("faithful-simulation", null, ModelId);
     }
+
+    /// <summary>The programs this model can be asked about.</summary>
+    public ProgramCatalog Catalog { get; }
 
     /// <summary>The model string of this client, e.g. <c>sim:study</c>.</summary>
     public string ModelId => $"sim:{_simulator.Profile.Name}";
@@ -103,6 +114,9 @@ public sealed class SimulatedChatClient : IChatClient
         return metadata;
     }
 
+    /// <inheritdoc cref="IProgramRegistry.Register"/>
+    public void Register(StepProgram program) => Catalog.Register(program);
+
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
@@ -128,8 +142,8 @@ public sealed class SimulatedChatClient : IChatClient
     {
         var caseRef = CaseRef.From(options) ?? throw new InvalidOperationException(
             $"The simulated model needs to know which case it is answering: put a CaseRef in ChatOptions.AdditionalProperties[\"{CaseRef.PropertyKey}\"] (CaseRef.For(program, inputs, sample).AttachTo(options)).");
-        var program = _catalog.Find(caseRef.ProgramId) ?? throw new InvalidOperationException(
-            $"The simulated model's catalog has no program '{caseRef.ProgramId}'; add it to the catalog given to SimulatedChatClient.");
+        var program = Catalog.Find(caseRef.ProgramId) ?? throw new InvalidOperationException(
+            $"The simulated model's catalog has no program '{caseRef.ProgramId}'; give it in the SimulatedChatClient's catalog, or register it first (client.RegisterProgram(program)).");
         if (caseRef.Inputs.Count != program.Parameters.Count)
         {
             throw new InvalidOperationException(

@@ -8,7 +8,7 @@ namespace Faithful.Traces.Simulation;
 /// knows which program to execute on which inputs. Attach it to a request with <see cref="AttachTo"/>:
 /// it travels in <c>ChatOptions.AdditionalProperties["faithful.case"]</c>. Real models ignore it.
 /// </summary>
-/// <param name="ProgramId">The program's <see cref="StepProgram.Id"/>, resolved through an <see cref="IProgramCatalog"/>.</param>
+/// <param name="ProgramId">The program's <see cref="StepProgram.Id"/>, resolved through the simulated model's <see cref="ProgramCatalog"/>.</param>
 /// <param name="Inputs">The inputs, in parameter order.</param>
 /// <param name="Sample">Zero-based sample index: the same case and sample always get the same simulated reply.</param>
 public sealed record CaseRef(string ProgramId, EquatableArray<Value> Inputs, int Sample = 0)

@@ -6,7 +6,7 @@ using Faithful.Traces.Parsing;
 using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 
-namespace Faithful.Reports.Export;
+namespace Faithful.Cli.Export;
 
 /// <summary>
 /// Turns scored results into training records: the prompt, the model's reply with its modes, first divergence and

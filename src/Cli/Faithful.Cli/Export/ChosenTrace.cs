@@ -3,7 +3,7 @@ using Faithful.Execution;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Rendering;
 
-namespace Faithful.Reports.Export;
+namespace Faithful.Cli.Export;
 
 /// <summary>
 /// The faithful trace a reply should have been: every step with its ground-truth value, written the way the reply

@@ -1,6 +1,6 @@
 using Faithful.Model;
 
-namespace Faithful.Reports.Export;
+namespace Faithful.Cli.Export;
 
 /// <summary>What <c>faithful export</c> writes (docs/export.md).</summary>
 public enum ExportFormat
