@@ -46,7 +46,7 @@ public sealed class ParseBench : IBench
         }
 
         Console.WriteLine($"parse benchmark: ~95-step replies (classic styles, and the simulated model's real styles), one thread, best of two {seconds / 2:0.#} s runs per row; rates per CPU-second of this process (load average {LoadAverage()})");
-        Console.WriteLine($"{"replies",-18} {"stages",-24} {"lines/s",12} {"steps/s",12} {"replies/s",10} {"µs/reply",9}");
+        Console.WriteLine($"{"replies",-18} {"stages",-24} {"lines/s",12} {"steps/s",12} {"replies/s",10} {"µs/reply",9} {"KB/reply",9} {"gen0/1000",10}");
         foreach (var (label, cases) in sets)
         {
             var parseOnly = Best(Measure(cases, [], seconds / 2), Measure(cases, [], seconds / 2));
@@ -77,10 +77,10 @@ public sealed class ParseBench : IBench
     // Best of two runs: on a shared machine, a slow run measures the neighbours.
     private static Result Best(Result a, Result b) => a.StepsPerSecond >= b.StepsPerSecond ? a : b;
 
-    private readonly record struct Result(double LinesPerSecond, double StepsPerSecond, double RepliesPerSecond);
+    private readonly record struct Result(double LinesPerSecond, double StepsPerSecond, double RepliesPerSecond, double BytesPerReply, double CollectionsPer1000Replies);
 
     private static void Print(string label, string stages, Result r) =>
-        Console.WriteLine($"{label,-18} {stages,-24} {r.LinesPerSecond,12:N0} {r.StepsPerSecond,12:N0} {r.RepliesPerSecond,10:N0} {1e6 / r.RepliesPerSecond,9:0.0}");
+        Console.WriteLine($"{label,-18} {stages,-24} {r.LinesPerSecond,12:N0} {r.StepsPerSecond,12:N0} {r.RepliesPerSecond,10:N0} {1e6 / r.RepliesPerSecond,9:0.0} {r.BytesPerReply / 1024,9:0.0} {r.CollectionsPer1000Replies,10:0.0}");
 
     private static Result Measure(List<PipelineCase> cases, IReadOnlyList<PipelineStage> stages, double seconds)
     {
@@ -89,6 +89,8 @@ public sealed class ParseBench : IBench
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var collectionsBefore = GC.CollectionCount(0);
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed.TotalSeconds < seconds)
         {
@@ -107,11 +109,15 @@ public sealed class ParseBench : IBench
             }
         }
 
+        // Bytes allocated per reply: garbage is most of a reply's cost, so the figure to watch next to the rate.
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
+
         // CPU time, not wall time: on a shared machine the wall clock counts other people's work.
         process.Refresh();
         var elapsed = Math.Max(1e-6, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
         GC.KeepAlive(sink);
-        return new Result(lines / elapsed, steps / elapsed, replies / elapsed);
+        return new Result(lines / elapsed, steps / elapsed, replies / elapsed, allocated / (double)Math.Max(1, replies), collections * 1000.0 / Math.Max(1, replies));
     }
 
     private static List<PipelineCase> Cases(bool chain, bool verbose)

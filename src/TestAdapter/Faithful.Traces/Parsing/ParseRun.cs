@@ -26,6 +26,7 @@ internal sealed class ParseRun
     private readonly TableReader _table = new();
     private readonly ReaderKnowledge _knowledge;
     private int _droppedIssues;
+    private int _eventsScanned;
     private int _statementsWithoutValues;
     private PendingStatement? _pending;
     private int _pendingLine;
@@ -106,8 +107,8 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (!_inventedTask && _events.Exists(e => e.Kind is ReadEventKind.Answer or ReadEventKind.Claim)
-                && Reading.Lexicon.ContainsAny(trimmed.ToLowerInvariant(), Reading.Lexicon.TaskPromptCues))
+            if (!_inventedTask && HasClaimOrAnswer()
+                && Reading.Lexicon.LowerContainsAny(trimmed, Reading.Lexicon.TaskPromptCues))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;
@@ -185,6 +186,21 @@ internal sealed class ParseRun
             StatementsWithoutValues = _statementsWithoutValues,
             Readings = pass.Readings.ToEquatableArray(),
         };
+    }
+
+    // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
+    // only appended while lines are read), so each event is looked at once.
+    private bool HasClaimOrAnswer()
+    {
+        for (; _eventsScanned < _events.Count; _eventsScanned++)
+        {
+            if (_events[_eventsScanned].Kind is ReadEventKind.Answer or ReadEventKind.Claim)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // An answer introduced as an example, on its line or by the line before it ("Example:").

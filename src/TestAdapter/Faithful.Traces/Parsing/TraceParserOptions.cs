@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Faithful.Model;
 
 namespace Faithful.Traces.Parsing;
@@ -44,6 +45,42 @@ public sealed record TraceParserOptions(
     public static TraceParserOptions ForProgram(StepProgram program, AnswerExtraction? answers = null)
     {
         ArgumentNullException.ThrowIfNull(program);
+        answers ??= AnswerExtraction.Default;
+
+        // Replies to one program come one after another: the same options (and with them the parser's name tables,
+        // cached per options) serve every reply with equal answer settings instead of being rebuilt per reply.
+        var recent = RecentOptions.GetValue(program, static _ => new List<TraceParserOptions>());
+        lock (recent)
+        {
+            foreach (var options in recent)
+            {
+                if (options.Answers.Equals(answers))
+                {
+                    return options;
+                }
+            }
+        }
+
+        var built = Build(program, answers);
+        lock (recent)
+        {
+            if (recent.Count >= MaxRecentOptions)
+            {
+                recent.RemoveAt(0);
+            }
+
+            recent.Add(built);
+        }
+
+        return built;
+    }
+
+    private const int MaxRecentOptions = 8;
+
+    private static readonly ConditionalWeakTable<StepProgram, List<TraceParserOptions>> RecentOptions = new();
+
+    private static TraceParserOptions Build(StepProgram program, AnswerExtraction answers)
+    {
         var known = new List<string>();
         known.AddRange(program.Parameters.Select(p => p.Name));
         foreach (var step in program.Steps)
@@ -74,7 +111,7 @@ public sealed record TraceParserOptions(
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return new TraceParserOptions(
-            answers ?? AnswerExtraction.Default,
+            answers,
             known.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             single.ToEquatableArray())
         {

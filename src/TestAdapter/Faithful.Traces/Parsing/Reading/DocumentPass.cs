@@ -16,11 +16,11 @@ internal sealed class DocumentPass
     private readonly List<ParsedClaim> _claims = [];
     private readonly List<ParsedAnswer> _answers = [];
     private readonly List<ParsedReading> _readings = [];
-    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ParsedValue> _held = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _executedSinceSnapshot = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _executedThisAttempt = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _summarized = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt;
+    private readonly Dictionary<string, ParsedValue> _held;
+    private readonly HashSet<string> _executedSinceSnapshot;
+    private readonly HashSet<string> _executedThisAttempt;
+    private readonly HashSet<string> _summarized;
     private readonly List<string> _snapshotNames = [];
     private int _snapshotLine = -1;
     private int? _possibleRestart;
@@ -35,6 +35,14 @@ internal sealed class DocumentPass
     {
         _readoutAnswers = readoutAnswers;
         _knowledge = knowledge;
+
+        // Sized for the program's variables up front, so that no table grows (and copies itself) while a reply is read.
+        var names = knowledge.DistinctVariables + knowledge.Given.Count;
+        _claimedThisAttempt = new(names, StringComparer.Ordinal);
+        _held = new(names, StringComparer.Ordinal);
+        _executedSinceSnapshot = new(names, StringComparer.Ordinal);
+        _executedThisAttempt = new(names, StringComparer.Ordinal);
+        _summarized = new(StringComparer.Ordinal);
         _singleWrite = singleWrite;
         foreach (var (name, value) in knowledge.Given)
         {
@@ -380,7 +388,7 @@ internal sealed class DocumentPass
             }
         }
 
-        _claims.Add(claim with { Attempt = _attempt });
+        _claims.Add(claim.Attempt == _attempt ? claim : claim with { Attempt = _attempt });
         _claimsThisAttempt++;
     }
 

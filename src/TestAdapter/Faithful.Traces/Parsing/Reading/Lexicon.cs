@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -157,16 +161,22 @@ internal static class Lexicon
         "line", "output", "input", "inputs", "outputs", "note", "check", "here", "this", "that", "which");
 
     /// <summary>Whether lower-cased <paramref name="text"/> contains any of <paramref name="phrases"/>.</summary>
-    public static bool ContainsAny(string text, string[] phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (text.Contains(phrase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    public static bool ContainsAny(string text, string[] phrases) => text.AsSpan().ContainsAny(Searcher(phrases));
 
-        return false;
-    }
+    /// <summary>
+    /// Whether the lower-cased <paramref name="text"/> contains any of the phrases, without lower-casing it when it is
+    /// ASCII (ASCII lower-casing and ordinal case-insensitive matching agree there; other text is lower-cased as before).
+    /// </summary>
+    public static bool LowerContainsAny(string text, string[] phrases) =>
+        Ascii.IsValid(text) ? text.AsSpan().ContainsAny(CaseInsensitiveSearcher(phrases)) : ContainsAny(text.ToLowerInvariant(), phrases);
+
+    // One multi-phrase searcher per list, built on first use: a line is scanned once instead of once per phrase.
+    private static readonly ConditionalWeakTable<string[], SearchValues<string>> Searchers = new();
+    private static readonly ConditionalWeakTable<string[], SearchValues<string>> CaseInsensitiveSearchers = new();
+
+    private static SearchValues<string> Searcher(string[] phrases) =>
+        Searchers.GetValue(phrases, static p => SearchValues.Create(p, StringComparison.Ordinal));
+
+    private static SearchValues<string> CaseInsensitiveSearcher(string[] phrases) =>
+        CaseInsensitiveSearchers.GetValue(phrases, static p => SearchValues.Create(p, StringComparison.OrdinalIgnoreCase));
 }

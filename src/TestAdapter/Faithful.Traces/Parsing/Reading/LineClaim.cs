@@ -22,7 +22,8 @@ internal readonly record struct ProseAnswer(ParsedValue Value, string? Work, str
 /// <summary>What one line says: its readings (the best cover of its spans), a pending statement, prose answers, problems.</summary>
 internal sealed class LineReading
 {
-    public List<LineClaim> Claims { get; } = [];
+    // Most lines that claim make one claim: start with room for one.
+    public List<LineClaim> Claims { get; } = new(1);
 
     public List<ReadingKind> Kinds { get; } = [];
 

@@ -189,6 +189,7 @@ internal sealed class ReaderKnowledge
         AnswerVariable = answerVariable;
         StepVariables = stepVariables ?? [];
         AnswerIsSum = answerIsSum;
+        DistinctVariables = StepVariables.Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
@@ -202,6 +203,9 @@ internal sealed class ReaderKnowledge
 
     /// <summary>The variable each step writes, in step order.</summary>
     public IReadOnlyList<string> StepVariables { get; }
+
+    /// <summary>How many different variables the steps write (the size a table of them needs).</summary>
+    public int DistinctVariables { get; }
 
     public bool IsGiven(string name) => Given.ContainsKey(name);
 }

@@ -46,6 +46,10 @@ internal static class LineReader
         return reading;
     }
 
+    // The proposals of the line being read, reused on each thread: ReadInto consumes them before it returns.
+    [ThreadStatic]
+    private static List<Proposal>? ScratchProposals;
+
     private static void ReadInto(LineContext line, LineReading reading)
     {
         if (line.Tokens.Count == 0)
@@ -53,7 +57,8 @@ internal static class LineReader
             return;
         }
 
-        var proposals = new List<Proposal>();
+        var proposals = ScratchProposals ??= [];
+        proposals.Clear();
         ProseAnswerRecogniser.Propose(line, proposals);
         EchoRecogniser.Propose(line, proposals);
         ReadoutRecogniser.Propose(line, proposals);

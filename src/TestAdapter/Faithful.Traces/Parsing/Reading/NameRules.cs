@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -36,6 +38,38 @@ internal sealed class NameRules
 
     /// <summary>Whether the program writes this name exactly once (<c>s3</c>): prose never updates it in place.</summary>
     public bool IsSingleWrite(string name) => _singleWrite.Contains(name);
+
+    // Identifiers seen before, as strings, with what they resolve to: a reply repeats the same few words and names
+    // on every line, so a token costs a lookup instead of a new string and the checks below. Shared by every reply to a
+    // program (and every thread); bounded, so prose of any size cannot grow it without end.
+    private const int MaxCachedWords = 4096;
+    private const int MaxCachedWordLength = 32;
+    private readonly ConcurrentDictionary<string, (string Word, string? Name)> _words = new(StringComparer.Ordinal);
+
+    /// <summary>The identifier written at <paramref name="identifier"/> as a string, and <see cref="Resolve"/> of it.</summary>
+    public (string Word, string? Name) ResolveToken(ReadOnlySpan<char> identifier)
+    {
+        if (identifier.Length > MaxCachedWordLength)
+        {
+            var text = identifier.ToString();
+            return (text, Resolve(text));
+        }
+
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(identifier, out var cached))
+        {
+            return cached;
+        }
+
+        var word = identifier.ToString();
+        var resolved = (word, Resolve(word));
+        if (_words.Count < MaxCachedWords)
+        {
+            _words.TryAdd(word, resolved);
+        }
+
+        return resolved;
+    }
 
     /// <summary>The canonical name for an identifier as written, or null when it reads as prose.</summary>
     public string? Resolve(string identifier)

@@ -26,7 +26,8 @@ internal static class NumberReader
             return -1;
         }
 
-        var digits = new StringBuilder(24);
+        // The digits as read, without separators: on the stack unless a number is absurdly long.
+        var digits = new DigitBuffer(stackalloc char[64]);
         if (negative)
         {
             digits.Append('-');
@@ -45,7 +46,7 @@ internal static class NumberReader
         {
             while (i + 3 < text.Length + 0 && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1))
             {
-                digits.Append(text, i + 1, 3);
+                digits.Append(text.AsSpan(i + 1, 3));
                 i += 4;
             }
         }
@@ -63,6 +64,7 @@ internal static class NumberReader
             }
         }
 
+        var hasExponent = false;
         if (i + 1 < text.Length && text[i] is 'e' or 'E')
         {
             var j = i + 1;
@@ -83,31 +85,71 @@ internal static class NumberReader
                 if (exponentEnd >= text.Length || !char.IsLetter(text[exponentEnd]))
                 {
                     isInteger = false;
-                    digits.Append('e').Append(text, i + 1, exponentEnd - i - 1);
+                    hasExponent = true;
+                    digits.Append('e');
+                    digits.Append(text.AsSpan(i + 1, exponentEnd - i - 1));
                     i = exponentEnd;
                 }
             }
         }
 
-        var numberText = digits.ToString();
-        if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        var numberSpan = digits.Written;
+        if (!double.TryParse(numberSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
             return -1;
         }
 
         long? exact = null;
-        if (isInteger && long.TryParse(numberText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        if (isInteger && long.TryParse(numberSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             exact = parsed;
         }
-        else if (!isInteger && real == Math.Floor(real) && Math.Abs(real) < 9e15 && !numberText.Contains('e', StringComparison.Ordinal))
+        else if (!isInteger && real == Math.Floor(real) && Math.Abs(real) < 9e15 && !hasExponent)
         {
             // "42.0" is the integer 42 for a long step.
             exact = (long)real;
         }
 
+        var numberText = digits.ToString();
         value = new ParsedValue(numberText, exact, real);
         return i;
+    }
+
+    // Appends into a stack buffer and moves to the heap only past its end.
+    private ref struct DigitBuffer(Span<char> initial)
+    {
+        private Span<char> _chars = initial;
+        private StringBuilder? _overflow;
+        private int _length;
+
+        public readonly ReadOnlySpan<char> Written => _overflow is null ? _chars[.._length] : _overflow.ToString().AsSpan();
+
+        public void Append(char c)
+        {
+            if (_overflow is null && _length < _chars.Length)
+            {
+                _chars[_length++] = c;
+                return;
+            }
+
+            Spill().Append(c);
+        }
+
+        public void Append(ReadOnlySpan<char> chars)
+        {
+            if (_overflow is null && _length + chars.Length <= _chars.Length)
+            {
+                chars.CopyTo(_chars[_length..]);
+                _length += chars.Length;
+                return;
+            }
+
+            Spill().Append(chars);
+        }
+
+        public override readonly string ToString() => _overflow?.ToString() ?? new string(_chars[.._length]);
+
+        private StringBuilder Spill() => _overflow ??= new StringBuilder(_length * 2).Append(_chars[.._length]);
     }
 
     public static bool IsDigit(char c) => c is >= '0' and <= '9';

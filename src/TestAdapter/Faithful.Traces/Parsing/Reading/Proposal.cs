@@ -14,7 +14,8 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public int Score { get; } = score;
 
-    public List<LineClaim> Claims { get; } = [];
+    // Most proposals make one claim: start with room for one.
+    public List<LineClaim> Claims { get; } = new(1);
 
     public PendingStatement? Pending { get; init; }
 

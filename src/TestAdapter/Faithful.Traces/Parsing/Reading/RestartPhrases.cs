@@ -27,7 +27,13 @@ internal static class RestartPhrases
 
     public static bool IsRestart(string content)
     {
-        // Lower-case once and search ordinally: this runs on every line of every reply.
+        // This runs on every line of every reply: ASCII lines (most) are matched case-insensitively in place, which is
+        // the same as lower-casing them first; other lines are lower-cased once and searched ordinally.
+        if (System.Text.Ascii.IsValid(content))
+        {
+            return IsAsciiRestart(content.AsSpan().TrimStart(" *_(\"'"));
+        }
+
         var text = content.TrimStart(' ', '*', '_', '(', '"', '\'').ToLowerInvariant();
         if (text.Length < 2)
         {
@@ -60,9 +66,46 @@ internal static class RestartPhrases
 
         return false;
     }
+
+    // IsRestart for ASCII text, which the lexicon's lower-case ASCII phrases match ignoring case exactly as they match
+    // its lower-cased copy.
+    private static bool IsAsciiRestart(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var opener in Lexicon.RestartOpeners)
+        {
+            if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == opener.Length || !char.IsLetter(text[opener.Length]) || opener.EndsWith("at", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        if (!text.Contains("let", StringComparison.OrdinalIgnoreCase) && !text.Contains("wrong", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("re", StringComparison.OrdinalIgnoreCase) && !text.Contains("made", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var phrase in Lexicon.RestartPhrases)
+        {
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>How surely a line starts a new attempt.</summary>
+
+
 internal enum RestartKind
 {
     None,

@@ -120,8 +120,12 @@ internal static class TokenText
         }
 
         var sliceEnd = tokens[Math.Min(to, tokens.Count) - 1].End;
-        return TrimSeparators(text[tokens[from].Start..sliceEnd]);
+        var start = tokens[from].Start;
+        var trimmed = Trimmed(text.AsSpan(start, sliceEnd - start));
+        return trimmed.IsEmpty ? null : trimmed.ToString();
     }
+
+    private static readonly string[] TrailingFillers = [" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"];
 
     public static string? TrimSeparators(string? work)
     {
@@ -130,13 +134,20 @@ internal static class TokenText
             return null;
         }
 
-        var trimmed = work.Trim().TrimEnd('=', ',', ';', ':', '.').TrimEnd();
+        // Trimmed on a span and copied once (or not at all when nothing was trimmed).
+        var trimmed = Trimmed(work);
+        return trimmed.IsEmpty ? null : trimmed.Length == work.Length ? work : trimmed.ToString();
+    }
+
+    private static ReadOnlySpan<char> Trimmed(ReadOnlySpan<char> work)
+    {
+        var trimmed = work.Trim().TrimEnd("=,;:.").TrimEnd();
         if (trimmed.EndsWith("->", StringComparison.Ordinal) || trimmed.EndsWith("=>", StringComparison.Ordinal))
         {
             trimmed = trimmed[..^2].TrimEnd();
         }
 
-        foreach (var filler in (string[])[" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"])
+        foreach (var filler in TrailingFillers)
         {
             if (trimmed.EndsWith(filler, StringComparison.OrdinalIgnoreCase))
             {
@@ -144,7 +155,7 @@ internal static class TokenText
             }
         }
 
-        return trimmed.Length == 0 ? null : trimmed;
+        return trimmed;
     }
 
     /// <summary>Splits a line into code and a trailing <c>//</c> or <c>#</c> comment.</summary>

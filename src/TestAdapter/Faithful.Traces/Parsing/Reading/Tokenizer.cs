@@ -3,9 +3,20 @@ namespace Faithful.Traces.Parsing.Reading;
 /// <summary>Splits a normalized line into tokens in one left-to-right pass.</summary>
 internal static class Tokenizer
 {
+    // Tokens are read into a list reused on each thread, then copied into one of exactly their number.
+    [ThreadStatic]
+    private static List<Token>? Scratch;
+
     public static List<Token> Tokenize(string text, NameRules names)
     {
-        var tokens = new List<Token>(Math.Min(64, text.Length / 2 + 1));
+        var tokens = Scratch ??= new List<Token>(64);
+        tokens.Clear();
+        Read(text, names, tokens);
+        return new List<Token>(tokens);
+    }
+
+    private static void Read(string text, NameRules names, List<Token> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -22,7 +33,7 @@ internal static class Tokenizer
                 var end = NumberReader.TryRead(text, i, allowSign: signed, out var number);
                 if (end > i)
                 {
-                    tokens.Add(new Token(TokenKind.Number, i, end, text[i..end], number));
+                    tokens.Add(new Token(TokenKind.Number, i, end, SameText(text, i, end, number.Text) ? number.Text : text[i..end], number));
                     i = end;
                     continue;
                 }
@@ -46,8 +57,7 @@ internal static class Tokenizer
                     }
                 }
 
-                var word = text[i..end];
-                var name = names.Resolve(word);
+                var (word, name) = names.ResolveToken(text.AsSpan(i, end - i));
                 tokens.Add(name is null
                     ? new Token(TokenKind.Word, i, end, word)
                     : new Token(TokenKind.Name, i, end, name));
@@ -57,8 +67,6 @@ internal static class Tokenizer
 
             i = ReadSymbol(text, i, tokens);
         }
-
-        return tokens;
     }
 
     // A minus is a sign at the start, after an operator or an assignment; after an operand it subtracts.
@@ -131,7 +139,50 @@ internal static class Tokenizer
 
     private static int Add(List<Token> tokens, TokenKind kind, string text, int start, int length)
     {
-        tokens.Add(new Token(kind, start, start + length, text.Substring(start, length)));
+        tokens.Add(new Token(kind, start, start + length, SymbolText(text, start, length)));
         return start + length;
+    }
+
+    // A number written plainly ("42", "-7") reads as its own text: share that string instead of copying it again.
+    private static bool SameText(string text, int start, int end, string read) =>
+        read.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(read);
+
+    // Symbols are a few fixed strings: one shared instance each instead of a new string per token.
+    private static readonly string[] AsciiSymbols = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    private static string SymbolText(string text, int start, int length)
+    {
+        var symbol = text.AsSpan(start, length);
+        if (length == 1 && symbol[0] < 128)
+        {
+            return AsciiSymbols[symbol[0]];
+        }
+
+        return symbol switch
+        {
+            "->" => "->",
+            "=>" => "=>",
+            "-->" => "-->",
+            "==" => "==",
+            ":=" => ":=",
+            "<<" => "<<",
+            ">>" => ">>",
+            "<=" => "<=",
+            ">=" => ">=",
+            "!=" => "!=",
+            "<<=" => "<<=",
+            ">>=" => ">>=",
+            "+=" => "+=",
+            "-=" => "-=",
+            "*=" => "*=",
+            "/=" => "/=",
+            "%=" => "%=",
+            "&=" => "&=",
+            "|=" => "|=",
+            "^=" => "^=",
+            "++" => "++",
+            "--" => "--",
+            _ => symbol.ToString(),
+        };
     }
 }

@@ -35,9 +35,14 @@ internal static class AssignmentRecogniser
     }
 
     /// <summary>Names followed by an assignment (<c>=</c>, <c>:</c>, an arrow, "is", "becomes") that may start a clause.</summary>
+    // The anchors of the line being read, reused on each thread (Propose is done with them before it returns).
+    [ThreadStatic]
+    private static List<int>? ScratchAnchors;
+
     public static List<int> FindAnchors(List<Token> tokens, int start)
     {
-        var anchors = new List<int>();
+        var anchors = ScratchAnchors ??= [];
+        anchors.Clear();
         for (var i = start; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Name || !IsAssignment(tokens, i + 1))

@@ -11,12 +11,21 @@ internal static class SnapshotRecogniser
     {
         var tokens = line.Tokens;
         var i = 0;
+        var run = ScratchRun;
         while (i < tokens.Count)
         {
+            // Most positions start no pair: look before making the list (one list serves the whole line).
+            if (tokens[i].Kind != TokenKind.Name && !tokens[i].IsOperator("[") && !tokens[i].IsOperator("("))
+            {
+                i++;
+                continue;
+            }
+
             var end = line.SentenceEnd(i);
-            var run = new List<Pair>();
+            run ??= ScratchRun = [];
+            run.Clear();
             var at = i;
-            while (at < end && Pairs.At(tokens, at, end) is { } pair && !run.Exists(p => p.Name == pair.Name))
+            while (at < end && Pairs.At(tokens, at, end) is { } pair && !ContainsName(run, pair.Name))
             {
                 run.Add(pair);
                 at = Pairs.SkipSeparators(tokens, pair.To, end);
@@ -44,6 +53,23 @@ internal static class SnapshotRecogniser
 
             i++;
         }
+    }
+
+    // The pairs of the run being read, reused line after line on each thread (nothing keeps it past Propose).
+    [ThreadStatic]
+    private static List<Pair>? ScratchRun;
+
+    private static bool ContainsName(List<Pair> run, string name)
+    {
+        foreach (var p in run)
+        {
+            if (p.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "State: n_0 = 2", "Trace: n_0 = 2": a line that labels itself a state restates even one value.
