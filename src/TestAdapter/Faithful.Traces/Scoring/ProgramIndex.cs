@@ -51,14 +51,21 @@ internal sealed class ProgramIndex
         LastStep = Array.LastIndexOf(IsGiven, false);
         RunEnd = RunEnds(program);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        // An unrolled loop's steps share their statement's text: trim it once per distinct text, not once per step.
+        var idOfText = new Dictionary<string, int>(StringComparer.Ordinal);
         StatementOfStep = new int[program.Steps.Count];
         foreach (var step in program.Steps)
         {
-            var statement = step.SourceText.TrimEnd(';').Trim();
-            if (!ids.TryGetValue(statement, out var id))
+            if (!idOfText.TryGetValue(step.SourceText, out var id))
             {
-                id = ids.Count;
-                ids.Add(statement, id);
+                var statement = step.SourceText.TrimEnd(';').Trim();
+                if (!ids.TryGetValue(statement, out id))
+                {
+                    id = ids.Count;
+                    ids.Add(statement, id);
+                }
+
+                idOfText.Add(step.SourceText, id);
             }
 
             StatementOfStep[step.Index] = id;
@@ -127,6 +134,7 @@ internal sealed class ProgramIndex
     {
         var ends = new bool[program.Steps.Count];
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        var closed = new List<string>();
         foreach (var step in program.Steps)
         {
             if (IsGiven[step.Index])
@@ -135,7 +143,7 @@ internal sealed class ProgramIndex
             }
 
             var count = Writes(step.Variable).Count;
-            var closed = new List<string>();
+            closed.Clear();
             foreach (var (variable, last) in open)
             {
                 // A write that runs no more often than the open variable's statement ends that variable's run.
