@@ -34,8 +34,8 @@ internal static class SequenceAligner
 
         // table[i, j]: best score aligning the first i claims with the first j targets.
         var width = targetCount + 1;
-        var table = new int[(claimCount + 1) * width];
-        var move = new byte[(claimCount + 1) * width];
+        var (table, move) = Scratch((claimCount + 1) * width);
+        table[0] = 0;
         const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
 
         for (var j = 1; j <= targetCount; j++)
@@ -97,6 +97,32 @@ internal static class SequenceAligner
         }
 
         return pairing;
+    }
+
+    [ThreadStatic]
+    private static int[]? t_table;
+
+    [ThreadStatic]
+    private static byte[]? t_move;
+
+    // The tables of a reply to a long program run to megabytes; reused per thread they stop being large-object garbage
+    // (every such array counts towards a full collection). Every cell read is written first, except [0].
+    private static (int[] Table, byte[] Move) Scratch(int cells)
+    {
+        // Kept per thread up to 2.5 MB; a rarer, larger table is allocated for the call alone.
+        const int MaxKeptCells = 1 << 19;
+        if (cells > MaxKeptCells)
+        {
+            return (new int[cells], new byte[cells]);
+        }
+
+        if (t_table is null || t_table.Length < cells)
+        {
+            t_table = new int[Math.Max(cells, 1024)];
+            t_move = new byte[t_table.Length];
+        }
+
+        return (t_table, t_move!);
     }
 
     /// <summary>Above this many table cells (a flood of claims against a long program) alignment turns greedy, so work stays bounded.</summary>
