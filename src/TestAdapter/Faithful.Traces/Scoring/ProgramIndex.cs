@@ -15,6 +15,7 @@ internal sealed class ProgramIndex
     private ProgramIndex(StepProgram program)
     {
         Replay = new ExpressionReplay(program);
+        StepByName = new Dictionary<string, int>(program.Steps.Count, StringComparer.Ordinal);
         for (var p = 0; p < program.Parameters.Count; p++)
         {
             _parameters[program.Parameters[p].Name] = p;
@@ -96,7 +97,7 @@ internal sealed class ProgramIndex
     /// <summary>Replays of this program's expressions; safe to share across threads (probes are built idempotently).</summary>
     public ExpressionReplay Replay { get; }
 
-    public Dictionary<string, int> StepByName { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> StepByName { get; }
 
     /// <summary>
     /// Steps whose value is given, not computed: a declaration's literal initial value (<c>long n_0 = 1;</c>), reading no
@@ -132,9 +133,12 @@ internal sealed class ProgramIndex
 
     private bool[] RunEnds(StepProgram program)
     {
+        // Variables as small ids: a 10,000-step program with a few variables asks about its open runs at every step.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var writeCounts = new List<int>();
         var ends = new bool[program.Steps.Count];
-        var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        var closed = new List<string>();
+        var openLast = new List<int>();
+        var open = new List<int>();
         foreach (var step in program.Steps)
         {
             if (IsGiven[step.Index])
@@ -142,29 +146,38 @@ internal sealed class ProgramIndex
                 continue;
             }
 
-            var count = Writes(step.Variable).Count;
-            closed.Clear();
-            foreach (var (variable, last) in open)
+            if (!ids.TryGetValue(step.Variable, out var variable))
+            {
+                variable = ids.Count;
+                ids.Add(step.Variable, variable);
+                writeCounts.Add(Writes(step.Variable).Count);
+                openLast.Add(-1);
+            }
+
+            var count = writeCounts[variable];
+            for (var k = open.Count - 1; k >= 0; k--)
             {
                 // A write that runs no more often than the open variable's statement ends that variable's run.
-                if (variable != step.Variable && count <= Writes(variable).Count)
+                var other = open[k];
+                if (other != variable && count <= writeCounts[other])
                 {
-                    ends[last] = true;
-                    closed.Add(variable);
+                    ends[openLast[other]] = true;
+                    openLast[other] = -1;
+                    open.RemoveAt(k);
                 }
             }
 
-            foreach (var variable in closed)
+            if (openLast[variable] < 0)
             {
-                open.Remove(variable);
+                open.Add(variable);
             }
 
-            open[step.Variable] = step.Index;
+            openLast[variable] = step.Index;
         }
 
-        foreach (var (_, last) in open)
+        foreach (var variable in open)
         {
-            ends[last] = true;
+            ends[openLast[variable]] = true;
         }
 
         return ends;
