@@ -8,7 +8,7 @@ internal sealed class ReadBudget : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly CancellationToken _caller;
-    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+    private long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public ReadBudget(ProgramReadLimits limits, CancellationToken caller)
     {
@@ -39,6 +39,28 @@ internal sealed class ReadBudget : IDisposable
 
     /// <summary>Whether a cancellation came from the budget rather than from the caller.</summary>
     public bool RanOut => _source.IsCancellationRequested && !_caller.IsCancellationRequested;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> off the clock: the budget is the program's, not a one-time cost of the process (such
+    /// as Roslyn's first load) that the read happens to pay. Once spent, the budget stays spent.
+    /// </summary>
+    public void Excluding(Action work)
+    {
+        // The timer is held while the work runs, so it cannot fire for time that is not the program's.
+        _source.CancelAfter(Timeout.InfiniteTimeSpan);
+        var before = System.Diagnostics.Stopwatch.GetTimestamp();
+        work();
+        _started += System.Diagnostics.Stopwatch.GetTimestamp() - before;
+        var left = Limit - System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+        if (left > TimeSpan.Zero)
+        {
+            _source.CancelAfter(left);
+        }
+        else
+        {
+            _source.Cancel();
+        }
+    }
 
     public SourceProblem Problem(string path, string? programName) => new(
         ProblemKind.UnsupportedStatement,
