@@ -8,6 +8,7 @@ using runtime::Faithful.Model;
 using runtime::Faithful.SourcePrograms;
 using runtime::Faithful.SourcePrograms.Limits;
 using runtime::Faithful.SourcePrograms.Syntax;
+using Faithful.Analyzers.Tests.Rules;
 using static Faithful.Analyzers.Tests.Infrastructure.ProgramText;
 
 namespace Faithful.Analyzers.Tests.Reading;
@@ -103,7 +104,7 @@ public sealed class SyntaxStatementReaderTests
     public void Real_corpus_programs_read_alike()
     {
         var corpus = Path.Combine(
-            Environment.GetEnvironmentVariable("FAITHFUL_REALDATA") is { Length: > 0 } folder ? folder : Path.Combine(RepoRoot(), "..", "shared", "realdata"),
+            Environment.GetEnvironmentVariable("FAITHFUL_REALDATA") is { Length: > 0 } folder ? folder : Path.Combine(AllAnalyzers.RepositoryRoot(), "..", "shared", "realdata"),
             "codesim-loops",
             "replies.jsonl.gz");
         if (!File.Exists(corpus))
@@ -217,16 +218,5 @@ public sealed class SyntaxStatementReaderTests
             2 => $"-{Leaf()} * {Leaf()}",
             _ => $"({Leaf()} - {Leaf()}) / {random.Next(1, 4)}",
         };
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Faithful.Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }
