@@ -18,17 +18,18 @@ public sealed class RealDataAgreementTests
         "codesim-loops",
         "replies.jsonl.gz");
 
-    private static string DevLabels => Path.Combine(RepoPaths.Root, "data", "labels", "codesim-loops.dev.labels.jsonl");
-
-    [Fact]
-    public void The_reader_agrees_with_human_labels_of_real_replies()
+    // First readings (no label changed after anyone saw a verdict) and the adjudicated second reading (docs/labels.md).
+    [Theory]
+    [InlineData("codesim-loops.dev.labels.jsonl")]
+    [InlineData("codesim-loops.dev.second-reading.labels.jsonl")]
+    public void The_reader_agrees_with_human_labels_of_real_replies(string labelsFile)
     {
         if (!File.Exists(Corpus))
         {
             Assert.Skip($"The real replies are not here ({Path.GetFullPath(Corpus)}); they live outside the repository; set FAITHFUL_REALDATA to the realdata folder to run this test.");
         }
 
-        var labels = LabelsFile.Read(DevLabels);
+        var labels = LabelsFile.Read(Path.Combine(RepoPaths.Root, "data", "labels", labelsFile));
         Assert.Empty(labels.Issues);
         Assert.True(labels.ById.Count >= 360, $"{labels.ById.Count} development labels; at least 360 are committed");
 
@@ -43,7 +44,7 @@ public sealed class RealDataAgreementTests
         var failures = AgreementRequirements.Default.Failures(report);
 
         Assert.Equal(labels.ById.Count, report.Total);
-        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "replies.jsonl", "codesim-loops.dev.labels.jsonl", maxDisagreements: 40));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "replies.jsonl", labelsFile, maxDisagreements: 40));
     }
 
     private static string LabelledLines(LabelSet labels)

@@ -160,4 +160,52 @@ public sealed class ReadingRuleTests
         var claim = Assert.Single(trace.Executions);
         Assert.Equal(("n_1", -6L), (claim.Name, claim.Value!.Value.Int64));
     }
+    [Theory]
+    [InlineData("Total sum = 3 + 5 + 7 = 15")]
+    [InlineData("Sum = 1 + 3 + 5 + 7 = 16")]
+    [InlineData("The sum([n_0]) is 3 + (-1) + 5 = 7")]
+    public void A_running_total_over_more_values_than_the_answer_has_variables_is_an_invented_step_not_an_answer(string total)
+    {
+        // The answer is n_0 + n_1: a total of three or more values the reply already gave is a computation the program
+        // does not have (an extra step), not the answer.
+        var reply = "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\n" + total + "\n<result>1</result>";
+
+        var verdict = CaseScorer.Score(Programs.Loop(), [], reply);
+        var trace = Loop(reply);
+
+        Assert.Contains(trace.Executions, c => c.Name == "sum" && c.Line == 10);
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+        Assert.Contains(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+    }
+
+    [Fact]
+    public void An_answer_that_reads_out_an_invented_total_over_right_finals_is_a_readout_error_too()
+    {
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\nsum = 3 + 5 + 7 = 15\n<result>15</result>");
+
+        Assert.Equal([FailureMode.HallucinatedSteps, FailureMode.ReadoutError], verdict.Modes.Where(m => m is FailureMode.HallucinatedSteps or FailureMode.ReadoutError));
+    }
+
+    [Theory]
+    [InlineData("The sum is 7 + (-6) = 1.", 1L)]
+    [InlineData("The sum is 7 + (-5) = 2.", 2L)]
+    public void A_sum_with_one_value_per_answer_variable_stays_the_answer(string sum, long answer)
+    {
+        var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\n" + sum);
+
+        Assert.DoesNotContain(trace.Claims, c => c.Name == "sum");
+        Assert.Equal([answer], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Theory]
+    [InlineData("Sum = 2 + 2 + 2 = 6")]
+    [InlineData("Sum = 7 - 6 + 0 = 1")]
+    [InlineData("Sum = 3 * 5 + 7 = 22")]
+    public void A_total_of_values_the_reply_never_gave_or_not_a_plain_addition_is_not_an_invented_step(string total)
+    {
+        var trace = Loop("n_0 = 3\nn_0 = 5\nn_0 = 7\nn_1 = -6\n" + total);
+
+        Assert.DoesNotContain(trace.Claims, c => c.Name == "sum");
+    }
 }

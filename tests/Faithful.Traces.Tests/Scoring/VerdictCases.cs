@@ -234,12 +234,21 @@ internal static class VerdictCases
             So a3 ends at 11.
             Final answer: 11
             """, FailureMode.ReadoutError, "CCCCCCC", false, false);
+        // A total over every value n_0 held is a computation the program does not have (an extra step, listed first),
+        // and the answer reads it out instead of the right finals (ReadoutError too; docs/labels.md ruling 5).
         yield return new("loop: the sum adds up every value n_0 held", "loop", """
             n_0 = 3, n_1 = -1, n_1 = -2
             n_0 = 5, n_1 = -3, n_1 = -4
             n_0 = 7, n_1 = -5, n_1 = -6
             sum = 3 + 5 + 7 + (-6) = 9
             <result>9</result>
+            """, FailureMode.HallucinatedSteps, "CCCCCCCCCCC", false, false);
+        yield return new("loop: the sum reads a stale n_0", "loop", """
+            n_0 = 3, n_1 = -1, n_1 = -2
+            n_0 = 5, n_1 = -3, n_1 = -4
+            n_0 = 7, n_1 = -5, n_1 = -6
+            sum = 5 + (-6) = -1
+            <result>-1</result>
             """, FailureMode.ReadoutError, "CCCCCCCCCCC", false, false);
 
         // ---- Stale operand: a look-back failure ----

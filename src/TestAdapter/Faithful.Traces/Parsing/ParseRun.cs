@@ -166,6 +166,7 @@ internal sealed class ParseRun
         }
 
         FlushPending();
+        InventedTotals.Apply(_events, _knowledge);
         DropRunningSums();
         var pass = new DocumentPass(_knowledge, _singleWrite, _options.Answers.Allows(AnswerStyle.Prose));
         pass.Run(_events);
@@ -261,7 +262,7 @@ internal sealed class ParseRun
             };
         }
 
-        return new ReaderKnowledge(given, options.AnswerVariable, options.StepVariables.AsImmutableArray(), options.AnswerIsSum);
+        return new ReaderKnowledge(given, options.AnswerVariable, options.StepVariables.AsImmutableArray(), options.AnswerIsSum, options.AnswerVariableCount);
     }
 
     private void ReadTableLine(int index, string line)

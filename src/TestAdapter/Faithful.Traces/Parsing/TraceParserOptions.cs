@@ -41,6 +41,9 @@ public sealed record TraceParserOptions(
     /// <summary>Whether the answer adds up the final values of several variables.</summary>
     public bool AnswerIsSum { get; init; }
 
+    /// <summary>How many variables the answer reads (a total of more values than this is not the answer's sum).</summary>
+    public int AnswerVariableCount { get; init; }
+
     /// <summary>Options for replies to <paramref name="program"/>, with the given answer settings (default: every built-in style).</summary>
     public static TraceParserOptions ForProgram(StepProgram program, AnswerExtraction? answers = null)
     {
@@ -119,6 +122,7 @@ public sealed record TraceParserOptions(
             StepVariables = stepVariables.ToEquatableArray(),
             AnswerVariable = program.Result is Ref && answerVariables.Count == 1 ? answerVariables[0] : null,
             AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
+            AnswerVariableCount = answerVariables.Count,
         };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
+using Faithful.Traces.Parsing.Reading;
 
 namespace Faithful.Traces.Scoring;
 
@@ -106,7 +107,10 @@ internal static class AnswerErrors
 
         // "sum([0, -2, -4, -6]) = -12": the answer adds up values it held, but not its final ones. The work may sit on an
         // earlier statement of the same answer.
-        var work = final.Work ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work;
+        // A total the reader took as an invented step ("Sum = 3 + 5 + 7 = 15" over one variable's values) may be the work too.
+        var work = final.Work
+            ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work
+            ?? alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Work is not null && c.Value is { } v && v.Text == given.Text)?.Work;
         var shown = TermsOfAnyPart(work);
         if (shown is { Count: > 0 } terms && given.Int64 is { } total)
         {

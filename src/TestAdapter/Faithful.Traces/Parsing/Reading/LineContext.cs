@@ -183,8 +183,9 @@ internal sealed class ReaderKnowledge
 {
     public static ReaderKnowledge None { get; } = new(null, null, null, false);
 
-    public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum)
+    public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum, int answerVariableCount = 0)
     {
+        AnswerVariableCount = answerVariableCount;
         Given = given ?? new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
         AnswerVariable = answerVariable;
         StepVariables = stepVariables ?? [];
@@ -200,6 +201,9 @@ internal sealed class ReaderKnowledge
 
     /// <summary>Whether the answer is the sum of several variables.</summary>
     public bool AnswerIsSum { get; }
+
+    /// <summary>How many variables the answer reads (0 when unknown).</summary>
+    public int AnswerVariableCount { get; }
 
     /// <summary>The variable each step writes, in step order.</summary>
     public IReadOnlyList<string> StepVariables { get; }

@@ -1,0 +1,152 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// Finds running totals the reply invents: a "sum" or "total" line that adds up more values than the answer has
+/// variables, every one of them a value the reply already gave ("Sum = 1 + 3 = 4" after each iteration of a one-variable
+/// loop, "Total sum = 0 + 1 + 2 = 3" over the values one variable took). The program has no such statement, so the line
+/// is an execution of an invented step (an extra), not an answer. A sum of the reply's own values with at most one
+/// operand per answer variable stays an answer (a stale or misread operand there is the answer's own error).
+/// </summary>
+internal static class InventedTotals
+{
+    /// <summary>The name an invented total is claimed under: not a program variable, so the aligner counts it as an extra.</summary>
+    public const string Name = "sum";
+
+    public static void Apply(List<ReadEvent> events, ReaderKnowledge knowledge)
+    {
+        if (!(knowledge.AnswerIsSum || knowledge.AnswerVariable is not null) || IsProgramName(knowledge, Name))
+        {
+            return;
+        }
+
+        var answerVariables = knowledge.AnswerIsSum ? knowledge.AnswerVariableCount : 1;
+        if (answerVariables < 1)
+        {
+            return;
+        }
+        HashSet<long>? given = null;
+        for (var k = 0; k < events.Count; k++)
+        {
+            var e = events[k];
+            if (e.Kind != ReadEventKind.Answer || !e.Weak || e.Answer is not { Value: { } total, Work: { } work })
+            {
+                continue;
+            }
+
+            var operands = AdditiveOperands(work);
+            if (operands is null || operands.Count < 2 || operands.Count <= answerVariables)
+            {
+                continue;
+            }
+
+            given ??= GivenValues(knowledge);
+            if (!AllGivenBefore(events, k, operands, given))
+            {
+                continue;
+            }
+
+            events[k] = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, work), e.Answer.Text);
+        }
+    }
+
+    private static bool IsProgramName(ReaderKnowledge knowledge, string name) =>
+        knowledge.IsGiven(name) || knowledge.StepVariables.Contains(name, StringComparer.Ordinal);
+
+    private static HashSet<long> GivenValues(ReaderKnowledge knowledge)
+    {
+        var values = new HashSet<long>();
+        foreach (var value in knowledge.Given.Values)
+        {
+            if (value is { Int64: { } known })
+            {
+                values.Add(known);
+            }
+        }
+
+        return values;
+    }
+
+    // Every operand is a value the reply gave before this line: a declared value, a value any earlier claim stated, or
+    // an earlier total (a running sum carries its previous value forward).
+    private static bool AllGivenBefore(List<ReadEvent> events, int index, List<long> operands, HashSet<long> given)
+    {
+        var seen = new HashSet<long>(given);
+        for (var k = 0; k < index; k++)
+        {
+            var e = events[k];
+            if (e.Kind == ReadEventKind.Claim && e.Claim.Value is { Int64: { } claimed })
+            {
+                seen.Add(claimed);
+            }
+            else if (e.Kind == ReadEventKind.Answer && e.Answer?.Value is { Int64: { } answered })
+            {
+                seen.Add(answered);
+            }
+        }
+
+        foreach (var operand in operands)
+        {
+            if (!seen.Contains(operand))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "0 + 1 + 2", "4 + 5", "-2 + (-3)": integer operands joined by '+' only (a difference, a product or a name is not a
+    // total of values); null for anything else.
+    internal static List<long>? AdditiveOperands(string work)
+    {
+        var operands = new List<long>();
+        var i = 0;
+        var expectOperand = true;
+        while (i < work.Length)
+        {
+            var c = work[i];
+            if (c == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (expectOperand)
+            {
+                var parenthesized = c == '(';
+                var start = parenthesized ? i + 1 : i;
+                var end = NumberReader.TryRead(work, start, allowSign: true, out var value);
+                if (end < 0 || value.Int64 is not { } number)
+                {
+                    return null;
+                }
+
+                if (parenthesized)
+                {
+                    if (end >= work.Length || work[end] != ')')
+                    {
+                        return null;
+                    }
+
+                    end++;
+                }
+
+                operands.Add(number);
+                i = end;
+                expectOperand = false;
+                continue;
+            }
+
+            if (c == '+')
+            {
+                expectOperand = true;
+                i++;
+                continue;
+            }
+
+            return null;
+        }
+
+        return expectOperand ? null : operands;
+    }
+}
