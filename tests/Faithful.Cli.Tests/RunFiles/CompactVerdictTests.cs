@@ -25,29 +25,8 @@ public sealed class CompactVerdictTests
             compactBytes += json.Length;
             var compact = JsonSerializer.Deserialize<CompactVerdict>(json, FaithfulJson.Options)!;
 
-            var expanded = compact.Expand(truth, reply);
-
+            AssertExpandsBack(truth, reply, verdict);
             modes.Add(verdict.PrimaryMode);
-            Assert.Equal(verdict.PrimaryMode, expanded.PrimaryMode);
-            Assert.Equal(verdict.Modes, expanded.Modes);
-            Assert.Equal(verdict.Evidence, expanded.Evidence);
-            Assert.Equal((verdict.FirstAnswerCorrect, verdict.FinalAnswerCorrect, verdict.FirstDivergence), (expanded.FirstAnswerCorrect, expanded.FinalAnswerCorrect, expanded.FirstDivergence));
-            Assert.Equal(verdict.StepFaithfulness, expanded.StepFaithfulness);
-            Assert.Equal(verdict.Completeness, expanded.Completeness);
-            Assert.Equal(verdict.Steps.Count, expanded.Steps.Count);
-            for (var s = 0; s < verdict.Steps.Count; s++)
-            {
-                var (before, after) = (verdict.Steps[s], expanded.Steps[s]);
-                Assert.Equal((before.StepIndex, before.StepName, before.Expected, before.Verdict), (after.StepIndex, after.StepName, after.Expected, after.Verdict));
-                Assert.Equal(before.Claim is null, after.Claim is null);
-                if (before.Claim is { } claim)
-                {
-                    Assert.Equal((claim.Line, claim.Attempt, claim.Value?.Text), (after.Claim!.Line, after.Claim.Attempt, after.Claim.Value?.Text));
-                    Assert.Equal(claim.Value?.Int64, after.Claim.Value?.Int64);
-                }
-            }
-
-            Assert.Equal(verdict.ExtraClaims.Select(c => (c.Line, c.Value?.Text)), expanded.ExtraClaims.Select(c => (c.Line, c.Value?.Text)));
 
             // The headline alone is what aggregation reads: the same figures, no per-step table.
             var headline = compact.Headline();
@@ -57,6 +36,55 @@ public sealed class CompactVerdictTests
 
         Assert.True(modes.Count >= 4, $"the simulated replies cover too few modes: {string.Join(", ", modes)}");
         Assert.True(compactBytes * 5 < fullBytes, $"compact {compactBytes} bytes, full {fullBytes}");
+    }
+
+    private static TraceVerdict AssertExpandsBack(Trace truth, string reply, TraceVerdict verdict)
+    {
+        var json = JsonSerializer.Serialize(CompactVerdict.From(verdict), FaithfulJson.Options);
+        var expanded = JsonSerializer.Deserialize<CompactVerdict>(json, FaithfulJson.Options)!.Expand(truth, reply);
+
+        Assert.Equal(verdict.PrimaryMode, expanded.PrimaryMode);
+        Assert.Equal(verdict.Modes, expanded.Modes);
+        Assert.Equal(verdict.Evidence, expanded.Evidence);
+        Assert.Equal((verdict.FirstAnswerCorrect, verdict.FinalAnswerCorrect, verdict.FirstDivergence), (expanded.FirstAnswerCorrect, expanded.FinalAnswerCorrect, expanded.FirstDivergence));
+        Assert.Equal(verdict.StepFaithfulness, expanded.StepFaithfulness);
+        Assert.Equal(verdict.Completeness, expanded.Completeness);
+        Assert.Equal(verdict.Steps.Count, expanded.Steps.Count);
+        for (var s = 0; s < verdict.Steps.Count; s++)
+        {
+            var (before, after) = (verdict.Steps[s], expanded.Steps[s]);
+            Assert.Equal((before.StepIndex, before.StepName, before.Expected, before.Verdict), (after.StepIndex, after.StepName, after.Expected, after.Verdict));
+            Assert.Equal(before.Claim is null, after.Claim is null);
+            if (before.Claim is { } claim)
+            {
+                Assert.Equal((claim.Line, claim.Attempt, claim.Value?.Text), (after.Claim!.Line, after.Claim.Attempt, after.Claim.Value?.Text));
+                Assert.Equal(claim.Value?.Int64, after.Claim.Value?.Int64);
+            }
+        }
+
+        Assert.Equal(verdict.ExtraClaims.Select(c => (c.Line, c.Value?.Text)), expanded.ExtraClaims.Select(c => (c.Line, c.Value?.Text)));
+        return expanded;
+    }
+
+    [Theory]
+    [InlineData("The loops leave n_0 = 7 and n_1 = -6.\n<result>1</result>")]
+    [InlineData("I cannot simulate this.\n<result>5</result>")]
+    [InlineData("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\n<result>3</result>")]
+    public void Given_declarations_without_claims_keep_every_claimed_line_in_place(string reply)
+    {
+        // Declarations with literals are given steps: correct with no claim. A reply that claims none of them, or only
+        // later steps, must expand with each claim on its own line (this once failed or shifted the lines).
+        var program = new Faithful.Transcripts.TranscriptProgramSource(
+            "long n_0 = 1;\nlong n_1 = 0;\nfor (var i = 0; i < 3; i++)\n{\n    n_0 += 2;\n    for (var j = 0; j < 2; j++)\n    {\n        n_1 -= 1;\n    }\n}",
+            "",
+            "sum",
+            "Loop").Read()!;
+        var truth = ReferenceEvaluator.Evaluate(program, Array.Empty<Value>());
+
+        var verdict = CaseScorer.Score(truth, CaseScorer.Parse(program, reply));
+
+        Assert.Contains(verdict.Steps, s => s.Verdict == StepVerdict.Correct && s.Claim is null);
+        AssertExpandsBack(truth, reply, verdict);
     }
 
     [Fact]
@@ -76,7 +104,8 @@ public sealed class CompactVerdictTests
         var verdicts = Gen.Int[0, 3].Select(i => (StepVerdict)i);
         Gen.Select(verdicts, Gen.Bool).List[0, 300].Sample(steps =>
         {
-            var normalized = steps.Select(s => (s.Item1, s.Item1 != StepVerdict.Missing || s.Item2)).ToList();
+            // Only correct and missing steps may lack a claim (a given step; a step never shown).
+            var normalized = steps.Select(s => (s.Item1, s.Item1 is not (StepVerdict.Missing or StepVerdict.Correct) || s.Item2)).ToList();
             Assert.Equal(normalized, StepCodes.Decode(StepCodes.Encode(normalized)));
         });
         Gen.Int[-50, 5000].List[0, 200].Sample(values => Assert.Equal(values, IntRuns.ParseDeltas(IntRuns.Deltas(values))));

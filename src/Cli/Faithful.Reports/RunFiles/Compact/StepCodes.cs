@@ -60,11 +60,12 @@ public static class StepCodes
             var step = code switch
             {
                 'C' => (StepVerdict.Correct, true),
+                'G' => (StepVerdict.Correct, false),
                 'P' => (StepVerdict.PropagatedError, true),
                 'E' => (StepVerdict.ExecutionError, true),
                 'N' => (StepVerdict.Missing, true),
                 'M' => (StepVerdict.Missing, false),
-                _ => throw new FormatException($"'{code}' is not a step code (C, P, E, N or M) in '{Short(codes)}'."),
+                _ => throw new FormatException($"'{code}' is not a step code (C, G, P, E, N or M) in '{Short(codes)}'."),
             };
             for (var n = 0; n < count; n++)
             {
@@ -77,7 +78,8 @@ public static class StepCodes
 
     private static char CodeOf(StepVerdict verdict, bool hasClaim) => verdict switch
     {
-        StepVerdict.Correct => 'C',
+        // A given step (a declaration's literal) is correct with no claim: 'C' would claim a reply line it does not have.
+        StepVerdict.Correct => hasClaim ? 'C' : 'G',
         StepVerdict.PropagatedError => 'P',
         StepVerdict.ExecutionError => 'E',
         _ => hasClaim ? 'N' : 'M',
