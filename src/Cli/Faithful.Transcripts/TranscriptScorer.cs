@@ -24,13 +24,14 @@ public static class TranscriptScorer
     /// <summary>Scores the transcript file at <paramref name="path"/>, handing each result to <paramref name="onResult"/> in file order.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not text (NUL bytes at its start).</exception>
-    public static TranscriptStats ScoreFile(string path, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null, int? workers = null, long cachedSteps = TranscriptPipeline.DefaultCachedSteps)
+    /// <param name="serialize">Optional: serializes each result on the worker that scored it (see <see cref="TranscriptPipeline.Run"/>).</param>
+    public static TranscriptStats ScoreFile(string path, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null, int? workers = null, long cachedSteps = TranscriptPipeline.DefaultCachedSteps, Func<ScoredTranscript, byte[]>? serialize = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= TranscriptOptions.Default;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var fileName = Path.GetFileName(path);
-        return new TranscriptPipeline(catalog, options, workers, cachedSteps).Run(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, onResult, onIssue);
+        return new TranscriptPipeline(catalog, options, workers, cachedSteps).Run(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, onResult, onIssue, serialize: serialize);
     }
 
     /// <summary>Scores the transcript file at <paramref name="path"/> into memory.</summary>

@@ -45,6 +45,46 @@ public sealed class ScoreTranscriptTests
     }
 
     [Fact]
+    public async Task Many_lines_across_batches_keep_file_order_and_number_repeated_cases_as_samples()
+    {
+        // Workers take lines in batches and serialize their results; a repeated line without a sample is the next
+        // sample of its case, numbered in file order, so its worker-side bytes must be redone with that number.
+        var sample = File.ReadLines(RepoPaths.SampleTranscripts).Where(l => l.Length > 0).ToList();
+        var lines = new List<string>();
+        for (var round = 0; round < 6; round++)
+        {
+            foreach (var line in sample)
+            {
+                lines.Add(line);
+            }
+
+            lines.Add("{ not json " + round);
+        }
+
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "many.jsonl");
+        await File.WriteAllLinesAsync(input, lines, TestContext.Current.CancellationToken);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await Cli.CliApp.RunAsync(["score", input, "--out", Path.Combine(dir.Path, "out"), "--workers", "2"], new Cli.CliConsole(output, error));
+
+        Assert.True(exit == 0, output + "\n" + error);
+        Assert.Contains($"scored {6 * sample.Count} transcripts from many.jsonl; skipped 6 malformed line(s)", output.ToString(), StringComparison.Ordinal);
+        var issues = error.ToString().Split('\n').Where(l => l.StartsWith("skipped", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(r => r * (sample.Count + 1)), issues.Select(l => int.Parse(System.Text.RegularExpressions.Regex.Match(l, @"many\.jsonl\((\d+)\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var cases = File.ReadLines(Path.Combine(dir.Path, "out", "scored.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("caseId", out _))
+            .Select(e => (Line: int.Parse(e.GetProperty("metadata").GetProperty("transcript.line").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Sample: e.GetProperty("sample").GetInt32(), CaseId: e.GetProperty("caseId").GetString()!))
+            .ToList();
+        Assert.Equal(cases.Select(c => c.Line).Order(), cases.Select(c => c.Line));
+        Assert.All(cases, c => Assert.EndsWith("#" + c.Sample, c.CaseId, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 6), cases.Where(c => c.Line % (sample.Count + 1) == 1).Select(c => c.Sample));
+    }
+
+    [Fact]
     public void Malformed_lines_are_reported_with_their_line_numbers_and_the_rest_is_scored()
     {
         var good = File.ReadLines(RepoPaths.SampleTranscripts).First();

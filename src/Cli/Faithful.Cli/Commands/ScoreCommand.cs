@@ -52,12 +52,20 @@ internal static class ScoreCommand
                         scored =>
                         {
                             writer.WriteProgramLine(scored.Program.Id, () => scored.Source?.ToProgramLine(scored.Program.Id) ?? ProgramLine.Serialize(scored.Program));
-                            writer.Write(scored.Result);
+                            if (scored.Serialized is { } line)
+                            {
+                                writer.WriteSerialized(line);
+                            }
+                            else
+                            {
+                                writer.Write(scored.Result);
+                            }
                         },
                         issue => console.Error.WriteLine($"skipped {issue}"),
                         catalog,
                         workers: parse.GetValue(workers),
-                        cachedSteps: Math.Max(1, parse.GetValue(cacheSteps)));
+                        cachedSteps: Math.Max(1, parse.GetValue(cacheSteps)),
+                        serialize: scored => writer.SerializeLine(scored.Result));
                 }
                 catch (InvalidDataException e)
                 {

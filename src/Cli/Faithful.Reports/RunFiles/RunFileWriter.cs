@@ -94,6 +94,28 @@ public sealed class RunFileWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// The line <see cref="Write(CaseResult, StepProgram?)"/> would write for <paramref name="result"/>, redacted, as UTF-8
+    /// with its newline: safe to call from any thread, so results can be serialized where they are scored.
+    /// </summary>
+    public byte[] SerializeLine(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var json = _compact ? Encoding.UTF8.GetString(CompactCaseLine.Serialize(result)) : JsonSerializer.Serialize(result, FaithfulJson.Options);
+        return Encoding.UTF8.GetBytes(_redact(json) + "\n");
+    }
+
+    /// <summary>Writes a line made by <see cref="SerializeLine"/>.</summary>
+    public void WriteSerialized(byte[] line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_gate)
+        {
+            _stream.Write(line);
+            _stream.Flush();
+        }
+    }
+
     /// <summary>Writes a program line (a <c>faithful.run/2</c> file only), once per program id.</summary>
     public void WriteProgramLine(string programId, Func<byte[]> line)
     {

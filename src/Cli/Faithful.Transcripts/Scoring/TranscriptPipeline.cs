@@ -11,7 +11,7 @@ namespace Faithful.Transcripts.Scoring;
 /// Scores a transcript file on every core, in bounded memory:
 /// <list type="number">
 /// <item>one reader streams the lines (bounded line reader);</item>
-/// <item><see cref="Workers"/> workers each take a line and read its record, find its program in the
+/// <item><see cref="Workers"/> workers each take a batch of lines and read each record, find its program in the
 /// <see cref="ProgramCache"/> (read once per distinct program text while cached), its ground truth (once per distinct
 /// inputs of a cached program, by the reference interpreter) and parse, align and classify the reply;</item>
 /// <item>the caller's thread puts the results back in file order, numbers samples, and hands each to the sink.</item>
@@ -40,15 +40,28 @@ public sealed class TranscriptPipeline
     /// <summary>Lines in flight at most.</summary>
     public int Window { get; }
 
+    /// <summary>Lines a worker takes at once: handing lines over one by one cost more than scoring a short reply.</summary>
+    public const int BatchLines = 16;
+
+    // A batch is sent early once its lines hold this many characters, so long replies do not wait for fifteen more.
+    private const int BatchChars = 256 * 1024;
+
     /// <summary>Scores <paramref name="lines"/>; <paramref name="onResult"/> and <paramref name="onIssue"/> are called on this thread, in file order.</summary>
-    public TranscriptStats Run(IEnumerable<TranscriptLine> lines, string fileName, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, CancellationToken cancellationToken = default)
+    /// <param name="serialize">
+    /// Optional: turns a result into the bytes the sink will write, on the worker that scored it, so that the ordered stage
+    /// does not serialize every result on one thread. Its bytes reach the sink as <see cref="ScoredTranscript.Serialized"/>
+    /// unless the ordered stage renumbered the result's sample (then they are null and the sink serializes it itself).
+    /// It must be safe to call from several threads.
+    /// </param>
+    public TranscriptStats Run(IEnumerable<TranscriptLine> lines, string fileName, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, Func<ScoredTranscript, byte[]>? serialize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(onResult);
         ArgumentNullException.ThrowIfNull(onIssue);
-        using var window = new SemaphoreSlim(Window);
-        var work = Channel.CreateBounded<(long Sequence, TranscriptLine Line)>(new BoundedChannelOptions(Window) { SingleWriter = true });
-        var done = Channel.CreateUnbounded<(long Sequence, int Line, ScoredLine Scored)>(new UnboundedChannelOptions { SingleReader = true });
+        var batches = Math.Max(2, Window / BatchLines);
+        using var window = new SemaphoreSlim(batches);
+        var work = Channel.CreateBounded<(long Sequence, List<TranscriptLine> Lines)>(new BoundedChannelOptions(batches) { SingleWriter = true });
+        var done = Channel.CreateUnbounded<(long Sequence, Scored[] Results)>(new UnboundedChannelOptions { SingleReader = true });
         var lineCount = 0;
         var producer = Task.Run(
             async () =>
@@ -56,11 +69,28 @@ public sealed class TranscriptPipeline
                 try
                 {
                     long sequence = 0;
+                    var batch = new List<TranscriptLine>(BatchLines);
+                    var chars = 0;
                     foreach (var line in lines)
                     {
-                        await window.WaitAsync(cancellationToken).ConfigureAwait(false);
                         lineCount = line.Number;
-                        await work.Writer.WriteAsync((sequence++, line), cancellationToken).ConfigureAwait(false);
+                        batch.Add(line);
+                        chars += line.Text?.Length ?? 0;
+                        if (batch.Count < BatchLines && chars < BatchChars)
+                        {
+                            continue;
+                        }
+
+                        await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        await work.Writer.WriteAsync((sequence++, batch), cancellationToken).ConfigureAwait(false);
+                        batch = new List<TranscriptLine>(BatchLines);
+                        chars = 0;
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        await work.Writer.WriteAsync((sequence, batch), cancellationToken).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -72,44 +102,82 @@ public sealed class TranscriptPipeline
         var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(
             async () =>
             {
-                await foreach (var (sequence, line) in work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var (sequence, batch) in work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    done.Writer.TryWrite((sequence, line.Number, ScoreOne(line)));
+                    var results = new Scored[batch.Count];
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        results[i] = ScoreAndSerialize(batch[i], serialize);
+                    }
+
+                    done.Writer.TryWrite((sequence, results));
                 }
             },
             cancellationToken)).ToArray();
         var finished = Task.WhenAll(workers).ContinueWith(_ => done.Writer.Complete(), TaskScheduler.Default);
 
         var samples = new Dictionary<UInt128, int>();
-        var pending = new Dictionary<long, (int Line, ScoredLine Scored)>();
+        var pending = new Dictionary<long, Scored[]>();
         long next = 0;
         int scored = 0, skipped = 0;
-        foreach (var (sequence, line, outcome) in done.Reader.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken))
+        foreach (var (sequence, results) in done.Reader.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken))
         {
-            pending[sequence] = (line, outcome);
+            pending[sequence] = results;
             while (pending.Remove(next, out var ready))
             {
                 next++;
                 window.Release();
-                if (ready.Scored.Result is null)
+                foreach (var one in ready)
                 {
-                    skipped += ready.Scored.Problem is null ? 0 : 1;
-                    if (ready.Scored.Problem is { } problem)
+                    if (one.Outcome.Result is null)
                     {
-                        onIssue(new LineIssue(fileName, ready.Line, problem));
+                        skipped += one.Outcome.Problem is null ? 0 : 1;
+                        if (one.Outcome.Problem is { } problem)
+                        {
+                            onIssue(new LineIssue(fileName, one.Line, problem));
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    onResult(Finish(one, samples));
+                    scored++;
                 }
-
-                onResult(Finish(ready.Line, ready.Scored, samples));
-                scored++;
             }
         }
 
         // Surfaces an exception of the reader or a worker (a cancellation, or a bug), after the sink saw what finished.
         Task.WaitAll([producer, .. workers, finished], cancellationToken);
         return new TranscriptStats(lineCount, scored, skipped, _programs.Reads, _programs.Hits);
+    }
+
+    // One line's outcome from a worker, with its sample key's digest and, when asked for, the result's bytes.
+    private readonly record struct Scored(int Line, ScoredLine Outcome, UInt128 SampleKey, byte[]? Serialized);
+
+    private Scored ScoreAndSerialize(TranscriptLine line, Func<ScoredTranscript, byte[]>? serialize)
+    {
+        var outcome = ScoreOne(line);
+        if (outcome.Result is not { } result)
+        {
+            return new Scored(line.Number, outcome, default, null);
+        }
+
+        var key = ResultKeyHash.Of(outcome.SampleKey!);
+        byte[]? bytes = null;
+        if (serialize is not null)
+        {
+            try
+            {
+                bytes = serialize(new ScoredTranscript(line.Number, result, outcome.Program!, outcome.Source));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The sink serializes it again on its own thread, where a fault surfaces as it always did.
+                bytes = null;
+            }
+        }
+
+        return new Scored(line.Number, outcome, key, bytes);
     }
 
     private ScoredLine ScoreOne(TranscriptLine line)
@@ -136,18 +204,20 @@ public sealed class TranscriptPipeline
     }
 
     // Samples are numbered in file order: a line without one is the next sample of its (model, case).
-    private static ScoredTranscript Finish(int line, ScoredLine scored, Dictionary<UInt128, int> samples)
+    private static ScoredTranscript Finish(Scored one, Dictionary<UInt128, int> samples)
     {
+        var scored = one.Outcome;
         var result = scored.Result!;
-        var key = ResultKeyHash.Of(scored.SampleKey!);
-        var seen = samples.GetValueOrDefault(key);
+        var seen = samples.GetValueOrDefault(one.SampleKey);
         var sample = scored.Sample ?? seen;
-        samples[key] = Math.Max(seen, sample + 1);
+        samples[one.SampleKey] = Math.Max(seen, sample + 1);
+        var serialized = one.Serialized;
         if (sample != result.Sample)
         {
             result = result with { Sample = sample, CaseId = CaseScorer.CaseId(scored.Program!, result.Inputs, sample) };
+            serialized = null;
         }
 
-        return new ScoredTranscript(line, result, scored.Program!, scored.Source);
+        return new ScoredTranscript(one.Line, result, scored.Program!, scored.Source) { Serialized = serialized };
     }
 }
