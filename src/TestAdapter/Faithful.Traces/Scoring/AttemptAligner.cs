@@ -181,6 +181,7 @@ internal sealed class AttemptAligner(
             sequenced.Count,
             parameters + program.Steps.Count,
             (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
+            (ci, row) => ScoreRow(sequenced[ci], row, claimedDirectly),
             t => t < parameters || index.IsGiven[t - parameters],
             freeLeadingTargets: _isRestart,
             optionalClaim: ci => claims[sequenced[ci]].Repeats);
@@ -303,6 +304,43 @@ internal sealed class AttemptAligner(
         else
         {
             roles[c] = ClaimRole.Extra;
+        }
+    }
+
+    // Score against every target: a named claim can pair only with its variable's input, given value and writes, so
+    // the rest of its row is Forbidden without asking.
+    private void ScoreRow(int claimIndex, Span<int> row, bool[] claimedDirectly)
+    {
+        var claim = claims[claimIndex];
+        var parameters = program.Parameters.Count;
+        if (claim.Name is not { } name)
+        {
+            for (var t = 0; t < row.Length; t++)
+            {
+                row[t] = Score(claim, t, claimedDirectly, claimIndex);
+            }
+
+            return;
+        }
+
+        row.Fill(SequenceAligner.Forbidden);
+        for (var p = 0; p < parameters; p++)
+        {
+            if (program.Parameters[p].Name == name)
+            {
+                row[p] = Score(claim, p, claimedDirectly, claimIndex);
+            }
+        }
+
+        if (index.GivenStep(name) is var given and >= 0)
+        {
+            row[parameters + given] = Score(claim, parameters + given, claimedDirectly, claimIndex);
+        }
+
+        var writes = index.Writes(name);
+        for (var w = 0; w < writes.Count; w++)
+        {
+            row[parameters + writes[w]] = Score(claim, parameters + writes[w], claimedDirectly, claimIndex);
         }
     }
 
