@@ -307,23 +307,28 @@ internal sealed class AttemptAligner(
         }
     }
 
-    // Score against every target: a named claim can pair only with its variable's input, given value and writes, so
-    // the rest of its row is Forbidden without asking.
+    // Score against every target, cell for cell what Score gives: a named claim can pair only with its variable's
+    // input, given value and writes, so the rest of its row is Forbidden without asking; a bare claim only with
+    // computed steps. Computed steps are scored by ScoreWrite, with the claim read once per row.
     private void ScoreRow(int claimIndex, Span<int> row, bool[] claimedDirectly)
     {
         var claim = claims[claimIndex];
         var parameters = program.Parameters.Count;
+        row.Fill(SequenceAligner.Forbidden);
+        var value = claim.Value;
         if (claim.Name is not { } name)
         {
-            for (var t = 0; t < row.Length; t++)
+            for (var step = 0; step < row.Length - parameters; step++)
             {
-                row[t] = Score(claim, t, claimedDirectly, claimIndex);
+                if (!index.IsGiven[step])
+                {
+                    row[parameters + step] = ScoreWrite(claim, value, step, claimedDirectly, claimIndex);
+                }
             }
 
             return;
         }
 
-        row.Fill(SequenceAligner.Forbidden);
         for (var p = 0; p < parameters; p++)
         {
             if (program.Parameters[p].Name == name)
@@ -340,7 +345,7 @@ internal sealed class AttemptAligner(
         var writes = index.Writes(name);
         for (var w = 0; w < writes.Count; w++)
         {
-            row[parameters + writes[w]] = Score(claim, parameters + writes[w], claimedDirectly, claimIndex);
+            row[parameters + writes[w]] = ScoreWrite(claim, value, writes[w], claimedDirectly, claimIndex);
         }
     }
 
@@ -370,18 +375,26 @@ internal sealed class AttemptAligner(
                 : SequenceAligner.Forbidden;
         }
 
-        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
-        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
-        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
-            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
-        if (ClaimValues.Equals(claim.Value, truth.StepValues[step]))
+        return ScoreWrite(claim, claim.Value, step, claimedDirectly, claimIndex);
+    }
+
+    // A computed step the claim may pair with (its variable's write, or any for a bare claim); value is claim.Value.
+    private int ScoreWrite(ParsedClaim claim, ParsedValue? value, int step, bool[] claimedDirectly, int claimIndex)
+    {
+        if (value is { } v && v.Matches(truth.StepValues[step]))
         {
-            return SequenceAligner.MatchScore + restated;
+            return SequenceAligner.MatchScore + Restated(claim, step, claimIndex);
         }
 
         // A repeat of a held value is read as a restatement unless a write keeps that value.
-        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + restated;
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + Restated(claim, step, claimIndex);
     }
+
+    // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+    // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+    private int Restated(ParsedClaim claim, int step, int claimIndex) =>
+        _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
+            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
 
     /// <summary>Pairing a repeat with a write it does not match costs more than leaving both unpaired.</summary>
     private const int RepeatMismatch = -2;
