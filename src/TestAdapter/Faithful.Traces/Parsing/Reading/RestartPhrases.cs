@@ -78,12 +78,13 @@ internal static class RestartPhrases
             return false;
         }
 
-        // An opener can only match a line whose first letter starts one.
-        if (OpenerInitials.Contains(char.ToLowerInvariant(text[0])))
+        // An opener can only match a line whose first letter starts it (openers are lower-case ASCII, as is the line).
+        var initial = char.ToLowerInvariant(text[0]);
+        if (OpenerInitials.Contains(initial))
         {
             foreach (var opener in Lexicon.RestartOpeners)
             {
-                if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
+                if (opener[0] == initial && text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
                     && (text.Length == opener.Length || !char.IsLetter(text[opener.Length]) || opener.EndsWith("at", StringComparison.Ordinal)))
                 {
                     return true;
