@@ -181,6 +181,7 @@ internal sealed class AttemptAligner(
             sequenced.Count,
             parameters + program.Steps.Count,
             (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
+            (ci, row) => ScoreRow(sequenced[ci], row, claimedDirectly),
             t => t < parameters || index.IsGiven[t - parameters],
             freeLeadingTargets: _isRestart,
             optionalClaim: ci => claims[sequenced[ci]].Repeats);
@@ -306,6 +307,48 @@ internal sealed class AttemptAligner(
         }
     }
 
+    // Score against every target, cell for cell what Score gives: a named claim can pair only with its variable's
+    // input, given value and writes, so the rest of its row is Forbidden without asking; a bare claim only with
+    // computed steps. Computed steps are scored by ScoreWrite, with the claim read once per row.
+    private void ScoreRow(int claimIndex, Span<int> row, bool[] claimedDirectly)
+    {
+        var claim = claims[claimIndex];
+        var parameters = program.Parameters.Count;
+        row.Fill(SequenceAligner.Forbidden);
+        var value = claim.Value;
+        if (claim.Name is not { } name)
+        {
+            for (var step = 0; step < row.Length - parameters; step++)
+            {
+                if (!index.IsGiven[step])
+                {
+                    row[parameters + step] = ScoreWrite(claim, value, step, claimedDirectly, claimIndex);
+                }
+            }
+
+            return;
+        }
+
+        for (var p = 0; p < parameters; p++)
+        {
+            if (program.Parameters[p].Name == name)
+            {
+                row[p] = Score(claim, p, claimedDirectly, claimIndex);
+            }
+        }
+
+        if (index.GivenStep(name) is var given and >= 0)
+        {
+            row[parameters + given] = Score(claim, parameters + given, claimedDirectly, claimIndex);
+        }
+
+        var writes = index.Writes(name);
+        for (var w = 0; w < writes.Count; w++)
+        {
+            row[parameters + writes[w]] = ScoreWrite(claim, value, writes[w], claimedDirectly, claimIndex);
+        }
+    }
+
     private int Score(ParsedClaim claim, int target, bool[] claimedDirectly, int claimIndex)
     {
         var parameters = program.Parameters.Count;
@@ -332,18 +375,26 @@ internal sealed class AttemptAligner(
                 : SequenceAligner.Forbidden;
         }
 
-        // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
-        // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
-        var restated = _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
-            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
-        if (ClaimValues.Equals(claim.Value, truth.StepValues[step]))
+        return ScoreWrite(claim, claim.Value, step, claimedDirectly, claimIndex);
+    }
+
+    // A computed step the claim may pair with (its variable's write, or any for a bare claim); value is claim.Value.
+    private int ScoreWrite(ParsedClaim claim, ParsedValue? value, int step, bool[] claimedDirectly, int claimIndex)
+    {
+        if (value is { } v && v.Matches(truth.StepValues[step]))
         {
-            return SequenceAligner.MatchScore + restated;
+            return SequenceAligner.MatchScore + Restated(claim, step, claimIndex);
         }
 
         // A repeat of a held value is read as a restatement unless a write keeps that value.
-        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + restated;
+        return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + Restated(claim, step, claimIndex);
     }
+
+    // A line that restates the step's own statement ("a6 /= 2 -> a6 = 8") is evidence of which write it is,
+    // so a wrong value that happens to equal a neighbouring write's does not shift the alignment.
+    private int Restated(ParsedClaim claim, int step, int claimIndex) =>
+        _statements.Restates(claimIndex - start, step, claim.Text) ? SequenceAligner.StatementBonus
+            : _workOperator[claimIndex - start] != '\0' && _workOperator[claimIndex - start] == index.OperatorOf[step] ? SequenceAligner.StatementBonus : 0;
 
     /// <summary>Pairing a repeat with a write it does not match costs more than leaving both unpaired.</summary>
     private const int RepeatMismatch = -2;

@@ -8,6 +8,9 @@ namespace Faithful.Traces.Scoring;
 /// </summary>
 internal static class SequenceAligner
 {
+    /// <summary>Writes the pairing score of claim <paramref name="claim"/> with every target into <paramref name="row"/>.</summary>
+    public delegate void RowScorer(int claim, Span<int> row);
+
     public const int MatchScore = 3;
     public const int MismatchScore = 0;
     public const int ExtraClaimScore = -1;
@@ -24,13 +27,25 @@ internal static class SequenceAligner
     /// <paramref name="score"/> scores pairing a claim with a target (<see cref="MatchScore"/>, <see cref="MismatchScore"/> or <see cref="Forbidden"/>,
     /// plus <see cref="StatementBonus"/> when the claim restates the target's statement);
     /// <paramref name="optionalTarget"/> marks targets that cost nothing to leave unclaimed (an input a model need not restate).
+    /// <paramref name="scoreRow"/> writes one claim's scores against every target at once (a caller that knows most of
+    /// a row is <see cref="Forbidden"/> fills it without a call per cell); it must agree with <paramref name="score"/>
+    /// cell by cell (the greedy fallback, past <see cref="MaxCells"/>, asks for single cells).
     /// </summary>
-    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, Func<int, bool> optionalTarget, bool freeLeadingTargets = false, Func<int, bool>? optionalClaim = null)
+    public static int[] Align(int claimCount, int targetCount, Func<int, int, int> score, RowScorer scoreRow, Func<int, bool> optionalTarget, bool freeLeadingTargets = false, Func<int, bool>? optionalClaim = null)
     {
         if ((long)(claimCount + 1) * (targetCount + 1) > MaxCells)
         {
             return Greedy(claimCount, targetCount, score);
         }
+
+        // The cost of leaving each target unclaimed, and the current claim's row of pairing scores.
+        var skipCost = new int[targetCount];
+        for (var t = 0; t < targetCount; t++)
+        {
+            skipCost[t] = SkipTargetScore(optionalTarget, t);
+        }
+
+        var row = new int[targetCount];
 
         // table[i, j]: best score aligning the first i claims with the first j targets.
         var width = targetCount + 1;
@@ -40,7 +55,7 @@ internal static class SequenceAligner
 
         for (var j = 1; j <= targetCount; j++)
         {
-            table[j] = freeLeadingTargets ? 0 : table[j - 1] + SkipTargetScore(optionalTarget, j - 1);
+            table[j] = freeLeadingTargets ? 0 : table[j - 1] + skipCost[j - 1];
             move[j] = SkipTarget;
         }
 
@@ -50,11 +65,12 @@ internal static class SequenceAligner
             var extra = optionalClaim?.Invoke(i - 1) == true ? 0 : ExtraClaimScore;
             table[i * width] = table[(i - 1) * width] + extra;
             move[i * width] = SkipClaim;
+            scoreRow(i - 1, row);
             for (var j = 1; j <= targetCount; j++)
             {
-                var diagonal = table[(i - 1) * width + j - 1] + score(i - 1, j - 1);
+                var diagonal = table[(i - 1) * width + j - 1] + row[j - 1];
                 var skipClaim = table[(i - 1) * width + j] + extra;
-                var skipTarget = table[i * width + j - 1] + SkipTargetScore(optionalTarget, j - 1);
+                var skipTarget = table[i * width + j - 1] + skipCost[j - 1];
                 var best = diagonal;
                 var chosen = Diagonal;
                 // On a tie, leave the later target unclaimed: claims then sit as early as the evidence allows.

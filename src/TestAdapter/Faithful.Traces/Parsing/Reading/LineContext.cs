@@ -22,7 +22,8 @@ internal sealed class LineContext
 {
     private readonly string?[] _sentenceLower;
 
-    public LineContext(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true)
+    /// <param name="tokenBuffer">A list to tokenize into, which the caller reuses once it is done with this line; null for a new one.</param>
+    public LineContext(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true, List<Token>? tokenBuffer = null)
     {
         Text = text;
         StepLabel = stepLabel;
@@ -31,7 +32,7 @@ internal sealed class LineContext
         Names = names;
         Section = section;
         Knowledge = knowledge;
-        Tokens = Tokenizer.Tokenize(text, names);
+        Tokens = tokenBuffer is null ? Tokenizer.Tokenize(text, names) : Tokenizer.TokenizeInto(text, names, tokenBuffer);
         Sentences = SplitSentences(Tokens);
         _sentenceLower = new string?[Sentences.Count];
     }

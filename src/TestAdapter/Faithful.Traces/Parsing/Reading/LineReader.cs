@@ -13,7 +13,7 @@ internal static class LineReader
     {
         var reading = new LineReading();
         var (code, comment) = TokenText.SplitComment(text);
-        var line = new LineContext(code, stepNumber, nameHint, names, section, knowledge, stepLabel);
+        var line = new LineContext(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
         reading.MentionsNameAndNumber = TokenText.HasName(line.Tokens, 0, line.Tokens.Count) && TokenText.HasNumber(line.Tokens, 0, line.Tokens.Count);
 
@@ -22,7 +22,7 @@ internal static class LineReader
             return reading;
         }
 
-        var commentLine = new LineContext(comment, stepNumber, nameHint, names, section, knowledge, stepLabel);
+        var commentLine = new LineContext(comment, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchCommentTokens ??= new(16));
         var commentReading = new LineReading();
         ReadInto(commentLine, commentReading);
         if (commentReading.Claims.Count > 0)
@@ -45,6 +45,14 @@ internal static class LineReader
         reading.Answers.AddRange(commentReading.Answers);
         return reading;
     }
+
+    // The tokens of the line and of its comment, reused on each thread: nothing read from a line keeps its tokens, and
+    // lines are read one at a time (a recogniser that reads a sentence again tokenizes it into a list of its own).
+    [ThreadStatic]
+    private static List<Token>? ScratchTokens;
+
+    [ThreadStatic]
+    private static List<Token>? ScratchCommentTokens;
 
     // The proposals of the line being read, reused on each thread: ReadInto consumes them before it returns.
     [ThreadStatic]
@@ -86,7 +94,7 @@ internal static class LineReader
                 reading.Unreadable.Add(problem);
             }
 
-            if (chosen.Claims.Count == 0)
+            if (chosen.Claims.IsEmpty)
             {
                 continue;
             }

@@ -14,6 +14,8 @@ internal sealed class NameRules
 
     public NameRules(IEnumerable<string>? knownNames, IEnumerable<string>? singleWriteNames = null)
     {
+        _words = new(StringComparer.Ordinal);
+        _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         if (singleWriteNames is not null)
         {
             _singleWrite.UnionWith(singleWriteNames);
@@ -44,7 +46,10 @@ internal sealed class NameRules
     // program (and every thread); bounded, so prose of any size cannot grow it without end.
     private const int MaxCachedWords = 4096;
     private const int MaxCachedWordLength = 32;
-    private readonly ConcurrentDictionary<string, (string Word, string? Name)> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Word, string? Name)> _words;
+
+    // The span view of _words, taken once: every identifier of every line is looked up through it.
+    private readonly ConcurrentDictionary<string, (string Word, string? Name)>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
     /// <summary>The identifier written at <paramref name="identifier"/> as a string, and <see cref="Resolve"/> of it.</summary>
     public (string Word, string? Name) ResolveToken(ReadOnlySpan<char> identifier)
@@ -55,8 +60,7 @@ internal sealed class NameRules
             return (text, Resolve(text));
         }
 
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(identifier, out var cached))
+        if (_wordsBySpan.TryGetValue(identifier, out var cached))
         {
             return cached;
         }

@@ -94,6 +94,13 @@ internal static class NumberReader
         }
 
         var numberSpan = digits.Written;
+        if (isInteger && TryReadPlainInteger(numberSpan, out var plain))
+        {
+            // Most numbers in a reply are short integers: read them directly (as exactly as the parsers below would).
+            value = new ParsedValue(Text(numberSpan, plain), plain, plain == 0 && negative ? -0.0 : plain);
+            return i;
+        }
+
         if (!double.TryParse(numberSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
             return -1;
@@ -113,6 +120,51 @@ internal static class NumberReader
         var numberText = digits.ToString();
         value = new ParsedValue(numberText, exact, real);
         return i;
+    }
+
+    // An optional '-' and at most 15 digits: the long is exact and so is its double (below 2^53), which is what
+    // double.Parse and long.Parse give for the same text.
+    private static bool TryReadPlainInteger(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        var digits = negative ? text[1..] : text;
+        if (digits.Length is 0 or > 15)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (!IsDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
+
+    // Small integers written plainly ("7", "-42") share one string each instead of a new one per number read.
+    private const int SharedMin = -999;
+    private const int SharedMax = 9999;
+    private static readonly string[] SharedTexts = [.. Enumerable.Range(SharedMin, SharedMax - SharedMin + 1).Select(v => v.ToString(CultureInfo.InvariantCulture))];
+
+    private static string Text(ReadOnlySpan<char> written, long value)
+    {
+        if (value is >= SharedMin and <= SharedMax && SharedTexts[value - SharedMin] is var shared && written.SequenceEqual(shared))
+        {
+            return shared;
+        }
+
+        return written.ToString();
     }
 
     // Appends into a stack buffer and moves to the heap only past its end.

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -14,8 +16,10 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public int Score { get; } = score;
 
-    // Most proposals make one claim: start with room for one.
-    public List<LineClaim> Claims { get; } = new(1);
+    private List<LineClaim>? _claims;
+
+    /// <summary>The claims the proposal makes (added with <see cref="With"/>).</summary>
+    public ReadOnlySpan<LineClaim> Claims => CollectionsMarshal.AsSpan(_claims);
 
     public PendingStatement? Pending { get; init; }
 
@@ -28,7 +32,8 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public Proposal With(LineClaim claim)
     {
-        Claims.Add(claim);
+        // Most proposals make one claim: start with room for one; a proposal without claims allocates no list.
+        (_claims ??= new(1)).Add(claim);
         return this;
     }
 }

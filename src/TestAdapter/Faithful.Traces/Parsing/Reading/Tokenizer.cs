@@ -15,6 +15,14 @@ internal static class Tokenizer
         return new List<Token>(tokens);
     }
 
+    /// <summary>Tokenizes into <paramref name="tokens"/> (cleared first), a list the caller reuses.</summary>
+    public static List<Token> TokenizeInto(string text, NameRules names, List<Token> tokens)
+    {
+        tokens.Clear();
+        Read(text, names, tokens);
+        return tokens;
+    }
+
     private static void Read(string text, NameRules names, List<Token> tokens)
     {
         var i = 0;
