@@ -20,6 +20,9 @@ internal sealed class FailureInjector
     /// <summary>Share of hallucinated traces whose answer stays right.</summary>
     public const double HallucinatedRightFirstAnswer = 0.6;
 
+    /// <summary>Share of hallucinated replies whose invented step is a running total rather than an extra write.</summary>
+    public const double InventedTotalShare = 0.2;
+
     private static readonly long[] Deltas = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 7, -7, 9, -9, 10, -10, 11, -11, 100, -100];
 
     private readonly Random _random;
@@ -271,6 +274,15 @@ internal sealed class FailureInjector
     private (FailureMode, string) Hallucinated()
     {
         _script.ClaimComputed(0, Length);
+        if (_random.NextDouble() < InventedTotalShare && InventedTotal() is { } total)
+        {
+            // A total the program does not compute, over values the trace gave ("Total sum = 3 + 5 + 7 = 15"), as real
+            // replies write after every iteration or at the end (docs/failure-modes.md, HallucinatedSteps).
+            _script.Chatter(total);
+            _script.Answer(_script.ComputeAnswer());
+            return (FailureMode.HallucinatedSteps, "extra-steps-total");
+        }
+
         var extras = _random.Next(1, 4);
         var last = Truth.StepValues[Length - 1];
         Value? lastExtra = null;
@@ -295,6 +307,34 @@ internal sealed class FailureInjector
         var answerRight = _random.NextDouble() < HallucinatedRightFirstAnswer || lastExtra is null || lastExtra == Truth.Answer;
         _script.Answer(answerRight ? _script.ComputeAnswer() : lastExtra);
         return (FailureMode.HallucinatedSteps, answerRight ? "extra-steps" : "extra-steps-answered");
+    }
+
+    // "Total sum = 3 + 5 + (-2) = 6": the last values the trace gave, one more of them than the answer has variables,
+    // or null when the program's values are not integers or too few.
+    private string? InventedTotal()
+    {
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(_script.Program.Result, answerSlots);
+        var operands = answerSlots.Distinct().Count() + 1;
+        var given = GivenPrefix();
+        if (Length - given < Math.Max(2, operands))
+        {
+            return null;
+        }
+
+        var values = new List<long>();
+        for (var step = Length - Math.Max(2, operands); step < Length; step++)
+        {
+            if (Truth.StepValues[step] is not { Kind: ValueKind.Int64 } value || Math.Abs(value.AsInt64) > 1_000_000_000)
+            {
+                return null;
+            }
+
+            values.Add(value.AsInt64);
+        }
+
+        var terms = string.Join(" + ", values.Select(v => v < 0 ? $"({v.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return $"Total sum = {terms} = {values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>

@@ -42,6 +42,11 @@ public sealed class ClassifierValidityTests
         }
 
         Assert.True(cases.Count >= 10_000);
+
+        // Invented running totals (a real-reply style, read as an extra step) are in the set and read as such.
+        var totals = Enumerable.Range(0, cases.Count).Where(i => cases[i].Reply.Label.Variant == "extra-steps-total").ToList();
+        Assert.True(totals.Count >= 50, $"{totals.Count} invented-total replies");
+        Assert.All(totals, i => Assert.Equal(FailureMode.HallucinatedSteps, outcomes[i].Found));
         Assert.True(report.MacroF1 >= 0.99, $"macro-F1 {report.MacroF1:0.000} < 0.99 (the brief requires 0.95; measured 0.999)\n{report.Describe()}");
         Assert.True(stepAccuracy >= 0.999, $"per-step verdict accuracy {stepAccuracy:0.0000} < 0.999 (the brief requires 0.99; measured 1.0000)");
     }
