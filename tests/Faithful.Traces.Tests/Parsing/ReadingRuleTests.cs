@@ -208,4 +208,16 @@ public sealed class ReadingRuleTests
 
         Assert.DoesNotContain(trace.Claims, c => c.Name == "sum");
     }
+    [Theory]
+    [InlineData("<result>f(3)</result>", null)]
+    [InlineData("<result>\nSimulation of f(10)\n</result>", null)]
+    [InlineData("<result>f(3) = 17</result>", 17L)]
+    [InlineData("<result>print(5)</result>", 5L)]
+    [InlineData("<result>sum([-7])</result>", -7L)]
+    public void The_number_a_function_is_applied_to_is_its_input_not_the_answer(string reply, long? answer)
+    {
+        var trace = Loop(reply);
+
+        Assert.Equal(answer, Assert.Single(trace.Answers).Value?.Int64);
+    }
 }
