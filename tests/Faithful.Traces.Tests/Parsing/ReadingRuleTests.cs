@@ -145,6 +145,14 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void Answers_to_an_invented_task_for_another_n_are_not_answers()
+    {
+        var trace = Loop("<result>[8, -18, 2]</result>\nNext calculate the sum of the Python function f(n) for n=1000000000.\n<result>328348725</result>");
+
+        Assert.Equal([null], trace.Answers.Select(a => a.Value?.Int64));
+    }
+
+    [Fact]
     public void A_task_prompt_echoed_before_any_work_does_not_hide_the_answer()
     {
         var trace = Loop("Simulate this Python function; enclose the solution between result tags.\nn_0 = 3\n<result>1</result>");

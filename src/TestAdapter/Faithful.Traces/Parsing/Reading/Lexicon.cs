@@ -122,6 +122,7 @@ internal static class Lexicon
     public static readonly string[] TaskPromptCues =
     [
         "simulate this python function", "enclose the solution between", "think step by step and then reply with the output",
+        "python function f(n) for n=",
     ];
 
     /// <summary>Phrases that open a line with which a model abandons its work and starts again.</summary>
