@@ -20,32 +20,52 @@ internal static class InventedTotals
         }
 
         var answerVariables = knowledge.AnswerIsSum ? knowledge.AnswerVariableCount : 1;
-        if (answerVariables < 1)
+        if (answerVariables < 1 || !events.Exists(e => Candidate(e, answerVariables) is not null))
         {
             return;
         }
-        HashSet<long>? given = null;
+
+        // One pass in reply order: the values given so far (declared, claimed, answered, earlier totals) decide each total.
+        var seen = GivenValues(knowledge);
         for (var k = 0; k < events.Count; k++)
         {
             var e = events[k];
-            if (e.Kind != ReadEventKind.Answer || !e.Weak || e.Answer is not { Value: { } total, Work: { } work })
+            if (Candidate(e, answerVariables) is { } operands && operands.TrueForAll(seen.Contains))
             {
+                var total = e.Answer!.Value!.Value;
+                events[k] = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, e.Answer.Work), e.Answer.Text);
+                AddValue(seen, total);
                 continue;
             }
 
-            var operands = AdditiveOperands(work);
-            if (operands is null || operands.Count < 2 || operands.Count <= answerVariables)
+            if (e.Kind == ReadEventKind.Claim && e.Claim.Value is { } claimed)
             {
-                continue;
+                AddValue(seen, claimed);
             }
-
-            given ??= GivenValues(knowledge);
-            if (!AllGivenBefore(events, k, operands, given))
+            else if (e.Kind == ReadEventKind.Answer && e.Answer?.Value is { } answered)
             {
-                continue;
+                AddValue(seen, answered);
             }
+        }
+    }
 
-            events[k] = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, work), e.Answer.Text);
+    // The operands of a weak "sum"/"result" answer that adds more values than the answer has variables, or null.
+    private static List<long>? Candidate(ReadEvent e, int answerVariables)
+    {
+        if (e.Kind != ReadEventKind.Answer || !e.Weak || e.Answer is not { Value: not null, Work: { } work })
+        {
+            return null;
+        }
+
+        var operands = AdditiveOperands(work);
+        return operands is { Count: >= 2 } && operands.Count > answerVariables ? operands : null;
+    }
+
+    private static void AddValue(HashSet<long> seen, ParsedValue value)
+    {
+        if (value.Int64 is { } whole)
+        {
+            seen.Add(whole);
         }
     }
 
@@ -64,35 +84,6 @@ internal static class InventedTotals
         }
 
         return values;
-    }
-
-    // Every operand is a value the reply gave before this line: a declared value, a value any earlier claim stated, or
-    // an earlier total (a running sum carries its previous value forward).
-    private static bool AllGivenBefore(List<ReadEvent> events, int index, List<long> operands, HashSet<long> given)
-    {
-        var seen = new HashSet<long>(given);
-        for (var k = 0; k < index; k++)
-        {
-            var e = events[k];
-            if (e.Kind == ReadEventKind.Claim && e.Claim.Value is { Int64: { } claimed })
-            {
-                seen.Add(claimed);
-            }
-            else if (e.Kind == ReadEventKind.Answer && e.Answer?.Value is { Int64: { } answered })
-            {
-                seen.Add(answered);
-            }
-        }
-
-        foreach (var operand in operands)
-        {
-            if (!seen.Contains(operand))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // "0 + 1 + 2", "4 + 5", "-2 + (-3)": integer operands joined by '+' only (a difference, a product or a name is not a
