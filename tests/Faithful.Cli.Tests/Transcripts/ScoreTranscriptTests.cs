@@ -45,9 +45,9 @@ public sealed class ScoreTranscriptTests
     }
 
     [Fact]
-    public async Task Many_lines_across_batches_keep_file_order_and_number_repeated_cases_as_samples()
+    public async Task Many_lines_scored_in_parallel_keep_file_order_and_number_repeated_cases_as_samples()
     {
-        // Workers take lines in batches and serialize their results; a repeated line without a sample is the next
+        // Workers score lines in parallel and serialize their results; a repeated line without a sample is the next
         // sample of its case, numbered in file order, so its worker-side bytes must be redone with that number.
         var sample = File.ReadLines(RepoPaths.SampleTranscripts).Where(l => l.Length > 0).ToList();
         var lines = new List<string>();
