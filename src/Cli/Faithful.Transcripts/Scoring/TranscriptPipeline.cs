@@ -30,7 +30,8 @@ public sealed class TranscriptPipeline
     public TranscriptPipeline(IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null, int? workers = null, long cachedSteps = DefaultCachedSteps)
     {
         Workers = Math.Max(1, workers ?? Environment.ProcessorCount);
-        Window = 64 * Workers;
+        // A few lines per worker keep every core busy behind a slow line; more only hold finished long-program results.
+        Window = 16 * Workers;
         _programs = new ProgramCache(cachedSteps);
         _scorer = new TranscriptLineScorer(catalog ?? [], options ?? TranscriptOptions.Default, _programs);
     }
