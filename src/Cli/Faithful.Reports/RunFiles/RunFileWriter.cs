@@ -76,21 +76,15 @@ public sealed class RunFileWriter : IDisposable
     public void Write(CaseResult result, StepProgram? program = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!_compact)
-        {
-            WriteLine(JsonSerializer.Serialize(result, FaithfulJson.Options));
-            return;
-        }
-
-        var line = Encoding.UTF8.GetString(CompactCaseLine.Serialize(result));
+        var line = SerializeLine(result);
         lock (_gate)
         {
-            if (program is not null && _programs.Add(program.Id))
+            if (_compact && program is not null && _programs.Add(program.Id))
             {
                 WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program)));
             }
 
-            WriteLine(line);
+            WriteSerialized(line);
         }
     }
 
@@ -111,6 +105,7 @@ public sealed class RunFileWriter : IDisposable
         ArgumentNullException.ThrowIfNull(line);
         lock (_gate)
         {
+            // One write call per line keeps a line whole unless the process dies inside it.
             _stream.Write(line);
             _stream.Flush();
         }
@@ -130,16 +125,7 @@ public sealed class RunFileWriter : IDisposable
         }
     }
 
-    private void WriteLine(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(_redact(json) + "\n");
-        lock (_gate)
-        {
-            // One write call per line keeps a line whole unless the process dies inside it.
-            _stream.Write(bytes);
-            _stream.Flush();
-        }
-    }
+    private void WriteLine(string json) => WriteSerialized(Encoding.UTF8.GetBytes(_redact(json) + "\n"));
 
     public void Dispose() => _stream.Dispose();
 

@@ -11,6 +11,9 @@ public static class CompactCaseLine
 {
     public const string VerdictProperty = "v";
 
+    // ,"v": — what comes between a result's other fields and its compact verdict.
+    private static readonly byte[] VerdictSeparator = System.Text.Encoding.UTF8.GetBytes($",\"{VerdictProperty}\":");
+
     public static byte[] Serialize(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -23,7 +26,7 @@ public static class CompactCaseLine
         // closing brace: one serializer pass each, instead of a document built and copied.
         var fields = JsonSerializer.SerializeToUtf8Bytes(result with { Verdict = null }, FaithfulJson.Options);
         var compact = JsonSerializer.SerializeToUtf8Bytes(CompactVerdict.From(verdict), FaithfulJson.Options);
-        ReadOnlySpan<byte> separator = fields.Length > 2 ? ",\"v\":"u8 : "\"v\":"u8;
+        ReadOnlySpan<byte> separator = fields.Length > 2 ? VerdictSeparator : VerdictSeparator.AsSpan(1);
         var line = new byte[fields.Length - 1 + separator.Length + compact.Length + 1];
         var at = 0;
         fields.AsSpan(0, fields.Length - 1).CopyTo(line);
