@@ -85,6 +85,47 @@ public sealed class ScoreTranscriptTests
     }
 
     [Fact]
+    public async Task Reports_summarized_while_scoring_equal_reports_written_later_from_the_run_file()
+    {
+        // 'score' summarizes results as it writes them and reads drill-down cases back from where it wrote them; the
+        // reports must be byte for byte those 'faithful report' makes from the finished run file. Several samples per
+        // case, wrong answers and a transcript id of a credential's shape make every report section non-trivial.
+        var sample = File.ReadLines(RepoPaths.SampleTranscripts).Where(l => l.Length > 0).ToList();
+        var lines = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            lines.AddRange(sample);
+        }
+
+        lines.Add(sample[1].Replace("\"id\": \"t2\"", "\"id\": \"sk-ABCDEFGHIJKLMNOPQRSTUVWX\"", StringComparison.Ordinal));
+        Assert.Contains("sk-ABCDEFGHIJKLMNOPQRSTUVWX", lines[^1], StringComparison.Ordinal);
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "mixed.jsonl");
+        await File.WriteAllLinesAsync(input, lines, TestContext.Current.CancellationToken);
+        var scored = Path.Combine(dir.Path, "scored");
+        var reported = Path.Combine(dir.Path, "reported");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var scoreExit = await Cli.CliApp.RunAsync(["score", input, "--out", scored, "--workers", "2"], new Cli.CliConsole(output, error));
+        var reportExit = await Cli.CliApp.RunAsync(["report", Path.Combine(scored, "scored.jsonl"), "--out", reported, "--title", "Faithful report: mixed.jsonl"], new Cli.CliConsole(output, error));
+
+        Assert.True(scoreExit == 0 && reportExit == 0, output + "\n" + error);
+        var report = JsonReport.Parse(await File.ReadAllTextAsync(Path.Combine(scored, "report.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(lines.Count, report.Models.Sum(m => m.Overall.Cases));
+        var html = await File.ReadAllTextAsync(Path.Combine(scored, "report.html"), TestContext.Current.CancellationToken);
+        var picked = System.Text.RegularExpressions.Regex.Match(html, "<p id=\"sample-note\">(\\d+) of (\\d+) traces");
+        Assert.True(picked.Success && int.Parse(picked.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "the HTML report has no drill-down cases");
+        foreach (var name in new[] { "report.html", "report.json", "junit.xml", "report.md" })
+        {
+            var fromScore = await File.ReadAllTextAsync(Path.Combine(scored, name), TestContext.Current.CancellationToken);
+            var fromRunFile = await File.ReadAllTextAsync(Path.Combine(reported, name), TestContext.Current.CancellationToken);
+            Assert.True(fromScore == fromRunFile, $"{name} differs between 'score' and 'report'");
+            Assert.DoesNotContain("sk-ABCDEFGHIJKLMNOPQRSTUVWX", fromScore, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Malformed_lines_are_reported_with_their_line_numbers_and_the_rest_is_scored()
     {
         var good = File.ReadLines(RepoPaths.SampleTranscripts).First();

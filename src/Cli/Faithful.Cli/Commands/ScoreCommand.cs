@@ -7,6 +7,7 @@ using Faithful.Reports.Summaries;
 using Faithful.Reports.RunFiles.Compact;
 using Faithful.Transcripts;
 using Faithful.Transcripts.Scoring;
+using Faithful.Traces.Results;
 
 namespace Faithful.Cli.Commands;
 
@@ -42,6 +43,10 @@ internal static class ScoreCommand
             var header = new RunHeader(RunFile.FormatVersion, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), $"transcripts {Path.GetFileName(path)}", "transcripts", CountLines(path));
             using var runLock = AcquireLock(runFile);
             TranscriptStats stats;
+
+            // Summarized as results are written, not read back from the run file afterwards; drill-down cases are read
+            // back from where they were written. The reports equal those 'faithful report' writes from the run file.
+            using var aggregator = new RunAggregator();
             using (var writer = RunFileWriter.Create(runFile, header, OutputRedaction.Redact))
             {
                 try
@@ -52,14 +57,8 @@ internal static class ScoreCommand
                         scored =>
                         {
                             writer.WriteProgramLine(scored.Program.Id, () => scored.Source?.ToProgramLine(scored.Program.Id) ?? ProgramLine.Serialize(scored.Program));
-                            if (scored.Serialized is { } line)
-                            {
-                                writer.WriteSerialized(line);
-                            }
-                            else
-                            {
-                                writer.Write(scored.Result);
-                            }
+                            var written = scored.Serialized is { } line ? writer.WriteSerialized(line) : writer.Write(scored.Result);
+                            aggregator.Add(AsReadBack(scored.Result), new CaseLocation(writer.LiveIndex!, written.Offset, written.Line));
                         },
                         issue => console.Error.WriteLine($"skipped {issue}"),
                         catalog,
@@ -75,13 +74,26 @@ internal static class ScoreCommand
 
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scored {stats.Scored} transcripts from {Path.GetFileName(path)}; skipped {stats.Skipped} malformed line(s)"));
             console.Out.WriteLine($"wrote scored run file: {runFile}");
-            using var summary = ReportFiles.Load([runFile], console);
+            using var summary = aggregator.Finish(ProgramSources.Resolver());
             SummaryTable.Print(summary, console);
             ReportFiles.Write(summary, ReportFiles.Targets.InDirectory(directory), console, $"Faithful report: {Path.GetFileName(path)}");
             return stats.Scored == 0 ? Reports.Gating.GateExitCodes.InvalidInput : 0;
         }));
         return command;
     }
+
+    // A result as the run file gives it back to a report: its verdict's headline, its text fields redacted, without the
+    // reply (summaries never read it; drill-downs read the line again).
+    private static CaseResult AsReadBack(CaseResult result) => result with
+    {
+        CaseId = OutputRedaction.Redact(result.CaseId),
+        Model = OutputRedaction.Redact(result.Model),
+        ProgramId = OutputRedaction.Redact(result.ProgramId),
+        Error = result.Error is { } error ? OutputRedaction.Redact(error) : null,
+        Reply = "",
+        Metadata = null,
+        Verdict = result.Verdict is { } verdict ? CompactVerdict.HeadlineOf(verdict) : null,
+    };
 
     // The header says how many lines the file holds (blank lines aside): a count of newlines, without reading any line.
     // A NUL byte ends the count: the file is not text (a device such as /dev/zero never ends), and the scorer's reader

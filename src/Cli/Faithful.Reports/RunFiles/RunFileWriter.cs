@@ -17,7 +17,10 @@ public sealed class RunFileWriter : IDisposable
     private readonly Func<string, string> _redact;
     private readonly bool _compact;
     private readonly HashSet<string> _programs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _programOffsets = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private int _linesWritten;
+    private Streaming.RunFileIndex? _index;
 
     private RunFileWriter(FileStream stream, Func<string, string>? redact, string format)
     {
@@ -35,6 +38,7 @@ public sealed class RunFileWriter : IDisposable
         EnsureDirectory(path);
         var writer = new RunFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), redact, header.Format);
         writer.WriteLine(JsonSerializer.Serialize(header, FaithfulJson.Options));
+        writer._index = Streaming.RunFileIndex.OfWriter(path, header, writer._programOffsets);
         return writer;
     }
 
@@ -72,8 +76,17 @@ public sealed class RunFileWriter : IDisposable
     /// <summary>Whether results are written with compact verdicts (<c>faithful.run/2</c>).</summary>
     public bool Compact => _compact;
 
+    /// <summary>
+    /// For a file this writer created: an index that follows the writing (its program lines as they are written), so
+    /// results summarized as they are written can be read back from their <see cref="WrittenLine"/> (drill-downs,
+    /// <see cref="Recovery.CaseRecovery"/>) without a second pass over the file. It counts no results and no complete
+    /// length: to scan the file, index it with <see cref="Streaming.RunFileIndex.Build"/> once it is closed. Null for an
+    /// appended file, whose earlier lines this writer never saw.
+    /// </summary>
+    public Streaming.RunFileIndex? LiveIndex => _index;
+
     /// <summary>Writes a result; in a <c>faithful.run/2</c> file, after its program's line when <paramref name="program"/> is given and new.</summary>
-    public void Write(CaseResult result, StepProgram? program = null)
+    public WrittenLine Write(CaseResult result, StepProgram? program = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var line = SerializeLine(result);
@@ -81,10 +94,10 @@ public sealed class RunFileWriter : IDisposable
         {
             if (_compact && program is not null && _programs.Add(program.Id))
             {
-                WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program)));
+                _programOffsets[program.Id] = WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program))).Offset;
             }
 
-            WriteSerialized(line);
+            return WriteSerialized(line);
         }
     }
 
@@ -99,15 +112,18 @@ public sealed class RunFileWriter : IDisposable
         return Encoding.UTF8.GetBytes(_redact(json) + "\n");
     }
 
-    /// <summary>Writes a line made by <see cref="SerializeLine"/>.</summary>
-    public void WriteSerialized(byte[] line)
+    /// <summary>Writes a line made by <see cref="SerializeLine"/>; returns where it starts (an appended file counts lines from the append).</summary>
+    public WrittenLine WriteSerialized(byte[] line)
     {
         ArgumentNullException.ThrowIfNull(line);
         lock (_gate)
         {
+            var at = new WrittenLine(_stream.Position, ++_linesWritten);
+
             // One write call per line keeps a line whole unless the process dies inside it.
             _stream.Write(line);
             _stream.Flush();
+            return at;
         }
     }
 
@@ -120,12 +136,12 @@ public sealed class RunFileWriter : IDisposable
         {
             if (_compact && _programs.Add(programId))
             {
-                WriteLine(Encoding.UTF8.GetString(line()));
+                _programOffsets[programId] = WriteLine(Encoding.UTF8.GetString(line())).Offset;
             }
         }
     }
 
-    private void WriteLine(string json) => WriteSerialized(Encoding.UTF8.GetBytes(_redact(json) + "\n"));
+    private WrittenLine WriteLine(string json) => WriteSerialized(Encoding.UTF8.GetBytes(_redact(json) + "\n"));
 
     public void Dispose() => _stream.Dispose();
 
@@ -138,3 +154,6 @@ public sealed class RunFileWriter : IDisposable
         }
     }
 }
+
+/// <summary>Where <see cref="RunFileWriter"/> wrote a line: its byte offset and 1-based line number in the file.</summary>
+public readonly record struct WrittenLine(long Offset, int Line);

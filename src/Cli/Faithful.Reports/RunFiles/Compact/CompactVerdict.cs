@@ -85,8 +85,26 @@ public sealed record CompactVerdict(
             values,
             attempts,
             extras,
-            verdict.Evidence.Select(e => new CompactEvidence(e.Mode, Formats.Text.Bound(e.Explanation, MaxExplanationChars), IntRuns.Ranges(e.Lines), IntRuns.Ranges(e.StepIndices))).ToList());
+            verdict.Evidence.Select(Compact).ToList());
     }
+
+    /// <summary>
+    /// What <see cref="Headline"/> gives for <paramref name="verdict"/> once stored and read back, without serializing it:
+    /// for summarizing results as they are written, equal to summarizing them read back from the file.
+    /// </summary>
+    public static TraceVerdict HeadlineOf(TraceVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict with
+        {
+            Steps = EquatableArray<StepAlignment>.Empty,
+            ExtraClaims = EquatableArray<ParsedClaim>.Empty,
+            Evidence = verdict.Evidence.Select(e => ToEvidence(Compact(e))).ToEquatableArray(),
+        };
+    }
+
+    private static CompactEvidence Compact(Evidence evidence) =>
+        new(evidence.Mode, Formats.Text.Bound(evidence.Explanation, MaxExplanationChars), IntRuns.Ranges(evidence.Lines), IntRuns.Ranges(evidence.StepIndices));
 
     /// <summary>
     /// The verdict's headline (modes, evidence, answers, scores, first divergence) without the per-step table, which needs

@@ -56,6 +56,13 @@ public sealed class RunFileIndex
     /// <summary>Whether the result on <paramref name="line"/> (key digest <paramref name="key"/>) is replaced by a later line.</summary>
     public bool IsSuperseded(UInt128 key, int line) => _lastLineOfRepeatedKey.TryGetValue(key, out var last) && last != line;
 
+    /// <summary>
+    /// The index of a file <see cref="RunFileWriter"/> is writing from its start: no issues and no superseded lines (the
+    /// writer's caller writes each key once), and the program offsets the writer fills in as it writes program lines.
+    /// </summary>
+    internal static RunFileIndex OfWriter(string path, RunHeader header, Dictionary<string, long> programOffsets) =>
+        new(path, header, [], 0, 0, [], programOffsets, false);
+
     /// <summary>Indexes the run file at <paramref name="path"/>; a missing file indexes as empty.</summary>
     public static RunFileIndex Build(string path)
     {
