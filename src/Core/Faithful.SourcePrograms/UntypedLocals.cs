@@ -24,6 +24,11 @@ public static class UntypedLocals
     public static string Widen(string statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        if (!MayDeclareUntyped(statements))
+        {
+            return statements;
+        }
+
         // Text the reader will refuse (too long, too deeply nested for the parser) is left for it to refuse with its own
         // message; parsing it here first could exhaust the stack.
         if (statements.Length > ProgramReadLimits.Default.MaxSourceLength
@@ -63,6 +68,71 @@ public static class UntypedLocals
         }
 
         return text.ToString();
+    }
+
+    private static readonly string[] RetypedKeywords = ["var", "int", "short", "byte", "sbyte", "uint", "ushort", "float"];
+
+    // A parse costs as much as reading the program, and most programs have nothing to retype: "long" locals and loop
+    // counters ("for (var i = 0; ...)", which is no local declaration statement). A declaration statement's type never
+    // follows '(' (a for header, a cast, an argument), so text whose retyped keywords all do is returned unparsed.
+    // Escaped or verbatim identifiers (\u0076ar, @var) could spell a keyword and are parsed.
+    private static bool MayDeclareUntyped(string statements)
+    {
+        if (statements.AsSpan().IndexOfAny('\\', '@') >= 0)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (!IsIdentifierChar(statements[i]) || (i > 0 && IsIdentifierChar(statements[i - 1])))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < statements.Length && IsIdentifierChar(statements[end]))
+            {
+                end++;
+            }
+
+            if (IsRetypedKeyword(statements.AsSpan(i, end - i)) && PreviousNonSpace(statements, i) != '(')
+            {
+                return true;
+            }
+
+            i = end - 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsRetypedKeyword(ReadOnlySpan<char> word)
+    {
+        foreach (var keyword in RetypedKeywords)
+        {
+            if (word.SequenceEqual(keyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static char PreviousNonSpace(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return '\0';
     }
 
     private static bool IsReal(LocalDeclarationStatementSyntax declaration) =>
