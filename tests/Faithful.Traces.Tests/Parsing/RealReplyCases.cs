@@ -228,6 +228,7 @@ internal static class RealReplyCases
             ```
             """, "", "");
         yield return new("SSA names", "registers", "a2#1 = 9\na3#2 = 11\na3#3 = 20", "a2#1=9 a3#2=11 a3#3=20", "");
+        yield return new("SSA names in another case take the program's spelling", "registers", "A2#1 = 9\nA3#2 = 11\nA3#3 = 20", "a2#1=9 a3#2=11 a3#3=20", "");
         yield return new("register restart", "registers", "a2 = 9\na1 = 4\na4 = 8\nOops, a4 = 5 + 4 = 9, let me redo from there.\na0 = 0\n", "a2=9 a1=4 a4=8 | a4=9 a0=0", "", 2);
         yield return new("a messy register reply: headings, inputs, bold, LaTeX, a re-check, a one-column table", "registers", """
             ### Executing the program

@@ -88,8 +88,13 @@ public sealed record TraceParserOptions(
         known.AddRange(program.Parameters.Select(p => p.Name));
         foreach (var step in program.Steps)
         {
+            // A versioned step name (n_0#17) is its variable's name and a version: the reader resolves it through the
+            // variable (NameRules.Resolve), so an unrolled loop's 10,000 versions are not 10,000 known names.
             known.Add(step.Variable);
-            known.Add(step.Name);
+            if (!step.Name.Contains('#', StringComparison.Ordinal))
+            {
+                known.Add(step.Name);
+            }
         }
 
         var single = program.Steps.Where(s => s.Name == s.Variable).Select(s => s.Name);

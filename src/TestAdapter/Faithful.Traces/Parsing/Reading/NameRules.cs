@@ -83,6 +83,13 @@ internal sealed class NameRules
             return known;
         }
 
+        // A version of a known variable (N_0#3): the variable in the program's spelling, then the version.
+        if (_known is not null && IsSsaName(identifier) && identifier.IndexOf('#', StringComparison.Ordinal) is var hash
+            && _known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.AsSpan(0, hash), out var variable))
+        {
+            return string.Concat(variable, identifier.AsSpan(hash));
+        }
+
         // LaTeX subscripts: s_3 is s3.
         var underscore = identifier.IndexOf('_', StringComparison.Ordinal);
         if (underscore > 0 && underscore < identifier.Length - 1)
