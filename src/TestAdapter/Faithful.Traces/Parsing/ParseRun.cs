@@ -383,15 +383,17 @@ internal sealed class ParseRun
     // "**Initial values:**", "Final values of n_0 and n_1:", "**State after Iteration 1**": a heading that frames the lines below it.
     private static LineSection? Header(string raw, string content)
     {
-        var trimmedRaw = raw.Trim();
+        // Spans until the line is known to be a heading: most lines are not, and this runs on every line.
+        var trimmedRaw = raw.AsSpan().Trim();
         var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
-        var text = content.Trim().TrimEnd('*', ' ', '#');
-        if (text.Length == 0 || text.Length > 80 || !(text.EndsWith(':') || heading) || text.AsSpan().IndexOfAny('=', '<', '|') >= 0)
+        var span = content.AsSpan().Trim().TrimEnd("* #");
+        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading) || span.IndexOfAny('=', '<', '|') >= 0)
         {
             return null;
         }
 
-        var lower = text.TrimStart('*', '#', ' ').ToLowerInvariant();
+        var text = span.ToString();
+        var lower = span.TrimStart("*# ").ToString().ToLowerInvariant();
         if (StartsWithAny(lower, Lexicon.EchoHeaders))
         {
             return LineSection.Echo;

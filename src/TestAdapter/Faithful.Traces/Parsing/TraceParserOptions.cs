@@ -84,20 +84,38 @@ public sealed record TraceParserOptions(
 
     private static TraceParserOptions Build(StepProgram program, AnswerExtraction answers)
     {
+        // Each name once, in first-seen order: a loop's variable is written by thousands of unrolled steps.
         var known = new List<string>();
-        known.AddRange(program.Parameters.Select(p => p.Name));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in program.Parameters)
+        {
+            if (seen.Add(parameter.Name))
+            {
+                known.Add(parameter.Name);
+            }
+        }
+
+        var single = new List<string>();
         foreach (var step in program.Steps)
         {
             // A versioned step name (n_0#17) is its variable's name and a version: the reader resolves it through the
             // variable (NameRules.Resolve), so an unrolled loop's 10,000 versions are not 10,000 known names.
-            known.Add(step.Variable);
-            if (!step.Name.Contains('#', StringComparison.Ordinal))
+            if (seen.Add(step.Variable))
+            {
+                known.Add(step.Variable);
+            }
+
+            if (!step.Name.Contains('#', StringComparison.Ordinal) && seen.Add(step.Name))
             {
                 known.Add(step.Name);
             }
+
+            if (step.Name == step.Variable)
+            {
+                single.Add(step.Name);
+            }
         }
 
-        var single = program.Steps.Where(s => s.Name == s.Variable).Select(s => s.Name);
         var given = program.Parameters.Select(p => new GivenName(p.Name, null)).ToList();
         var stepVariables = new List<string>(program.Steps.Count);
         foreach (var step in program.Steps)
@@ -120,7 +138,7 @@ public sealed record TraceParserOptions(
             .ToList();
         return new TraceParserOptions(
             answers,
-            known.Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            known.ToEquatableArray(),
             single.ToEquatableArray())
         {
             GivenNames = given.ToEquatableArray(),

@@ -58,15 +58,16 @@ internal static class LineNormalizer
         ("\\ ", " "),
     ];
 
-    // Every character the rules below rewrite or drop; a line with none of them is already plain.
+    // Every character the rules below rewrite or drop; a line with none of them (and no "__") is already plain. A single
+    // '_' is kept (n_0 is on nearly every line of a loop reply), so it is no reason to rebuild the line.
     private static readonly System.Buffers.SearchValues<char> Rewritten = System.Buffers.SearchValues.Create(
         "\\\u2212\uFE63\uFF0D\u2010\u2011\u2013\u2014\u00D7\u22C5\u2219\u2217\u00B7\u00F7\u2215\u2192\u27F6\u21D2\u27F9\u21A6\u2794\u279C\u27A1"
         + "\u2254\uFF1D\uFF1A\u00A0\u2007\u2009\u202F\u2002\u2003\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\t"
-        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*_");
+        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*");
 
     public static string Normalize(string line)
     {
-        if (!line.AsSpan().ContainsAny(Rewritten))
+        if (!line.AsSpan().ContainsAny(Rewritten) && !line.Contains("__", StringComparison.Ordinal))
         {
             return line;
         }
