@@ -13,6 +13,12 @@ public sealed class RedactorTests
     [InlineData("aws AKIAABCDEFGHIJKLMNOP in a reply")]
     [InlineData("token ghp_0123456789abcdefghijABCDEFGHIJ0123456789")]
     [InlineData("google AIzaSyA-0123456789abcdefghijklmnopqrstu")]
+    [InlineData("gh github_pat_0123456789abcdefghijABCDEFGHIJ_0123")]
+    [InlineData("slack xoxb-0123456789-abcdefghij")]
+    [InlineData("API_KEY=ABCDEFGHIJ0123456789abcd")]
+    [InlineData("access-token: abcdefghijklmnop0123")]
+    [InlineData("\"Secret_Key\": \"abcdefghijklmnop0123\"")]
+    [InlineData("BEARER abcdefghijklmnop0123456789")]
     public void Common_credential_shapes_are_masked_without_configuration(string text)
     {
         var redacted = Redactor.Shapes.Redact(text);

@@ -67,11 +67,23 @@ public sealed partial class Redactor
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
+        // Every run-file line passes through here; most hold no literal that either pattern starts with, and a
+        // vectorized search for those literals is far cheaper than running the two automata over the line.
+        if (text.AsSpan().IndexOfAny(PatternAnchors) < 0)
+        {
+            return text;
+        }
+
         text = Shape().Replace(text, Mask);
         return NamedKey().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + Mask);
     }
 
     public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
+
+    // A literal that every match of Shape or NamedKey contains (compared ignoring case, so a superset of each).
+    private static readonly System.Buffers.SearchValues<string> PatternAnchors = System.Buffers.SearchValues.Create(
+        ["sk-", "bearer", "akia", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "aiza", "xox", "api", "access", "secret"],
+        StringComparison.OrdinalIgnoreCase);
 
     // Non-backtracking: linear in the text, so a hostile reply cannot make redaction slow or throw.
     // sk-… (OpenAI, sk-proj-…, Anthropic sk-ant-…), "Bearer <token>", AWS access key ids, GitHub, Google and Slack tokens.
