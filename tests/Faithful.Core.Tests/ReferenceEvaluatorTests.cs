@@ -38,6 +38,23 @@ public sealed class ReferenceEvaluatorTests
     }
 
     [Fact]
+    public void One_expression_evaluates_as_its_step_does_in_a_program()
+    {
+        // Every step of the chain on slot bits gives what the program run gives; a fault is null, not a value.
+        var program = Chain();
+        var trace = ReferenceEvaluator.Evaluate(program, 3, 4);
+        long[] slots = [3, 4, .. trace.StepValues.Select(v => v.Bits)];
+        for (var s = 0; s < program.Steps.Count; s++)
+        {
+            Assert.Equal(trace.StepValues[s], ReferenceEvaluator.EvaluateExpression(program.Steps[s].Expression, slots));
+        }
+
+        Assert.Null(ReferenceEvaluator.EvaluateExpression(program.Steps[3].Expression, [3, 0, 7, 21, 14]));
+        var half = new Binary(BinaryOp.Divide, new Ref(0, ValueKind.Double), new Ref(1, ValueKind.Double), ValueKind.Double);
+        Assert.Equal(Value.FromDouble(double.PositiveInfinity), ReferenceEvaluator.EvaluateExpression(half, [Value.FromDouble(1).Bits, Value.FromDouble(0).Bits]));
+    }
+
+    [Fact]
     public void Division_by_zero_is_a_fault_naming_the_step_and_inputs()
     {
         var trace = ReferenceEvaluator.Evaluate(Chain(), 3, 0);

@@ -104,6 +104,21 @@ public static class ReferenceEvaluator
         return new Trace(program, inputArray, values.ToEquatableArray(), answerValue, null);
     }
 
+    /// <summary>
+    /// Computes <paramref name="expression"/> exactly as a program step is computed, on slot bits (<c>Ref(i)</c> reads
+    /// <see cref="Value.Bits"/> of <paramref name="slots"/>[i], which the caller gives in the slot's kind), without
+    /// building a trace; null when it faults (division by zero, checked overflow). A non-finite double is a result, as in
+    /// a program that allows one. For replaying one step on other values many times.
+    /// </summary>
+    public static Value? EvaluateExpression(Expr expression, long[] slots)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(slots);
+        var wrapped = false;
+        var outcome = Eval(expression, slots, ref wrapped);
+        return outcome.Fault is null ? new Value(expression.Kind, outcome.Bits) : null;
+    }
+
     /// <summary>Convenience overload for <c>long</c>-only programs.</summary>
     public static Trace Evaluate(StepProgram program, params long[] inputs) =>
         Evaluate(program, inputs.Select(Value.FromInt64).ToArray());

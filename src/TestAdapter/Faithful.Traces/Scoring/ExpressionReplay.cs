@@ -31,6 +31,27 @@ internal sealed class ExpressionReplay
     private Value? Run(int probeIndex, Expr expression, IReadOnlyList<Value> slots)
     {
         var probe = _probes[probeIndex] ??= Build(expression);
+        var parameters = probe.Program.Parameters;
+        var bits = new long[probe.Reads.Length];
+        for (var i = 0; i < bits.Length; i++)
+        {
+            var value = slots[probe.Reads[i]];
+            if (value.Kind != parameters[i].Kind)
+            {
+                return RunAsProgram(probe, slots);
+            }
+
+            bits[i] = value.Bits;
+        }
+
+        // The probe's one step on its inputs, without the trace a program run builds: a replayed loop summary
+        // re-evaluates thousands of steps. RunAsProgram gives the same value, through Evaluate.
+        return ReferenceEvaluator.EvaluateExpression(probe.Program.Steps[0].Expression, bits);
+    }
+
+    // The probe run as a program: its input checks refuse a value of the wrong kind as they always did.
+    private static Value? RunAsProgram(Probe probe, IReadOnlyList<Value> slots)
+    {
         var inputs = new Value[probe.Reads.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -62,6 +83,7 @@ internal sealed class ExpressionReplay
             new Ref(reads.Count, body.Kind),
             "replay",
             AllowNonFinite: true);
+        ProgramValidator.EnsureValid(program);
         return new Probe(program, [.. reads]);
     }
 
