@@ -23,6 +23,20 @@ public sealed class StatementEvidenceTests
     }
 
     [Fact]
+    public void A_claim_by_versioned_name_is_placed_at_that_write_whatever_its_value()
+    {
+        // a0#2 (4 expected) claimed as 5 and a0#3 (0 expected) as 1: the names, not the values, say which writes they are.
+        var reply = "a0#2 = 5\na0#3 = 1\nFinal answer: 1";
+
+        var verdict = CaseScorer.Score(Program(), [Value.FromInt64(4), Value.FromInt64(4)], reply);
+
+        Assert.Null(verdict.Steps[0].Claim);
+        Assert.Equal("5", verdict.Steps[1].Claim?.Value?.Text);
+        Assert.Equal("1", verdict.Steps[2].Claim?.Value?.Text);
+        Assert.Empty(verdict.ExtraClaims);
+    }
+
+    [Fact]
     public void A_slip_whose_half_equals_the_previous_truth_does_not_shift_the_writes()
     {
         // 16 is a slip (8 expected); 16 / 2 = 8 and 8 - 4 = 4 follow from it, and happen to equal the writes before them.

@@ -54,7 +54,7 @@ internal sealed class AttemptAligner(
 
                 list.Add(c);
             }
-            else if (name is not null && index.StepByName.TryGetValue(name, out var named))
+            else if (name is not null && index.TryGetStep(name, out var named))
             {
                 Place(c, named);
                 claimedDirectly[named] = true;

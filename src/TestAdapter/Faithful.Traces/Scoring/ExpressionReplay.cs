@@ -5,9 +5,9 @@ namespace Faithful.Traces.Scoring;
 
 /// <summary>
 /// Re-evaluates one step's expression (or the answer expression) on a chosen slot vector, through the
-/// reference evaluator itself, so a replay on the model's own values follows exactly the C# semantics.
-/// Each expression becomes a one-step probe program whose inputs are only the slots it reads, so a replay
-/// costs what the expression costs, not what the program's length does.
+/// reference evaluator's own expression evaluation, so a replay on the model's own values follows exactly the C#
+/// semantics. Each expression becomes a probe that reads only its own slots, so a replay costs what the expression
+/// costs, not what the program's length does.
 /// </summary>
 internal sealed class ExpressionReplay
 {
@@ -31,12 +31,11 @@ internal sealed class ExpressionReplay
     private Value? Run(int probeIndex, Expr expression, IReadOnlyList<Value> slots)
     {
         var probe = _probes[probeIndex] ??= Build(expression);
-        var parameters = probe.Program.Parameters;
         var bits = new long[probe.Reads.Length];
         for (var i = 0; i < bits.Length; i++)
         {
             var value = slots[probe.Reads[i]];
-            if (value.Kind != parameters[i].Kind)
+            if (value.Kind != probe.Kinds[i])
             {
                 return RunAsProgram(probe, slots);
             }
@@ -44,12 +43,12 @@ internal sealed class ExpressionReplay
             bits[i] = value.Bits;
         }
 
-        // The probe's one step on its inputs, without the trace a program run builds: a replayed loop summary
+        // The probe's expression on its inputs, without the program and trace a run builds: a replayed loop summary
         // re-evaluates thousands of steps. RunAsProgram gives the same value, through Evaluate.
-        return ReferenceEvaluator.EvaluateExpression(probe.Program.Steps[0].Expression, bits);
+        return ReferenceEvaluator.EvaluateExpression(probe.Body, bits);
     }
 
-    // The probe run as a program: its input checks refuse a value of the wrong kind as they always did.
+    // The probe as a one-step program, run: its input checks refuse a value of the wrong kind as they always did.
     private static Value? RunAsProgram(Probe probe, IReadOnlyList<Value> slots)
     {
         var inputs = new Value[probe.Reads.Length];
@@ -58,7 +57,17 @@ internal sealed class ExpressionReplay
             inputs[i] = slots[probe.Reads[i]];
         }
 
-        var trace = ReferenceEvaluator.Evaluate(probe.Program, inputs);
+        var parameters = probe.Kinds.Select((kind, i) => new Parameter($"r{i}", kind)).ToEquatableArray();
+        var step = new Step(0, "replay", "replay", 1, probe.Body.Kind, probe.Body, "", 0);
+        var program = new StepProgram(
+            "replay",
+            "",
+            parameters,
+            new EquatableArray<Step>([step]),
+            new Ref(probe.Reads.Length, probe.Body.Kind),
+            "replay",
+            AllowNonFinite: true);
+        var trace = ReferenceEvaluator.Evaluate(program, inputs);
         return trace.Fault is null ? trace.Answer : null;
     }
 
@@ -72,19 +81,7 @@ internal sealed class ExpressionReplay
             map[reads[i]] = i;
         }
 
-        var parameters = reads.Select((slot, i) => new Parameter($"r{i}", _program.SlotKind(slot))).ToEquatableArray();
-        var body = Renumber(expression, map);
-        var step = new Step(0, "replay", "replay", 1, body.Kind, body, "", 0);
-        var program = new StepProgram(
-            "replay",
-            "",
-            parameters,
-            new EquatableArray<Step>([step]),
-            new Ref(reads.Count, body.Kind),
-            "replay",
-            AllowNonFinite: true);
-        ProgramValidator.EnsureValid(program);
-        return new Probe(program, [.. reads]);
+        return new Probe(Renumber(expression, map), [.. reads], reads.Select(_program.SlotKind).ToArray());
     }
 
     private static Expr Renumber(Expr expression, Dictionary<int, int> map) => expression switch
@@ -102,5 +99,6 @@ internal sealed class ExpressionReplay
         _ => expression,
     };
 
-    private sealed record Probe(StepProgram Program, int[] Reads);
+    // The expression reading only its own slots (renumbered 0..n-1), which program slots those are, and their kinds.
+    private sealed record Probe(Expr Body, int[] Reads, ValueKind[] Kinds);
 }

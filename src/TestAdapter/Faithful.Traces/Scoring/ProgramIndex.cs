@@ -12,10 +12,16 @@ internal sealed class ProgramIndex
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _givenStep = new(StringComparer.Ordinal);
 
+    // Steps by name: plain names (s3, n_0) in a table; a versioned name (n_0#17) through its variable's writes, so an
+    // unrolled loop's thousands of versions are not a table of strings.
+    private readonly Dictionary<string, int> _stepByPlainName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _everyWrite = new(StringComparer.Ordinal);
+    private readonly EquatableArray<Step> _steps;
+
     private ProgramIndex(StepProgram program)
     {
         Replay = new ExpressionReplay(program);
-        StepByName = new Dictionary<string, int>(program.Steps.Count, StringComparer.Ordinal);
+        _steps = program.Steps;
         for (var p = 0; p < program.Parameters.Count; p++)
         {
             _parameters[program.Parameters[p].Name] = p;
@@ -28,7 +34,20 @@ internal sealed class ProgramIndex
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var step in program.Steps)
         {
-            StepByName[step.Name] = step.Index;
+            if (step.Name.Contains('#', StringComparison.Ordinal))
+            {
+                if (!_everyWrite.TryGetValue(step.Variable, out var versions))
+                {
+                    _everyWrite[step.Variable] = versions = [];
+                }
+
+                versions.Add(step.Index);
+            }
+            else
+            {
+                _stepByPlainName[step.Name] = step.Index;
+            }
+
             PreviousVersion[step.Index] = last.TryGetValue(step.Variable, out var before) ? before : -1;
             last[step.Variable] = step.Index;
             Operators[step.Index] = CountOperators(step.Expression);
@@ -97,7 +116,33 @@ internal sealed class ProgramIndex
     /// <summary>Replays of this program's expressions; safe to share across threads (probes are built idempotently).</summary>
     public ExpressionReplay Replay { get; }
 
-    public Dictionary<string, int> StepByName { get; }
+    /// <summary>The step named <paramref name="name"/> (<c>s3</c>, <c>n_0</c>, <c>n_0#17</c>), if the program has one.</summary>
+    public bool TryGetStep(string name, out int stepIndex)
+    {
+        if (_stepByPlainName.TryGetValue(name, out stepIndex))
+        {
+            return true;
+        }
+
+        // n_0#17 is normally the 17th write of n_0 (versions count every write, 1 first); any other numbering is searched.
+        var hash = name.IndexOf('#', StringComparison.Ordinal);
+        if (hash <= 0 || !_everyWrite.TryGetValue(name[..hash], out var versions))
+        {
+            stepIndex = -1;
+            return false;
+        }
+
+        if (int.TryParse(name.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            && version >= 1 && version <= versions.Count && _steps[versions[version - 1]].Name == name)
+        {
+            stepIndex = versions[version - 1];
+            return true;
+        }
+
+        var at = versions.FindIndex(v => _steps[v].Name == name);
+        stepIndex = at >= 0 ? versions[at] : -1;
+        return at >= 0;
+    }
 
     /// <summary>
     /// Steps whose value is given, not computed: a declaration's literal initial value (<c>long n_0 = 1;</c>), reading no
