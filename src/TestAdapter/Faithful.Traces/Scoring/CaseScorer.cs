@@ -68,9 +68,15 @@ public static class CaseScorer
         ArgumentNullException.ThrowIfNull(alignment);
         ArgumentNullException.ThrowIfNull(classification);
         var program = alignment.Program;
-        var steps = program.Steps
-            .Select(s => new StepAlignment(s.Index, s.Name, alignment.Truth.StepValues[s.Index], alignment.Final[s.Index]?.Claim, alignment.Verdicts[s.Index]))
-            .ToEquatableArray();
+        // One row per step, written straight into the array the verdict wraps: a 10,000-step loop has 10,000 rows.
+        var rows = new StepAlignment[program.Steps.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var step = program.Steps[i];
+            rows[i] = new StepAlignment(step.Index, step.Name, alignment.Truth.StepValues[step.Index], alignment.Final[step.Index]?.Claim, alignment.Verdicts[step.Index]);
+        }
+
+        var steps = new EquatableArray<StepAlignment>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows));
         var answer = alignment.Truth.Answer;
         var parsed = alignment.Parsed;
         var first = FailureClassifier.FirstReadableAnswer(parsed);
