@@ -403,18 +403,12 @@ internal static class AnswerReader
         return value;
     }
 
-    // Calls that only show the value they hold: "print(5)", "sum(7)", "int(-3)".
-    private static readonly HashSet<string> ValueWrappers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "print", "sum", "int", "float", "str", "abs", "round", "return", "result", "answer", "output", "boxed",
-    };
-
     // The lone argument of a call of a function: "f(10)", "simulate(3)", but not "print(5)".
     private static bool IsCallArgument(List<Token> tokens, int at) =>
         at >= 2 && at + 1 < tokens.Count
         && tokens[at - 1].IsOperator("(") && tokens[at + 1].IsOperator(")")
         && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
-        && !ValueWrappers.Contains(tokens[at - 2].Text);
+        && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 2].Text);
 
     private static string Bound(string text) => text.Length <= MaxAnswerChars ? text : text[..MaxAnswerChars] + "...";
 }
