@@ -47,11 +47,9 @@ public static class TraceAligner
         }
 
         var aligned = new AlignedClaim[claims.Count];
-        var history = new List<AlignedClaim>[program.Steps.Count];
-        for (var s = 0; s < history.Length; s++)
-        {
-            history[s] = [];
-        }
+        // Steps without a claim share one empty history: an unrolled 10,000-step loop is mostly such steps.
+        var history = new IReadOnlyList<AlignedClaim>[program.Steps.Count];
+        Array.Fill(history, Array.Empty<AlignedClaim>());
 
         for (var c = 0; c < claims.Count; c++)
         {
@@ -65,7 +63,12 @@ public static class TraceAligner
             aligned[c] = new AlignedClaim(c, claim, roles[c], steps[c]) { Summarizes = summaries[c] };
             if (roles[c] is ClaimRole.Step or ClaimRole.InputEcho && steps[c] is { } step)
             {
-                history[step].Add(aligned[c]);
+                if (history[step] is not List<AlignedClaim> claimsOfStep)
+                {
+                    history[step] = claimsOfStep = [];
+                }
+
+                claimsOfStep.Add(aligned[c]);
             }
         }
 
@@ -73,7 +76,7 @@ public static class TraceAligner
     }
 
     // The model's latest value of the variable a step writes, just before that step.
-    private static ParsedValue? HeldBefore(StepProgram program, Trace truth, ProgramIndex index, List<AlignedClaim>[] history, int step)
+    private static ParsedValue? HeldBefore(StepProgram program, Trace truth, ProgramIndex index, IReadOnlyList<AlignedClaim>[] history, int step)
     {
         for (var previous = index.PreviousVersion[step]; previous >= 0; previous = index.PreviousVersion[previous])
         {

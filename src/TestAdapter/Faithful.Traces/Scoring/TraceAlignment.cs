@@ -199,10 +199,12 @@ public sealed class TraceAlignment
         covered.Reverse();
         var running = new Dictionary<int, Value>();
         var parameters = Program.Parameters.Count;
+        // One view for the whole run (a replay reads only the slots its step reads, each before it is written).
+        var view = new FuncSlots(slot => running.TryGetValue(slot, out var v) ? v : ModelSlot(slot, beforeClaimIndex), Program.SlotCount);
         Value? last = null;
         foreach (var step in covered)
         {
-            last = _replay.EvaluateStep(step, new FuncSlots(slot => running.TryGetValue(slot, out var v) ? v : ModelSlot(slot, beforeClaimIndex), parameters + step));
+            last = _replay.EvaluateStep(step, view);
             if (last is not { } computed)
             {
                 return null;
