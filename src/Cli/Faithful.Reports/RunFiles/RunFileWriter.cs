@@ -108,8 +108,19 @@ public sealed class RunFileWriter : IDisposable
     public byte[] SerializeLine(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = _compact ? Encoding.UTF8.GetString(CompactCaseLine.Serialize(result)) : JsonSerializer.Serialize(result, FaithfulJson.Options);
-        return Encoding.UTF8.GetBytes(_redact(json) + "\n");
+        var bytes = _compact ? CompactCaseLine.Serialize(result) : JsonSerializer.SerializeToUtf8Bytes(result, FaithfulJson.Options);
+        var json = Encoding.UTF8.GetString(bytes);
+        var redacted = _redact(json);
+        if (!ReferenceEquals(redacted, json))
+        {
+            return Encoding.UTF8.GetBytes(redacted + "\n");
+        }
+
+        // Nothing to redact (the redactor gave the same text back): the serializer's bytes are the line.
+        var line = new byte[bytes.Length + 1];
+        bytes.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
     /// <summary>Writes a line made by <see cref="SerializeLine"/>; returns where it starts (an appended file counts lines from the append).</summary>
