@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Faithful.Model;
 
@@ -55,7 +56,8 @@ public static class ReferenceEvaluator
             slots[i] = inputs[i].Bits;
         }
 
-        var values = new List<Value>(program.Steps.Count);
+        // Filled in place and handed to the trace without a copy when every step ran.
+        var values = ImmutableArray.CreateBuilder<Value>(program.Steps.Count);
         var parameterCount = program.Parameters.Count;
         for (var s = 0; s < program.Steps.Count; s++)
         {
@@ -101,7 +103,7 @@ public static class ReferenceEvaluator
             return Faulted(program, inputArray, values, FaultKind.NotFinite, program.Steps.Count, "answer", $"answer = {answerValue}");
         }
 
-        return new Trace(program, inputArray, values.ToEquatableArray(), answerValue, null);
+        return new Trace(program, inputArray, Finished(values), answerValue, null);
     }
 
     /// <summary>
@@ -123,7 +125,10 @@ public static class ReferenceEvaluator
     public static Trace Evaluate(StepProgram program, params long[] inputs) =>
         Evaluate(program, inputs.Select(Value.FromInt64).ToArray());
 
-    private static Trace Faulted(StepProgram program, EquatableArray<Value> inputs, List<Value> values, FaultKind kind, int stepIndex, string location, string? detail)
+    private static EquatableArray<Value> Finished(ImmutableArray<Value>.Builder values) =>
+        new(values.Count == values.Capacity ? values.MoveToImmutable() : values.ToImmutable());
+
+    private static Trace Faulted(StepProgram program, EquatableArray<Value> inputs, ImmutableArray<Value>.Builder values, FaultKind kind, int stepIndex, string location, string? detail)
     {
         var inputText = string.Join(", ", program.Parameters.Select((p, i) => $"{p.Name} = {inputs[i]}"));
         var what = kind switch
@@ -134,7 +139,7 @@ public static class ReferenceEvaluator
             _ => kind.ToString(),
         };
         var message = $"{what} in {location}{(detail is null ? "" : $" ({detail})")} with inputs {inputText}";
-        return new Trace(program, inputs, values.ToEquatableArray(), null, new Fault(kind, stepIndex, location, message));
+        return new Trace(program, inputs, Finished(values), null, new Fault(kind, stepIndex, location, message));
     }
 
     private static void CheckInputShape(StepProgram program, IReadOnlyList<Value> inputs)
