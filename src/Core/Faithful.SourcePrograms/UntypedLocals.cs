@@ -70,7 +70,9 @@ public static class UntypedLocals
         return text.ToString();
     }
 
-    private static readonly string[] RetypedKeywords = ["var", "int", "short", "byte", "sbyte", "uint", "ushort", "float"];
+    // The type keywords Widen retypes (the switch there): var, the narrow integers and float.
+    private static readonly string[] RetypedKeywords =
+        ["var", SyntaxFacts.GetText(SyntaxKind.FloatKeyword), .. NarrowIntegers.Select(SyntaxFacts.GetText)];
 
     // A parse costs as much as reading the program, and most programs have nothing to retype: "long" locals and loop
     // counters ("for (var i = 0; ...)", which is no local declaration statement). A declaration statement's type never
@@ -85,13 +87,13 @@ public static class UntypedLocals
 
         for (var i = 0; i < statements.Length; i++)
         {
-            if (!IsIdentifierChar(statements[i]) || (i > 0 && IsIdentifierChar(statements[i - 1])))
+            if (!SyntaxFacts.IsIdentifierPartCharacter(statements[i]) || (i > 0 && SyntaxFacts.IsIdentifierPartCharacter(statements[i - 1])))
             {
                 continue;
             }
 
             var end = i;
-            while (end < statements.Length && IsIdentifierChar(statements[end]))
+            while (end < statements.Length && SyntaxFacts.IsIdentifierPartCharacter(statements[end]))
             {
                 end++;
             }
@@ -119,8 +121,6 @@ public static class UntypedLocals
 
         return false;
     }
-
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static char PreviousNonSpace(string text, int index)
     {

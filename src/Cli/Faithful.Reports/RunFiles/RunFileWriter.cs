@@ -94,7 +94,7 @@ public sealed class RunFileWriter : IDisposable
         {
             if (_compact && program is not null && _programs.Add(program.Id))
             {
-                _programOffsets[program.Id] = WriteLine(Encoding.UTF8.GetString(ProgramLine.Serialize(program))).Offset;
+                _programOffsets[program.Id] = WriteLine(ProgramLine.Serialize(program)).Offset;
             }
 
             return WriteSerialized(line);
@@ -108,19 +108,7 @@ public sealed class RunFileWriter : IDisposable
     public byte[] SerializeLine(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var bytes = _compact ? CompactCaseLine.Serialize(result) : JsonSerializer.SerializeToUtf8Bytes(result, FaithfulJson.Options);
-        var json = Encoding.UTF8.GetString(bytes);
-        var redacted = _redact(json);
-        if (!ReferenceEquals(redacted, json))
-        {
-            return Encoding.UTF8.GetBytes(redacted + "\n");
-        }
-
-        // Nothing to redact (the redactor gave the same text back): the serializer's bytes are the line.
-        var line = new byte[bytes.Length + 1];
-        bytes.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
-        return line;
+        return RedactedLine(_compact ? CompactCaseLine.Serialize(result) : JsonSerializer.SerializeToUtf8Bytes(result, FaithfulJson.Options));
     }
 
     /// <summary>Writes a line made by <see cref="SerializeLine"/>; returns where it starts (an appended file counts lines from the append).</summary>
@@ -147,12 +135,33 @@ public sealed class RunFileWriter : IDisposable
         {
             if (_compact && _programs.Add(programId))
             {
-                _programOffsets[programId] = WriteLine(Encoding.UTF8.GetString(line())).Offset;
+                _programOffsets[programId] = WriteLine(line()).Offset;
             }
         }
     }
 
-    private WrittenLine WriteLine(string json) => WriteSerialized(Encoding.UTF8.GetBytes(_redact(json) + "\n"));
+    private WrittenLine WriteLine(string json) => WriteSerialized(Utf8Line(_redact(json)));
+
+    private WrittenLine WriteLine(byte[] json) => WriteSerialized(RedactedLine(json));
+
+    // A serialized line as written: redacted, with its newline; the serializer's own bytes when the redactor gives the
+    // text back unchanged (no second UTF-8 encoding per line).
+    private byte[] RedactedLine(byte[] json)
+    {
+        var text = Encoding.UTF8.GetString(json);
+        var redacted = _redact(text);
+        if (!ReferenceEquals(redacted, text))
+        {
+            return Utf8Line(redacted);
+        }
+
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        return line;
+    }
+
+    private static byte[] Utf8Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
 
     public void Dispose() => _stream.Dispose();
 

@@ -87,12 +87,17 @@ public sealed record TraceParserOptions(
         // Each name once, in first-seen order: a loop's variable is written by thousands of unrolled steps.
         var known = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Know(string name)
+        {
+            if (seen.Add(name))
+            {
+                known.Add(name);
+            }
+        }
+
         foreach (var parameter in program.Parameters)
         {
-            if (seen.Add(parameter.Name))
-            {
-                known.Add(parameter.Name);
-            }
+            Know(parameter.Name);
         }
 
         var single = new List<string>();
@@ -100,14 +105,10 @@ public sealed record TraceParserOptions(
         {
             // A versioned step name (n_0#17) is its variable's name and a version: the reader resolves it through the
             // variable (NameRules.Resolve), so an unrolled loop's 10,000 versions are not 10,000 known names.
-            if (seen.Add(step.Variable))
+            Know(step.Variable);
+            if (!step.Name.Contains('#', StringComparison.Ordinal))
             {
-                known.Add(step.Variable);
-            }
-
-            if (!step.Name.Contains('#', StringComparison.Ordinal) && seen.Add(step.Name))
-            {
-                known.Add(step.Name);
+                Know(step.Name);
             }
 
             if (step.Name == step.Variable)
