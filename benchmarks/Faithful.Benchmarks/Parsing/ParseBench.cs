@@ -20,7 +20,7 @@ public sealed class ParseBench : IBench
 {
     public string Name => "parse";
 
-    public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core";
+    public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core; args: [seconds] [row filter]";
 
     public int Run(string[] args)
     {
@@ -35,6 +35,12 @@ public sealed class ParseBench : IBench
             ("register real", RealCases(Programs(chain: false))),
             ("loop real", RealCases(LoopPrograms())),
         };
+
+        // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape.
+        if (args.Length > 1)
+        {
+            sets = [.. sets.Where(set => set.Label.Contains(args[1], StringComparison.OrdinalIgnoreCase))];
+        }
 
         // Tiered JIT and PGO settle over a few seconds: run the measuring loop itself on every set, untimed, first.
         for (var round = 0; round < 2; round++)

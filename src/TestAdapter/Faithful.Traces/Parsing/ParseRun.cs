@@ -14,6 +14,9 @@ internal sealed class ParseRun
     private static readonly ConditionalWeakTable<TraceParserOptions, NameRules> NamesCache = new();
     private static readonly ConditionalWeakTable<TraceParserOptions, ReaderKnowledge> KnowledgeCache = new();
 
+    // Read-only once built: shared by every reply read with the same options (a program's replies), like the name rules.
+    private static readonly ConditionalWeakTable<TraceParserOptions, HashSet<string>> SingleWriteCache = new();
+
     private readonly TraceParserOptions _options;
     private readonly Regex? _pattern;
     private readonly NameRules _names;
@@ -44,7 +47,7 @@ internal sealed class ParseRun
         _pattern = pattern;
         _names = NamesCache.GetValue(options, static o => new NameRules(o.KnownNames?.AsImmutableArray(), o.SingleWriteNames));
         _knowledge = KnowledgeCache.GetValue(options, static o => Knowledge(o));
-        _singleWrite = new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal);
+        _singleWrite = SingleWriteCache.GetValue(options, static o => new HashSet<string>(o.SingleWriteNames, StringComparer.Ordinal));
 
         var text = reply;
         if (text.Length > options.MaxCharacters)

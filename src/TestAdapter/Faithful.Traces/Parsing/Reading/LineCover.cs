@@ -6,6 +6,11 @@ namespace Faithful.Traces.Parsing.Reading;
 /// </summary>
 internal static class LineCover
 {
+    // The chosen proposals of the line being read, reused on each thread: the caller is done with them before the next line.
+    [ThreadStatic]
+    private static List<Proposal>? ScratchChosen;
+
+    /// <summary>The chosen proposals in line order; the list is reused by the next call on the same thread.</summary>
     public static List<Proposal> Best(List<Proposal> proposals)
     {
         if (proposals.Count <= 1)
@@ -13,23 +18,28 @@ internal static class LineCover
             return proposals;
         }
 
-        var order = new int[proposals.Count];
-        for (var i = 0; i < order.Length; i++)
+        // End order, ties by listing order: one key per proposal, sorted without a comparison delegate.
+        var n = proposals.Count;
+        Span<long> keys = n <= 128 ? stackalloc long[n] : new long[n];
+        for (var i = 0; i < n; i++)
         {
-            order[i] = i;
+            keys[i] = ((long)proposals[i].To << 32) | (uint)i;
         }
 
-        Array.Sort(order, (a, b) => proposals[a].To != proposals[b].To ? proposals[a].To.CompareTo(proposals[b].To) : a.CompareTo(b));
+        keys.Sort();
 
         // best[k]: the best total using the first k proposals in end order; take[k]: whether proposal k-1 is in it.
-        var best = new int[order.Length + 1];
-        var take = new bool[order.Length + 1];
-        var previous = new int[order.Length + 1];
-        for (var k = 1; k <= order.Length; k++)
+        Span<int> best = n < 128 ? stackalloc int[n + 1] : new int[n + 1];
+        Span<int> previous = n < 128 ? stackalloc int[n + 1] : new int[n + 1];
+        Span<bool> take = n < 128 ? stackalloc bool[n + 1] : new bool[n + 1];
+        best[0] = 0;
+        take[0] = false;
+        previous[0] = 0;
+        for (var k = 1; k <= n; k++)
         {
-            var p = proposals[order[k - 1]];
+            var p = proposals[(int)keys[k - 1]];
             var fit = k - 1;
-            while (fit > 0 && proposals[order[fit - 1]].To > p.From)
+            while (fit > 0 && proposals[(int)keys[fit - 1]].To > p.From)
             {
                 fit--;
             }
@@ -44,23 +54,25 @@ internal static class LineCover
             else
             {
                 best[k] = best[k - 1];
+                take[k] = false;
                 previous[k] = k - 1;
             }
         }
 
-        var chosen = new List<Proposal>();
-        var at = order.Length;
+        var chosen = ScratchChosen ??= [];
+        chosen.Clear();
+        var at = n;
         while (at > 0)
         {
             if (take[at])
             {
-                chosen.Add(proposals[order[at - 1]]);
+                chosen.Add(proposals[(int)keys[at - 1]]);
             }
 
             at = previous[at];
         }
 
-        chosen.Sort((a, b) => a.From.CompareTo(b.From));
+        chosen.Sort(static (a, b) => a.From.CompareTo(b.From));
         return chosen;
     }
 }

@@ -105,6 +105,7 @@ internal static class LineReader
             var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
                 && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
             var restates = chosen.Kind == ReadingKind.Execution && line.SentenceLower(sentence).Contains(" still ", StringComparison.Ordinal);
+            reading.Claims.EnsureCapacity(reading.Claims.Count + chosen.Claims.Length);
             foreach (var claim in chosen.Claims)
             {
                 // "n_0 is still 3" restates a value unless work shows the step ("still 0, since 0 * -1 = 0").

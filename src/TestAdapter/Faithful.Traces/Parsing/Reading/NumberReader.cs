@@ -157,6 +157,22 @@ internal static class NumberReader
     private const int SharedMax = 9999;
     private static readonly string[] SharedTexts = [.. Enumerable.Range(SharedMin, SharedMax - SharedMin + 1).Select(v => v.ToString(CultureInfo.InvariantCulture))];
 
+    // The boxes of small integers read from their shared text, made on first use (a race makes two equal boxes: harmless).
+    private static readonly NumberBox?[] SharedBoxes = new NumberBox?[SharedMax - SharedMin + 1];
+
+    /// <summary>A box for a token's number: one shared box per small integer written plainly, else a new one.</summary>
+    public static NumberBox Box(ParsedValue number)
+    {
+        if (number.Int64 is { } value && value is >= SharedMin and <= SharedMax && ReferenceEquals(number.Text, SharedTexts[value - SharedMin])
+            && number.Real == value)
+        {
+            ref var slot = ref SharedBoxes[value - SharedMin];
+            return slot ??= new NumberBox(number);
+        }
+
+        return new NumberBox(number);
+    }
+
     private static string Text(ReadOnlySpan<char> written, long value)
     {
         if (value is >= SharedMin and <= SharedMax && SharedTexts[value - SharedMin] is var shared && written.SequenceEqual(shared))

@@ -16,10 +16,18 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public int Score { get; } = score;
 
-    private List<LineClaim>? _claims;
+    // The first claim is held inline: most proposals make one claim, and then need no list (nor its array).
+    private LineClaim _first;
+    private int _count;
+    private List<LineClaim>? _more;
 
     /// <summary>The claims the proposal makes (added with <see cref="With"/>).</summary>
-    public ReadOnlySpan<LineClaim> Claims => CollectionsMarshal.AsSpan(_claims);
+    public ReadOnlySpan<LineClaim> Claims => _count switch
+    {
+        0 => [],
+        1 => new ReadOnlySpan<LineClaim>(in _first),
+        _ => CollectionsMarshal.AsSpan(_more),
+    };
 
     public PendingStatement? Pending { get; init; }
 
@@ -32,8 +40,21 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
 
     public Proposal With(LineClaim claim)
     {
-        // Most proposals make one claim: start with room for one; a proposal without claims allocates no list.
-        (_claims ??= new(1)).Add(claim);
+        switch (_count)
+        {
+            case 0:
+                _first = claim;
+                break;
+            case 1:
+                // A second claim: from here on the claims live in a list, the first one included.
+                _more = new List<LineClaim>(4) { _first, claim };
+                break;
+            default:
+                _more!.Add(claim);
+                break;
+        }
+
+        _count++;
         return this;
     }
 }

@@ -30,12 +30,35 @@ internal enum TokenKind
 }
 
 /// <summary>One token of a normalized line; <see cref="Start"/>/<see cref="End"/> index the normalized text.</summary>
-internal readonly record struct Token(TokenKind Kind, int Start, int End, string Text, ParsedValue Number = default)
+/// <remarks>
+/// Kept to four fields (32 bytes): recognisers read tokens out of a list by value many times per line, and a number's
+/// value is wanted only for number tokens, so it is held by reference (<see cref="NumberBox"/>).
+/// </remarks>
+internal readonly struct Token(TokenKind kind, int start, int end, string text, NumberBox? number = null)
 {
+    public TokenKind Kind { get; } = kind;
+
+    public int Start { get; } = start;
+
+    public int End { get; } = end;
+
+    public string Text { get; } = text;
+
+    private readonly NumberBox? _number = number;
+
+    /// <summary>The number a <see cref="TokenKind.Number"/> token reads as; default for other tokens.</summary>
+    public ParsedValue Number => _number is null ? default : _number.Value;
+
     public bool IsOperator(string symbol) => Kind == TokenKind.Operator && Text == symbol;
 
     public bool IsWord(string word) => Kind is TokenKind.Word or TokenKind.Name && string.Equals(Text, word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An operator that joins two operands (not a parenthesis or <c>~</c>).</summary>
     public bool IsBinaryOperator => Kind == TokenKind.Operator && Text is not ("(" or ")" or "[" or "]" or "~");
+}
+
+/// <summary>A number token's value, shared by every token of the same small integer.</summary>
+internal sealed class NumberBox(ParsedValue value)
+{
+    public ParsedValue Value { get; } = value;
 }

@@ -41,7 +41,7 @@ internal static class Tokenizer
                 var end = NumberReader.TryRead(text, i, allowSign: signed, out var number);
                 if (end > i)
                 {
-                    tokens.Add(new Token(TokenKind.Number, i, end, SameText(text, i, end, number.Text) ? number.Text : text[i..end], number));
+                    tokens.Add(new Token(TokenKind.Number, i, end, SameText(text, i, end, number.Text) ? number.Text : text[i..end], NumberReader.Box(number)));
                     i = end;
                     continue;
                 }

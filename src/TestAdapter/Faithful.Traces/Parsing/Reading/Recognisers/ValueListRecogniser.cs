@@ -23,6 +23,9 @@ internal static class ValueListRecogniser
         return i > at + 1 && i + 1 < end && tokens[i].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, i + 1, end) ? (i + 1, at) : null;
     }
 
+    [ThreadStatic]
+    private static List<ParsedValue>? ScratchValues;
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
@@ -48,7 +51,9 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            var values = new List<ParsedValue>();
+            // Most linked names hold one value, not a list: the values are gathered in a list reused on each thread.
+            var values = ScratchValues ??= [];
+            values.Clear();
             var last = -1;
             while (at < end && Item(tokens, at, end) is { } item)
             {
