@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Faithful.Model;
 
 /// <summary>
@@ -25,8 +27,17 @@ public static class LookBack
     public static EquatableArray<EquatableArray<Dependency>> OfAll(StepProgram program) =>
         Enumerable.Range(0, program.Steps.Count).Select(i => Of(program, i)).ToEquatableArray();
 
+    // A program is immutable: its depth is computed once per instance (scoring asks for it once per reply).
+    private static readonly ConditionalWeakTable<StepProgram, StrongBox<int>> MaxDepths = new();
+
     /// <summary>The largest step-to-step distance read by any step (0 when steps read only inputs).</summary>
     public static int MaxDepth(StepProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return MaxDepths.GetValue(program, static p => new StrongBox<int>(ComputeMaxDepth(p))).Value;
+    }
+
+    private static int ComputeMaxDepth(StepProgram program)
     {
         var max = 0;
         for (var i = 0; i < program.Steps.Count; i++)
