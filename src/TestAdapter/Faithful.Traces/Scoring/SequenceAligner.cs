@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Faithful.Traces.Scoring;
 
 /// <summary>
@@ -51,7 +54,6 @@ internal static class SequenceAligner
         var width = targetCount + 1;
         var (table, move) = Scratch((claimCount + 1) * width);
         table[0] = 0;
-        const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
 
         for (var j = 1; j <= targetCount; j++)
         {
@@ -63,32 +65,8 @@ internal static class SequenceAligner
         {
             // A claim that may only restate (optional) costs nothing to leave unpaired.
             var extra = optionalClaim?.Invoke(i - 1) == true ? 0 : ExtraClaimScore;
-            table[i * width] = table[(i - 1) * width] + extra;
-            move[i * width] = SkipClaim;
             scoreRow(i - 1, row);
-            for (var j = 1; j <= targetCount; j++)
-            {
-                var diagonal = table[(i - 1) * width + j - 1] + row[j - 1];
-                var skipClaim = table[(i - 1) * width + j] + extra;
-                var skipTarget = table[i * width + j - 1] + skipCost[j - 1];
-                var best = diagonal;
-                var chosen = Diagonal;
-                // On a tie, leave the later target unclaimed: claims then sit as early as the evidence allows.
-                if (skipTarget >= best)
-                {
-                    best = skipTarget;
-                    chosen = SkipTarget;
-                }
-
-                if (skipClaim > best)
-                {
-                    best = skipClaim;
-                    chosen = SkipClaim;
-                }
-
-                table[i * width + j] = best;
-                move[i * width + j] = chosen;
-            }
+            FillRow(table.AsSpan((i - 1) * width, width), table.AsSpan(i * width, width), move.AsSpan(i * width, width), row, skipCost, extra);
         }
 
         var pairing = new int[claimCount];
@@ -113,6 +91,52 @@ internal static class SequenceAligner
         }
 
         return pairing;
+    }
+
+    private const byte Diagonal = 0, SkipClaim = 1, SkipTarget = 2;
+
+    // One row of the table (every cell of a reply's alignment passes through here): the previous row, this row, its
+    // moves, the claim's pairing scores and the cost of skipping each target, all of the same width less one.
+    private static void FillRow(ReadOnlySpan<int> previous, Span<int> current, Span<byte> moves, ReadOnlySpan<int> row, ReadOnlySpan<int> skipCost, int extra)
+    {
+        var left = current[0] = previous[0] + extra;
+        moves[0] = SkipClaim;
+        var targets = row.Length;
+        if (previous.Length != targets + 1 || current.Length != targets + 1 || moves.Length != targets + 1 || skipCost.Length != targets)
+        {
+            throw new ArgumentException("The rows of an alignment table must have one cell more than the targets.");
+        }
+
+        // Lengths checked once above; the loop reads through references so that no cell is bounds-checked again.
+        ref var up = ref MemoryMarshal.GetReference(previous);
+        ref var here = ref MemoryMarshal.GetReference(current);
+        ref var moved = ref MemoryMarshal.GetReference(moves);
+        ref var pair = ref MemoryMarshal.GetReference(row);
+        ref var skip = ref MemoryMarshal.GetReference(skipCost);
+        for (var k = 0; k < targets; k++)
+        {
+            var best = Unsafe.Add(ref up, k) + Unsafe.Add(ref pair, k);
+            var chosen = Diagonal;
+            var skipTarget = left + Unsafe.Add(ref skip, k);
+
+            // On a tie, leave the later target unclaimed: claims then sit as early as the evidence allows.
+            if (skipTarget >= best)
+            {
+                best = skipTarget;
+                chosen = SkipTarget;
+            }
+
+            var skipClaim = Unsafe.Add(ref up, k + 1) + extra;
+            if (skipClaim > best)
+            {
+                best = skipClaim;
+                chosen = SkipClaim;
+            }
+
+            Unsafe.Add(ref here, k + 1) = best;
+            Unsafe.Add(ref moved, k + 1) = chosen;
+            left = best;
+        }
     }
 
     [ThreadStatic]
