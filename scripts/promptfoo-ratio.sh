@@ -39,13 +39,15 @@ case "$(uname -s)-$(uname -m)" in
 esac
 published="$work/faithful-r2r/faithful.dll"
 if [[ -n "$rid" && ! -f "$published" ]]; then
+  # Each form builds in a folder of its own: a composite publish leaves compiled parts of its image among the
+  # intermediates, which a later framework-dependent publish would copy and which then abort at start-up.
   dotnet publish "$root/src/Cli/Faithful.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/faithful-r2r" >"$work/publish.log" 2>&1 || echo "note: the ReadyToRun publish failed (see $work/publish.log); left out." >&2
+    --artifacts-path "$work/build-r2r" -o "$work/faithful-r2r" >"$work/publish.log" 2>&1 || echo "note: the ReadyToRun publish failed (see $work/publish.log); left out." >&2
 fi
 composite="$work/faithful-composite/faithful"
 if [[ -n "$rid" && "${FAITHFUL_RATIO_COMPOSITE:-1}" != 0 && ! -x "$composite" ]]; then
   dotnet publish "$root/src/Cli/Faithful.Cli" -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true \
-    -p:PublishReadyToRunComposite=true -o "$work/faithful-composite" >"$work/publish-composite.log" 2>&1 \
+    -p:PublishReadyToRunComposite=true --artifacts-path "$work/build-composite" -o "$work/faithful-composite" >"$work/publish-composite.log" 2>&1 \
     || echo "note: the composite ReadyToRun publish failed (see $work/publish-composite.log); left out." >&2
 fi
 
@@ -79,26 +81,32 @@ YAML
 
 now() { date +%s.%N; }
 start=$(now)
-dotnet "$cli" score "$work/replies.jsonl" --out "$work/faithful-out" >"$work/faithful.log" 2>&1
+dotnet "$cli" score "$work/replies.jsonl" --out "$work/faithful-out" >"$work/faithful.log" 2>&1 || { echo "faithful score failed (see $work/faithful.log)" >&2; exit 1; }
 built=$(echo "$(now) - $start" | bc -l)
 faithful=$built
 form="build output"
 forms="build output $(printf '%.1f' "$built") s"
 if [[ -f "$published" ]]; then
   start=$(now)
-  dotnet "$published" score "$work/replies.jsonl" --out "$work/faithful-r2r-out" >"$work/faithful-r2r.log" 2>&1
-  took=$(echo "$(now) - $start" | bc -l)
-  forms="$forms, ReadyToRun $(printf '%.1f' "$took") s"
-  if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="ReadyToRun publish"; fi
-  cmp -s "$work/faithful-out/report.json" "$work/faithful-r2r-out/report.json" || echo "warning: the published and built faithful wrote different reports" >&2
+  if dotnet "$published" score "$work/replies.jsonl" --out "$work/faithful-r2r-out" >"$work/faithful-r2r.log" 2>&1; then
+    took=$(echo "$(now) - $start" | bc -l)
+    forms="$forms, ReadyToRun $(printf '%.1f' "$took") s"
+    if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="ReadyToRun publish"; fi
+    cmp -s "$work/faithful-out/report.json" "$work/faithful-r2r-out/report.json" || echo "warning: the published and built faithful wrote different reports" >&2
+  else
+    echo "note: the ReadyToRun publish failed to score (exit $?; see $work/faithful-r2r.log); left out." >&2
+  fi
 fi
 if [[ -x "$composite" ]]; then
   start=$(now)
-  "$composite" score "$work/replies.jsonl" --out "$work/faithful-composite-out" >"$work/faithful-composite.log" 2>&1
-  took=$(echo "$(now) - $start" | bc -l)
-  forms="$forms, composite $(printf '%.1f' "$took") s"
-  if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="self-contained composite ReadyToRun"; fi
-  cmp -s "$work/faithful-out/report.json" "$work/faithful-composite-out/report.json" || echo "warning: the composite and built faithful wrote different reports" >&2
+  if "$composite" score "$work/replies.jsonl" --out "$work/faithful-composite-out" >"$work/faithful-composite.log" 2>&1; then
+    took=$(echo "$(now) - $start" | bc -l)
+    forms="$forms, composite $(printf '%.1f' "$took") s"
+    if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="self-contained composite ReadyToRun"; fi
+    cmp -s "$work/faithful-out/report.json" "$work/faithful-composite-out/report.json" || echo "warning: the composite and built faithful wrote different reports" >&2
+  else
+    echo "note: the composite publish failed to score (exit $?; see $work/faithful-composite.log); left out." >&2
+  fi
 fi
 form="$form; $forms"
 
