@@ -86,28 +86,23 @@ built=$(echo "$(now) - $start" | bc -l)
 faithful=$built
 form="build output"
 forms="build output $(printf '%.1f' "$built") s"
-if [[ -f "$published" ]]; then
-  start=$(now)
-  if dotnet "$published" score "$work/replies.jsonl" --out "$work/faithful-r2r-out" >"$work/faithful-r2r.log" 2>&1; then
-    took=$(echo "$(now) - $start" | bc -l)
-    forms="$forms, ReadyToRun $(printf '%.1f' "$took") s"
-    if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="ReadyToRun publish"; fi
-    cmp -s "$work/faithful-out/report.json" "$work/faithful-r2r-out/report.json" || echo "warning: the published and built faithful wrote different reports" >&2
-  else
-    echo "note: the ReadyToRun publish failed to score (exit $?; see $work/faithful-r2r.log); left out." >&2
+# Times one published form (label, short name, command...): a form that fails to score is reported and left out.
+time_form() {
+  local label="$1" name="$2"; shift 2
+  local began took rc=0
+  began=$(now)
+  "$@" score "$work/replies.jsonl" --out "$work/faithful-$name-out" >"$work/faithful-$name.log" 2>&1 || rc=$?
+  if (( rc != 0 )); then
+    echo "note: the $label failed to score (exit $rc; see $work/faithful-$name.log); left out." >&2
+    return 0
   fi
-fi
-if [[ -x "$composite" ]]; then
-  start=$(now)
-  if "$composite" score "$work/replies.jsonl" --out "$work/faithful-composite-out" >"$work/faithful-composite.log" 2>&1; then
-    took=$(echo "$(now) - $start" | bc -l)
-    forms="$forms, composite $(printf '%.1f' "$took") s"
-    if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="self-contained composite ReadyToRun"; fi
-    cmp -s "$work/faithful-out/report.json" "$work/faithful-composite-out/report.json" || echo "warning: the composite and built faithful wrote different reports" >&2
-  else
-    echo "note: the composite publish failed to score (exit $?; see $work/faithful-composite.log); left out." >&2
-  fi
-fi
+  took=$(echo "$(now) - $began" | bc -l)
+  forms="$forms, $name $(printf '%.1f' "$took") s"
+  if (( $(echo "$took < $faithful" | bc -l) )); then faithful=$took; form="$label"; fi
+  cmp -s "$work/faithful-out/report.json" "$work/faithful-$name-out/report.json" || echo "warning: the $label and the build output wrote different reports" >&2
+}
+[[ -f "$published" ]] && time_form "ReadyToRun publish" r2r dotnet "$published"
+[[ -x "$composite" ]] && time_form "self-contained composite ReadyToRun publish" composite "$composite"
 form="$form; $forms"
 
 start=$(now)
