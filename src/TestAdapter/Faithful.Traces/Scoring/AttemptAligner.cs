@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
@@ -315,14 +316,14 @@ internal sealed class AttemptAligner(
         var claim = claims[claimIndex];
         var parameters = program.Parameters.Count;
         row.Fill(SequenceAligner.Forbidden);
-        var value = claim.Value;
+        var writeScores = new WriteScores(this, truth.StepValues.AsImmutableArray(), index, claim, claimIndex, claimedDirectly);
         if (claim.Name is not { } name)
         {
             for (var step = 0; step < row.Length - parameters; step++)
             {
                 if (!index.IsGiven[step])
                 {
-                    row[parameters + step] = ScoreWrite(claim, value, step, claimedDirectly, claimIndex);
+                    row[parameters + step] = writeScores.At(step);
                 }
             }
 
@@ -345,7 +346,43 @@ internal sealed class AttemptAligner(
         var writes = index.Writes(name);
         for (var w = 0; w < writes.Count; w++)
         {
-            row[parameters + writes[w]] = ScoreWrite(claim, value, writes[w], claimedDirectly, claimIndex);
+            row[parameters + writes[w]] = writeScores.At(writes[w]);
+        }
+    }
+
+    // One claim's ScoreWrite across a row, cell for cell the same: the claim's value is unwrapped once, and the
+    // restatement bonus, which depends only on the step's statement and operator (a loop's writes share both), is
+    // asked once per run of steps that share them instead of once per step.
+    private struct WriteScores(AttemptAligner aligner, ImmutableArray<Value> truth, ProgramIndex index, ParsedClaim claim, int claimIndex, bool[] claimedDirectly)
+    {
+        private readonly bool _hasValue = claim.Value.HasValue;
+        private readonly ParsedValue _value = claim.Value.GetValueOrDefault();
+        private int _statement = -1;
+        private char _operator;
+        private int _restated;
+
+        public int At(int step)
+        {
+            if (_hasValue && _value.Matches(truth[step]))
+            {
+                return SequenceAligner.MatchScore + Restated(step);
+            }
+
+            return claimedDirectly[step] ? SequenceAligner.Forbidden : claim.Repeats ? RepeatMismatch : SequenceAligner.MismatchScore + Restated(step);
+        }
+
+        private int Restated(int step)
+        {
+            var statement = index.StatementOfStep[step];
+            var op = index.OperatorOf[step];
+            if (statement != _statement || op != _operator)
+            {
+                _statement = statement;
+                _operator = op;
+                _restated = aligner.Restated(claim, step, claimIndex);
+            }
+
+            return _restated;
         }
     }
 
