@@ -37,22 +37,31 @@ public static class LookBack
         return MaxDepths.GetValue(program, static p => new StrongBox<int>(ComputeMaxDepth(p))).Value;
     }
 
+    // The same maximum as over Of(program, i) for every step, without building each step's dependency list: an unrolled
+    // loop program has thousands of steps, and scoring reads every program once.
     private static int ComputeMaxDepth(StepProgram program)
     {
+        var parameterCount = program.Parameters.Count;
         var max = 0;
         for (var i = 0; i < program.Steps.Count; i++)
         {
-            foreach (var dependency in Of(program, i))
-            {
-                if (!dependency.IsInput && dependency.Distance > max)
-                {
-                    max = dependency.Distance;
-                }
-            }
+            max = Math.Max(max, DeepestRead(program.Steps[i].Expression, i, parameterCount));
         }
 
         return max;
     }
+
+    // The largest step-to-step distance an expression at step stepIndex reads (0 for inputs and constants).
+    private static int DeepestRead(Expr expression, int stepIndex, int parameterCount) => expression switch
+    {
+        Ref r => r.Slot < parameterCount ? 0 : stepIndex - (r.Slot - parameterCount),
+        Unary u => DeepestRead(u.Operand, stepIndex, parameterCount),
+        Binary b => Math.Max(DeepestRead(b.Left, stepIndex, parameterCount), DeepestRead(b.Right, stepIndex, parameterCount)),
+        Conditional c => Math.Max(
+            Math.Max(DeepestRead(c.Left, stepIndex, parameterCount), DeepestRead(c.Right, stepIndex, parameterCount)),
+            Math.Max(DeepestRead(c.WhenTrue, stepIndex, parameterCount), DeepestRead(c.WhenFalse, stepIndex, parameterCount))),
+        _ => 0,
+    };
 
     /// <summary>Slots read by an expression, each once, in first-read order.</summary>
     public static void CollectReads(Expr expression, List<int> slots)
