@@ -31,25 +31,26 @@ internal sealed class ProgramIndex
         Operators = new int[program.Steps.Count];
         OperatorOf = new char[program.Steps.Count];
         PreviousVersion = new int[program.Steps.Count];
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One lookup per step for everything kept per variable (an unrolled loop has thousands of steps and few variables).
+        var byVariable = new Dictionary<string, VariableSteps>(StringComparer.Ordinal);
         foreach (var step in program.Steps)
         {
+            if (!byVariable.TryGetValue(step.Variable, out var variable))
+            {
+                byVariable[step.Variable] = variable = new VariableSteps();
+            }
+
             if (step.Name.Contains('#', StringComparison.Ordinal))
             {
-                if (!_everyWrite.TryGetValue(step.Variable, out var versions))
-                {
-                    _everyWrite[step.Variable] = versions = [];
-                }
-
-                versions.Add(step.Index);
+                (variable.EveryWrite ??= []).Add(step.Index);
             }
             else
             {
                 _stepByPlainName[step.Name] = step.Index;
             }
 
-            PreviousVersion[step.Index] = last.TryGetValue(step.Variable, out var before) ? before : -1;
-            last[step.Variable] = step.Index;
+            PreviousVersion[step.Index] = variable.Last;
+            variable.Last = step.Index;
             Operators[step.Index] = CountOperators(step.Expression);
             OperatorOf[step.Index] = step.Expression is Binary root ? Symbol(root.Op) : '\0';
             if (step.Expression is Constant && step.Version == 1 && !_parameters.ContainsKey(step.Variable))
@@ -60,23 +61,39 @@ internal sealed class ProgramIndex
                 continue;
             }
 
-            if (!_writes.TryGetValue(step.Variable, out var list))
+            (variable.Writes ??= []).Add(step.Index);
+        }
+
+        foreach (var (name, variable) in byVariable)
+        {
+            if (variable.EveryWrite is { } versions)
             {
-                _writes[step.Variable] = list = [];
+                _everyWrite[name] = versions;
             }
 
-            list.Add(step.Index);
+            if (variable.Writes is { } writes)
+            {
+                _writes[name] = writes;
+            }
         }
 
         LastStep = Array.LastIndexOf(IsGiven, false);
         RunEnd = RunEnds(program);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        // An unrolled loop's steps share their statement's text: trim it once per distinct text, not once per step.
+        // An unrolled loop's steps share their statement's text: trim it once per distinct text, not once per step; the
+        // steps of one statement share the same string, so it is looked up by reference first (no hashing of its text).
         var idOfText = new Dictionary<string, int>(StringComparer.Ordinal);
+        var idOfInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         StatementOfStep = new int[program.Steps.Count];
         foreach (var step in program.Steps)
         {
-            if (!idOfText.TryGetValue(step.SourceText, out var id))
+            if (idOfInstance.TryGetValue(step.SourceText, out var id))
+            {
+                StatementOfStep[step.Index] = id;
+                continue;
+            }
+
+            if (!idOfText.TryGetValue(step.SourceText, out id))
             {
                 var statement = step.SourceText.TrimEnd(';').Trim();
                 if (!ids.TryGetValue(statement, out id))
@@ -88,6 +105,7 @@ internal sealed class ProgramIndex
                 idOfText.Add(step.SourceText, id);
             }
 
+            idOfInstance.Add(step.SourceText, id);
             StatementOfStep[step.Index] = id;
         }
 
@@ -96,6 +114,16 @@ internal sealed class ProgramIndex
         {
             Statements[id] = statement;
         }
+    }
+
+    // What the index keeps per variable while it reads the steps.
+    private sealed class VariableSteps
+    {
+        public int Last { get; set; } = -1;
+
+        public List<int>? Writes { get; set; }
+
+        public List<int>? EveryWrite { get; set; }
     }
 
     /// <summary>
