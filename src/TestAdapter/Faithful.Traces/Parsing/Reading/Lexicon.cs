@@ -103,13 +103,13 @@ internal static class Lexicon
         "end of the", "end of all", "end of each",
     ];
 
-    /// <summary>Section headings that frame the lines below them: initial values echo, a state restates, final values read out.</summary>
     /// <summary>Calls that only show the value they hold: "print(5)", "sum(7)", "int(-3)"; any other call's lone argument is its input.</summary>
     public static readonly HashSet<string> ValueWrappers = new(StringComparer.OrdinalIgnoreCase)
     {
         "print", "sum", "int", "float", "str", "abs", "round", "return", "result", "answer", "output", "boxed",
     };
 
+    /// <summary>Section headings that frame the lines below them: initial values echo, a state restates, final values read out.</summary>
     public static readonly string[] EchoHeaders = ["initial", "inputs", "given", "start", "before the loop", "initialization", "initialisation", "declarations"];
 
     public static readonly string[] SnapshotHeaders = ["state", "current state", "trace", "values after", "variables after", "after iteration", "after the first", "after the second", "after the third", "after each"];
