@@ -10,12 +10,17 @@ internal sealed class ParseRun
 {
     private const int MaxTextInClaim = 240;
 
-    // Options are reused for every reply to a program; their name tables are built once.
-    private static readonly ConditionalWeakTable<TraceParserOptions, NameRules> NamesCache = new();
-    private static readonly ConditionalWeakTable<TraceParserOptions, ReaderKnowledge> KnowledgeCache = new();
+    // Options are reused for every reply to a program: the tables read from them are built once, read-only after, and
+    // shared by every reply read with the same options.
+    private static readonly ConditionalWeakTable<TraceParserOptions, OptionsTables> TablesCache = new();
 
-    // Read-only once built: shared by every reply read with the same options (a program's replies), like the name rules.
-    private static readonly ConditionalWeakTable<TraceParserOptions, HashSet<string>> SingleWriteCache = new();
+    private sealed record OptionsTables(NameRules Names, ReaderKnowledge Knowledge, HashSet<string> SingleWrite)
+    {
+        public static OptionsTables Of(TraceParserOptions options) => new(
+            new NameRules(options.KnownNames?.AsImmutableArray(), options.SingleWriteNames),
+            ParseRun.Knowledge(options),
+            new HashSet<string>(options.SingleWriteNames, StringComparer.Ordinal));
+    }
 
     private readonly TraceParserOptions _options;
     private readonly Regex? _pattern;
@@ -45,9 +50,10 @@ internal sealed class ParseRun
     {
         _options = options;
         _pattern = pattern;
-        _names = NamesCache.GetValue(options, static o => new NameRules(o.KnownNames?.AsImmutableArray(), o.SingleWriteNames));
-        _knowledge = KnowledgeCache.GetValue(options, static o => Knowledge(o));
-        _singleWrite = SingleWriteCache.GetValue(options, static o => new HashSet<string>(o.SingleWriteNames, StringComparer.Ordinal));
+        var tables = TablesCache.GetValue(options, OptionsTables.Of);
+        _names = tables.Names;
+        _knowledge = tables.Knowledge;
+        _singleWrite = tables.SingleWrite;
 
         var text = reply;
         if (text.Length > options.MaxCharacters)
