@@ -72,6 +72,17 @@ public sealed class SharedModelTests
     public void Steps_are_named_by_one_rule(string variable, int version, int writes, bool isInput, string expected) =>
         Assert.Equal(expected, StepNames.Of(variable, version, writes, isInput));
 
+    [Theory]
+    [InlineData("a3#2", 2)]
+    [InlineData("n_0#17", 3)]
+    [InlineData("s3", -1)]
+    [InlineData("#2", -1)]
+    [InlineData("a3#", -1)]
+    [InlineData("a3#x", -1)]
+    [InlineData("a3#1x", -1)]
+    public void A_versioned_name_is_found_by_its_mark(string name, int mark) =>
+        Assert.Equal(mark, StepNames.VersionMark(name));
+
     [Fact]
     public void Placeholders_parse_closed_unclosed_and_escaped()
     {

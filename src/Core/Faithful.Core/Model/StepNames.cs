@@ -15,4 +15,30 @@ public static class StepNames
     /// <param name="isInput">Whether the variable is a parameter of the program.</param>
     public static string Of(string variable, int version, int writes, bool isInput) =>
         writes == 1 && !isInput ? variable : variable + "#" + version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where the '#' of a versioned name (<c>a3#2</c>: a name, '#', digits) stands, so that the variable is the text before
+    /// it and the version the digits after; -1 for any other text (<c>s3</c>, <c>#2</c>, <c>a3#</c>, <c>a3#x</c>).
+    /// </summary>
+    public static int VersionMark(string name)
+    {
+        // Also compiled into the analyzers (netstandard2.0): plain string and char calls only.
+        ArgumentNullException.ThrowIfNull(name);
+
+        var hash = name.IndexOf('#');
+        if (hash <= 0 || hash == name.Length - 1)
+        {
+            return -1;
+        }
+
+        for (var i = hash + 1; i < name.Length; i++)
+        {
+            if (name[i] is < '0' or > '9')
+            {
+                return -1;
+            }
+        }
+
+        return hash;
+    }
 }

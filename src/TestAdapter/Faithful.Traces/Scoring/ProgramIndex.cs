@@ -153,7 +153,7 @@ internal sealed class ProgramIndex
         }
 
         // n_0#17 is normally the 17th write of n_0 (versions count every write, 1 first); any other numbering is searched.
-        var hash = name.IndexOf('#', StringComparison.Ordinal);
+        var hash = StepNames.VersionMark(name);
         if (hash <= 0 || !_everyWrite.TryGetValue(name[..hash], out var versions))
         {
             stepIndex = -1;

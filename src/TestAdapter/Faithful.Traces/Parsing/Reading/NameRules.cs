@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Faithful.Model;
 
 namespace Faithful.Traces.Parsing.Reading;
 
@@ -84,7 +85,7 @@ internal sealed class NameRules
         }
 
         // A version of a known variable (N_0#3): the variable in the program's spelling, then the version.
-        if (_known is not null && VersionMark(identifier) is var hash and > 0
+        if (_known is not null && StepNames.VersionMark(identifier) is var hash and > 0
             && _known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.AsSpan(0, hash), out var variable))
         {
             return string.Concat(variable, identifier.AsSpan(hash));
@@ -142,12 +143,5 @@ internal sealed class NameRules
         return i == text.Length && i - digitsStart <= 6;
     }
 
-    private static bool IsSsaName(string text) => VersionMark(text) > 0;
-
-    // Where the '#' of an SSA name (a3#2: a name, '#', digits) stands; -1 for any other text.
-    private static int VersionMark(string text)
-    {
-        var hash = text.IndexOf('#', StringComparison.Ordinal);
-        return hash > 0 && hash < text.Length - 1 && text.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? hash : -1;
-    }
+    private static bool IsSsaName(string text) => StepNames.VersionMark(text) > 0;
 }
