@@ -25,13 +25,14 @@ public static class TranscriptScorer
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not text (NUL bytes at its start).</exception>
     /// <param name="serialize">Optional: serializes each result on the worker that scored it (see <see cref="TranscriptPipeline.Run"/>).</param>
-    public static TranscriptStats ScoreFile(string path, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null, int? workers = null, long cachedSteps = TranscriptPipeline.DefaultCachedSteps, Func<ScoredTranscript, byte[]>? serialize = null)
+    /// <param name="renumber">Optional: rewrites a serialized result whose sample was renumbered (see <see cref="TranscriptPipeline.Run"/>).</param>
+    public static TranscriptStats ScoreFile(string path, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, IReadOnlyList<StepProgram>? catalog = null, TranscriptOptions? options = null, int? workers = null, long cachedSteps = TranscriptPipeline.DefaultCachedSteps, Func<ScoredTranscript, byte[]>? serialize = null, Func<byte[], CaseResult, CaseResult, byte[]?>? renumber = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= TranscriptOptions.Default;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var fileName = Path.GetFileName(path);
-        return new TranscriptPipeline(catalog, options, workers, cachedSteps).Run(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, onResult, onIssue, serialize: serialize);
+        return new TranscriptPipeline(catalog, options, workers, cachedSteps).Run(BoundedLineReader.Read(stream, fileName, options.MaxLineBytes), fileName, onResult, onIssue, serialize: serialize, renumber: renumber);
     }
 
     /// <summary>Scores the transcript file at <paramref name="path"/> into memory.</summary>

@@ -64,7 +64,8 @@ internal static class ScoreCommand
                         catalog,
                         workers: parse.GetValue(workers),
                         cachedSteps: Math.Max(1, parse.GetValue(cacheSteps)),
-                        serialize: scored => writer.SerializeLine(scored.Result));
+                        serialize: scored => writer.SerializeLine(scored.Result),
+                        renumber: writer.Renumbered);
                 }
                 catch (InvalidDataException e)
                 {

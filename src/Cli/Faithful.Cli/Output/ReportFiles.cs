@@ -74,7 +74,8 @@ internal static class ReportFiles
         {
             using (var stream = new FileStream(unredacted, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                write(stream);
+                // The file's buffer, not each value the writer flushes, decides when it is written.
+                write(new FlushDeferringStream(stream));
             }
 
             using (var reader = new StreamReader(unredacted))

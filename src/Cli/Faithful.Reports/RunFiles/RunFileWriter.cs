@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Faithful.Model;
@@ -19,6 +20,11 @@ public sealed class RunFileWriter : IDisposable
     private readonly HashSet<string> _programs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _programOffsets = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    // Lines the redactor changed, which are no longer the serializer's bytes (held weakly: a line is looked up only while
+    // its result is between the scorer and the writer).
+    private readonly ConditionalWeakTable<byte[], object> _redactedLines = [];
+    private static readonly object Redacted = new();
     private int _linesWritten;
     private Streaming.RunFileIndex? _index;
 
@@ -111,6 +117,30 @@ public sealed class RunFileWriter : IDisposable
         return RedactedLine(_compact ? CompactCaseLine.Serialize(result) : JsonSerializer.SerializeToUtf8Bytes(result, FaithfulJson.Options));
     }
 
+    /// <summary>
+    /// The line <see cref="SerializeLine"/> would make for <paramref name="renumbered"/>, made from <paramref name="line"/>,
+    /// the line it made for <paramref name="original"/>, by writing the new case id and sample over the old ones instead of
+    /// serializing the whole result again (samples are numbered in file order, after the result was serialized where it
+    /// was scored). Null when that cannot be done exactly: the results differ in more than their case id and sample, the
+    /// redactor changed the original line, or the line does not hold both fields; the caller then serializes again.
+    /// </summary>
+    public byte[]? Renumbered(byte[] line, CaseResult original, CaseResult renumbered)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(renumbered);
+        if (original with { CaseId = renumbered.CaseId, Sample = renumbered.Sample } != renumbered || _redactedLines.TryGetValue(line, out _))
+        {
+            return null;
+        }
+
+        // The line is the serializer's own bytes and its newline, so writing the two values over theirs gives the
+        // serializer's bytes for the renumbered result; redaction then runs on them as on any line.
+        return ResultLineFields.Rewrite(line, JsonSerializer.SerializeToUtf8Bytes(renumbered.CaseId, FaithfulJson.Options), renumbered.Sample) is { } json
+            ? RedactedLine(json, hasNewline: true)
+            : null;
+    }
+
     /// <summary>Writes a line made by <see cref="SerializeLine"/>; returns where it starts (an appended file counts lines from the append).</summary>
     public WrittenLine WriteSerialized(byte[] line)
     {
@@ -146,13 +176,20 @@ public sealed class RunFileWriter : IDisposable
 
     // A serialized line as written: redacted, with its newline; the serializer's own bytes when the redactor gives the
     // text back unchanged (no second UTF-8 encoding per line).
-    private byte[] RedactedLine(byte[] json)
+    private byte[] RedactedLine(byte[] json, bool hasNewline = false)
     {
-        var text = Encoding.UTF8.GetString(json);
+        var text = Encoding.UTF8.GetString(json, 0, hasNewline ? json.Length - 1 : json.Length);
         var redacted = _redact(text);
         if (!ReferenceEquals(redacted, text))
         {
-            return Utf8Line(redacted);
+            var changed = Utf8Line(redacted);
+            _redactedLines.AddOrUpdate(changed, Redacted);
+            return changed;
+        }
+
+        if (hasNewline)
+        {
+            return json;
         }
 
         var line = new byte[json.Length + 1];
@@ -160,6 +197,7 @@ public sealed class RunFileWriter : IDisposable
         line[^1] = (byte)'\n';
         return line;
     }
+
 
     private static byte[] Utf8Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Faithful.Model;
 using Faithful.Reports.RunFiles;
 using Faithful.Reports.RunFiles.Streaming;
+using Faithful.Traces.Results;
 using Faithful.Traces.Scoring;
 using Faithful.Transcripts.Reading;
 
@@ -45,10 +46,16 @@ public sealed class TranscriptPipeline
     /// <param name="serialize">
     /// Optional: turns a result into the bytes the sink will write, on the worker that scored it, so that the ordered stage
     /// does not serialize every result on one thread. Its bytes reach the sink as <see cref="ScoredTranscript.Serialized"/>
-    /// unless the ordered stage renumbered the result's sample (then they are null and the sink serializes it itself).
+    /// unless the ordered stage renumbered the result's sample (then <paramref name="renumber"/> rewrites them, or they are
+    /// null and the sink serializes it itself).
     /// It must be safe to call from several threads.
     /// </param>
-    public TranscriptStats Run(IEnumerable<TranscriptLine> lines, string fileName, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, Func<ScoredTranscript, byte[]>? serialize = null, CancellationToken cancellationToken = default)
+    /// <param name="renumber">
+    /// Optional, with <paramref name="serialize"/>: given a result's bytes, the result and the result renumbered, the bytes
+    /// for the renumbered result, or null to leave the sink to serialize it. Called on this thread, for results whose sample
+    /// the ordered stage renumbered (lines without a sample that repeat a model and case).
+    /// </param>
+    public TranscriptStats Run(IEnumerable<TranscriptLine> lines, string fileName, Action<ScoredTranscript> onResult, Action<LineIssue> onIssue, Func<ScoredTranscript, byte[]>? serialize = null, Func<byte[], CaseResult, CaseResult, byte[]?>? renumber = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(onResult);
@@ -112,7 +119,7 @@ public sealed class TranscriptPipeline
                     continue;
                 }
 
-                onResult(Finish(one, samples));
+                onResult(Finish(one, samples, renumber));
                 scored++;
             }
         }
@@ -175,7 +182,7 @@ public sealed class TranscriptPipeline
     }
 
     // Samples are numbered in file order: a line without one is the next sample of its (model, case).
-    private static ScoredTranscript Finish(Scored one, Dictionary<UInt128, int> samples)
+    private static ScoredTranscript Finish(Scored one, Dictionary<UInt128, int> samples, Func<byte[], CaseResult, CaseResult, byte[]?>? renumber)
     {
         var scored = one.Outcome;
         var result = scored.Result!;
@@ -185,8 +192,9 @@ public sealed class TranscriptPipeline
         var serialized = one.Serialized;
         if (sample != result.Sample)
         {
-            result = result with { Sample = sample, CaseId = CaseScorer.CaseId(scored.Program!, result.Inputs, sample) };
-            serialized = null;
+            var renumbered = result with { Sample = sample, CaseId = CaseScorer.CaseId(scored.Program!, result.Inputs, sample) };
+            serialized = serialized is null || renumber is null ? null : renumber(serialized, result, renumbered);
+            result = renumbered;
         }
 
         return new ScoredTranscript(one.Line, result, scored.Program!, scored.Source) { Serialized = serialized };
