@@ -170,6 +170,15 @@ internal static class Lexicon
     /// <summary>Whether lower-cased <paramref name="text"/> contains any of <paramref name="phrases"/>.</summary>
     public static bool ContainsAny(string text, string[] phrases) => text.AsSpan().ContainsAny(Searcher(phrases));
 
+    /// <summary>Whether lower-cased <paramref name="text"/> contains any phrase of <paramref name="searcher"/> (one of the searchers below).</summary>
+    public static bool ContainsAny(string text, SearchValues<string> searcher) => text.AsSpan().ContainsAny(searcher);
+
+    // The lists a sentence is searched for, held as searchers: asked per sentence by the recognisers, they are found
+    // without the per-list table lookup that Searcher does (built here, not through it: statics initialize in order).
+    public static readonly SearchValues<string> NoChangeSearcher = SearchValues.Create(NoChangeCues, StringComparison.Ordinal);
+    public static readonly SearchValues<string> ShortcutSearcher = SearchValues.Create(ShortcutCues, StringComparison.Ordinal);
+    public static readonly SearchValues<string> ReadoutSearcher = SearchValues.Create(ReadoutCues, StringComparison.Ordinal);
+
     /// <summary>
     /// Whether the lower-cased <paramref name="text"/> contains any of the phrases, without lower-casing it when it is
     /// ASCII (ASCII lower-casing and ordinal case-insensitive matching agree there; other text is lower-cased as before).

@@ -9,6 +9,8 @@ internal static class EchoRecogniser
 {
     private static readonly string[] StrongCues = ["initializ", "initialis", "initial", "given", "input", "declar", "before the loop", "before any loop", "before entering", "at the start", "at the beginning"];
 
+    private static readonly System.Buffers.SearchValues<string> StrongCueSearcher = System.Buffers.SearchValues.Create(StrongCues, StringComparison.Ordinal);
+
     private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
     private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being" };
@@ -19,7 +21,7 @@ internal static class EchoRecogniser
         for (var s = 0; s < line.Sentences.Count; s++)
         {
             var (from, to) = line.Sentences[s];
-            var strong = line.Section == LineSection.Echo || Lexicon.ContainsAny(line.SentenceLower(s), StrongCues);
+            var strong = line.Section == LineSection.Echo || Lexicon.ContainsAny(line.SentenceLower(s), StrongCueSearcher);
             var respectively = strong && line.SentenceLower(s).Contains("respectively", StringComparison.Ordinal);
             if (respectively && Respectively(line, from, to) is { } zipped)
             {
