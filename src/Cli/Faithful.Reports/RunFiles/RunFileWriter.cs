@@ -198,7 +198,6 @@ public sealed class RunFileWriter : IDisposable
         return line;
     }
 
-
     private static byte[] Utf8Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
 
     public void Dispose() => _stream.Dispose();
