@@ -14,7 +14,15 @@ public static class StepNames
     /// <param name="writes">How many steps write the variable in the whole program.</param>
     /// <param name="isInput">Whether the variable is a parameter of the program.</param>
     public static string Of(string variable, int version, int writes, bool isInput) =>
-        writes == 1 && !isInput ? variable : variable + "#" + version.ToString(CultureInfo.InvariantCulture);
+        writes == 1 && !isInput ? variable : Versioned(variable, version);
+
+    // One string per name (an unrolled loop names thousands of steps), without the version's own string first.
+    private static string Versioned(string variable, int version) =>
+#if NET
+        string.Create(CultureInfo.InvariantCulture, $"{variable}#{version}");
+#else
+        variable + "#" + version.ToString(CultureInfo.InvariantCulture);
+#endif
 
     /// <summary>
     /// Where the '#' of a versioned name (<c>a3#2</c>: a name, '#', digits) stands, so that the variable is the text before

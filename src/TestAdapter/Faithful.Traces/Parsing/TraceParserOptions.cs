@@ -122,7 +122,7 @@ public sealed record TraceParserOptions(
         foreach (var step in program.Steps)
         {
             // A declaration's literal initial value is given, not computed: list numbers never count it as a step.
-            if (step.Expression is Constant constant && step.Version == 1 && !given.Exists(g => g.Name == step.Variable))
+            if (step.Expression is Constant constant && step.Version == 1 && !IsGiven(given, step.Variable))
             {
                 given.Add(new GivenName(step.Variable, constant.Value));
                 stepVariables.Add("");
@@ -148,6 +148,20 @@ public sealed record TraceParserOptions(
             AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
             AnswerVariableCount = answerVariables.Count,
         };
+    }
+
+    // Not a lambda over the loop's step: a closure capturing it was allocated for every unrolled step.
+    private static bool IsGiven(List<GivenName> given, string variable)
+    {
+        foreach (var name in given)
+        {
+            if (name.Name == variable)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSum(Expr expression) => expression switch

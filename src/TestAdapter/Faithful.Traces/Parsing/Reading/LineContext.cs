@@ -191,7 +191,7 @@ internal sealed class ReaderKnowledge
         AnswerVariable = answerVariable;
         StepVariables = stepVariables ?? [];
         AnswerIsSum = answerIsSum;
-        DistinctVariables = StepVariables.Distinct(StringComparer.Ordinal).Count();
+        DistinctVariables = CountDistinct(StepVariables);
     }
 
     /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
@@ -213,4 +213,22 @@ internal sealed class ReaderKnowledge
     public int DistinctVariables { get; }
 
     public bool IsGiven(string name) => Given.ContainsKey(name);
+
+    // Distinct().Count() sized its set for every step (a 10,000-step loop writes two or three variables); a run of
+    // steps writing the same variable instance is counted once without hashing each.
+    private static int CountDistinct(IReadOnlyList<string> variables)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var variable in variables)
+        {
+            if (!ReferenceEquals(variable, previous))
+            {
+                distinct.Add(variable);
+                previous = variable;
+            }
+        }
+
+        return distinct.Count;
+    }
 }
