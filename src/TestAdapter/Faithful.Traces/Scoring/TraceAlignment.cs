@@ -197,7 +197,7 @@ public sealed class TraceAlignment
         }
 
         covered.Reverse();
-        var running = new Dictionary<int, Value>();
+        var running = new Dictionary<int, Value>(covered.Count);
         var parameters = Program.Parameters.Count;
         // One view for the whole run (a replay reads only the slots its step reads, each before it is written).
         var view = new FuncSlots(slot => running.TryGetValue(slot, out var v) ? v : ModelSlot(slot, beforeClaimIndex), Program.SlotCount);
