@@ -50,9 +50,10 @@ internal static class SequenceAligner
 
         var row = new int[targetCount];
 
-        // table[i, j]: best score aligning the first i claims with the first j targets.
+        // Row i of the score table: the best score aligning the first i claims with the first j targets. A row needs only
+        // the one before it, so two are kept; the moves are kept for every cell, for the way back.
         var width = targetCount + 1;
-        var (table, move) = Scratch((claimCount + 1) * width);
+        var (table, move) = Scratch(2 * width, (claimCount + 1) * width);
         table[0] = 0;
 
         for (var j = 1; j <= targetCount; j++)
@@ -66,7 +67,7 @@ internal static class SequenceAligner
             // A claim that may only restate (optional) costs nothing to leave unpaired.
             var extra = optionalClaim?.Invoke(i - 1) == true ? 0 : ExtraClaimScore;
             scoreRow(i - 1, row);
-            FillRow(table.AsSpan((i - 1) * width, width), table.AsSpan(i * width, width), move.AsSpan(i * width, width), row, skipCost, extra);
+            FillRow(table.AsSpan(((i - 1) & 1) * width, width), table.AsSpan((i & 1) * width, width), move.AsSpan(i * width, width), row, skipCost, extra);
         }
 
         var pairing = new int[claimCount];
@@ -145,24 +146,28 @@ internal static class SequenceAligner
     [ThreadStatic]
     private static byte[]? t_move;
 
-    // The tables of a reply to a long program run to megabytes; reused per thread they stop being large-object garbage
-    // (every such array counts towards a full collection). Every cell read is written first, except [0].
-    private static (int[] Table, byte[] Move) Scratch(int cells)
+    // The moves of a reply to a long program run to megabytes; reused per thread they stop being large-object garbage
+    // (every such array counts towards a full collection). Every cell read is written first, except the table's [0].
+    private static (int[] Table, byte[] Move) Scratch(int tableCells, int moveCells)
     {
-        // Kept per thread up to 2.5 MB; a rarer, larger table is allocated for the call alone.
-        const int MaxKeptCells = 1 << 19;
-        if (cells > MaxKeptCells)
+        // Kept per thread up to 2.5 MB of moves (and their two score rows); a rarer, larger table is allocated for the call alone.
+        const int MaxKeptCells = 5 << 19;
+        if (moveCells > MaxKeptCells)
         {
-            return (new int[cells], new byte[cells]);
+            return (new int[tableCells], new byte[moveCells]);
         }
 
-        if (t_table is null || t_table.Length < cells)
+        if (t_move is null || t_move.Length < moveCells)
         {
-            t_table = new int[Math.Max(cells, 1024)];
-            t_move = new byte[t_table.Length];
+            t_move = new byte[Math.Max(moveCells, 4096)];
         }
 
-        return (t_table, t_move!);
+        if (t_table is null || t_table.Length < tableCells)
+        {
+            t_table = new int[Math.Max(tableCells, 1024)];
+        }
+
+        return (t_table, t_move);
     }
 
     /// <summary>Above this many table cells (a flood of claims against a long program) alignment turns greedy, so work stays bounded.</summary>
