@@ -117,7 +117,7 @@ internal sealed class ParseRun
             }
 
             if (!_inventedTask && HasClaimOrAnswer()
-                && Reading.Lexicon.LowerContainsAny(trimmed, Reading.Lexicon.TaskPromptCues))
+                && Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;

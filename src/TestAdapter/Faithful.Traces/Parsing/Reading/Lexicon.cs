@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Text;
-
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -66,18 +62,15 @@ internal static class Lexicon
     ];
 
     /// <summary>Phrases that show a statement left its variable unchanged ("a2 remains -2", "n_1 = n_1 (no change)").</summary>
-    public static readonly string[] NoChangeCues =
-    [
+    public static readonly Cues NoChangeCues = new(
         "no change", "unchanged", "remains", "remain ", "stays", "stay ", "doesn't change", "does not change", "don't change",
-        "won't change", "will not change", "didn't change", "not change", "keeps its", "no effect",
-    ];
+        "won't change", "will not change", "didn't change", "not change", "keeps its", "no effect");
 
     /// <summary>
     /// Phrases that make a value a loop summary rather than one step: "after the loop", "the loop runs 3 times, each time
     /// n_0 decreases by 2, so ...", "after 10 iterations", "three times", "in every iteration it remains 0".
     /// </summary>
-    public static readonly string[] ShortcutCues =
-    [
+    public static readonly Cues ShortcutCues = new(
         "after the loop", "after the inner loop", "after the outer loop", "after the nested loop", "after the first loop",
         "after the second loop", "after the third loop", "after the last loop", "after this loop", "after that loop",
         "after all", "after each loop", "after the entire", "after the whole", "after the for loop", "after the innermost",
@@ -87,21 +80,18 @@ internal static class Lexicon
         "every iteration", "all iterations", "all the iterations", "all three iterations", "in total", " iterations,",
         " iterations.", " iterations ", "altogether", "throughout", "always", "repeatedly", "in the end", "overall",
         "for each iteration", "every pass", "each pass", "net effect", "cumulative", "total of", "number of times",
-        "no matter how many", "all the way", "loop runs", "loops run", "runs again", "loop will run",
-    ];
+        "no matter how many", "all the way", "loop runs", "loops run", "runs again", "loop will run");
 
     /// <summary>Words that count repetitions before "times" ("three times", "3 times"): a loop summary.</summary>
     public static readonly HashSet<string> CountWords = Words(
         "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "n", "several", "multiple", "many");
 
     /// <summary>Phrases that make a sentence a closing readout: "the final value of a4 is -5", "at the end a4 is -5".</summary>
-    public static readonly string[] ReadoutCues =
-    [
+    public static readonly Cues ReadoutCues = new(
         "final value", "final values", "final state", "at the end", "in the end", "end result", "ends with", "ends at",
         "ends up", "end up", "finishes with", "after the loop", "after the loops", "after all", "after the function",
         "once the code", "once the function", "when the function", "final result", "finally,", "final:", "the end",
-        "end of the", "end of all", "end of each",
-    ];
+        "end of the", "end of all", "end of each");
 
     /// <summary>Calls that only show the value they hold: "print(5)", "sum(7)", "int(-3)"; any other call's lone argument is its input.</summary>
     public static readonly HashSet<string> ValueWrappers = new(StringComparer.OrdinalIgnoreCase)
@@ -125,11 +115,9 @@ internal static class Lexicon
 
     /// <summary>Phrases of a task prompt ("Simulate this Python function.", "Enclose the solution between ... tags"): written after the
     /// reply's own work, they open an invented follow-on task whose answers are not answers to the question asked.</summary>
-    public static readonly string[] TaskPromptCues =
-    [
+    public static readonly Cues TaskPromptCues = new(
         "simulate this python function", "enclose the solution between", "think step by step and then reply with the output",
-        "python function f(n) for n=",
-    ];
+        "python function f(n) for n=");
 
     /// <summary>Phrases that open a line with which a model abandons its work and starts again.</summary>
     public static readonly string[] RestartOpeners =
@@ -166,33 +154,4 @@ internal static class Lexicon
         "answer", "final", "result", "step", "value", "values", "total", "then", "now", "thus", "hence", "therefore",
         "var", "let", "long", "double", "int", "return", "new", "const", "e", "mod", "xor", "shl", "shr", "not",
         "line", "output", "input", "inputs", "outputs", "note", "check", "here", "this", "that", "which");
-
-    /// <summary>Whether lower-cased <paramref name="text"/> contains any of <paramref name="phrases"/>.</summary>
-    public static bool ContainsAny(string text, string[] phrases) => text.AsSpan().ContainsAny(Searcher(phrases));
-
-    /// <summary>Whether lower-cased <paramref name="text"/> contains any phrase of <paramref name="searcher"/> (one of the searchers below).</summary>
-    public static bool ContainsAny(string text, SearchValues<string> searcher) => text.AsSpan().ContainsAny(searcher);
-
-    // The lists a sentence is searched for, held as searchers: asked per sentence by the recognisers, they are found
-    // without the per-list table lookup that Searcher does (built here, not through it: statics initialize in order).
-    public static readonly SearchValues<string> NoChangeSearcher = SearchValues.Create(NoChangeCues, StringComparison.Ordinal);
-    public static readonly SearchValues<string> ShortcutSearcher = SearchValues.Create(ShortcutCues, StringComparison.Ordinal);
-    public static readonly SearchValues<string> ReadoutSearcher = SearchValues.Create(ReadoutCues, StringComparison.Ordinal);
-
-    /// <summary>
-    /// Whether the lower-cased <paramref name="text"/> contains any of the phrases, without lower-casing it when it is
-    /// ASCII (ASCII lower-casing and ordinal case-insensitive matching agree there; other text is lower-cased as before).
-    /// </summary>
-    public static bool LowerContainsAny(string text, string[] phrases) =>
-        Ascii.IsValid(text) ? text.AsSpan().ContainsAny(CaseInsensitiveSearcher(phrases)) : ContainsAny(text.ToLowerInvariant(), phrases);
-
-    // One multi-phrase searcher per list, built on first use: a line is scanned once instead of once per phrase.
-    private static readonly ConditionalWeakTable<string[], SearchValues<string>> Searchers = new();
-    private static readonly ConditionalWeakTable<string[], SearchValues<string>> CaseInsensitiveSearchers = new();
-
-    private static SearchValues<string> Searcher(string[] phrases) =>
-        Searchers.GetValue(phrases, static p => SearchValues.Create(p, StringComparison.Ordinal));
-
-    private static SearchValues<string> CaseInsensitiveSearcher(string[] phrases) =>
-        CaseInsensitiveSearchers.GetValue(phrases, static p => SearchValues.Create(p, StringComparison.OrdinalIgnoreCase));
 }

@@ -131,7 +131,7 @@ internal sealed class LineContext
     private bool SummarizesLoop(int sentence)
     {
         var lower = SentenceLower(sentence);
-        if (Lexicon.ContainsAny(lower, Lexicon.ShortcutSearcher))
+        if (Lexicon.ShortcutCues.In(lower))
         {
             return true;
         }

@@ -7,9 +7,7 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class EchoRecogniser
 {
-    private static readonly string[] StrongCues = ["initializ", "initialis", "initial", "given", "input", "declar", "before the loop", "before any loop", "before entering", "at the start", "at the beginning"];
-
-    private static readonly System.Buffers.SearchValues<string> StrongCueSearcher = System.Buffers.SearchValues.Create(StrongCues, StringComparison.Ordinal);
+    private static readonly Cues StrongCues = new("initializ", "initialis", "initial", "given", "input", "declar", "before the loop", "before any loop", "before entering", "at the start", "at the beginning");
 
     private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
@@ -21,7 +19,7 @@ internal static class EchoRecogniser
         for (var s = 0; s < line.Sentences.Count; s++)
         {
             var (from, to) = line.Sentences[s];
-            var strong = line.Section == LineSection.Echo || Lexicon.ContainsAny(line.SentenceLower(s), StrongCueSearcher);
+            var strong = line.Section == LineSection.Echo || StrongCues.In(line.SentenceLower(s));
             var respectively = strong && line.SentenceLower(s).Contains("respectively", StringComparison.Ordinal);
             if (respectively && Respectively(line, from, to) is { } zipped)
             {

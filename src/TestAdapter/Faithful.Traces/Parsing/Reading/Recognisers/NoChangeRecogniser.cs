@@ -19,7 +19,7 @@ internal static class NoChangeRecogniser
         for (var s = 0; s < line.Sentences.Count; s++)
         {
             var lower = line.SentenceLower(s);
-            if (!Lexicon.ContainsAny(lower, Lexicon.NoChangeSearcher))
+            if (!Lexicon.NoChangeCues.In(lower))
             {
                 subject = LastName(tokens, line.Sentences[s].From, line.Sentences[s].To, subject);
                 continue;

@@ -12,9 +12,7 @@ internal static class ProseAnswerRecogniser
         "output", "outputs", "return", "returns", "returned", "answer", "result", "solution", "sum", "print", "prints", "printed",
     };
 
-    private static readonly string[] Intermediate = ["iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial"];
-
-    private static readonly System.Buffers.SearchValues<string> IntermediateSearcher = System.Buffers.SearchValues.Create(Intermediate, StringComparison.Ordinal);
+    private static readonly Cues Intermediate = new("iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial");
 
     /// <summary>The value a sentence states as the result ("The output of the function for n=3 is 2."), or null.</summary>
     public static ParsedValue? ValueOf(string sentence, NameRules names)
@@ -40,7 +38,7 @@ internal static class ProseAnswerRecogniser
 
             var lower = line.SentenceLower(s);
             var strongSubject = !tokens[subject].IsWord("result") && !tokens[subject].IsWord("sum") || lower.Contains("final", StringComparison.Ordinal);
-            if (!strongSubject && Lexicon.ContainsAny(lower, IntermediateSearcher))
+            if (!strongSubject && Intermediate.In(lower))
             {
                 continue;
             }
