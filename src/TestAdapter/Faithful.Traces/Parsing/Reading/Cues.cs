@@ -14,14 +14,17 @@ internal sealed class Cues(params string[] phrases)
     // Built on first use: only the lists searched in text that is not lower-cased need it.
     private SearchValues<string>? _anyCase;
 
+    // No phrase fits in a shorter text: short lines ("s3 = 42") skip the search.
+    private readonly int _shortest = phrases.Length == 0 ? int.MaxValue : phrases.Min(p => p.Length);
+
     /// <summary>Whether lower-cased <paramref name="text"/> contains any of the phrases.</summary>
-    public bool In(string text) => text.AsSpan().ContainsAny(_lower);
+    public bool In(string text) => text.Length >= _shortest && text.AsSpan().ContainsAny(_lower);
 
     /// <summary>
     /// Whether <paramref name="text"/>, lower-cased, contains any of the phrases: ASCII text is matched ignoring case in
     /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first.
     /// </summary>
-    public bool InAnyCase(string text) => Ascii.IsValid(text)
+    public bool InAnyCase(string text) => text.Length >= _shortest && (Ascii.IsValid(text)
         ? text.AsSpan().ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase))
-        : In(text.ToLowerInvariant());
+        : In(text.ToLowerInvariant()));
 }

@@ -37,4 +37,16 @@ internal sealed class LineReading
 
     /// <summary>Text that looked like a claim but had no readable value.</summary>
     public List<string> Unreadable { get; } = [];
+
+    /// <summary>This reading emptied, for the next line (readings are reused per thread).</summary>
+    public LineReading Cleared()
+    {
+        Claims.Clear();
+        Kinds.Clear();
+        Answers.Clear();
+        Unreadable.Clear();
+        Pending = null;
+        MentionsNameAndNumber = false;
+        return this;
+    }
 }

@@ -83,10 +83,18 @@ internal sealed class LineContext
         }
 
         var (from, to) = Sentences[sentence];
-        var text = from >= to ? " " : " " + Text[Tokens[from].Start..Tokens[to - 1].End].ToLowerInvariant() + " ";
+        var text = from >= to ? " " : Spaced(Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start));
         _sentenceLower[sentence] = text;
         return text;
     }
+
+    // " " + text.ToLowerInvariant() + " " in one string: this runs on every sentence the cue lists search.
+    private static string Spaced(ReadOnlySpan<char> text) => string.Create(text.Length + 2, text, static (buffer, source) =>
+    {
+        buffer[0] = ' ';
+        buffer[^1] = ' ';
+        source.ToLowerInvariant(buffer[1..^1]);
+    });
 
     /// <summary>
     /// Whether sentence <paramref name="sentence"/> summarizes a loop rather than one step, by its own words or the

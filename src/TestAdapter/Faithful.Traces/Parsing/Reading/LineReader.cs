@@ -9,9 +9,10 @@ namespace Faithful.Traces.Parsing.Reading;
 /// </summary>
 internal static class LineReader
 {
+    /// <remarks>The reading returned is reused by the next call on the same thread: consume it before reading another line.</remarks>
     public static LineReading Read(string text, int? stepNumber, string? nameHint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true)
     {
-        var reading = new LineReading();
+        var reading = (ScratchReading ??= new()).Cleared();
         var (code, comment) = TokenText.SplitComment(text);
         var line = new LineContext(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
@@ -23,7 +24,7 @@ internal static class LineReader
         }
 
         var commentLine = new LineContext(comment, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchCommentTokens ??= new(16));
-        var commentReading = new LineReading();
+        var commentReading = (ScratchCommentReading ??= new()).Cleared();
         ReadInto(commentLine, commentReading);
         if (commentReading.Claims.Count > 0)
         {
@@ -53,6 +54,14 @@ internal static class LineReader
 
     [ThreadStatic]
     private static List<Token>? ScratchCommentTokens;
+
+    // The readings of the line and of its comment, reused on each thread: the caller consumes a line's reading before
+    // it reads the next line, and a line's claims are copied out of the comment's reading.
+    [ThreadStatic]
+    private static LineReading? ScratchReading;
+
+    [ThreadStatic]
+    private static LineReading? ScratchCommentReading;
 
     // The proposals of the line being read, reused on each thread: ReadInto consumes them before it returns.
     [ThreadStatic]
