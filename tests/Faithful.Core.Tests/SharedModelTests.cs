@@ -83,6 +83,15 @@ public sealed class SharedModelTests
     public void A_versioned_name_is_found_by_its_mark(string name, int mark) =>
         Assert.Equal(mark, StepNames.VersionMark(name));
 
+    [Theory]
+    [InlineData("a3#2", "a3")]
+    [InlineData("n_0#17", "n_0")]
+    [InlineData("s3", "s3")]
+    [InlineData("a3#x", "a3#x")]
+    [InlineData("#2", "#2")]
+    public void A_step_name_gives_its_variable(string name, string variable) =>
+        Assert.Equal(variable, StepNames.VariableOf(name));
+
     [Fact]
     public void Placeholders_parse_closed_unclosed_and_escaped()
     {

@@ -49,4 +49,11 @@ public static class StepNames
 
         return hash;
     }
+
+    /// <summary>The variable a step name writes: the text before the mark of a versioned name (<c>a3#2</c> → <c>a3</c>), else the name itself.</summary>
+    public static string VariableOf(string name)
+    {
+        var mark = VersionMark(name);
+        return mark > 0 ? name.Substring(0, mark) : name;
+    }
 }

@@ -147,7 +147,7 @@ internal static class AnswerErrors
             {
                 if (program.SlotKind(slot) == ValueKind.Int64 && Replays(alignment, slot, Value.FromInt64(earlier), heldValue, given))
                 {
-                    return $"uses {earlier} for {VariableOf(name)} instead of its final value {current}";
+                    return $"uses {earlier} for {StepNames.VariableOf(name)} instead of its final value {current}";
                 }
             }
 
@@ -155,12 +155,12 @@ internal static class AnswerErrors
             {
                 if (Replays(alignment, slot, Value.FromInt64(0), heldValue, given))
                 {
-                    return $"leaves out {VariableOf(name)}";
+                    return $"leaves out {StepNames.VariableOf(name)}";
                 }
 
                 if (current.Kind == ValueKind.Int64 && Replays(alignment, slot, Value.FromInt64(unchecked(current.AsInt64 * 2)), heldValue, given))
                 {
-                    return $"counts {VariableOf(name)} twice";
+                    return $"counts {StepNames.VariableOf(name)} twice";
                 }
             }
         }
@@ -343,11 +343,5 @@ internal static class AnswerErrors
         }
 
         return terms;
-    }
-
-    private static string VariableOf(string slotName)
-    {
-        var hash = slotName.IndexOf('#', StringComparison.Ordinal);
-        return hash > 0 ? slotName[..hash] : slotName;
     }
 }

@@ -1,3 +1,5 @@
+using Faithful.Model;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal static class ListNumberFit
             numbered++;
             listItems += e.ListItem ? 1 : 0;
             distinct.Add(number);
-            var variable = VariableOf(name);
+            var variable = StepNames.VariableOf(name);
             for (var d = -MaxOffset; d <= MaxOffset; d++)
             {
                 var step = number + d;
@@ -104,11 +106,4 @@ internal static class ListNumberFit
     }
 
     private static bool Executes(LineClaim claim) => claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution;
-
-    // "a3#2" is a version of a3; "s3" is its own variable.
-    private static string VariableOf(string name)
-    {
-        var hash = name.IndexOf('#', StringComparison.Ordinal);
-        return hash > 0 ? name[..hash] : name;
-    }
 }
