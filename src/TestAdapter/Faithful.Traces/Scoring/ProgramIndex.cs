@@ -110,9 +110,11 @@ internal sealed class ProgramIndex
         }
 
         Statements = new string[ids.Count];
+        StatementSignatures = new ulong[ids.Count];
         foreach (var (statement, id) in ids)
         {
             Statements[id] = statement;
+            StatementSignatures[id] = CharacterSignature.Of(statement);
         }
     }
 
@@ -135,6 +137,9 @@ internal sealed class ProgramIndex
 
     /// <summary>The distinct statements of the program, as written (without the semicolon).</summary>
     public string[] Statements { get; }
+
+    /// <summary>The <see cref="CharacterSignature"/> of each statement of <see cref="Statements"/>.</summary>
+    public ulong[] StatementSignatures { get; }
 
     /// <summary>Each step's statement, an index into <see cref="Statements"/>.</summary>
     public int[] StatementOfStep { get; }

@@ -6,9 +6,13 @@ internal sealed class StatementMemo
     private readonly ProgramIndex _index;
     private readonly sbyte[]? _known;
 
+    // Each claim text's character signature, taken on first use (0: not yet).
+    private readonly ulong[] _textSignatures;
+
     public StatementMemo(ProgramIndex index, int claimCount)
     {
         _index = index;
+        _textSignatures = new ulong[claimCount];
 
         // Past the aligner's own bound (where it turns greedy) the answers are not kept.
         _known = (long)claimCount * index.Statements.Length <= SequenceAligner.MaxCells ? new sbyte[claimCount * index.Statements.Length] : null;
@@ -17,6 +21,20 @@ internal sealed class StatementMemo
     public bool Restates(int claimIndex, int step, string text)
     {
         var id = _index.StatementOfStep[step];
+
+        // A text that lacks a character of the statement cannot hold it: most claim lines are told apart from most
+        // statements this way, without a search.
+        var signature = _textSignatures[claimIndex];
+        if (signature == 0)
+        {
+            _textSignatures[claimIndex] = signature = CharacterSignature.Of(text);
+        }
+
+        if ((_index.StatementSignatures[id] & ~signature) != 0)
+        {
+            return false;
+        }
+
         var statement = _index.Statements[id];
         if (_known is null)
         {
@@ -54,5 +72,23 @@ internal sealed class StatementMemo
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// A set of the characters of a text, folded into 64 bits (bit <c>c % 64</c> for each character): if a text holds another
+/// as a substring, its signature covers the other's. Bit 63 is always set, so that no signature is 0.
+/// </summary>
+internal static class CharacterSignature
+{
+    public static ulong Of(string text)
+    {
+        var signature = 1UL << 63;
+        foreach (var c in text)
+        {
+            signature |= 1UL << (c & 63);
+        }
+
+        return signature;
     }
 }
