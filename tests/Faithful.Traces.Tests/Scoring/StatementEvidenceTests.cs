@@ -58,4 +58,24 @@ public sealed class StatementEvidenceTests
         // The same values without the statements read as an extra line and a missing last write.
         Assert.Equal(StepVerdict.Missing, verdict.Steps[2].Verdict);
     }
+
+    [Fact]
+    public void A_restated_statement_tells_apart_writes_with_the_same_operator_and_value()
+    {
+        // a0 += a1; a0 += a2; with a0 = 0, a1 = 4, a2 = 0: both writes give 4 with '+'. Only the statement the line restates
+        // says that this is the second write; without it, a lone claim meets the earliest write it may.
+        static Ref R(int slot) => new(slot, ValueKind.Int64);
+        var steps = new[]
+        {
+            new Step(0, "a0#1", "a0", 1, ValueKind.Int64, new Binary(BinaryOp.Add, R(0), R(1), ValueKind.Int64), "a0 += a1;", 3),
+            new Step(1, "a0#2", "a0", 2, ValueKind.Int64, new Binary(BinaryOp.Add, R(3), R(2), ValueKind.Int64), "a0 += a2;", 4),
+        };
+        var parameters = new[] { new Parameter("a0", ValueKind.Int64), new Parameter("a1", ValueKind.Int64), new Parameter("a2", ValueKind.Int64) }.ToEquatableArray();
+        var program = new StepProgram("TwoAdds", "Add twice", parameters, steps.ToEquatableArray(), R(4), "a0", "Samples.Programs");
+
+        var verdict = CaseScorer.Score(program, [Value.FromInt64(0), Value.FromInt64(4), Value.FromInt64(0)], "a0 += a2 -> a0 = 4\nFinal answer: 4");
+
+        Assert.Null(verdict.Steps[0].Claim);
+        Assert.Equal("4", verdict.Steps[1].Claim?.Value?.Text);
+    }
 }
