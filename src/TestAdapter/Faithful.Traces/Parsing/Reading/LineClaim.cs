@@ -19,11 +19,13 @@ internal readonly record struct PendingStatement(string? Name, int? StepNumber, 
 /// <param name="Strong">Said of the whole program ("the output is", "returns") rather than a running "sum" or "result".</param>
 internal readonly record struct ProseAnswer(ParsedValue Value, string? Work, string Text, bool Strong = true);
 
-/// <summary>What one line says: its readings (the best cover of its spans), a pending statement, prose answers, problems.</summary>
+/// <summary>
+/// What one line says: its readings (the best cover of its spans), a pending statement, prose answers, problems. Each
+/// thread reuses one (<see cref="Cleared"/>), so its lists keep their capacity from line to line.
+/// </summary>
 internal sealed class LineReading
 {
-    // Most lines that claim make one claim: start with room for one.
-    public List<LineClaim> Claims { get; } = new(1);
+    public List<LineClaim> Claims { get; } = [];
 
     public List<ReadingKind> Kinds { get; } = [];
 
