@@ -25,6 +25,12 @@ public sealed class TranscriptPipeline
     /// <summary>Default steps the program cache holds (docs/scale.md): about 35 MB at some 340 bytes a step.</summary>
     public const long DefaultCachedSteps = 100_000;
 
+    /// <summary>
+    /// A program over 1% of the cache's bound is kept only when it was read among this many latest such reads (a second
+    /// sighting soon after the first): long programs seen once cost the GC more to hold than to read again.
+    /// </summary>
+    public const int RecentLongProgramReads = ProgramCache.RecentLongReads;
+
     private readonly ProgramCache _programs;
     private readonly TranscriptLineScorer _scorer;
 
