@@ -23,7 +23,7 @@ internal static class ScoreCommand
         var assembly = new Option<string?>("--assembly", "-a") { Description = "An assembly whose catalog supplies programs that lines name with 'programName'." };
         var outDir = new Option<string>("--out", "-o") { Description = "Output folder for the scored run file and the reports.", DefaultValueFactory = _ => ".faithful-out" };
         var workers = new Option<int?>("--workers") { Description = "Lines scored at once (default: one per core)." };
-        var cacheSteps = new Option<long>("--program-cache-steps") { Description = "Program steps kept read between lines (least recently used first out); a program is read again once dropped.", DefaultValueFactory = _ => TranscriptPipeline.DefaultCachedSteps };
+        var cacheSteps = new Option<long>("--program-cache-steps") { Description = "Program steps kept read between lines (least recently used first out); a program is read again once dropped. A program longer than 1% of this is kept only when it comes back among the last 64 long programs read.", DefaultValueFactory = _ => TranscriptPipeline.DefaultCachedSteps };
         var command = new Command("score", "Score transcripts from other tools (JSONL; see docs/transcripts.md): per-trace verdicts, scores by model and length, and the reports. Malformed lines are reported with their line numbers and skipped. Streams: memory does not grow with the file.")
         {
             file, assembly, outDir, workers, cacheSteps,
