@@ -68,9 +68,6 @@ internal sealed class ProgramCache(long maxSteps)
     /// <summary>Steps above which a program is kept only from its second sighting (1% of <see cref="MaxSteps"/>).</summary>
     public long KeptAtOnceSteps => MaxSteps / 100;
 
-    /// <summary>Long programs read and not kept, since they were not seen recently.</summary>
-    public long Passed { get; private set; }
-
     /// <summary>Programs read (cache misses).</summary>
     public long Reads { get; private set; }
 
@@ -109,7 +106,6 @@ internal sealed class ProgramCache(long maxSteps)
                     // Workers already waiting on this read still get it; the next request reads again and keeps it.
                     _recency.Remove(node);
                     _entries.Remove(key);
-                    Passed++;
                     return resolved;
                 }
 
