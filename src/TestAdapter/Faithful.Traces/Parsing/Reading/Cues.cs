@@ -17,14 +17,37 @@ internal sealed class Cues(params string[] phrases)
     // No phrase fits in a shorter text: short lines ("s3 = 42") skip the search.
     private readonly int _shortest = phrases.Length == 0 ? int.MaxValue : phrases.Min(p => p.Length);
 
+    // The letters each phrase needs (LetterSet), and those every phrase needs: a text lacking one of the latter holds none.
+    private readonly uint[] _needed = [.. phrases.Select(p => LetterSet.Needed(p))];
+    private readonly uint _neededByAll = phrases.Aggregate(uint.MaxValue, (all, p) => all & LetterSet.Needed(p));
+
+    /// <summary>Whether a text holding the letters <paramref name="letters"/> (<see cref="LetterSet.Of"/>) may contain one of the phrases.</summary>
+    public bool MayOccurIn(uint letters)
+    {
+        if (!LetterSet.MayHold(letters, _neededByAll))
+        {
+            return false;
+        }
+
+        foreach (var needed in _needed)
+        {
+            if (LetterSet.MayHold(letters, needed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether lower-cased <paramref name="text"/> contains any of the phrases.</summary>
-    public bool In(string text) => text.Length >= _shortest && text.AsSpan().ContainsAny(_lower);
+    public bool In(string text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && text.AsSpan().ContainsAny(_lower);
 
     /// <summary>
     /// Whether <paramref name="text"/>, lower-cased, contains any of the phrases: ASCII text is matched ignoring case in
     /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first.
     /// </summary>
-    public bool InAnyCase(string text) => text.Length >= _shortest && (Ascii.IsValid(text)
+    public bool InAnyCase(string text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && (Ascii.IsValid(text)
         ? text.AsSpan().ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase))
         : In(text.ToLowerInvariant()));
 }

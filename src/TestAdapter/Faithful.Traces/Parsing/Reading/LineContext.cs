@@ -22,6 +22,10 @@ internal sealed class LineContext
 {
     private readonly string?[] _sentenceLower;
 
+    // The letters of the whole line (LetterSet), worked out on first use: a sentence holds no more than its line.
+    private uint _letters;
+    private bool _lettersKnown;
+
     /// <param name="tokenBuffer">A list to tokenize into, which the caller reuses once it is done with this line; null for a new one.</param>
     public LineContext(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true, List<Token>? tokenBuffer = null)
     {
@@ -88,6 +92,31 @@ internal sealed class LineContext
         return text;
     }
 
+    /// <summary>The ASCII letters the line holds (<see cref="LetterSet.Of"/>).</summary>
+    public uint Letters
+    {
+        get
+        {
+            if (!_lettersKnown)
+            {
+                _letters = LetterSet.Of(Text);
+                _lettersKnown = true;
+            }
+
+            return _letters;
+        }
+    }
+
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/>, lower-cased, contains one of <paramref name="cues"/>. Most lines
+    /// lack a letter every cue needs, and skip both the search and the lower-cased copy.
+    /// </summary>
+    public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.In(SentenceLower(sentence));
+
+    /// <summary>Whether sentence <paramref name="sentence"/>, lower-cased and spaced, contains <paramref name="phrase"/> (lower-case).</summary>
+    public bool SentenceContains(string phrase, int sentence) =>
+        LetterSet.MayHold(Letters, LetterSet.Needed(phrase)) && SentenceLower(sentence).Contains(phrase, StringComparison.Ordinal);
+
     // " " + text.ToLowerInvariant() + " " in one string: this runs on every sentence the cue lists search.
     private static string Spaced(ReadOnlySpan<char> text) => string.Create(text.Length + 2, text, static (buffer, source) =>
     {
@@ -138,8 +167,7 @@ internal sealed class LineContext
 
     private bool SummarizesLoop(int sentence)
     {
-        var lower = SentenceLower(sentence);
-        if (Lexicon.ShortcutCues.In(lower))
+        if (SentenceHas(Lexicon.ShortcutCues, sentence))
         {
             return true;
         }

@@ -113,7 +113,7 @@ internal static class LineReader
             // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
             var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
                 && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
-            var restates = chosen.Kind == ReadingKind.Execution && line.SentenceLower(sentence).Contains(" still ", StringComparison.Ordinal);
+            var restates = chosen.Kind == ReadingKind.Execution && line.SentenceContains(" still ", sentence);
             reading.Claims.EnsureCapacity(reading.Claims.Count + chosen.Claims.Length);
             foreach (var claim in chosen.Claims)
             {

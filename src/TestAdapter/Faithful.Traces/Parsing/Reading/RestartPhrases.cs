@@ -92,11 +92,13 @@ internal static class RestartPhrases
             }
         }
 
-        // One pass for every phrase instead of one search per phrase.
-        return text.ContainsAny(AsciiPhrases);
+        // One pass for every phrase instead of one search per phrase, and none where a letter every phrase needs is missing.
+        return PhraseLetters.MayOccurIn(LetterSet.Of(text)) && text.ContainsAny(AsciiPhrases);
     }
 
     private static readonly SearchValues<char> OpenerInitials = SearchValues.Create([.. Lexicon.RestartOpeners.Select(o => o[0])]);
+
+    private static readonly Cues PhraseLetters = new(Lexicon.RestartPhrases);
 
     private static readonly SearchValues<string> AsciiPhrases = SearchValues.Create(Lexicon.RestartPhrases, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,8 +19,8 @@ internal static class EchoRecogniser
         for (var s = 0; s < line.Sentences.Count; s++)
         {
             var (from, to) = line.Sentences[s];
-            var strong = line.Section == LineSection.Echo || StrongCues.In(line.SentenceLower(s));
-            var respectively = strong && line.SentenceLower(s).Contains("respectively", StringComparison.Ordinal);
+            var strong = line.Section == LineSection.Echo || line.SentenceHas(StrongCues, s);
+            var respectively = strong && line.SentenceContains("respectively", s);
             if (respectively && Respectively(line, from, to) is { } zipped)
             {
                 proposals.Add(zipped);

@@ -18,8 +18,7 @@ internal static class NoChangeRecogniser
         var subject = -1;
         for (var s = 0; s < line.Sentences.Count; s++)
         {
-            var lower = line.SentenceLower(s);
-            if (!Lexicon.NoChangeCues.In(lower))
+            if (!line.SentenceHas(Lexicon.NoChangeCues, s))
             {
                 subject = LastName(tokens, line.Sentences[s].From, line.Sentences[s].To, subject);
                 continue;

@@ -12,7 +12,7 @@ internal static class ReadoutRecogniser
         var tokens = line.Tokens;
         for (var s = 0; s < line.Sentences.Count; s++)
         {
-            if (line.Section != LineSection.Readout && !Lexicon.ReadoutCues.In(line.SentenceLower(s)))
+            if (line.Section != LineSection.Readout && !line.SentenceHas(Lexicon.ReadoutCues, s))
             {
                 continue;
             }

@@ -1,0 +1,55 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// The ASCII letters a text holds, as bits (a is bit 0, case folded): a phrase can only occur in a text that holds every
+/// letter of it. Testing that first is exact and costs one pass over the text, where a phrase search costs several, so
+/// the cue lists skip most lines ("a3 = 42", "State: a = -19, b = -7") without searching them.
+/// </summary>
+internal static class LetterSet
+{
+    /// <summary>The set that rules nothing out: text with non-ASCII characters, whose lower-casing may make ASCII letters (the Kelvin sign gives 'k').</summary>
+    public const uint Any = uint.MaxValue;
+
+    /// <summary>The letters <paramref name="text"/> holds, either case; <see cref="Any"/> when it holds a non-ASCII character.</summary>
+    public static uint Of(ReadOnlySpan<char> text)
+    {
+        var letters = 0u;
+        foreach (var c in text)
+        {
+            // Setting the 0x20 bit maps 'A'..'Z' onto 'a'..'z' and no other character into that range.
+            var folded = (uint)((c | 0x20) - 'a');
+            if (folded < 26)
+            {
+                letters |= 1u << (int)folded;
+            }
+            else if (c >= 128)
+            {
+                return Any;
+            }
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// The letters any occurrence of <paramref name="phrase"/> must hold: its ASCII letters. A non-ASCII character of
+    /// the phrase adds nothing, so the set stays a necessary condition whatever the phrase.
+    /// </summary>
+    public static uint Needed(ReadOnlySpan<char> phrase)
+    {
+        var letters = 0u;
+        foreach (var c in phrase)
+        {
+            var folded = (uint)((c | 0x20) - 'a');
+            if (folded < 26 && c < 128)
+            {
+                letters |= 1u << (int)folded;
+            }
+        }
+
+        return letters;
+    }
+
+    /// <summary>Whether a text holding <paramref name="present"/> may hold a phrase needing <paramref name="needed"/>.</summary>
+    public static bool MayHold(uint present, uint needed) => (needed & ~present) == 0;
+}

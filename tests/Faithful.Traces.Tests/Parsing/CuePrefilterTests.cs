@@ -1,0 +1,71 @@
+using CsCheck;
+using Faithful.Traces.Parsing.Reading;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// The cue lists skip a text that lacks a letter every phrase needs (<see cref="LetterSet"/>). That shortcut must never
+/// change an answer: these tests hold <see cref="Cues"/> to a plain search over the lower-cased text.
+/// </summary>
+public sealed class CuePrefilterTests
+{
+    // Phrases with spaces, punctuation, a trailing space, one non-ASCII phrase, and real cue lists.
+    private static readonly string[] Phrases =
+    [
+        .. Lexicon.RestartPhrases, "keeps its", "remain ", " iterations,", "final:", "no change", "naïve start", "at the end",
+    ];
+
+    // Pieces that build near misses and hits: the phrases themselves in several cases, their words, letters, the Kelvin
+    // sign and dotted capital I (non-ASCII characters that lower-case to ASCII letters), and other characters.
+    private static readonly Gen<string> Text =
+        Gen.OneOf<string>(new IGen<string>[]
+        {
+            Gen.OneOf(Phrases),
+            Gen.OneOf(Phrases).Select(p => p.ToUpperInvariant()),
+            Gen.OneOf(Phrases.SelectMany(p => p.Split(' ')).Where(w => w.Length > 0).ToArray()),
+            Gen.OneOf("\u212A", "\u0130", "ï", "Ï", " ", ",", ":", "=", "a3 = 42", "State: a = -19, b = -7"),
+            Gen.Char['a', 'z'].Select(c => c.ToString()),
+            Gen.Char.Select(c => c.ToString()),
+        }).Array[0, 12].Select(parts => string.Concat(parts));
+
+    private static bool PlainSearch(string lower) => Phrases.Any(p => lower.Contains(p, StringComparison.Ordinal));
+
+    [Fact]
+    public void In_answers_as_a_plain_search_of_lower_cased_text()
+    {
+        var cues = new Cues(Phrases);
+        Text.Sample(text =>
+        {
+            var lower = text.ToLowerInvariant();
+            Assert.Equal(PlainSearch(lower), cues.In(lower));
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void InAnyCase_answers_as_a_plain_search_of_the_text_lower_cased()
+    {
+        var cues = new Cues(Phrases);
+        Text.Sample(text => Assert.Equal(PlainSearch(text.ToLowerInvariant()), cues.InAnyCase(text)), iter: 20_000);
+    }
+
+    [Fact]
+    public void A_text_holding_every_letter_of_a_phrase_is_never_ruled_out()
+    {
+        Text.Sample(text =>
+        {
+            var letters = LetterSet.Of(text);
+            foreach (var phrase in Phrases.Where(p => text.ToLowerInvariant().Contains(p, StringComparison.Ordinal)))
+            {
+                Assert.True(LetterSet.MayHold(letters, LetterSet.Needed(phrase)), $"'{phrase}' in '{text}'");
+            }
+        }, iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData("a3 = 42", "keeps its", false)]
+    [InlineData("A3 KEEPS ITS VALUE", "keeps its", true)]
+    [InlineData("\u212Aeeps its value", "keeps its", true)] // the Kelvin sign: not ASCII, so nothing is ruled out
+    [InlineData("s1 = 5, s2 = 7", "at the end", false)]
+    public void Letter_sets_rule_out_only_texts_missing_a_letter(string text, string phrase, bool mayHold) =>
+        Assert.Equal(mayHold, LetterSet.MayHold(LetterSet.Of(text), LetterSet.Needed(phrase)));
+}
