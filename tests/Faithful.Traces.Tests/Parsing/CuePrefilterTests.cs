@@ -61,6 +61,16 @@ public sealed class CuePrefilterTests
         }, iter: 20_000);
     }
 
+    [Fact]
+    public void The_hitting_set_meets_every_phrase_and_is_empty_when_a_phrase_has_no_letter()
+    {
+        var needs = Phrases.Select(p => LetterSet.Needed(p)).ToArray();
+        var hitting = LetterSet.HittingSet(needs);
+        Assert.All(needs, need => Assert.NotEqual(0u, need & hitting));
+        Assert.InRange(System.Numerics.BitOperations.PopCount(hitting), 1, 6);
+        Assert.Equal(0u, LetterSet.HittingSet([.. needs, LetterSet.Needed("-> 42")]));
+    }
+
     [Theory]
     [InlineData("a3 = 42", "keeps its", false)]
     [InlineData("A3 KEEPS ITS VALUE", "keeps its", true)]

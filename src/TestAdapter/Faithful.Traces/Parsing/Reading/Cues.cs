@@ -21,10 +21,14 @@ internal sealed class Cues(params string[] phrases)
     private readonly uint[] _needed = [.. phrases.Select(p => LetterSet.Needed(p))];
     private readonly uint _neededByAll = phrases.Aggregate(uint.MaxValue, (all, p) => all & LetterSet.Needed(p));
 
+    // Letters of which every phrase holds at least one (chosen greedily): a text with none of them holds no phrase. Zero
+    // when some phrase needs no letter at all, and then not consulted.
+    private readonly uint _eachNeedsOneOf = LetterSet.HittingSet([.. phrases.Select(p => LetterSet.Needed(p))]);
+
     /// <summary>Whether a text holding the letters <paramref name="letters"/> (<see cref="LetterSet.Of"/>) may contain one of the phrases.</summary>
     public bool MayOccurIn(uint letters)
     {
-        if (!LetterSet.MayHold(letters, _neededByAll))
+        if ((_eachNeedsOneOf != 0 && (letters & _eachNeedsOneOf) == 0) || !LetterSet.MayHold(letters, _neededByAll))
         {
             return false;
         }

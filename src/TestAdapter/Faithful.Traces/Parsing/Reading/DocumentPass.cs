@@ -16,6 +16,7 @@ internal sealed class DocumentPass
     private readonly List<ParsedClaim> _claims = [];
     private readonly List<ParsedAnswer> _answers = [];
     private readonly List<ParsedReading> _readings = [];
+    private readonly Tables _tables;
     private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt;
     private readonly Dictionary<string, ParsedValue> _held;
     private readonly HashSet<string> _executedSinceSnapshot;
@@ -38,11 +39,9 @@ internal sealed class DocumentPass
 
         // Sized for the program's variables up front, so that no table grows (and copies itself) while a reply is read.
         var names = knowledge.DistinctVariables + knowledge.Given.Count;
-        _claimedThisAttempt = new(names, StringComparer.Ordinal);
-        _held = new(names, StringComparer.Ordinal);
-        _executedSinceSnapshot = new(names, StringComparer.Ordinal);
-        _executedThisAttempt = new(names, StringComparer.Ordinal);
-        _summarized = new(StringComparer.Ordinal);
+        _tables = Tables.Rent(names);
+        (_claimedThisAttempt, _held, _executedSinceSnapshot, _executedThisAttempt, _summarized) =
+            (_tables.ClaimedThisAttempt, _tables.Held, _tables.ExecutedSinceSnapshot, _tables.ExecutedThisAttempt, _tables.Summarized);
         _singleWrite = singleWrite;
         foreach (var (name, value) in knowledge.Given)
         {
@@ -61,7 +60,20 @@ internal sealed class DocumentPass
 
     public int Attempts => _attempt + 1;
 
+    /// <summary>Reads <paramref name="events"/>; call once: the pass gives its working tables back to the thread when done.</summary>
     public void Run(List<ReadEvent> events)
+    {
+        try
+        {
+            RunEvents(events);
+        }
+        finally
+        {
+            Tables.Return(_tables);
+        }
+    }
+
+    private void RunEvents(List<ReadEvent> events)
     {
         ListNumberFit.Apply(events, _knowledge.StepVariables);
         ParsedClaim? lastReadout = null;
@@ -433,5 +445,58 @@ internal sealed class DocumentPass
         _summarized.Clear();
         _possibleRestart = null;
         _tentativeRestart = null;
+    }
+
+    /// <summary>
+    /// The pass's working tables, kept per thread between replies: built per reply they were a tenth of the bytes a
+    /// short reply allocates. A pass rents them empty and gives them back when it has run; a pass that finds none
+    /// to rent (another pass on the thread holds them) builds its own. Tables grown past <see cref="MaxKept"/> entries
+    /// are not kept, so one huge program does not pin its tables to the thread.
+    /// </summary>
+    private sealed class Tables
+    {
+        private const int MaxKept = 4096;
+
+        [ThreadStatic]
+        private static Tables? t_kept;
+
+        public Dictionary<string, ParsedValue?> ClaimedThisAttempt { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ParsedValue> Held { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ExecutedSinceSnapshot { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ExecutedThisAttempt { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Summarized { get; } = new(StringComparer.Ordinal);
+
+        public static Tables Rent(int names)
+        {
+            var tables = t_kept ?? new Tables();
+            t_kept = null;
+            tables.ClaimedThisAttempt.EnsureCapacity(names);
+            tables.Held.EnsureCapacity(names);
+            tables.ExecutedSinceSnapshot.EnsureCapacity(names);
+            tables.ExecutedThisAttempt.EnsureCapacity(names);
+            return tables;
+        }
+
+        public static void Return(Tables tables)
+        {
+            // EnsureCapacity(0) reads a table's capacity without changing it.
+            if (tables.ClaimedThisAttempt.EnsureCapacity(0) > MaxKept || tables.Held.EnsureCapacity(0) > MaxKept
+                || tables.ExecutedSinceSnapshot.EnsureCapacity(0) > MaxKept || tables.ExecutedThisAttempt.EnsureCapacity(0) > MaxKept
+                || tables.Summarized.EnsureCapacity(0) > MaxKept)
+            {
+                return;
+            }
+
+            tables.ClaimedThisAttempt.Clear();
+            tables.Held.Clear();
+            tables.ExecutedSinceSnapshot.Clear();
+            tables.ExecutedThisAttempt.Clear();
+            tables.Summarized.Clear();
+            t_kept = tables;
+        }
     }
 }

@@ -50,6 +50,29 @@ internal static class LetterSet
         return letters;
     }
 
+    /// <summary>
+    /// A few letters of which every one of <paramref name="needs"/> holds at least one, picked greedily (the letter most
+    /// sets hold first); 0 when some set is empty, since no letter then covers it.
+    /// </summary>
+    public static uint HittingSet(IReadOnlyList<uint> needs)
+    {
+        if (needs.Count == 0 || needs.Any(n => n == 0))
+        {
+            return 0;
+        }
+
+        var chosen = 0u;
+        var left = needs.ToList();
+        while (left.Count > 0)
+        {
+            var best = Enumerable.Range(0, 26).MaxBy(letter => left.Count(n => (n & (1u << letter)) != 0));
+            chosen |= 1u << best;
+            left.RemoveAll(n => (n & (1u << best)) != 0);
+        }
+
+        return chosen;
+    }
+
     /// <summary>Whether a text holding <paramref name="present"/> may hold a phrase needing <paramref name="needed"/>.</summary>
     public static bool MayHold(uint present, uint needed) => (needed & ~present) == 0;
 }

@@ -20,7 +20,7 @@ internal enum LineSection
 /// </summary>
 internal sealed class LineContext
 {
-    private readonly string?[] _sentenceLower;
+    private string?[] _sentenceLower = [];
 
     // The letters of the whole line (LetterSet), worked out on first use: a sentence holds no more than its line.
     private uint _letters;
@@ -28,6 +28,21 @@ internal sealed class LineContext
 
     /// <param name="tokenBuffer">A list to tokenize into, which the caller reuses once it is done with this line; null for a new one.</param>
     public LineContext(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel = true, List<Token>? tokenBuffer = null)
+    {
+        Load(text, stepNumber, hint, names, section, knowledge, stepLabel, tokenBuffer);
+    }
+
+    /// <summary>
+    /// This context emptied and loaded with another line: the reader keeps one per thread (with its token and sentence
+    /// lists) instead of a new one per line. Nothing read from a line keeps its context.
+    /// </summary>
+    public LineContext Reload(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel, List<Token> tokenBuffer)
+    {
+        Load(text, stepNumber, hint, names, section, knowledge, stepLabel, tokenBuffer);
+        return this;
+    }
+
+    private void Load(string text, int? stepNumber, string? hint, NameRules names, LineSection section, ReaderKnowledge knowledge, bool stepLabel, List<Token>? tokenBuffer)
     {
         Text = text;
         StepLabel = stepLabel;
@@ -37,29 +52,38 @@ internal sealed class LineContext
         Section = section;
         Knowledge = knowledge;
         Tokens = tokenBuffer is null ? Tokenizer.Tokenize(text, names) : Tokenizer.TokenizeInto(text, names, tokenBuffer);
-        Sentences = SplitSentences(Tokens);
-        _sentenceLower = new string?[Sentences.Count];
+        SplitSentences(Tokens, Sentences);
+        if (_sentenceLower.Length < Sentences.Count)
+        {
+            _sentenceLower = new string?[Math.Max(Sentences.Count, 4)];
+        }
+        else
+        {
+            Array.Clear(_sentenceLower, 0, Sentences.Count);
+        }
+
+        _lettersKnown = false;
     }
 
-    public string Text { get; }
+    public string Text { get; private set; } = "";
 
-    public List<Token> Tokens { get; }
+    public List<Token> Tokens { get; private set; } = [];
 
-    public int? StepNumber { get; }
+    public int? StepNumber { get; private set; }
 
     /// <summary>Whether <see cref="StepNumber"/> comes from a step label ("Step 3:") rather than a list item ("3.").</summary>
-    public bool StepLabel { get; }
+    public bool StepLabel { get; private set; }
 
-    public string? Hint { get; }
+    public string? Hint { get; private set; }
 
-    public NameRules Names { get; }
+    public NameRules Names { get; private set; } = NameRules.Prose;
 
-    public LineSection Section { get; }
+    public LineSection Section { get; private set; }
 
-    public ReaderKnowledge Knowledge { get; }
+    public ReaderKnowledge Knowledge { get; private set; } = ReaderKnowledge.None;
 
     /// <summary>Token ranges [From, To) of the line's sentences, split at '.', '!' and '?'.</summary>
-    public List<(int From, int To)> Sentences { get; }
+    public List<(int From, int To)> Sentences { get; } = new(2);
 
     /// <summary>The index of the sentence that holds token <paramref name="token"/>.</summary>
     public int SentenceOf(int token)
@@ -186,9 +210,9 @@ internal sealed class LineContext
         return false;
     }
 
-    private static List<(int From, int To)> SplitSentences(List<Token> tokens)
+    private static void SplitSentences(List<Token> tokens, List<(int From, int To)> sentences)
     {
-        var sentences = new List<(int, int)>(2);
+        sentences.Clear();
         var start = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -207,8 +231,6 @@ internal sealed class LineContext
         {
             sentences.Add((start, tokens.Count));
         }
-
-        return sentences;
     }
 }
 

@@ -14,7 +14,7 @@ internal static class LineReader
     {
         var reading = (ScratchReading ??= new()).Cleared();
         var (code, comment) = TokenText.SplitComment(text);
-        var line = new LineContext(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
+        var line = (ScratchLine ??= new LineContext("", null, null, names, section, knowledge)).Reload(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
         reading.MentionsNameAndNumber = TokenText.HasName(line.Tokens, 0, line.Tokens.Count) && TokenText.HasNumber(line.Tokens, 0, line.Tokens.Count);
 
@@ -23,7 +23,7 @@ internal static class LineReader
             return reading;
         }
 
-        var commentLine = new LineContext(comment, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchCommentTokens ??= new(16));
+        var commentLine = (ScratchCommentLine ??= new LineContext("", null, null, names, section, knowledge)).Reload(comment, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchCommentTokens ??= new(16));
         var commentReading = (ScratchCommentReading ??= new()).Cleared();
         ReadInto(commentLine, commentReading);
         if (commentReading.Claims.Count > 0)
@@ -54,6 +54,13 @@ internal static class LineReader
 
     [ThreadStatic]
     private static List<Token>? ScratchCommentTokens;
+
+    // The contexts of the line and of its comment, reloaded line after line on each thread, as their token lists are.
+    [ThreadStatic]
+    private static LineContext? ScratchLine;
+
+    [ThreadStatic]
+    private static LineContext? ScratchCommentLine;
 
     // The readings of the line and of its comment, reused on each thread: the caller consumes a line's reading before
     // it reads the next line, and a line's claims are copied out of the comment's reading.

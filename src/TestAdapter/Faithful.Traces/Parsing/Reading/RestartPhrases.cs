@@ -78,13 +78,14 @@ internal static class RestartPhrases
             return false;
         }
 
-        // An opener can only match a line whose first letter starts it (openers are lower-case ASCII, as is the line).
+        // An opener can only match a line whose first two letters start it (openers are lower-case ASCII, as is the line).
         var initial = char.ToLowerInvariant(text[0]);
         if (OpenerInitials.Contains(initial))
         {
+            var second = char.ToLowerInvariant(text[1]);
             foreach (var opener in Lexicon.RestartOpeners)
             {
-                if (opener[0] == initial && text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
+                if (opener[0] == initial && opener[1] == second && text.StartsWith(opener, StringComparison.OrdinalIgnoreCase)
                     && (text.Length == opener.Length || !char.IsLetter(text[opener.Length]) || opener.EndsWith("at", StringComparison.Ordinal)))
                 {
                     return true;
