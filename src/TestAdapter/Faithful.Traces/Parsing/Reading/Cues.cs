@@ -48,6 +48,12 @@ internal sealed class Cues(params string[] phrases)
     public bool In(string text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && text.AsSpan().ContainsAny(_lower);
 
     /// <summary>
+    /// <see cref="In"/> for a text whose letters the caller has already passed through <see cref="MayOccurIn"/> (a
+    /// sentence of a line that passed), so they are not counted again.
+    /// </summary>
+    public bool InScreened(string text) => text.Length >= _shortest && text.AsSpan().ContainsAny(_lower);
+
+    /// <summary>
     /// Whether <paramref name="text"/>, lower-cased, contains any of the phrases: ASCII text is matched ignoring case in
     /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first.
     /// </summary>

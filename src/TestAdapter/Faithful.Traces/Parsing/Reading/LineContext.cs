@@ -135,7 +135,7 @@ internal sealed class LineContext
     /// Whether sentence <paramref name="sentence"/>, lower-cased, contains one of <paramref name="cues"/>. Most lines
     /// lack a letter every cue needs, and skip both the search and the lower-cased copy.
     /// </summary>
-    public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.In(SentenceLower(sentence));
+    public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.InScreened(SentenceLower(sentence));
 
     /// <summary>Whether sentence <paramref name="sentence"/>, lower-cased and spaced, contains <paramref name="phrase"/> (lower-case).</summary>
     public bool SentenceContains(string phrase, int sentence) =>

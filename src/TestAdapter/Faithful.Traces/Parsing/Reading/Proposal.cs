@@ -29,14 +29,39 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
         _ => CollectionsMarshal.AsSpan(_more),
     };
 
-    public PendingStatement? Pending { get; init; }
+    // What few proposals carry (a pending statement, a prose answer, a problem) sits in a side object made only for
+    // them: held inline, these fields doubled the size of every proposal, and a reply makes one per clause.
+    private Rare? _rare;
 
-    public ProseAnswer? Answer { get; init; }
+    public PendingStatement? Pending
+    {
+        get => _rare?.Pending;
+        init => (_rare ??= new()).Pending = value;
+    }
 
-    public string? Unreadable { get; init; }
+    public ProseAnswer? Answer
+    {
+        get => _rare?.Answer;
+        init => (_rare ??= new()).Answer = value;
+    }
+
+    public string? Unreadable
+    {
+        get => _rare?.Unreadable;
+        init => (_rare ??= new()).Unreadable = value;
+    }
 
     /// <summary>Values of successive steps ("1, then 2, then 3"): never a loop summary, whatever the sentence says.</summary>
     public bool PerStep { get; init; }
+
+    private sealed class Rare
+    {
+        public PendingStatement? Pending { get; set; }
+
+        public ProseAnswer? Answer { get; set; }
+
+        public string? Unreadable { get; set; }
+    }
 
     public Proposal With(LineClaim claim)
     {
