@@ -57,7 +57,9 @@ internal sealed class Cues(params string[] phrases)
     /// Whether <paramref name="text"/>, lower-cased, contains any of the phrases: ASCII text is matched ignoring case in
     /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first.
     /// </summary>
-    public bool InAnyCase(string text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && (Ascii.IsValid(text)
-        ? text.AsSpan().ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase))
-        : In(text.ToLowerInvariant()));
+    public bool InAnyCase(string text) => Ascii.IsValid(text) ? InAscii(text) : In(text.ToLowerInvariant());
+
+    /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
+    public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text))
+        && text.ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase));
 }

@@ -137,10 +137,6 @@ internal sealed class LineContext
     /// </summary>
     public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.InScreened(SentenceLower(sentence));
 
-    /// <summary>Whether sentence <paramref name="sentence"/>, lower-cased and spaced, contains <paramref name="phrase"/> (lower-case).</summary>
-    public bool SentenceContains(string phrase, int sentence) =>
-        LetterSet.MayHold(Letters, LetterSet.Needed(phrase)) && SentenceLower(sentence).Contains(phrase, StringComparison.Ordinal);
-
     // " " + text.ToLowerInvariant() + " " in one string: this runs on every sentence the cue lists search.
     private static string Spaced(ReadOnlySpan<char> text) => string.Create(text.Length + 2, text, static (buffer, source) =>
     {

@@ -47,6 +47,9 @@ internal static class LineReader
         return reading;
     }
 
+    // "n_0 is still 3": a value restated, not computed.
+    private static readonly Cues StillCue = new(" still ");
+
     // The tokens of the line and of its comment, reused on each thread: nothing read from a line keeps its tokens, and
     // lines are read one at a time (a recogniser that reads a sentence again tokenizes it into a list of its own).
     [ThreadStatic]
@@ -120,7 +123,7 @@ internal static class LineReader
             // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
             var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
                 && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
-            var restates = chosen.Kind == ReadingKind.Execution && line.SentenceContains(" still ", sentence);
+            var restates = chosen.Kind == ReadingKind.Execution && line.SentenceHas(StillCue, sentence);
             reading.Claims.EnsureCapacity(reading.Claims.Count + chosen.Claims.Length);
             foreach (var claim in chosen.Claims)
             {

@@ -94,14 +94,12 @@ internal static class RestartPhrases
         }
 
         // One pass for every phrase instead of one search per phrase, and none where a letter every phrase needs is missing.
-        return PhraseLetters.MayOccurIn(LetterSet.Of(text)) && text.ContainsAny(AsciiPhrases);
+        return Phrases.InAscii(text);
     }
 
     private static readonly SearchValues<char> OpenerInitials = SearchValues.Create([.. Lexicon.RestartOpeners.Select(o => o[0])]);
 
-    private static readonly Cues PhraseLetters = new(Lexicon.RestartPhrases);
-
-    private static readonly SearchValues<string> AsciiPhrases = SearchValues.Create(Lexicon.RestartPhrases, StringComparison.OrdinalIgnoreCase);
+    private static readonly Cues Phrases = new(Lexicon.RestartPhrases);
 }
 
 /// <summary>How surely a line starts a new attempt.</summary>

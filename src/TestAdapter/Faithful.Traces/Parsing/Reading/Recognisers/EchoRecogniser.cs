@@ -9,6 +9,8 @@ internal static class EchoRecogniser
 {
     private static readonly Cues StrongCues = new("initializ", "initialis", "initial", "given", "input", "declar", "before the loop", "before any loop", "before entering", "at the start", "at the beginning");
 
+    private static readonly Cues RespectivelyCue = new("respectively");
+
     private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
     private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being" };
@@ -20,7 +22,7 @@ internal static class EchoRecogniser
         {
             var (from, to) = line.Sentences[s];
             var strong = line.Section == LineSection.Echo || line.SentenceHas(StrongCues, s);
-            var respectively = strong && line.SentenceContains("respectively", s);
+            var respectively = strong && line.SentenceHas(RespectivelyCue, s);
             if (respectively && Respectively(line, from, to) is { } zipped)
             {
                 proposals.Add(zipped);
