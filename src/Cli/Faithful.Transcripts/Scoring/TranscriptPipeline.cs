@@ -17,8 +17,9 @@ namespace Faithful.Transcripts.Scoring;
 /// inputs of a cached program, by the reference interpreter) and parse, align and classify the reply;</item>
 /// <item>the caller's thread puts the results back in file order, numbers samples, and hands each to the sink.</item>
 /// </list>
-/// At most <see cref="Window"/> lines are between the reader and the sink at any time, so memory is a few lines'
-/// worth, the program cache's bound and one 16-byte digest per distinct case (for sample numbering), whatever the file.
+/// At most <see cref="Window"/> lines, and at most <see cref="WindowChars"/> characters of them (or one line, however long),
+/// are between the reader and the sink at any time, so memory is a few lines' worth, the program cache's bound and one
+/// 16-byte digest per distinct case (for sample numbering), whatever the file.
 /// </summary>
 public sealed class TranscriptPipeline
 {
@@ -31,6 +32,9 @@ public sealed class TranscriptPipeline
     /// </summary>
     public const int RecentLongProgramReads = ProgramCache.RecentLongReads;
 
+    /// <summary>Characters of line text in flight per worker at most (one longer line still goes through alone).</summary>
+    public const int WindowCharsPerWorker = 4 * 1024 * 1024;
+
     private readonly ProgramCache _programs;
     private readonly TranscriptLineScorer _scorer;
 
@@ -39,6 +43,7 @@ public sealed class TranscriptPipeline
         Workers = Math.Max(1, workers ?? Environment.ProcessorCount);
         // A few lines per worker keep every core busy behind a slow line; more only hold finished long-program results.
         Window = 16 * Workers;
+        WindowChars = (long)WindowCharsPerWorker * Workers;
         _programs = new ProgramCache(cachedSteps);
         _scorer = new TranscriptLineScorer(catalog ?? [], options ?? TranscriptOptions.Default, _programs);
     }
@@ -47,6 +52,12 @@ public sealed class TranscriptPipeline
 
     /// <summary>Lines in flight at most.</summary>
     public int Window { get; }
+
+    /// <summary>
+    /// Characters of line text in flight at most: a file of maximum-length lines (4 MB each) would otherwise hold
+    /// <see cref="Window"/> of them, replies included in their results, while they wait for the ordered write.
+    /// </summary>
+    public long WindowChars { get; init; }
 
     /// <summary>Scores <paramref name="lines"/>; <paramref name="onResult"/> and <paramref name="onIssue"/> are called on this thread, in file order.</summary>
     /// <param name="serialize">
@@ -72,6 +83,8 @@ public sealed class TranscriptPipeline
         using var window = new SemaphoreSlim(Window);
         var work = Channel.CreateBounded<(long Sequence, TranscriptLine Line)>(new BoundedChannelOptions(Window) { SingleWriter = true });
         var done = Channel.CreateUnbounded<(long Sequence, Scored Result)>(new UnboundedChannelOptions { SingleReader = true });
+        using var charsFreed = new SemaphoreSlim(0);
+        long charsInFlight = 0;
         var lineCount = 0;
         var producer = Task.Run(
             async () =>
@@ -82,6 +95,13 @@ public sealed class TranscriptPipeline
                     foreach (var line in lines)
                     {
                         await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        var chars = (long)(line.Text?.Length ?? 0);
+                        while (Interlocked.Read(ref charsInFlight) is var held && held > 0 && held + chars > WindowChars)
+                        {
+                            await charsFreed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
+                        Interlocked.Add(ref charsInFlight, chars);
                         lineCount = line.Number;
                         await work.Writer.WriteAsync((sequence++, line), cancellationToken).ConfigureAwait(false);
                     }
@@ -114,6 +134,11 @@ public sealed class TranscriptPipeline
             {
                 next++;
                 window.Release();
+                if (one.Chars > 0)
+                {
+                    Interlocked.Add(ref charsInFlight, -one.Chars);
+                    charsFreed.Release();
+                }
                 if (one.Outcome.Result is null)
                 {
                     skipped += one.Outcome.Problem is null ? 0 : 1;
@@ -136,14 +161,19 @@ public sealed class TranscriptPipeline
     }
 
     // One line's outcome from a worker, with its sample key's digest and, when asked for, the result's bytes.
-    private readonly record struct Scored(int Line, ScoredLine Outcome, UInt128 SampleKey, byte[]? Serialized);
+    private readonly record struct Scored(int Line, ScoredLine Outcome, UInt128 SampleKey, byte[]? Serialized)
+    {
+        /// <summary>The line's length, freed from the window when the result leaves it.</summary>
+        public long Chars { get; init; }
+    }
 
     private Scored ScoreAndSerialize(TranscriptLine line, Func<ScoredTranscript, byte[]>? serialize)
     {
+        var chars = (long)(line.Text?.Length ?? 0);
         var outcome = ScoreOne(line);
         if (outcome.Result is not { } result)
         {
-            return new Scored(line.Number, outcome, default, null);
+            return new Scored(line.Number, outcome, default, null) { Chars = chars };
         }
 
         var key = ResultKeyHash.Of(outcome.SampleKey!);
@@ -161,7 +191,7 @@ public sealed class TranscriptPipeline
             }
         }
 
-        return new Scored(line.Number, outcome, key, bytes);
+        return new Scored(line.Number, outcome, key, bytes) { Chars = chars };
     }
 
     private ScoredLine ScoreOne(TranscriptLine line)
