@@ -8,7 +8,7 @@ namespace Faithful.Cli.Tests.Transcripts;
 /// <summary>
 /// The pipeline holds at most <see cref="TranscriptPipeline.WindowChars"/> characters of lines between its reader and
 /// its sink (or one longer line alone), as well as at most <see cref="TranscriptPipeline.Window"/> lines: a file of
-/// maximum-length lines held 16 lines per worker before (772 MB peak RSS on 40 lines of 2.3 MB, 427 MB after).
+/// maximum-length lines held 16 lines per worker before (772 MB peak RSS on 40 lines of 2.3 MB, 427-446 MB after).
 /// Counted as lines the reader has handed over and the sink has not yet received, with a slow sink so the reader runs ahead.
 /// </summary>
 public sealed class PipelineWindowTests

@@ -95,7 +95,7 @@ public sealed class TranscriptPipeline
                     foreach (var line in lines)
                     {
                         await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                        var chars = (long)(line.Text?.Length ?? 0);
+                        var chars = CharsOf(line);
                         while (Interlocked.Read(ref charsInFlight) is var held && held > 0 && held + chars > WindowChars)
                         {
                             await charsFreed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed class TranscriptPipeline
             {
                 await foreach (var (sequence, line) in work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    done.Writer.TryWrite((sequence, ScoreAndSerialize(line, serialize)));
+                    done.Writer.TryWrite((sequence, ScoreAndSerialize(line, serialize) with { Chars = CharsOf(line) }));
                 }
             },
             cancellationToken)).ToArray();
@@ -167,13 +167,15 @@ public sealed class TranscriptPipeline
         public long Chars { get; init; }
     }
 
+    // What a line counts against WindowChars while it is in flight.
+    private static long CharsOf(TranscriptLine line) => line.Text?.Length ?? 0;
+
     private Scored ScoreAndSerialize(TranscriptLine line, Func<ScoredTranscript, byte[]>? serialize)
     {
-        var chars = (long)(line.Text?.Length ?? 0);
         var outcome = ScoreOne(line);
         if (outcome.Result is not { } result)
         {
-            return new Scored(line.Number, outcome, default, null) { Chars = chars };
+            return new Scored(line.Number, outcome, default, null);
         }
 
         var key = ResultKeyHash.Of(outcome.SampleKey!);
@@ -191,7 +193,7 @@ public sealed class TranscriptPipeline
             }
         }
 
-        return new Scored(line.Number, outcome, key, bytes) { Chars = chars };
+        return new Scored(line.Number, outcome, key, bytes);
     }
 
     private ScoredLine ScoreOne(TranscriptLine line)
