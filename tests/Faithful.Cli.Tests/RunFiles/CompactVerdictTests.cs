@@ -32,10 +32,31 @@ public sealed class CompactVerdictTests
             var headline = compact.Headline();
             Assert.Empty(headline.Steps);
             Assert.Equal(verdict with { Steps = headline.Steps, ExtraClaims = headline.ExtraClaims }, headline);
+
+            // What `score` summarizes without writing and reading the line back is that same headline.
+            Assert.Equal(headline, CompactVerdict.HeadlineOf(verdict));
         }
 
         Assert.True(modes.Count >= 4, $"the simulated replies cover too few modes: {string.Join(", ", modes)}");
         Assert.True(compactBytes * 5 < fullBytes, $"compact {compactBytes} bytes, full {fullBytes}");
+    }
+
+    [Fact]
+    public void The_headline_of_a_verdict_equals_its_headline_read_back_whatever_its_evidence_cites()
+    {
+        var truth = ScoredReplies(1).Single().Truth;
+        var verdict = CaseScorer.Score(truth, CaseScorer.Parse(truth.Program, "nothing here"));
+        var cited = new Evidence(FailureMode.HallucinatedSteps, new string('x', 5_000) + " <tail>", new int[] { 9, 3, 4, 5, 5, -2, -1, 0, 70_000 }.ToEquatableArray(), Enumerable.Range(0, 9_999).Append(12).ToEquatableArray());
+        verdict = verdict with { Evidence = verdict.Evidence.Append(cited).ToEquatableArray() };
+
+        var json = JsonSerializer.Serialize(CompactVerdict.From(verdict), FaithfulJson.Options);
+        var readBack = JsonSerializer.Deserialize<CompactVerdict>(json, FaithfulJson.Options)!.Headline();
+
+        Assert.Equal(readBack, CompactVerdict.HeadlineOf(verdict));
+        var headline = CompactVerdict.HeadlineOf(verdict);
+        var stored = headline.Evidence[headline.Evidence.Count - 1];
+        Assert.Equal(cited.Lines, stored.Lines);
+        Assert.DoesNotContain("<tail>", stored.Explanation, StringComparison.Ordinal);
     }
 
     private static TraceVerdict AssertExpandsBack(Trace truth, string reply, TraceVerdict verdict)

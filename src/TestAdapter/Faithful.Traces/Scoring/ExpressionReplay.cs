@@ -71,30 +71,38 @@ internal sealed class ExpressionReplay
         return trace.Fault is null ? trace.Answer : null;
     }
 
+    // A probe per replayed step (a replayed 10,000-step loop summary builds thousands): the reads are gathered in a list
+    // kept per thread, and the few of an expression are looked up by a scan, not through a table.
     private Probe Build(Expr expression)
     {
-        var reads = new List<int>();
+        var reads = t_reads ??= [];
+        reads.Clear();
         LookBack.CollectReads(expression, reads);
-        var map = new Dictionary<int, int>();
-        for (var i = 0; i < reads.Count; i++)
+        var slots = reads.ToArray();
+        var kinds = new ValueKind[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
         {
-            map[reads[i]] = i;
+            kinds[i] = _program.SlotKind(slots[i]);
         }
 
-        return new Probe(Renumber(expression, map), [.. reads], reads.Select(_program.SlotKind).ToArray());
+        return new Probe(Renumber(expression, slots), slots, kinds);
     }
 
-    private static Expr Renumber(Expr expression, Dictionary<int, int> map) => expression switch
+    [ThreadStatic]
+    private static List<int>? t_reads;
+
+    // A slot read twice is renumbered to its last read, as a table filled in read order would give.
+    private static Expr Renumber(Expr expression, int[] slots) => expression switch
     {
-        Ref r => r with { Slot = map[r.Slot] },
-        Unary u => u with { Operand = Renumber(u.Operand, map) },
-        Binary b => b with { Left = Renumber(b.Left, map), Right = Renumber(b.Right, map) },
+        Ref r => r with { Slot = Array.LastIndexOf(slots, r.Slot) },
+        Unary u => u with { Operand = Renumber(u.Operand, slots) },
+        Binary b => b with { Left = Renumber(b.Left, slots), Right = Renumber(b.Right, slots) },
         Conditional c => c with
         {
-            Left = Renumber(c.Left, map),
-            Right = Renumber(c.Right, map),
-            WhenTrue = Renumber(c.WhenTrue, map),
-            WhenFalse = Renumber(c.WhenFalse, map),
+            Left = Renumber(c.Left, slots),
+            Right = Renumber(c.Right, slots),
+            WhenTrue = Renumber(c.WhenTrue, slots),
+            WhenFalse = Renumber(c.WhenFalse, slots),
         },
         _ => expression,
     };

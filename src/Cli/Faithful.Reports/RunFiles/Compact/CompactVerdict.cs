@@ -99,8 +99,17 @@ public sealed record CompactVerdict(
         {
             Steps = EquatableArray<StepAlignment>.Empty,
             ExtraClaims = EquatableArray<ParsedClaim>.Empty,
-            Evidence = verdict.Evidence.Select(e => ToEvidence(Compact(e))).ToEquatableArray(),
+            Evidence = verdict.Evidence.Select(StoredEvidence).ToEquatableArray(),
         };
+    }
+
+    // Evidence as the file gives it back: its lines and steps are stored as ranges, which read back as the same lists,
+    // so only the explanation changes (bounded). Not a round trip through the ranges: an under-executed 10,000-step
+    // reply cites thousands of steps, and parsing them back was a twentieth of what `score` allocated.
+    private static Evidence StoredEvidence(Evidence evidence)
+    {
+        var explanation = Formats.Text.Bound(evidence.Explanation, MaxExplanationChars);
+        return ReferenceEquals(explanation, evidence.Explanation) ? evidence : evidence with { Explanation = explanation };
     }
 
     private static CompactEvidence Compact(Evidence evidence) =>
