@@ -20,7 +20,7 @@ public sealed class ParseBench : IBench
 {
     public string Name => "parse";
 
-    public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core; args: [seconds] [row filter]";
+    public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core; args: [seconds] [row filter | styles]";
 
     public int Run(string[] args)
     {
@@ -36,8 +36,14 @@ public sealed class ParseBench : IBench
             ("loop real", RealCases(LoopPrograms())),
         };
 
-        // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape.
-        if (args.Length > 1)
+        // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape;
+        // "styles" gives each real-style row once per reply style instead, to see which style holds a row back.
+        if (args.Length > 1 && args[1] == "styles")
+        {
+            sets = [.. new[] { ("chain real", Programs(chain: true)), ("register real", Programs(chain: false)), ("loop real", LoopPrograms()) }
+                .SelectMany(shape => RealStyles.Select(style => ($"{shape.Item1}/{style}".ToLowerInvariant(), RealCases(shape.Item2, style))))];
+        }
+        else if (args.Length > 1)
         {
             sets = [.. sets.Where(set => set.Label.Contains(args[1], StringComparison.OrdinalIgnoreCase))];
         }
@@ -164,11 +170,14 @@ public sealed class ParseBench : IBench
     }
 
     // Faithful replies written in the real-reply styles of the simulated model (prose, echoed lists, snapshots, readouts, code first).
-    private static List<PipelineCase> RealCases(List<StepProgram> programs)
+    private static readonly ReplyStyle[] RealStyles = [ReplyStyle.Prose, ReplyStyle.EchoedList, ReplyStyle.Snapshots, ReplyStyle.Readout, ReplyStyle.CodeFirst];
+
+    // One style only when given; otherwise the styles in turn.
+    private static List<PipelineCase> RealCases(List<StepProgram> programs, ReplyStyle? only = null)
     {
         var simulator = new ReplySimulator(SimulationProfile.Perfect with { RealStyles = true });
         var cases = new List<PipelineCase>();
-        var styles = new[] { ReplyStyle.Prose, ReplyStyle.EchoedList, ReplyStyle.Snapshots, ReplyStyle.Readout, ReplyStyle.CodeFirst };
+        var styles = only is { } style ? [style] : RealStyles;
         for (var i = 0; i < programs.Count * 4; i++)
         {
             var program = programs[i % programs.Count];
