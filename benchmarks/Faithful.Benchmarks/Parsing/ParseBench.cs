@@ -40,8 +40,8 @@ public sealed class ParseBench : IBench
         // "styles" gives each real-style row once per reply style instead, to see which style holds a row back.
         if (args.Length > 1 && args[1] == "styles")
         {
-            sets = [.. new[] { ("chain real", Programs(chain: true)), ("register real", Programs(chain: false)), ("loop real", LoopPrograms()) }
-                .SelectMany(shape => RealStyles.Select(style => ($"{shape.Item1}/{style}".ToLowerInvariant(), RealCases(shape.Item2, style))))];
+            var shapes = new (string Label, List<StepProgram> Programs)[] { ("chain real", Programs(chain: true)), ("register real", Programs(chain: false)), ("loop real", LoopPrograms()) };
+            sets = [.. shapes.SelectMany(shape => RealStyles.Select(style => ($"{shape.Label}/{style}".ToLowerInvariant(), RealCases(shape.Programs, style))))];
         }
         else if (args.Length > 1)
         {

@@ -52,8 +52,8 @@ public sealed class CompactVerdictTests
         var json = JsonSerializer.Serialize(CompactVerdict.From(verdict), FaithfulJson.Options);
         var readBack = JsonSerializer.Deserialize<CompactVerdict>(json, FaithfulJson.Options)!.Headline();
 
-        Assert.Equal(readBack, CompactVerdict.HeadlineOf(verdict));
         var headline = CompactVerdict.HeadlineOf(verdict);
+        Assert.Equal(readBack, headline);
         var stored = headline.Evidence[headline.Evidence.Count - 1];
         Assert.Equal(cited.Lines, stored.Lines);
         Assert.DoesNotContain("<tail>", stored.Explanation, StringComparison.Ordinal);
