@@ -37,11 +37,13 @@ public sealed class ParseBench : IBench
         };
 
         // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape;
-        // "styles" gives each real-style row once per reply style instead, to see which style holds a row back.
+        // "styles" gives each real-style row once per reply style instead, to see which style holds a row back (a third
+        // argument keeps the style rows whose label contains it: "chain real/snapshots").
         if (args.Length > 1 && args[1] == "styles")
         {
             var shapes = new (string Label, List<StepProgram> Programs)[] { ("chain real", Programs(chain: true)), ("register real", Programs(chain: false)), ("loop real", LoopPrograms()) };
-            sets = [.. shapes.SelectMany(shape => RealStyles.Select(style => ($"{shape.Label}/{style}".ToLowerInvariant(), RealCases(shape.Programs, style))))];
+            sets = [.. shapes.SelectMany(shape => RealStyles.Select(style => ($"{shape.Label}/{style}".ToLowerInvariant(), RealCases(shape.Programs, style))))
+                .Where(set => args.Length < 3 || set.Item1.Contains(args[2], StringComparison.OrdinalIgnoreCase))];
         }
         else if (args.Length > 1)
         {
