@@ -91,10 +91,10 @@ internal sealed class ExpressionReplay
     [ThreadStatic]
     private static List<int>? t_reads;
 
-    // A slot read twice is renumbered to its last read, as a table filled in read order would give.
+    // Each read becomes its place among the probe's reads (CollectReads lists a slot once, however often it is read).
     private static Expr Renumber(Expr expression, int[] slots) => expression switch
     {
-        Ref r => r with { Slot = Array.LastIndexOf(slots, r.Slot) },
+        Ref r => r with { Slot = Array.IndexOf(slots, r.Slot) },
         Unary u => u with { Operand = Renumber(u.Operand, slots) },
         Binary b => b with { Left = Renumber(b.Left, slots), Right = Renumber(b.Right, slots) },
         Conditional c => c with

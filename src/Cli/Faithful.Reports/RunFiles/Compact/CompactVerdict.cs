@@ -108,12 +108,15 @@ public sealed record CompactVerdict(
     // reply cites thousands of steps, and parsing them back was a twentieth of what `score` allocated.
     private static Evidence StoredEvidence(Evidence evidence)
     {
-        var explanation = Formats.Text.Bound(evidence.Explanation, MaxExplanationChars);
+        var explanation = StoredExplanation(evidence);
         return ReferenceEquals(explanation, evidence.Explanation) ? evidence : evidence with { Explanation = explanation };
     }
 
     private static CompactEvidence Compact(Evidence evidence) =>
-        new(evidence.Mode, Formats.Text.Bound(evidence.Explanation, MaxExplanationChars), IntRuns.Ranges(evidence.Lines), IntRuns.Ranges(evidence.StepIndices));
+        new(evidence.Mode, StoredExplanation(evidence), IntRuns.Ranges(evidence.Lines), IntRuns.Ranges(evidence.StepIndices));
+
+    // One bound for the file and for the headline summarized without it, so the two cannot drift apart.
+    private static string StoredExplanation(Evidence evidence) => Formats.Text.Bound(evidence.Explanation, MaxExplanationChars);
 
     /// <summary>
     /// The verdict's headline (modes, evidence, answers, scores, first divergence) without the per-step table, which needs
