@@ -17,6 +17,7 @@ internal sealed class StepStamper
     private readonly int[] _currentSlot;
     private readonly int[] _written;
     private readonly int[] _totalWrites;
+    private readonly System.Collections.Immutable.ImmutableArray<string>[] _versionNames;
     private readonly Step[] _steps;
     private readonly ReadBudget _budget;
     private int _count;
@@ -31,9 +32,17 @@ internal sealed class StepStamper
         _currentSlot = new int[names.Length];
         _written = new int[names.Length];
         _steps = new Step[stepCount];
+        _versionNames = new System.Collections.Immutable.ImmutableArray<string>[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
             _currentSlot[i] = i < parameterCount ? i : -1;
+
+            // A variable written more than once (or an input written at all) names each write by its version: those
+            // names are shared between programs, not made again for each.
+            if (totalWrites[i] > 1 || (i < parameterCount && totalWrites[i] > 0))
+            {
+                _versionNames[i] = StepNames.SharedVersions(names[i], totalWrites[i]);
+            }
         }
     }
 
@@ -98,7 +107,10 @@ internal sealed class StepStamper
 
                     var variable = write.Variable;
                     var version = ++_written[variable];
-                    var name = StepNames.Of(_names[variable], version, _totalWrites[variable], variable < _parameterCount);
+                    var shared = _versionNames[variable];
+                    var name = shared.IsDefaultOrEmpty
+                        ? StepNames.Of(_names[variable], version, _totalWrites[variable], variable < _parameterCount)
+                        : shared[version - 1];
                     _steps[_count] = new Step(_count, name, _names[variable], version, ValueKind.Int64, Instantiate(write.Value), write.SourceText, write.Line - _lineShift);
                     _currentSlot[variable] = _parameterCount + _count;
                     _count++;

@@ -33,12 +33,17 @@ internal sealed class ProgramIndex
         PreviousVersion = new int[program.Steps.Count];
         // One lookup per step for everything kept per variable (an unrolled loop has thousands of steps and few variables).
         var byVariable = new Dictionary<string, VariableSteps>(StringComparer.Ordinal);
+        var variables = new List<VariableSteps>();
+        var variableOfStep = new int[program.Steps.Count];
         foreach (var step in program.Steps)
         {
             if (!byVariable.TryGetValue(step.Variable, out var variable))
             {
-                byVariable[step.Variable] = variable = new VariableSteps();
+                byVariable[step.Variable] = variable = new VariableSteps(variables.Count);
+                variables.Add(variable);
             }
+
+            variableOfStep[step.Index] = variable.Id;
 
             if (step.Name.Contains('#', StringComparison.Ordinal))
             {
@@ -78,7 +83,7 @@ internal sealed class ProgramIndex
         }
 
         LastStep = Array.LastIndexOf(IsGiven, false);
-        RunEnd = RunEnds(program);
+        RunEnd = RunEnds(program, variableOfStep, variables);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         // An unrolled loop's steps share their statement's text: trim it once per distinct text, not once per step; the
         // steps of one statement share the same string, so it is looked up by reference first (no hashing of its text).
@@ -119,8 +124,11 @@ internal sealed class ProgramIndex
     }
 
     // What the index keeps per variable while it reads the steps.
-    private sealed class VariableSteps
+    private sealed class VariableSteps(int id)
     {
+        /// <summary>The variable's place among the program's variables, in order of first write.</summary>
+        public int Id { get; } = id;
+
         public int Last { get; set; } = -1;
 
         public List<int>? Writes { get; set; }
@@ -209,13 +217,19 @@ internal sealed class ProgramIndex
     /// <summary>The given step that declares <paramref name="variable"/>, or -1.</summary>
     public int GivenStep(string variable) => _givenStep.TryGetValue(variable, out var s) ? s : -1;
 
-    private bool[] RunEnds(StepProgram program)
+    // Each step's variable comes as its id from the constructor's one pass: a 10,000-step program with a few variables
+    // asks about its open runs at every step, without a name lookup per step.
+    private bool[] RunEnds(StepProgram program, int[] variableOfStep, List<VariableSteps> variables)
     {
-        // Variables as small ids: a 10,000-step program with a few variables asks about its open runs at every step.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var writeCounts = new List<int>();
-        var ends = new bool[program.Steps.Count];
-        var openLast = new List<int>();
+        var ends = new bool[variableOfStep.Length];
+        var writeCounts = new int[variables.Count];
+        var openLast = new int[variables.Count];
+        for (var v = 0; v < variables.Count; v++)
+        {
+            writeCounts[v] = variables[v].Writes?.Count ?? 0;
+            openLast[v] = -1;
+        }
+
         var open = new List<int>();
         foreach (var step in program.Steps)
         {
@@ -224,14 +238,7 @@ internal sealed class ProgramIndex
                 continue;
             }
 
-            if (!ids.TryGetValue(step.Variable, out var variable))
-            {
-                variable = ids.Count;
-                ids.Add(step.Variable, variable);
-                writeCounts.Add(Writes(step.Variable).Count);
-                openLast.Add(-1);
-            }
-
+            var variable = variableOfStep[step.Index];
             var count = writeCounts[variable];
             for (var k = open.Count - 1; k >= 0; k--)
             {
