@@ -69,11 +69,15 @@ public static class CaseScorer
         ArgumentNullException.ThrowIfNull(classification);
         var program = alignment.Program;
         // One row per step, written straight into the array the verdict wraps: a 10,000-step loop has 10,000 rows.
+        // The counts for the scores are taken in the same pass.
         var rows = new StepAlignment[program.Steps.Count];
+        int correct = 0, claimed = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             var step = program.Steps[i];
             rows[i] = new StepAlignment(step.Index, step.Name, alignment.Truth.StepValues[step.Index], alignment.Final[step.Index]?.Claim, alignment.Verdicts[step.Index]);
+            correct += alignment.Verdicts[i] == StepVerdict.Correct ? 1 : 0;
+            claimed += alignment.HasValue(i) ? 1 : 0;
         }
 
         var steps = new EquatableArray<StepAlignment>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows));
@@ -82,8 +86,6 @@ public static class CaseScorer
         var first = FailureClassifier.FirstReadableAnswer(parsed);
         var last = parsed.Answers.LastOrDefault(a => a.Value is not null);
         var stepCount = Math.Max(program.Steps.Count, 1);
-        var correct = alignment.Verdicts.Count(v => v == StepVerdict.Correct);
-        var claimed = Enumerable.Range(0, program.Steps.Count).Count(alignment.HasValue);
         return new TraceVerdict(
             steps,
             alignment.Extras.Select(c => c.Claim).ToEquatableArray(),

@@ -154,7 +154,7 @@ public static class FailureClassifier
 
         // Stopped early: the trace before the answer never reaches the last steps, and nothing after it does either.
         var lastBefore = Array.LastIndexOf(executedBefore, true);
-        var neverExecuted = alignment.ComputedSteps.Where(s => s > lastBefore && !alignment.IsExecuted(s)).ToEquatableArray();
+        var neverExecuted = alignment.UnexecutedSteps(lastBefore + 1);
         if (neverExecuted.Count > 0)
         {
             found.Add(new Evidence(
@@ -186,18 +186,18 @@ public static class FailureClassifier
     // early, replaced by a shortcut; none at all counts). Given steps (a declaration's literal) need no execution.
     private static void AddUnderExecuted(TraceAlignment alignment, List<Evidence> found)
     {
-        var unexecuted = alignment.ComputedSteps.Where(s => !alignment.IsExecuted(s)).ToList();
+        var unexecuted = alignment.UnexecutedSteps(0);
         if (unexecuted.Count == 0)
         {
             return;
         }
 
-        var computed = alignment.ComputedSteps.Count();
+        var computed = alignment.ComputedStepCount;
         found.Add(new Evidence(
             FailureMode.UnderExecuted,
             $"{computed - unexecuted.Count} of {computed} step(s) executed; {unexecuted.Count} never shown, from {alignment.Program.Steps[unexecuted[0]].Name}",
             EquatableArray<int>.Empty,
-            unexecuted.ToEquatableArray()));
+            unexecuted));
     }
 
     // Self-correction: a wrong first answer followed by an answer with another value, or a step first claimed wrong and

@@ -35,12 +35,20 @@ internal sealed class ProgramIndex
         var byVariable = new Dictionary<string, VariableSteps>(StringComparer.Ordinal);
         var variables = new List<VariableSteps>();
         var variableOfStep = new int[program.Steps.Count];
+        // An unrolled loop writes the same variable many steps running, with the same string: those skip the lookup.
+        string? lastName = null;
+        VariableSteps? variable = null;
         foreach (var step in program.Steps)
         {
-            if (!byVariable.TryGetValue(step.Variable, out var variable))
+            if (!ReferenceEquals(step.Variable, lastName) || variable is null)
             {
-                byVariable[step.Variable] = variable = new VariableSteps(variables.Count);
-                variables.Add(variable);
+                if (!byVariable.TryGetValue(step.Variable, out variable))
+                {
+                    byVariable[step.Variable] = variable = new VariableSteps(variables.Count);
+                    variables.Add(variable);
+                }
+
+                lastName = step.Variable;
             }
 
             variableOfStep[step.Index] = variable.Id;
@@ -69,14 +77,14 @@ internal sealed class ProgramIndex
             (variable.Writes ??= []).Add(step.Index);
         }
 
-        foreach (var (name, variable) in byVariable)
+        foreach (var (name, kept) in byVariable)
         {
-            if (variable.EveryWrite is { } versions)
+            if (kept.EveryWrite is { } versions)
             {
                 _everyWrite[name] = versions;
             }
 
-            if (variable.Writes is { } writes)
+            if (kept.Writes is { } writes)
             {
                 _writes[name] = writes;
             }
@@ -90,11 +98,20 @@ internal sealed class ProgramIndex
         var idOfText = new Dictionary<string, int>(StringComparer.Ordinal);
         var idOfInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         StatementOfStep = new int[program.Steps.Count];
+        string? lastText = null;
+        var lastId = -1;
         foreach (var step in program.Steps)
         {
+            if (ReferenceEquals(step.SourceText, lastText))
+            {
+                StatementOfStep[step.Index] = lastId;
+                continue;
+            }
+
             if (idOfInstance.TryGetValue(step.SourceText, out var id))
             {
-                StatementOfStep[step.Index] = id;
+                StatementOfStep[step.Index] = lastId = id;
+                lastText = step.SourceText;
                 continue;
             }
 
@@ -111,7 +128,8 @@ internal sealed class ProgramIndex
             }
 
             idOfInstance.Add(step.SourceText, id);
-            StatementOfStep[step.Index] = id;
+            StatementOfStep[step.Index] = lastId = id;
+            lastText = step.SourceText;
         }
 
         Statements = new string[ids.Count];

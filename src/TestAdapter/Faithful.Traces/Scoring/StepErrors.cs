@@ -14,9 +14,16 @@ internal static class StepErrors
 
     public static void Add(TraceAlignment alignment, List<Evidence> found)
     {
-        var fresh = Enumerable.Range(0, alignment.Program.Steps.Count)
-            .Where(s => alignment.Verdicts[s] == StepVerdict.ExecutionError)
-            .ToList();
+        // One pass over the verdicts (thousands for an unrolled loop), without a delegate per step.
+        var fresh = new List<int>();
+        var verdicts = alignment.Verdicts;
+        for (var s = 0; s < verdicts.Length; s++)
+        {
+            if (verdicts[s] == StepVerdict.ExecutionError)
+            {
+                fresh.Add(s);
+            }
+        }
         if (fresh.Count == 0)
         {
             return;

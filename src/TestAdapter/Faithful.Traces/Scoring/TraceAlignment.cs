@@ -92,8 +92,35 @@ public sealed class TraceAlignment
     /// <summary>Whether an execution (not an echo) with a readable value aligns to the step.</summary>
     public bool IsExecuted(int stepIndex) => Final[stepIndex] is { Role: ClaimRole.Step, Claim.Value: not null };
 
-    /// <summary>The computed steps (not given), in order.</summary>
-    public IEnumerable<int> ComputedSteps => Enumerable.Range(0, Program.Steps.Count).Where(s => !_index.IsGiven[s]);
+    /// <summary>How many steps are computed (not given).</summary>
+    public int ComputedStepCount => Program.Steps.Count - _index.GivenCount;
+
+    /// <summary>
+    /// The computed steps from <paramref name="first"/> on that no execution with a readable value reached, in order:
+    /// counted, then written into an array of that size (an unrolled loop has thousands of steps, most never shown).
+    /// </summary>
+    public EquatableArray<int> UnexecutedSteps(int first)
+    {
+        first = Math.Max(0, first);
+        var count = 0;
+        for (var s = first; s < Program.Steps.Count; s++)
+        {
+            count += Unexecuted(s) ? 1 : 0;
+        }
+
+        var unexecuted = new int[count];
+        for (int s = first, at = 0; at < count; s++)
+        {
+            if (Unexecuted(s))
+            {
+                unexecuted[at++] = s;
+            }
+        }
+
+        return new EquatableArray<int>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(unexecuted));
+    }
+
+    private bool Unexecuted(int stepIndex) => !_index.IsGiven[stepIndex] && !IsExecuted(stepIndex);
 
     /// <summary>The step that wrote the same variable before <paramref name="stepIndex"/>, or -1.</summary>
     public int PreviousVersion(int stepIndex) => _index.PreviousVersion[stepIndex];
