@@ -28,6 +28,7 @@ public sealed class SyntaxStatementReaderTests
     [InlineData("long a = 5;\nlong b = a * (2 - 7);\nb++;\n--a;\na = a % 3 + -b / 2;", "a")]
     [InlineData("x0 += x1;\nx1 = x0 * x0 - 3;\nfor (int k = 10; k > 0; k--) x0 -= x1;", "sum")]
     [InlineData("long t = 1;\r\nfor (var i = 0; i <= 4; ++i) { t *= 3; ; }\r\nfor (var i = 0; i != 2; i++) { t = t\r\n  - 1; }", "t")]
+    [InlineData("long t = 1;\rlong u = t;\u2028\u2028u += t;\u0085t = u\r\n\n - 2;\u2029u--;", "sum")]
     public void Reads_the_subset_exactly_as_the_compiler_path_does(string statements, string question)
     {
         var parameters = statements.Contains("x0", StringComparison.Ordinal) ? "long x0, long x1" : "";

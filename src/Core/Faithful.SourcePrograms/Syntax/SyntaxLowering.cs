@@ -13,8 +13,13 @@ namespace Faithful.SourcePrograms.Syntax;
 /// once per iteration. Statements are compiled once into <see cref="Instruction"/>s (which checks every one of them,
 /// including a body no iteration runs) and then stamped out; every method returns false (or null) to decline.
 /// </summary>
-internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int maxExpressionDepth)
+/// <param name="parsedText">The text the statements were parsed from, with '\n' line endings only: lines are counted in it.</param>
+internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int maxExpressionDepth, string parsedText)
 {
+    // Where each line break of the parsed text stands, found on first use: a statement's line is the number of breaks
+    // before it. (Asking the node for its location builds a syntax tree and its text's line table on every call.)
+    private int[]? _lineBreaks;
+
     private readonly Dictionary<string, int> _variables = Enumerable.Range(0, parameters.Count).ToDictionary(i => parameters[i].Name, i => i, StringComparer.Ordinal);
     private readonly HashSet<string> _activeCounters = new(StringComparer.Ordinal);
 
@@ -147,8 +152,25 @@ internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int ma
     private int? Writable(IdentifierNameSyntax target) =>
         _variables.TryGetValue(target.Identifier.ValueText, out var index) ? index : null;
 
-    private static (string Text, int Line) Source(StatementSyntax statement) =>
-        (statement.ToString().Trim(), statement.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+    private (string Text, int Line) Source(StatementSyntax statement) => (statement.ToString().Trim(), LineOf(statement.SpanStart) + 1);
+
+    // The 0-based line of a position, as the compiler counts lines in text whose only line break is '\n'.
+    private int LineOf(int position)
+    {
+        if (_lineBreaks is null)
+        {
+            var breaks = new List<int>();
+            for (var at = parsedText.IndexOf('\n'); at >= 0; at = parsedText.IndexOf('\n', at + 1))
+            {
+                breaks.Add(at);
+            }
+
+            _lineBreaks = [.. breaks];
+        }
+
+        var found = Array.BinarySearch(_lineBreaks, position);
+        return found >= 0 ? found : ~found;
+    }
 
     // for (var|int i = A; i <op> B; i++ / ++i / i-- / --i) with int constants, and a body that never reads or writes
     // the counter (the compiler path folds counter reads into constants); every other header is the compiler path's.

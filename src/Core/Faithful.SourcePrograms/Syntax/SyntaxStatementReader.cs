@@ -26,14 +26,15 @@ internal static class SyntaxStatementReader
 
         // Lines are counted as the compiler path counts them: the statements with their line endings normalised.
         var text = statements.ReplaceLineEndings("\n");
-        var block = SyntaxFactory.ParseStatement("{\n" + text + "\n}", options: ReaderCompilation.ParseOptions);
+        var parsed = "{\n" + text + "\n}";
+        var block = SyntaxFactory.ParseStatement(parsed, options: ReaderCompilation.ParseOptions);
         if (block is not BlockSyntax body || block.ContainsDiagnostics || block.FullSpan.Length != text.Length + 4)
         {
             return null;
         }
 
         budget.ThrowIfSpent();
-        var lowering = new SyntaxLowering(parameters, limits.MaxExpressionDepth);
+        var lowering = new SyntaxLowering(parameters, limits.MaxExpressionDepth, parsed);
         if (!lowering.CompileTopLevel(body.Statements))
         {
             return null;
