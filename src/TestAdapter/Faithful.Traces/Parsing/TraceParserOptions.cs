@@ -101,11 +101,18 @@ public sealed record TraceParserOptions(
         }
 
         var single = new List<string>();
+        string? lastVariable = null;
         foreach (var step in program.Steps)
         {
             // A versioned step name (n_0#17) is its variable's name and a version: the reader resolves it through the
-            // variable (NameRules.Resolve), so an unrolled loop's 10,000 versions are not 10,000 known names.
-            Know(step.Variable);
+            // variable (NameRules.Resolve), so an unrolled loop's 10,000 versions are not 10,000 known names. A step
+            // writing the variable the step before wrote (the same string) is known already.
+            if (!ReferenceEquals(step.Variable, lastVariable))
+            {
+                Know(step.Variable);
+                lastVariable = step.Variable;
+            }
+
             if (!step.Name.Contains('#', StringComparison.Ordinal))
             {
                 Know(step.Name);
@@ -118,18 +125,20 @@ public sealed record TraceParserOptions(
         }
 
         var given = program.Parameters.Select(p => new GivenName(p.Name, null)).ToList();
-        var stepVariables = new List<string>(program.Steps.Count);
-        foreach (var step in program.Steps)
+        // Written straight into the array the options wrap: a 10,000-step loop has 10,000 entries.
+        var stepVariables = new string[program.Steps.Count];
+        for (var s = 0; s < stepVariables.Length; s++)
         {
             // A declaration's literal initial value is given, not computed: list numbers never count it as a step.
+            var step = program.Steps[s];
             if (step.Expression is Constant constant && step.Version == 1 && !IsGiven(given, step.Variable))
             {
                 given.Add(new GivenName(step.Variable, constant.Value));
-                stepVariables.Add("");
+                stepVariables[s] = "";
                 continue;
             }
 
-            stepVariables.Add(step.Variable);
+            stepVariables[s] = step.Variable;
         }
 
         var answerSlots = new List<int>();
@@ -143,7 +152,7 @@ public sealed record TraceParserOptions(
             single.ToEquatableArray())
         {
             GivenNames = given.ToEquatableArray(),
-            StepVariables = stepVariables.ToEquatableArray(),
+            StepVariables = new EquatableArray<string>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(stepVariables)),
             AnswerVariable = program.Result is Ref && answerVariables.Count == 1 ? answerVariables[0] : null,
             AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
             AnswerVariableCount = answerVariables.Count,

@@ -49,7 +49,7 @@ public sealed record CompactVerdict(
         Dictionary<string, string?>? values = null;
         Dictionary<string, int>? attempts = null;
         var lines = new List<int>();
-        foreach (var step in verdict.Steps)
+        foreach (var step in verdict.Steps.AsSpan())
         {
             if (step.Claim is not { } claim)
             {
@@ -80,7 +80,7 @@ public sealed record CompactVerdict(
             verdict.StepFaithfulness,
             verdict.Completeness,
             verdict.FirstDivergence,
-            StepCodes.Encode(verdict.Steps.Select(s => (s.Verdict, s.Claim is not null))),
+            StepCodes.Encode(verdict.Steps.AsSpan()),
             IntRuns.Deltas(lines),
             values,
             attempts,

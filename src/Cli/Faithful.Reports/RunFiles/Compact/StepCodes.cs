@@ -36,6 +36,33 @@ public static class StepCodes
         return text.ToString();
     }
 
+    /// <summary>
+    /// <see cref="Encode(IEnumerable{ValueTuple{StepVerdict, bool}})"/> of a verdict's step rows, read straight from
+    /// them: every scored reply passes through here, with a row per step (10,000 for an unrolled loop).
+    /// </summary>
+    public static string Encode(ReadOnlySpan<StepAlignment> steps)
+    {
+        var text = new StringBuilder();
+        var current = '\0';
+        var run = 0;
+        foreach (var step in steps)
+        {
+            var code = CodeOf(step.Verdict, step.Claim is not null);
+            if (code == current)
+            {
+                run++;
+                continue;
+            }
+
+            Flush(text, current, run);
+            current = code;
+            run = 1;
+        }
+
+        Flush(text, current, run);
+        return text.ToString();
+    }
+
     /// <exception cref="FormatException">The text is not a step-code string.</exception>
     public static List<(StepVerdict Verdict, bool HasClaim)> Decode(string codes, int maxSteps = int.MaxValue)
     {
