@@ -70,7 +70,7 @@ internal static class InventedTotals
     }
 
     private static bool IsProgramName(ReaderKnowledge knowledge, string name) =>
-        knowledge.IsGiven(name) || knowledge.StepVariables.Contains(name, StringComparer.Ordinal);
+        knowledge.IsGiven(name) || knowledge.IsStepVariable(name);
 
     private static HashSet<long> GivenValues(ReaderKnowledge knowledge)
     {

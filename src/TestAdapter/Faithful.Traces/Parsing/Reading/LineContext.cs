@@ -245,8 +245,10 @@ internal sealed class ReaderKnowledge
         AnswerVariable = answerVariable;
         StepVariables = stepVariables ?? [];
         AnswerIsSum = answerIsSum;
-        DistinctVariables = CountDistinct(StepVariables);
+        _variables = Distinct(StepVariables);
     }
+
+    private readonly HashSet<string> _variables;
 
     /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
     public IReadOnlyDictionary<string, ParsedValue?> Given { get; }
@@ -264,18 +266,22 @@ internal sealed class ReaderKnowledge
     public IReadOnlyList<string> StepVariables { get; }
 
     /// <summary>How many different variables the steps write (the size a table of them needs).</summary>
-    public int DistinctVariables { get; }
+    public int DistinctVariables => _variables.Count;
 
     public bool IsGiven(string name) => Given.ContainsKey(name);
 
-    // Distinct().Count() sized its set for every step (a 10,000-step loop writes two or three variables); a run of
-    // steps writing the same variable instance is counted once without hashing each.
-    private static int CountDistinct(IReadOnlyList<string> variables)
+    /// <summary>Whether some step's entry in <see cref="StepVariables"/> is <paramref name="name"/> (a set lookup, not a scan of every step).</summary>
+    public bool IsStepVariable(string name) => _variables.Contains(name);
+
+    // Distinct() sized its set for every step (a 10,000-step loop writes two or three variables); a run of steps
+    // writing the same variable instance is added once without hashing each.
+    private static HashSet<string> Distinct(IReadOnlyList<string> variables)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
-        foreach (var variable in variables)
+        for (var i = 0; i < variables.Count; i++)
         {
+            var variable = variables[i];
             if (!ReferenceEquals(variable, previous))
             {
                 distinct.Add(variable);
@@ -283,6 +289,6 @@ internal sealed class ReaderKnowledge
             }
         }
 
-        return distinct.Count;
+        return distinct;
     }
 }
