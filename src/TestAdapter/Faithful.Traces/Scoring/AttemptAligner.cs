@@ -46,7 +46,7 @@ internal sealed class AttemptAligner(
 
             var number = claim.StepNumber is { } n && n >= 1 && n <= program.Steps.Count ? n - 1 : (int?)null;
             var name = claim.Name;
-            if (name is not null && index.Writes(name).Count > 0 && IsShortcut(claim, name))
+            if (name is not null && index.Writes(name).Length > 0 && IsShortcut(claim, name))
             {
                 if (!shortcutsOf.TryGetValue(name, out var list))
                 {
@@ -147,7 +147,7 @@ internal sealed class AttemptAligner(
         }
 
         var writes = index.Writes(variable);
-        if (writes.Count < 2 || claim.Work is not { } work)
+        if (writes.Length < 2 || claim.Work is not { } work)
         {
             return false;
         }
@@ -344,7 +344,7 @@ internal sealed class AttemptAligner(
         }
 
         var writes = index.Writes(name);
-        for (var w = 0; w < writes.Count; w++)
+        for (var w = 0; w < writes.Length; w++)
         {
             row[parameters + writes[w]] = writeScores.At(writes[w]);
         }

@@ -8,14 +8,14 @@ internal sealed class ProgramIndex
 {
     private static readonly ConditionalWeakTable<StepProgram, ProgramIndex> Cache = new();
 
-    private readonly Dictionary<string, List<int>> _writes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _givenStep = new(StringComparer.Ordinal);
 
     // Steps by name: plain names (s3, n_0) in a table; a versioned name (n_0#17) through its variable's writes, so an
     // unrolled loop's thousands of versions are not a table of strings.
     private readonly Dictionary<string, int> _stepByPlainName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _everyWrite = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _everyWrite = new(StringComparer.Ordinal);
     private readonly EquatableArray<Step> _steps;
 
     private ProgramIndex(StepProgram program)
@@ -35,6 +35,7 @@ internal sealed class ProgramIndex
         var byVariable = new Dictionary<string, VariableSteps>(StringComparer.Ordinal);
         var variables = new List<VariableSteps>();
         var variableOfStep = new int[program.Steps.Count];
+        var versioned = new bool[program.Steps.Count];
         // An unrolled loop writes the same variable many steps running, with the same string: those skip the lookup.
         string? lastName = null;
         VariableSteps? variable = null;
@@ -55,7 +56,8 @@ internal sealed class ProgramIndex
 
             if (step.Name.Contains('#', StringComparison.Ordinal))
             {
-                (variable.EveryWrite ??= []).Add(step.Index);
+                versioned[step.Index] = true;
+                variable.VersionCount++;
             }
             else
             {
@@ -74,7 +76,30 @@ internal sealed class ProgramIndex
                 continue;
             }
 
-            (variable.Writes ??= []).Add(step.Index);
+            variable.WriteCount++;
+        }
+
+        // The write lists, each allocated at its size and filled in step order (growing lists of 10,000 steps left
+        // three times their size in garbage).
+        foreach (var kept in variables)
+        {
+            kept.EveryWrite = kept.VersionCount > 0 ? new int[kept.VersionCount] : null;
+            kept.Writes = kept.WriteCount > 0 ? new int[kept.WriteCount] : null;
+            kept.VersionCount = kept.WriteCount = 0;
+        }
+
+        foreach (var step in program.Steps)
+        {
+            var kept = variables[variableOfStep[step.Index]];
+            if (versioned[step.Index])
+            {
+                kept.EveryWrite![kept.VersionCount++] = step.Index;
+            }
+
+            if (!IsGiven[step.Index])
+            {
+                kept.Writes![kept.WriteCount++] = step.Index;
+            }
         }
 
         foreach (var (name, kept) in byVariable)
@@ -149,9 +174,15 @@ internal sealed class ProgramIndex
 
         public int Last { get; set; } = -1;
 
-        public List<int>? Writes { get; set; }
+        /// <summary>Computed (not given) writes: counted on the first pass, then the fill position of <see cref="Writes"/>.</summary>
+        public int WriteCount { get; set; }
 
-        public List<int>? EveryWrite { get; set; }
+        /// <summary>Steps with a versioned name: counted on the first pass, then the fill position of <see cref="EveryWrite"/>.</summary>
+        public int VersionCount { get; set; }
+
+        public int[]? Writes { get; set; }
+
+        public int[]? EveryWrite { get; set; }
     }
 
     /// <summary>
@@ -192,13 +223,13 @@ internal sealed class ProgramIndex
         }
 
         if (int.TryParse(name.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            && version >= 1 && version <= versions.Count && _steps[versions[version - 1]].Name == name)
+            && version >= 1 && version <= versions.Length && _steps[versions[version - 1]].Name == name)
         {
             stepIndex = versions[version - 1];
             return true;
         }
 
-        var at = versions.FindIndex(v => _steps[v].Name == name);
+        var at = Array.FindIndex(versions, v => _steps[v].Name == name);
         stepIndex = at >= 0 ? versions[at] : -1;
         return at >= 0;
     }
@@ -227,7 +258,8 @@ internal sealed class ProgramIndex
     public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name) || _givenStep.ContainsKey(name);
 
     /// <summary>The computed (not given) steps that write <paramref name="variable"/>, in order; empty when none.</summary>
-    public IReadOnlyList<int> Writes(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
+    /// <remarks>The index's own array, returned without a copy for the aligner's per-cell loops: read it, never write it.</remarks>
+    public int[] Writes(string variable) => _writes.TryGetValue(variable, out var list) ? list : [];
 
     /// <summary>The parameter slot named <paramref name="name"/>, or -1.</summary>
     public int Parameter(string name) => _parameters.TryGetValue(name, out var p) ? p : -1;
@@ -244,7 +276,7 @@ internal sealed class ProgramIndex
         var openLast = new int[variables.Count];
         for (var v = 0; v < variables.Count; v++)
         {
-            writeCounts[v] = variables[v].Writes?.Count ?? 0;
+            writeCounts[v] = variables[v].Writes?.Length ?? 0;
             openLast[v] = -1;
         }
 
