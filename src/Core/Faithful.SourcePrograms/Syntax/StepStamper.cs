@@ -57,7 +57,7 @@ internal sealed class StepStamper
         }
 
         var stamper = new StepStamper(parameterCount, variableNames, writes, (int)total, lineShift, budget);
-        stamper.Run(program);
+        stamper.Run(program is List<Instruction> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : [.. program]);
         return stamper;
     }
 
@@ -90,13 +90,12 @@ internal sealed class StepStamper
         return total;
     }
 
-    // Indexed over the list: a loop body runs once per iteration, and a foreach over the boxed body would allocate an
-    // enumerator each time (an unrolled 10,000-step loop made 10,000 of them).
-    private void Run(IReadOnlyList<Instruction> instructions)
+    // Over a span: a loop body runs once per iteration of every loop around it, and taking it as a list boxed the body
+    // each time (an enumerator per iteration before that).
+    private void Run(ReadOnlySpan<Instruction> instructions)
     {
-        for (var at = 0; at < instructions.Count; at++)
+        foreach (var instruction in instructions)
         {
-            var instruction = instructions[at];
             switch (instruction)
             {
                 case Write write:
@@ -116,8 +115,7 @@ internal sealed class StepStamper
                     _count++;
                     break;
                 case Loop loop:
-                    // Boxed once per loop, not once per iteration.
-                    IReadOnlyList<Instruction> body = loop.Body;
+                    var body = loop.Body.AsSpan();
                     for (var i = 0; i < loop.Iterations; i++)
                     {
                         Run(body);

@@ -14,12 +14,20 @@ internal sealed class ExpressionReplay
     private readonly StepProgram _program;
 
     // One probe per step and one for the answer, built on first use; a race builds the same probe twice, harmlessly.
-    private readonly Probe?[] _probes;
+    // The table itself comes with the first replay: most programs a file reads are never replayed, and a 10,000-step
+    // program's table is 80 KB.
+    private Probe?[]? _probes;
 
     public ExpressionReplay(StepProgram program)
     {
         _program = program;
-        _probes = new Probe?[program.Steps.Count + 1];
+    }
+
+    // The first replay publishes the table; a racing one uses the table that won.
+    private Probe?[] Probes()
+    {
+        Interlocked.CompareExchange(ref _probes, new Probe?[_program.Steps.Count + 1], null);
+        return _probes!;
     }
 
     /// <summary>Replays step <paramref name="stepIndex"/> reading <paramref name="slots"/> (at least its first <c>P + stepIndex</c>), or null when it faults.</summary>
@@ -30,7 +38,7 @@ internal sealed class ExpressionReplay
 
     private Value? Run(int probeIndex, Expr expression, IReadOnlyList<Value> slots)
     {
-        var probe = _probes[probeIndex] ??= Build(expression);
+        var probe = (_probes ?? Probes())[probeIndex] ??= Build(expression);
         var bits = new long[probe.Reads.Length];
         for (var i = 0; i < bits.Length; i++)
         {
