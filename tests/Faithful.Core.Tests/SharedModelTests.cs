@@ -72,6 +72,32 @@ public sealed class SharedModelTests
     public void Steps_are_named_by_one_rule(string variable, int version, int writes, bool isInput, string expected) =>
         Assert.Equal(expected, StepNames.Of(variable, version, writes, isInput));
 
+    [Fact]
+    public void Shared_version_names_are_the_names_of_the_rule_and_one_set_per_variable()
+    {
+        var variable = "shared_" + Guid.NewGuid().ToString("N")[..8];
+
+        var first = StepNames.SharedVersions(variable, 40);
+        var grown = StepNames.SharedVersions(variable, 100);
+        var again = StepNames.SharedVersions(variable, 100);
+
+        Assert.True(first.Length >= 40);
+        Assert.True(grown.Length >= 100);
+        for (var version = 1; version <= 100; version++)
+        {
+            Assert.Equal(StepNames.Of(variable, version, 100, isInput: false), grown[version - 1]);
+        }
+
+        // Shared, not made again: a later program gets the same strings, and growing keeps those already made.
+        Assert.Same(grown[99], again[99]);
+        Assert.Same(first[39], grown[39]);
+
+        // Outside what the store keeps, the caller names each write itself.
+        Assert.Empty(StepNames.SharedVersions(new string('v', 33), 5));
+        Assert.Empty(StepNames.SharedVersions(variable, ProgramLimits.MaxSteps + 1));
+        Assert.Empty(StepNames.SharedVersions(variable, 0));
+    }
+
     [Theory]
     [InlineData("a3#2", 2)]
     [InlineData("n_0#17", 3)]
