@@ -15,25 +15,13 @@ public static class StepCodes
     public static string Encode(IEnumerable<(StepVerdict Verdict, bool HasClaim)> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var text = new StringBuilder();
-        var current = '\0';
-        var run = 0;
+        var runs = new CodeRuns();
         foreach (var (verdict, hasClaim) in steps)
         {
-            var code = CodeOf(verdict, hasClaim);
-            if (code == current)
-            {
-                run++;
-                continue;
-            }
-
-            Flush(text, current, run);
-            current = code;
-            run = 1;
+            runs.Add(CodeOf(verdict, hasClaim));
         }
 
-        Flush(text, current, run);
-        return text.ToString();
+        return runs.Finish();
     }
 
     /// <summary>
@@ -42,25 +30,41 @@ public static class StepCodes
     /// </summary>
     public static string Encode(ReadOnlySpan<StepAlignment> steps)
     {
-        var text = new StringBuilder();
-        var current = '\0';
-        var run = 0;
+        var runs = new CodeRuns();
         foreach (var step in steps)
         {
-            var code = CodeOf(step.Verdict, step.Claim is not null);
-            if (code == current)
-            {
-                run++;
-                continue;
-            }
-
-            Flush(text, current, run);
-            current = code;
-            run = 1;
+            runs.Add(CodeOf(step.Verdict, step.Claim is not null));
         }
 
-        Flush(text, current, run);
-        return text.ToString();
+        return runs.Finish();
+    }
+
+    // The run-length text both encoders write, one code at a time.
+    private sealed class CodeRuns
+    {
+        private readonly StringBuilder _text = new();
+        private char _current;
+        private int _run;
+
+        public void Add(char code)
+        {
+            if (code == _current)
+            {
+                _run++;
+                return;
+            }
+
+            Flush(_text, _current, _run);
+            _current = code;
+            _run = 1;
+        }
+
+        public string Finish()
+        {
+            Flush(_text, _current, _run);
+            _run = 0;
+            return _text.ToString();
+        }
     }
 
     /// <exception cref="FormatException">The text is not a step-code string.</exception>
