@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Faithful.Model;
 using Faithful.SourcePrograms.Limits;
@@ -17,7 +18,7 @@ internal sealed class StepStamper
     private readonly int[] _currentSlot;
     private readonly int[] _written;
     private readonly int[] _totalWrites;
-    private readonly System.Collections.Immutable.ImmutableArray<string>[] _versionNames;
+    private readonly ImmutableArray<string>[] _versionNames;
     private readonly Step[] _steps;
     private readonly ReadBudget _budget;
     private int _count;
@@ -32,7 +33,7 @@ internal sealed class StepStamper
         _currentSlot = new int[names.Length];
         _written = new int[names.Length];
         _steps = new Step[stepCount];
-        _versionNames = new System.Collections.Immutable.ImmutableArray<string>[names.Length];
+        _versionNames = new ImmutableArray<string>[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
             _currentSlot[i] = i < parameterCount ? i : -1;
@@ -57,7 +58,7 @@ internal sealed class StepStamper
         }
 
         var stamper = new StepStamper(parameterCount, variableNames, writes, (int)total, lineShift, budget);
-        stamper.Run(program is List<Instruction> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : [.. program]);
+        stamper.Run(program is List<Instruction> list ? CollectionsMarshal.AsSpan(list) : [.. program]);
         return stamper;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Faithful.Model;
 
 namespace Faithful.Traces.Parsing;
@@ -152,7 +153,7 @@ public sealed record TraceParserOptions(
             single.ToEquatableArray())
         {
             GivenNames = given.ToEquatableArray(),
-            StepVariables = new EquatableArray<string>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(stepVariables)),
+            StepVariables = new EquatableArray<string>(ImmutableCollectionsMarshal.AsImmutableArray(stepVariables)),
             AnswerVariable = program.Result is Ref && answerVariables.Count == 1 ? answerVariables[0] : null,
             AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
             AnswerVariableCount = answerVariables.Count,

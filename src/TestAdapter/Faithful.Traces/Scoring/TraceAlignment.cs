@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
@@ -117,7 +118,7 @@ public sealed class TraceAlignment
             }
         }
 
-        return new EquatableArray<int>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(unexecuted));
+        return new EquatableArray<int>(ImmutableCollectionsMarshal.AsImmutableArray(unexecuted));
     }
 
     private bool Unexecuted(int stepIndex) => !_index.IsGiven[stepIndex] && !IsExecuted(stepIndex);

@@ -236,6 +236,9 @@ internal sealed class LineContext
 /// </summary>
 internal sealed class ReaderKnowledge
 {
+    // The distinct entries of StepVariables.
+    private readonly HashSet<string> _variables;
+
     public static ReaderKnowledge None { get; } = new(null, null, null, false);
 
     public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum, int answerVariableCount = 0)
@@ -247,8 +250,6 @@ internal sealed class ReaderKnowledge
         AnswerIsSum = answerIsSum;
         _variables = Distinct(StepVariables);
     }
-
-    private readonly HashSet<string> _variables;
 
     /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
     public IReadOnlyDictionary<string, ParsedValue?> Given { get; }
