@@ -98,6 +98,28 @@ public sealed class SharedModelTests
         Assert.Empty(StepNames.SharedVersions(variable, 0));
     }
 
+    [Fact]
+    public void The_version_name_store_keeps_no_more_than_its_bound()
+    {
+        var store = new VersionNameStore(maxNames: 64);
+
+        var a = store.Versions("a", 40);
+        var b = store.Versions("b", 20);
+
+        Assert.Equal(40, a.Length);
+        Assert.Equal(20, b.Length);
+        Assert.Equal(60, store.Count);
+
+        // A new variable (16 names at least) or a grown one (doubling a to 80) would pass the bound: nothing is kept.
+        Assert.Empty(store.Versions("c", 10));
+        Assert.Empty(store.Versions("a", 41));
+        Assert.Equal(60, store.Count);
+
+        // What was kept is still given out.
+        Assert.Same(a[39], store.Versions("a", 40)[39]);
+        Assert.Equal("b#20", store.Versions("b", 20)[19]);
+    }
+
     [Theory]
     [InlineData("a3#2", 2)]
     [InlineData("n_0#17", 3)]

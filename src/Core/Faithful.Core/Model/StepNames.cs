@@ -17,7 +17,7 @@ public static class StepNames
         writes == 1 && !isInput ? variable : Versioned(variable, version);
 
     // One string per name (an unrolled loop names thousands of steps), without the version's own string first.
-    private static string Versioned(string variable, int version) =>
+    internal static string Versioned(string variable, int version) =>
 #if NET
         string.Create(CultureInfo.InvariantCulture, $"{variable}#{version}");
 #else
@@ -28,50 +28,15 @@ public static class StepNames
     /// <summary>Names kept by <see cref="SharedVersions"/> in all, so the store stays a few megabytes whatever a process reads.</summary>
     public const int MaxSharedNames = 1 << 17;
 
-    // Variables longer than this are named step by step: loop counters and registers are short.
-    private const int MaxSharedVariableLength = 32;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> SharedNames = new(StringComparer.Ordinal);
-    private static int s_sharedCount;
-
     /// <summary>
     /// The versioned names of <paramref name="variable"/>'s writes from 1 to at least <paramref name="writes"/> (<c>n_0#1</c>,
-    /// <c>n_0#2</c>, ...; the name of version v at v - 1), each the string <see cref="Of"/> gives, shared by every program that asks: an unrolled loop names thousands
-    /// of steps, and a file of such programs names the same ones again. Empty when the store is full (or the variable
-    /// is unusually long); then name each write with <see cref="Of"/>.
+    /// <c>n_0#2</c>, ...; the name of version v at v - 1), each the string <see cref="Of"/> gives, shared by every
+    /// program that asks: an unrolled loop names thousands of steps, and a file of such programs names the same ones
+    /// again. Empty when the store is full (<see cref="MaxSharedNames"/>) or the variable is unusually long; then name
+    /// each write with <see cref="Of"/>.
     /// </summary>
-    public static System.Collections.Immutable.ImmutableArray<string> SharedVersions(string variable, int writes)
-    {
-        ArgumentNullException.ThrowIfNull(variable);
-        if (writes <= 0 || writes > ProgramLimits.MaxSteps || variable.Length > MaxSharedVariableLength)
-        {
-            return [];
-        }
-
-        if (!SharedNames.TryGetValue(variable, out var names) || names.Length < writes)
-        {
-            // Grown by doubling (to the step limit), so a variable written a little more each program is not rebuilt
-            // each time. A published array is never written again; two threads growing at once both charge the store.
-            var kept = names?.Length ?? 0;
-            var length = Math.Min(ProgramLimits.MaxSteps, Math.Max(writes, Math.Max(16, kept * 2)));
-            if (Interlocked.Add(ref s_sharedCount, length - kept) > MaxSharedNames)
-            {
-                Interlocked.Add(ref s_sharedCount, kept - length);
-                return [];
-            }
-
-            var grown = new string[length];
-            names?.CopyTo(grown, 0);
-            for (var version = kept + 1; version <= length; version++)
-            {
-                grown[version - 1] = Versioned(variable, version);
-            }
-
-            SharedNames[variable] = names = grown;
-        }
-
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(names);
-    }
+    public static System.Collections.Immutable.ImmutableArray<string> SharedVersions(string variable, int writes) =>
+        VersionNameStore.Shared.Versions(variable, writes);
 #endif
 
     /// <summary>
