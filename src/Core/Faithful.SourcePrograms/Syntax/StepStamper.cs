@@ -48,7 +48,7 @@ internal sealed class StepStamper
     }
 
     /// <summary>The steps of <paramref name="program"/>, or null when it unrolls past <see cref="ProgramLimits.MaxSteps"/>.</summary>
-    public static StepStamper? Create(IReadOnlyList<Instruction> program, int parameterCount, string[] variableNames, int lineShift, ReadBudget budget)
+    public static StepStamper? Create(ReadOnlySpan<Instruction> program, int parameterCount, string[] variableNames, int lineShift, ReadBudget budget)
     {
         var writes = new int[variableNames.Length];
         var total = Count(program, 1, writes);
@@ -58,7 +58,7 @@ internal sealed class StepStamper
         }
 
         var stamper = new StepStamper(parameterCount, variableNames, writes, (int)total, lineShift, budget);
-        stamper.Run(program is List<Instruction> list ? CollectionsMarshal.AsSpan(list) : [.. program]);
+        stamper.Run(program);
         return stamper;
     }
 
@@ -66,7 +66,7 @@ internal sealed class StepStamper
     public EquatableArray<Step> Steps => new(ImmutableCollectionsMarshal.AsImmutableArray(_steps));
 
     // Steps the instructions write when run 'times' times; stops counting past the limit (nested loops multiply).
-    private static long Count(IReadOnlyList<Instruction> instructions, long times, int[] writes)
+    private static long Count(ReadOnlySpan<Instruction> instructions, long times, int[] writes)
     {
         long total = 0;
         foreach (var instruction in instructions)
@@ -78,7 +78,7 @@ internal sealed class StepStamper
                     total += times;
                     break;
                 case Loop loop:
-                    total += loop.Iterations == 0 ? 0 : Count(loop.Body, times * loop.Iterations, writes);
+                    total += loop.Iterations == 0 ? 0 : Count(loop.Body.AsSpan(), times * loop.Iterations, writes);
                     break;
             }
 

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Faithful.Model;
 using Faithful.SourcePrograms.Limits;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Faithful.SourcePrograms.Syntax;
 
@@ -13,12 +15,12 @@ namespace Faithful.SourcePrograms.Syntax;
 /// once per iteration. Statements are compiled once into <see cref="Instruction"/>s (which checks every one of them,
 /// including a body no iteration runs) and then stamped out; every method returns false (or null) to decline.
 /// </summary>
-/// <param name="parsedText">The text the statements were parsed from, with '\n' line endings only: lines are counted in it.</param>
+/// <param name="parsedText">The text the statements were parsed from: a statement's line is found in it.</param>
 internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int maxExpressionDepth, string parsedText)
 {
-    // Where each line break of the parsed text stands, found on first use: a statement's line is the number of breaks
-    // before it. (Asking the node for its location builds a syntax tree and its text's line table on every call.)
-    private int[]? _lineBreaks;
+    // The parsed text's line table, built once on first use. (Asking each node for its location built a syntax tree
+    // and a line table for every statement.)
+    private TextLineCollection? _lines;
 
     private readonly Dictionary<string, int> _variables = Enumerable.Range(0, parameters.Count).ToDictionary(i => parameters[i].Name, i => i, StringComparer.Ordinal);
     private readonly HashSet<string> _activeCounters = new(StringComparer.Ordinal);
@@ -55,7 +57,7 @@ internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int ma
             names[index] = name;
         }
 
-        return StepStamper.Create(_program, parameters.Count, names, lineShift, budget) is { } stamper
+        return StepStamper.Create(CollectionsMarshal.AsSpan(_program), parameters.Count, names, lineShift, budget) is { } stamper
             ? (stamper.Steps, stamper.Instantiate(answer))
             : null;
     }
@@ -152,25 +154,8 @@ internal sealed class SyntaxLowering(IReadOnlyList<Parameter> parameters, int ma
     private int? Writable(IdentifierNameSyntax target) =>
         _variables.TryGetValue(target.Identifier.ValueText, out var index) ? index : null;
 
-    private (string Text, int Line) Source(StatementSyntax statement) => (statement.ToString().Trim(), LineOf(statement.SpanStart) + 1);
-
-    // The 0-based line of a position, as the compiler counts lines in text whose only line break is '\n'.
-    private int LineOf(int position)
-    {
-        if (_lineBreaks is null)
-        {
-            var breaks = new List<int>();
-            for (var at = parsedText.IndexOf('\n'); at >= 0; at = parsedText.IndexOf('\n', at + 1))
-            {
-                breaks.Add(at);
-            }
-
-            _lineBreaks = [.. breaks];
-        }
-
-        var found = Array.BinarySearch(_lineBreaks, position);
-        return found >= 0 ? found : ~found;
-    }
+    private (string Text, int Line) Source(StatementSyntax statement) =>
+        (statement.ToString().Trim(), (_lines ??= SourceText.From(parsedText).Lines).GetLineFromPosition(statement.SpanStart).LineNumber + 1);
 
     // for (var|int i = A; i <op> B; i++ / ++i / i-- / --i) with int constants, and a body that never reads or writes
     // the counter (the compiler path folds counter reads into constants); every other header is the compiler path's.
