@@ -51,7 +51,8 @@ internal sealed class LineContext
         Names = names;
         Section = section;
         Knowledge = knowledge;
-        Tokens = tokenBuffer is null ? Tokenizer.Tokenize(text, names) : Tokenizer.TokenizeInto(text, names, tokenBuffer);
+        Tokens = Tokenizer.TokenizeInto(text, names, tokenBuffer ?? new List<Token>(), out var tags);
+        WordTags = tags;
         SplitSentences(Tokens, Sentences);
         if (_sentenceLower.Length < Sentences.Count)
         {
@@ -68,6 +69,9 @@ internal sealed class LineContext
     public string Text { get; private set; } = "";
 
     public List<Token> Tokens { get; private set; } = [];
+
+    /// <summary>The union of the line's identifiers' <see cref="Reading.WordTags"/>: which recognisers' words it holds at all.</summary>
+    public WordTags WordTags { get; private set; }
 
     public int? StepNumber { get; private set; }
 

@@ -86,14 +86,27 @@ internal static class LineReader
 
         var proposals = ScratchProposals ??= [];
         proposals.Clear();
-        ProseAnswerRecogniser.Propose(line, proposals);
-        EchoRecogniser.Propose(line, proposals);
+
+        // In listing order (ties in the cover go to the earlier); recognisers whose words the line lacks are skipped.
+        if (ProseAnswerRecogniser.MayPropose(line))
+        {
+            ProseAnswerRecogniser.Propose(line, proposals);
+        }
+
+        if (EchoRecogniser.MayPropose(line))
+        {
+            EchoRecogniser.Propose(line, proposals);
+        }
+
         ReadoutRecogniser.Propose(line, proposals);
         NoChangeRecogniser.Propose(line, proposals);
         SnapshotRecogniser.Propose(line, proposals);
         ValueListRecogniser.Propose(line, proposals);
         AssignmentRecogniser.Propose(line, proposals);
-        ProseExecutionRecogniser.Propose(line, proposals);
+        if (ProseExecutionRecogniser.MayPropose(line))
+        {
+            ProseExecutionRecogniser.Propose(line, proposals);
+        }
 
         foreach (var chosen in LineCover.Best(proposals))
         {

@@ -47,18 +47,19 @@ internal sealed class NameRules
     // program (and every thread); bounded, so prose of any size cannot grow it without end.
     private const int MaxCachedWords = 4096;
     private const int MaxCachedWordLength = 32;
-    private readonly ConcurrentDictionary<string, (string Word, string? Name)> _words;
+    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags)> _words;
 
     // The span view of _words, taken once: every identifier of every line is looked up through it.
-    private readonly ConcurrentDictionary<string, (string Word, string? Name)>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
+    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags)>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
-    /// <summary>The identifier written at <paramref name="identifier"/> as a string, and <see cref="Resolve"/> of it.</summary>
-    public (string Word, string? Name) ResolveToken(ReadOnlySpan<char> identifier)
+    /// <summary>The identifier written at <paramref name="identifier"/> as a string, <see cref="Resolve"/> of it, and its <see cref="WordTags"/>.</summary>
+    public (string Word, string? Name, WordTags Tags) ResolveToken(ReadOnlySpan<char> identifier)
     {
         if (identifier.Length > MaxCachedWordLength)
         {
             var text = identifier.ToString();
-            return (text, Resolve(text));
+            var name = Resolve(text);
+            return (text, name, WordTagging.Of(text, name));
         }
 
         if (_wordsBySpan.TryGetValue(identifier, out var cached))
@@ -67,7 +68,8 @@ internal sealed class NameRules
         }
 
         var word = identifier.ToString();
-        var resolved = (word, Resolve(word));
+        var resolvedName = Resolve(word);
+        var resolved = (word, resolvedName, WordTagging.Of(word, resolvedName));
         if (_words.Count < MaxCachedWords)
         {
             _words.TryAdd(word, resolved);

@@ -11,20 +11,24 @@ internal static class Tokenizer
     {
         var tokens = Scratch ??= new List<Token>(64);
         tokens.Clear();
-        Read(text, names, tokens);
+        _ = Read(text, names, tokens);
         return new List<Token>(tokens);
     }
 
-    /// <summary>Tokenizes into <paramref name="tokens"/> (cleared first), a list the caller reuses.</summary>
-    public static List<Token> TokenizeInto(string text, NameRules names, List<Token> tokens)
+    /// <summary>
+    /// Tokenizes into <paramref name="tokens"/> (cleared first), a list the caller reuses; <paramref name="tags"/> is the
+    /// union of the identifiers' <see cref="WordTags"/>.
+    /// </summary>
+    public static List<Token> TokenizeInto(string text, NameRules names, List<Token> tokens, out WordTags tags)
     {
         tokens.Clear();
-        Read(text, names, tokens);
+        tags = Read(text, names, tokens);
         return tokens;
     }
 
-    private static void Read(string text, NameRules names, List<Token> tokens)
+    private static WordTags Read(string text, NameRules names, List<Token> tokens)
     {
+        var tags = WordTags.None;
         var i = 0;
         while (i < text.Length)
         {
@@ -65,7 +69,8 @@ internal static class Tokenizer
                     }
                 }
 
-                var (word, name) = names.ResolveToken(text.AsSpan(i, end - i));
+                var (word, name, wordTags) = names.ResolveToken(text.AsSpan(i, end - i));
+                tags |= wordTags;
                 tokens.Add(name is null
                     ? new Token(TokenKind.Word, i, end, word)
                     : new Token(TokenKind.Name, i, end, name));
@@ -75,6 +80,8 @@ internal static class Tokenizer
 
             i = ReadSymbol(text, i, tokens);
         }
+
+        return tags;
     }
 
     // A minus is a sign at the start, after an operator or an assignment; after an operand it subtracts.

@@ -11,9 +11,16 @@ internal static class EchoRecogniser
 
     private static readonly Cues RespectivelyCue = new("respectively");
 
-    private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
+    internal static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
     private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being" };
+
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: it reads a pair only where a sentence is strong
+    /// (an echo section or a strong cue) or a weak cue word stands before or inside the pair.
+    /// </summary>
+    public static bool MayPropose(LineContext line) =>
+        line.Section == LineSection.Echo || (line.WordTags & WordTags.EchoWeakCue) != 0 || StrongCues.MayOccurIn(line.Letters);
 
     public static void Propose(LineContext line, List<Proposal> proposals)
     {

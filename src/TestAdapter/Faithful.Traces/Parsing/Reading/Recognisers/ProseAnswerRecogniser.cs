@@ -7,7 +7,7 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class ProseAnswerRecogniser
 {
-    private static readonly HashSet<string> Subjects = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> Subjects = new(StringComparer.OrdinalIgnoreCase)
     {
         "output", "outputs", "return", "returns", "returned", "answer", "result", "solution", "sum", "print", "prints", "printed",
     };
@@ -22,6 +22,13 @@ internal static class ProseAnswerRecogniser
         Propose(line, proposals);
         return proposals.Count == 1 ? proposals[0].Answer?.Value : null;
     }
+
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: every answer starts at a subject word, at
+    /// "f(3)", or (when the answer is a sum) at a sum of names.
+    /// </summary>
+    public static bool MayPropose(LineContext line) =>
+        (line.WordTags & (WordTags.AnswerSubject | WordTags.Function)) != 0 || line.Knowledge.AnswerIsSum;
 
     public static void Propose(LineContext line, List<Proposal> proposals)
     {

@@ -9,13 +9,20 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class ProseExecutionRecogniser
 {
-    private static readonly HashSet<string> SettingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> SettingVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "set", "sets", "setting", "change", "changes", "changed", "changing", "update", "updates", "updated", "updating",
         "increase", "increases", "increased", "decrease", "decreases", "decreased", "bring", "brings", "brought", "goes", "go",
         "went", "reduce", "reduces", "reduced", "raise", "raises", "raised", "drop", "drops", "dropped", "rise", "rises",
         "flip", "flips", "flipped", "move", "moves", "moved",
     };
+
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: a value follows a result word ("giving 9"), or a
+    /// setting verb and "to" ("sets n_0 to 0").
+    /// </summary>
+    public static bool MayPropose(LineContext line) =>
+        (line.WordTags & WordTags.ResultWord) != 0 || (line.WordTags & (WordTags.SettingVerb | WordTags.To)) == (WordTags.SettingVerb | WordTags.To);
 
     public static void Propose(LineContext line, List<Proposal> proposals)
     {

@@ -1,0 +1,78 @@
+using Faithful.Traces.Parsing.Reading.Recognisers;
+
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>
+/// The word classes a recogniser needs before it can read anything from a line. Each distinct identifier is tagged once
+/// (<see cref="NameRules.ResolveToken"/> caches it with its name) and a line holds the union of its identifiers' tags, so
+/// a recogniser whose words are absent is skipped without scanning the line (<see cref="LineContext.WordTags"/>).
+/// </summary>
+[Flags]
+internal enum WordTags : byte
+{
+    None = 0,
+
+    /// <summary>"starts", "begin": a weak echo cue (<see cref="EchoRecogniser.WeakCues"/>).</summary>
+    EchoWeakCue = 1,
+
+    /// <summary>"output", "returns", "answer": the subject of a prose answer (<see cref="ProseAnswerRecogniser.Subjects"/>).</summary>
+    AnswerSubject = 2,
+
+    /// <summary>"f", the function of "f(3) = 7".</summary>
+    Function = 4,
+
+    /// <summary>"giving", "becomes", "ends": a word before a step's value in prose (<see cref="Lexicon.ResultWords"/>, <see cref="Lexicon.ProseResultWords"/>).</summary>
+    ResultWord = 8,
+
+    /// <summary>"set", "add", "increases": a verb of "sets n_0 to 0" (<see cref="ProseExecutionRecogniser.SettingVerbs"/>, <see cref="Lexicon.OperationVerbs"/>).</summary>
+    SettingVerb = 16,
+
+    /// <summary>"to".</summary>
+    To = 32,
+}
+
+internal static class WordTagging
+{
+    /// <summary>
+    /// The tags of an identifier as written and of the name it resolves to: the recognisers compare a name token's
+    /// canonical text and a word token's written text, so a line's tags cover both.
+    /// </summary>
+    public static WordTags Of(string written, string? name) =>
+        name is null || ReferenceEquals(name, written) ? Of(written) : Of(written) | Of(name);
+
+    private static WordTags Of(string word)
+    {
+        var tags = WordTags.None;
+        if (EchoRecogniser.WeakCues.Contains(word))
+        {
+            tags |= WordTags.EchoWeakCue;
+        }
+
+        if (ProseAnswerRecogniser.Subjects.Contains(word))
+        {
+            tags |= WordTags.AnswerSubject;
+        }
+
+        if (string.Equals(word, "f", StringComparison.OrdinalIgnoreCase))
+        {
+            tags |= WordTags.Function;
+        }
+
+        if (Lexicon.ResultWords.Contains(word) || Lexicon.ProseResultWords.Contains(word))
+        {
+            tags |= WordTags.ResultWord;
+        }
+
+        if (ProseExecutionRecogniser.SettingVerbs.Contains(word) || Lexicon.OperationVerbs.Contains(word))
+        {
+            tags |= WordTags.SettingVerb;
+        }
+
+        if (string.Equals(word, "to", StringComparison.OrdinalIgnoreCase))
+        {
+            tags |= WordTags.To;
+        }
+
+        return tags;
+    }
+}

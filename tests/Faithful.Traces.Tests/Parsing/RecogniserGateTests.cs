@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Faithful.Traces.Parsing.Reading;
+using Faithful.Traces.Parsing.Reading.Recognisers;
+using Faithful.Traces.Tests.Scoring;
+using Faithful.Traces.Tests.Simulation;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// The reader skips a recogniser on a line that lacks every word it needs (<see cref="WordTags"/>). That shortcut must
+/// never change a reading: on every line below, a recogniser whose gate is shut proposes nothing when run anyway.
+/// </summary>
+public sealed partial class RecogniserGateTests
+{
+    private sealed record Gate(string Name, Func<LineContext, bool> MayPropose, Action<LineContext, List<Proposal>> Propose);
+
+    private static readonly Gate[] Gates =
+    [
+        new("prose answer", ProseAnswerRecogniser.MayPropose, ProseAnswerRecogniser.Propose),
+        new("echo", EchoRecogniser.MayPropose, EchoRecogniser.Propose),
+        new("prose execution", ProseExecutionRecogniser.MayPropose, ProseExecutionRecogniser.Propose),
+    ];
+
+    // Lines each gate must let through (the recogniser reads them) next to near misses it may shut out.
+    private static readonly string[] Handwritten =
+    [
+        "n_0 starts at 1", "n_1 begins with 0", "Starting with n_0 = 3", "n_0 = 1, n_1 = 0 (before the loop)", "The input a is 3",
+        "The output of the function for n=3 is -5", "f(3) = 7", "F(3) is 7", "The answer is 12", "So the result is 4.",
+        "subtract a3 from a2, giving 9", "n_1 is decreased by 2 to -3", "which brings n_0 to 5", "n_0 ends up at -6",
+        "`n_0 *= -1` sets `n_0` to `0`", "n_0 becomes 3, then 5", "Setting n_0 TO 4", "s1 = (-7) + 12 * 2 = 17",
+        "State: a = -19, b = -7, s1 = -1", "long s1 = a + b gives s1 = 33", "to n_0 add 2", "n_0 goes to 4",
+    ];
+
+    [Fact]
+    public void A_shut_gate_never_hides_a_proposal_on_handwritten_simulated_and_generated_lines()
+    {
+        var lines = Handwritten
+            .Concat(RealReplyCases.All().SelectMany(c => c.Reply.Split('\n')))
+            .Concat(VerdictCases.All().SelectMany(c => c.Reply.Split('\n')))
+            .Concat(SimulatedCorpus.Labelled(400, seed: 7).SelectMany(c => c.Reply.Text.Split('\n')))
+            .ToList();
+
+        var shut = CheckAll(lines, ["a", "b", "s1", "s2", "s3", "s4", "n_0", "n_1", "a0", "a1", "a2", "a3", "a4", "f", "to"]);
+
+        // The gates do shut (each on some line) and open (each on a line its recogniser reads): a gate that never shuts
+        // tests nothing, and one that never opens would drop a recogniser.
+        foreach (var gate in Gates)
+        {
+            Assert.True(shut[gate.Name].Shut > 0, $"the {gate.Name} gate never shut");
+            Assert.True(shut[gate.Name].Read > 0, $"the {gate.Name} recogniser read no line");
+        }
+    }
+
+    [Fact]
+    public void A_shut_gate_never_hides_a_proposal_on_the_lines_of_real_replies()
+    {
+        var corpus = Path.Combine(
+            Environment.GetEnvironmentVariable("FAITHFUL_REALDATA") is { Length: > 0 } folder ? folder : Path.Combine(RepoRoot(), "..", "shared", "realdata"),
+            "codesim-loops",
+            "replies.jsonl.gz");
+        if (!File.Exists(corpus))
+        {
+            Assert.Skip($"The real replies are not here ({Path.GetFullPath(corpus)}); they live outside the repository; set FAITHFUL_REALDATA to the realdata folder to run this test.");
+        }
+
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(corpus), CompressionMode.Decompress));
+        var lines = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } json)
+        {
+            using var document = JsonDocument.Parse(json);
+            lines.AddRange((document.RootElement.GetProperty("reply").GetString() ?? "").Split('\n'));
+            names.UnionWith(VariableName().Matches(document.RootElement.GetProperty("program").GetString() ?? "").Select(m => m.Value));
+        }
+
+        // Reply text stays out of failure messages (they land in CI logs): CheckAll names the line by number only.
+        var shut = CheckAll(lines, names);
+        Assert.All(Gates, gate => Assert.True(shut[gate.Name].Shut > lines.Count / 10, $"the {gate.Name} gate shut on {shut[gate.Name].Shut} of {lines.Count} lines"));
+    }
+
+    // Each line as the reader sees it (normalized, list prefix stripped, code and trailing comment apart), read with the
+    // program's names and without any (every letters-then-digits word a name): the gates must hold either way.
+    private static Dictionary<string, (int Shut, int Read)> CheckAll(IReadOnlyList<string> lines, IEnumerable<string> knownNames)
+    {
+        var counts = Gates.ToDictionary(g => g.Name, _ => (Shut: 0, Read: 0));
+        NameRules[] rules = [new NameRules(knownNames), new NameRules(null)];
+        var proposals = new List<Proposal>();
+        for (var n = 0; n < lines.Count; n++)
+        {
+            var stripped = LinePrefix.Strip(LineNormalizer.Normalize(lines[n]));
+            var (code, comment) = TokenText.SplitComment(stripped.Rest);
+            foreach (var text in comment is null ? [code] : new[] { code, comment })
+            {
+                foreach (var names in rules)
+                {
+                    var line = new LineContext(text, stripped.StepNumber, stripped.NameHint, names, LineSection.None, ReaderKnowledge.None);
+                    foreach (var gate in Gates)
+                    {
+                        proposals.Clear();
+                        gate.Propose(line, proposals);
+                        var open = gate.MayPropose(line);
+                        Assert.True(open || proposals.Count == 0, $"line {n + 1}: the {gate.Name} gate shut on a line its recogniser reads");
+                        var (shutCount, read) = counts[gate.Name];
+                        counts[gate.Name] = (shutCount + (open ? 0 : 1), read + (proposals.Count > 0 ? 1 : 0));
+                    }
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Faithful.Analyzers.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    [GeneratedRegex(@"\b[A-Za-z]+_?\d+\b")]
+    private static partial Regex VariableName();
+}
