@@ -21,6 +21,8 @@ public sealed partial class RecogniserGateTests
         new("prose answer", ProseAnswerRecogniser.MayPropose, ProseAnswerRecogniser.Propose),
         new("echo", EchoRecogniser.MayPropose, EchoRecogniser.Propose),
         new("prose execution", ProseExecutionRecogniser.MayPropose, ProseExecutionRecogniser.Propose),
+        new("readout", ReadoutRecogniser.MayPropose, ReadoutRecogniser.Propose),
+        new("no change", NoChangeRecogniser.MayPropose, NoChangeRecogniser.Propose),
     ];
 
     // Lines each gate must let through (the recogniser reads them) next to near misses it may shut out.
@@ -31,7 +33,20 @@ public sealed partial class RecogniserGateTests
         "subtract a3 from a2, giving 9", "n_1 is decreased by 2 to -3", "which brings n_0 to 5", "n_0 ends up at -6",
         "`n_0 *= -1` sets `n_0` to `0`", "n_0 becomes 3, then 5", "Setting n_0 TO 4", "s1 = (-7) + 12 * 2 = 17",
         "State: a = -19, b = -7, s1 = -1", "long s1 = a + b gives s1 = 33", "to n_0 add 2", "n_0 goes to 4",
+        "The final value of n_0 is -5", "At the end, n_1 = 3", "n_1 ends up at -8", "a2 = a2 (no change)", "n_1 stays 0",
+        "multiplying by -1 doesn't change its value, so n_1 remains 0", "n_0 REMAINS 4",
     ];
+
+    [Theory]
+    [InlineData("The loop runs three times, so n_0 becomes 7.", true)]
+    [InlineData("n_1 is decreased by 2 3 TIMES, giving -6.", true)]
+    [InlineData("n_0 = 2 times 3 = 6", false)]
+    [InlineData("n_0 becomes 7.", false)]
+    public void A_count_of_repetitions_makes_a_sentence_a_loop_summary(string text, bool summarizes)
+    {
+        var line = new LineContext(LineNormalizer.Normalize(text), null, null, new NameRules(["n_0", "n_1"]), LineSection.None, ReaderKnowledge.None);
+        Assert.Equal(summarizes, line.IsShortcutSentence(0));
+    }
 
     [Fact]
     public void A_shut_gate_never_hides_a_proposal_on_handwritten_simulated_and_generated_lines()

@@ -197,6 +197,11 @@ internal sealed class LineContext
         }
 
         // "three times", "3 times": a count of repetitions (not "2 times 3", an operator).
+        if ((WordTags & WordTags.Times) == 0)
+        {
+            return false;
+        }
+
         var (from, to) = Sentences[sentence];
         for (var i = from + 1; i < to; i++)
         {

@@ -98,8 +98,16 @@ internal static class LineReader
             EchoRecogniser.Propose(line, proposals);
         }
 
-        ReadoutRecogniser.Propose(line, proposals);
-        NoChangeRecogniser.Propose(line, proposals);
+        if (ReadoutRecogniser.MayPropose(line))
+        {
+            ReadoutRecogniser.Propose(line, proposals);
+        }
+
+        if (NoChangeRecogniser.MayPropose(line))
+        {
+            NoChangeRecogniser.Propose(line, proposals);
+        }
+
         SnapshotRecogniser.Propose(line, proposals);
         ValueListRecogniser.Propose(line, proposals);
         AssignmentRecogniser.Propose(line, proposals);

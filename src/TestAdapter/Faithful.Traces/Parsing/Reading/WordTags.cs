@@ -29,6 +29,9 @@ internal enum WordTags : byte
 
     /// <summary>"to".</summary>
     To = 32,
+
+    /// <summary>"times", of "three times" (a loop summary, <see cref="LineContext.IsShortcutSentence"/>).</summary>
+    Times = 64,
 }
 
 internal static class WordTagging
@@ -71,6 +74,11 @@ internal static class WordTagging
         if (string.Equals(word, "to", StringComparison.OrdinalIgnoreCase))
         {
             tags |= WordTags.To;
+        }
+
+        if (string.Equals(word, "times", StringComparison.OrdinalIgnoreCase))
+        {
+            tags |= WordTags.Times;
         }
 
         return tags;

@@ -12,6 +12,12 @@ internal static class NoChangeRecogniser
         "remains", "remain", "remained", "stays", "stay", "stayed", "unchanged", "unaffected", "unchanging",
     };
 
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: it reads only in a sentence holding a no-change
+    /// cue, and the line's letters rule the cues out on most lines.
+    /// </summary>
+    public static bool MayPropose(LineContext line) => Lexicon.NoChangeCues.MayOccurIn(line.Letters);
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;

@@ -7,6 +7,12 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class ReadoutRecogniser
 {
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: it reads only under a readout heading or in a
+    /// sentence holding a readout cue, and the line's letters rule the cues out on most lines.
+    /// </summary>
+    public static bool MayPropose(LineContext line) => line.Section == LineSection.Readout || Lexicon.ReadoutCues.MayOccurIn(line.Letters);
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
