@@ -22,19 +22,34 @@ public sealed class ParseBench : IBench
 
     public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core; args: [seconds] [row filter | styles]";
 
+    /// <summary>The labels of the rows, in the order they print.</summary>
+    public static IReadOnlyList<string> RowLabels { get; } =
+        ["chain terse", "chain verbose", "register terse", "register verbose", "chain real", "register real", "loop real"];
+
+    /// <summary>The replies of one row (<see cref="RowLabels"/>).</summary>
+    public static List<PipelineCase> RowCases(string label) => label switch
+    {
+        "chain terse" => Cases(chain: true, verbose: false),
+        "chain verbose" => Cases(chain: true, verbose: true),
+        "register terse" => Cases(chain: false, verbose: false),
+        "register verbose" => Cases(chain: false, verbose: true),
+        "chain real" => RealCases(Programs(chain: true)),
+        "register real" => RealCases(Programs(chain: false)),
+        "loop real" => RealCases(LoopPrograms()),
+        _ => throw new ArgumentException($"no row '{label}'; the rows are: {string.Join(", ", RowLabels)}", nameof(label)),
+    };
+
+    /// <summary>
+    /// Program steps per CPU-second of this process over <paramref name="seconds"/>: parse alone, or followed by every
+    /// stage of <see cref="PipelineStages.AfterParse"/>. The entry point <see cref="ParseAbBench"/> calls in each build.
+    /// </summary>
+    public static double StepsPerSecond(List<PipelineCase> cases, bool withStages, double seconds) =>
+        Measure(cases, withStages ? PipelineStages.AfterParse : [], seconds).StepsPerSecond;
+
     public int Run(string[] args)
     {
         var seconds = args.Length > 0 && double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 2.0;
-        var sets = new (string Label, List<PipelineCase> Cases)[]
-        {
-            ("chain terse", Cases(chain: true, verbose: false)),
-            ("chain verbose", Cases(chain: true, verbose: true)),
-            ("register terse", Cases(chain: false, verbose: false)),
-            ("register verbose", Cases(chain: false, verbose: true)),
-            ("chain real", RealCases(Programs(chain: true))),
-            ("register real", RealCases(Programs(chain: false))),
-            ("loop real", RealCases(LoopPrograms())),
-        };
+        var sets = RowLabels.Select(label => (Label: label, Cases: RowCases(label))).ToArray();
 
         // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape;
         // "styles" gives each real-style row once per reply style instead, to see which style holds a row back (a third
