@@ -23,6 +23,8 @@ public sealed partial class RecogniserGateTests
         new("prose execution", ProseExecutionRecogniser.MayPropose, ProseExecutionRecogniser.Propose),
         new("readout", ReadoutRecogniser.MayPropose, ReadoutRecogniser.Propose),
         new("no change", NoChangeRecogniser.MayPropose, NoChangeRecogniser.Propose),
+        new("snapshot", SnapshotRecogniser.MayPropose, SnapshotRecogniser.Propose),
+        new("value list", ValueListRecogniser.MayPropose, ValueListRecogniser.Propose),
     ];
 
     // Lines each gate must let through (the recogniser reads them) next to near misses it may shut out.
@@ -35,6 +37,8 @@ public sealed partial class RecogniserGateTests
         "State: a = -19, b = -7, s1 = -1", "long s1 = a + b gives s1 = 33", "to n_0 add 2", "n_0 goes to 4",
         "The final value of n_0 is -5", "At the end, n_1 = 3", "n_1 ends up at -8", "a2 = a2 (no change)", "n_1 stays 0",
         "multiplying by -1 doesn't change its value, so n_1 remains 0", "n_0 REMAINS 4",
+        "n_0 = 1, n_1 = 0", "n_0 is 1 and n_1 is 0", "State: n_0 = 2", "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)", "n_0: 3",
+        "n_0 becomes 1, then 2, and finally 3", "n_0 = 1, 3, 5", "n_0: -1 -> -2 -> -3", "n_0 goes 1 then 2", "n_0 = 1; 2",
     ];
 
     [Theory]

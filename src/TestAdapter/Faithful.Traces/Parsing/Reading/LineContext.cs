@@ -53,7 +53,7 @@ internal sealed class LineContext
         Knowledge = knowledge;
         Tokens = Tokenizer.TokenizeInto(text, names, tokenBuffer ?? new List<Token>(), out var tags);
         WordTags = tags;
-        SplitSentences(Tokens, Sentences);
+        (_tokenKinds, LinkCount) = SplitSentences(Tokens, Sentences);
         if (_sentenceLower.Length < Sentences.Count)
         {
             _sentenceLower = new string?[Math.Max(Sentences.Count, 4)];
@@ -72,6 +72,15 @@ internal sealed class LineContext
 
     /// <summary>The union of the line's identifiers' <see cref="Reading.WordTags"/>: which recognisers' words it holds at all.</summary>
     public WordTags WordTags { get; private set; }
+
+    // The kinds of token the line holds, one bit per TokenKind.
+    private uint _tokenKinds;
+
+    /// <summary>Whether the line holds a token of kind <paramref name="kind"/>.</summary>
+    public bool Has(TokenKind kind) => (_tokenKinds & (1u << (int)kind)) != 0;
+
+    /// <summary>How many tokens link a name to a value by a symbol: <c>=</c>, <c>:=</c>, <c>:</c>, an arrow.</summary>
+    public int LinkCount { get; private set; }
 
     public int? StepNumber { get; private set; }
 
@@ -215,13 +224,19 @@ internal sealed class LineContext
         return false;
     }
 
-    private static void SplitSentences(List<Token> tokens, List<(int From, int To)> sentences)
+    // Splits the line into sentences, and notes in the same pass which kinds of token it holds and how many links.
+    private static (uint Kinds, int Links) SplitSentences(List<Token> tokens, List<(int From, int To)> sentences)
     {
         sentences.Clear();
+        var kinds = 0u;
+        var links = 0;
         var start = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Other && tokens[i].Text is "." or "!" or "?")
+            var kind = tokens[i].Kind;
+            kinds |= 1u << (int)kind;
+            links += kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow ? 1 : 0;
+            if (kind == TokenKind.Other && tokens[i].Text is "." or "!" or "?")
             {
                 if (i > start)
                 {
@@ -236,6 +251,8 @@ internal sealed class LineContext
         {
             sentences.Add((start, tokens.Count));
         }
+
+        return (kinds, links);
     }
 }
 

@@ -108,8 +108,16 @@ internal static class LineReader
             NoChangeRecogniser.Propose(line, proposals);
         }
 
-        SnapshotRecogniser.Propose(line, proposals);
-        ValueListRecogniser.Propose(line, proposals);
+        if (SnapshotRecogniser.MayPropose(line))
+        {
+            SnapshotRecogniser.Propose(line, proposals);
+        }
+
+        if (ValueListRecogniser.MayPropose(line))
+        {
+            ValueListRecogniser.Propose(line, proposals);
+        }
+
         AssignmentRecogniser.Propose(line, proposals);
         if (ProseExecutionRecogniser.MayPropose(line))
         {

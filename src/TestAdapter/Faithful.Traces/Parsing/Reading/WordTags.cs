@@ -8,7 +8,7 @@ namespace Faithful.Traces.Parsing.Reading;
 /// a recogniser whose words are absent is skipped without scanning the line (<see cref="LineContext.WordTags"/>).
 /// </summary>
 [Flags]
-internal enum WordTags : byte
+internal enum WordTags : ushort
 {
     None = 0,
 
@@ -32,6 +32,12 @@ internal enum WordTags : byte
 
     /// <summary>"times", of "three times" (a loop summary, <see cref="LineContext.IsShortcutSentence"/>).</summary>
     Times = 64,
+
+    /// <summary>"then", "and", "finally": a word between the values of a list (<see cref="Lexicon.ListJoiners"/>).</summary>
+    ListJoiner = 128,
+
+    /// <summary>"is", which links a name to its value in a pair ("n_1 is 0").</summary>
+    Is = 256,
 }
 
 internal static class WordTagging
@@ -79,6 +85,16 @@ internal static class WordTagging
         if (string.Equals(word, "times", StringComparison.OrdinalIgnoreCase))
         {
             tags |= WordTags.Times;
+        }
+
+        if (Lexicon.ListJoiners.Contains(word))
+        {
+            tags |= WordTags.ListJoiner;
+        }
+
+        if (string.Equals(word, "is", StringComparison.OrdinalIgnoreCase))
+        {
+            tags |= WordTags.Is;
         }
 
         return tags;

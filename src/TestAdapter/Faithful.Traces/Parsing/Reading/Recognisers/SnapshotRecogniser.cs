@@ -7,6 +7,15 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class SnapshotRecogniser
 {
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: a snapshot is two pairs (each with its link: a
+    /// symbol or "is"), or one pair under a state heading or after a "State:" label (whose colon is a second link), or
+    /// a list form <c>[n_0, n_1] = [7, 1]</c> (an <c>=</c> and brackets).
+    /// </summary>
+    public static bool MayPropose(LineContext line) =>
+        line.LinkCount >= 2 || (line.WordTags & WordTags.Is) != 0
+        || (line.LinkCount == 1 && (line.Section == LineSection.Snapshot || line.Has(TokenKind.Operator)));
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;

@@ -26,6 +26,13 @@ internal static class ValueListRecogniser
     [ThreadStatic]
     private static List<ParsedValue>? ScratchValues;
 
+    /// <summary>
+    /// Whether <see cref="Propose"/> can read anything from the line: a list has at least two values, with a comma, an
+    /// arrow, a semicolon or a joining word ("then") between them.
+    /// </summary>
+    public static bool MayPropose(LineContext line) =>
+        line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0;
+
     public static void Propose(LineContext line, List<Proposal> proposals)
     {
         var tokens = line.Tokens;
