@@ -16,7 +16,7 @@ internal static class LineReader
         var (code, comment) = TokenText.SplitComment(text);
         var line = (ScratchLine ??= new LineContext("", null, null, names, section, knowledge)).Reload(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
-        reading.MentionsNameAndNumber = TokenText.HasName(line.Tokens, 0, line.Tokens.Count) && TokenText.HasNumber(line.Tokens, 0, line.Tokens.Count);
+        reading.MentionsNameAndNumber = line.Has(TokenKind.Name) && line.Has(TokenKind.Number);
 
         if (comment is null)
         {
