@@ -22,22 +22,25 @@ public sealed class ParseBench : IBench
 
     public string Description => "parse (+ pipeline stages) throughput on 95-step replies, per core; args: [seconds] [row filter | styles]";
 
+    // The rows, in the order they print, each with how its replies are made.
+    private static readonly (string Label, Func<List<PipelineCase>> Cases)[] Rows =
+    [
+        ("chain terse", () => Cases(chain: true, verbose: false)),
+        ("chain verbose", () => Cases(chain: true, verbose: true)),
+        ("register terse", () => Cases(chain: false, verbose: false)),
+        ("register verbose", () => Cases(chain: false, verbose: true)),
+        ("chain real", () => RealCases(Programs(chain: true))),
+        ("register real", () => RealCases(Programs(chain: false))),
+        ("loop real", () => RealCases(LoopPrograms())),
+    ];
+
     /// <summary>The labels of the rows, in the order they print.</summary>
-    public static IReadOnlyList<string> RowLabels { get; } =
-        ["chain terse", "chain verbose", "register terse", "register verbose", "chain real", "register real", "loop real"];
+    public static IReadOnlyList<string> RowLabels { get; } = [.. Rows.Select(row => row.Label)];
 
     /// <summary>The replies of one row (<see cref="RowLabels"/>).</summary>
-    public static List<PipelineCase> RowCases(string label) => label switch
-    {
-        "chain terse" => Cases(chain: true, verbose: false),
-        "chain verbose" => Cases(chain: true, verbose: true),
-        "register terse" => Cases(chain: false, verbose: false),
-        "register verbose" => Cases(chain: false, verbose: true),
-        "chain real" => RealCases(Programs(chain: true)),
-        "register real" => RealCases(Programs(chain: false)),
-        "loop real" => RealCases(LoopPrograms()),
-        _ => throw new ArgumentException($"no row '{label}'; the rows are: {string.Join(", ", RowLabels)}", nameof(label)),
-    };
+    public static List<PipelineCase> RowCases(string label) =>
+        Array.Find(Rows, row => row.Label == label).Cases?.Invoke()
+        ?? throw new ArgumentException($"no row '{label}'; the rows are: {string.Join(", ", RowLabels)}", nameof(label));
 
     /// <summary>
     /// Program steps per CPU-second of this process over <paramref name="seconds"/>: parse alone, or followed by every
@@ -49,7 +52,7 @@ public sealed class ParseBench : IBench
     public int Run(string[] args)
     {
         var seconds = args.Length > 0 && double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 2.0;
-        var sets = RowLabels.Select(label => (Label: label, Cases: RowCases(label))).ToArray();
+        var sets = Rows.Select(row => (row.Label, Cases: row.Cases())).ToArray();
 
         // An optional second argument keeps the rows whose label contains it ("real", "chain terse"), for profiling one shape;
         // "styles" gives each real-style row once per reply style instead, to see which style holds a row back (a third
