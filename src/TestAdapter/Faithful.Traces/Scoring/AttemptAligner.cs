@@ -15,13 +15,17 @@ internal sealed class AttemptAligner(
     int end,
     ClaimRole[] roles,
     int?[] steps,
-    bool[] summaries)
+    bool[] summaries,
+    bool inOrderShortcut = true)
 {
     private readonly bool _isRestart = claims[start].Attempt > 0;
     private readonly StatementMemo _statements = new(index, end - start);
 
     // The operation each claim's work shows ("(-61) / 2" shows '/'): evidence, like a restated statement, of which write it is.
     private readonly char[] _workOperator = Enumerable.Range(start, end - start).Select(c => WorkShape.Operator(claims[c].Work)).ToArray();
+
+    /// <summary>Whether the in-order shortcut, not the alignment table, paired this attempt's sequenced claims.</summary>
+    public bool DecidedInOrder { get; private set; }
 
     public void Run()
     {
@@ -178,7 +182,9 @@ internal sealed class AttemptAligner(
     private void AlignSequence(List<int> sequenced, bool[] claimedDirectly)
     {
         var parameters = program.Parameters.Count;
-        var pairing = SequenceAligner.Align(
+        var inOrder = inOrderShortcut ? InOrder(sequenced, claimedDirectly) : null;
+        DecidedInOrder = inOrder is not null;
+        var pairing = inOrder ?? SequenceAligner.Align(
             sequenced.Count,
             parameters + program.Steps.Count,
             (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
@@ -209,6 +215,148 @@ internal sealed class AttemptAligner(
                 Place(c, target - parameters);
             }
         }
+    }
+
+    // The pairing the sequence alignment would find, without filling its table, when a reply executes the steps in
+    // order. Claims are paired in order, each with the next step the table must not leave unclaimed or with an input
+    // or given value before it, whichever it scores best at; a repeat that scores below zero everywhere stays
+    // unpaired. The pairing stands if it claims every computed step, every paired claim scores there the best of its
+    // row and better than unpaired, and a claim paired with an input or given value scores best there alone. It then
+    // reaches the table's upper bound (each claim at its best, paired or not, no computed step left), and no other
+    // pairing does: the unpaired repeats must stay so, every other claim must be paired at its best, those paired
+    // with an input or given value are fixed, and the rest, as many as the computed steps, meet them in order one
+    // way only. So the table would return it too. Null when the shape does not hold (a skipped or extra line, a wrong value
+    // another write shares, a restart): the table decides those.
+    private int[]? InOrder(List<int> sequenced, bool[] claimedDirectly)
+    {
+        var parameters = program.Parameters.Count;
+        var targets = parameters + program.Steps.Count;
+        if (_isRestart || (long)(sequenced.Count + 1) * (targets + 1) > SequenceAligner.MaxCells)
+        {
+            return null;
+        }
+
+        var pairing = new int[sequenced.Count];
+        var next = 0;
+        for (var ci = 0; ci < sequenced.Count; ci++)
+        {
+            var required = next;
+            while (required < targets && IsOptionalTarget(required))
+            {
+                required++;
+            }
+
+            var c = sequenced[ci];
+            var claim = claims[c];
+            var best = -1;
+            var bestScore = int.MinValue;
+            for (var t = next; t <= required && t < targets; t++)
+            {
+                // On a tie the later target: a computed step rather than an optional value before it.
+                var score = Score(claim, t, claimedDirectly, c);
+                if (score >= bestScore)
+                {
+                    best = t;
+                    bestScore = score;
+                }
+            }
+
+            // Left unpaired, a claim scores what an extra line costs: nothing for a repeat, which may only restate. A
+            // repeat that every cell of its row scores below stays unpaired; any other claim must beat that cost.
+            if (claim.Repeats && bestScore < 0 && !RowReaches(c, -1, 0, claimedDirectly))
+            {
+                pairing[ci] = -1;
+                continue;
+            }
+
+            if (best < 0 || bestScore <= (claim.Repeats ? 0 : SequenceAligner.ExtraClaimScore))
+            {
+                return null;
+            }
+
+            var optional = IsOptionalTarget(best);
+            if (RowReaches(c, best, optional ? bestScore : bestScore + 1, claimedDirectly))
+            {
+                return null;
+            }
+
+            pairing[ci] = best;
+            next = best + 1;
+        }
+
+        for (var t = next; t < targets; t++)
+        {
+            if (!IsOptionalTarget(t))
+            {
+                return null;
+            }
+        }
+
+        return pairing;
+    }
+
+    // Inputs and given values: the table leaves them unclaimed at no cost.
+    private bool IsOptionalTarget(int target) => target < program.Parameters.Count || index.IsGiven[target - program.Parameters.Count];
+
+    // Whether a cell of claim c's row other than the one at target 'except' scores at least 'threshold', cell for cell
+    // as ScoreRow would fill it. A write whose value the claim does not state scores at most a mismatch with the
+    // restatement bonus, so it is scored only when that could reach the threshold.
+    private bool RowReaches(int c, int except, int threshold, bool[] claimedDirectly)
+    {
+        if (threshold > SequenceAligner.MatchScore + SequenceAligner.StatementBonus)
+        {
+            return false;
+        }
+
+        var claim = claims[c];
+        var parameters = program.Parameters.Count;
+        var writes = new WriteBound(claim, truth.StepValues.AsImmutableArray(), SequenceAligner.MismatchScore + SequenceAligner.StatementBonus >= threshold);
+        if (claim.Name is not { } name)
+        {
+            for (var step = 0; step < program.Steps.Count; step++)
+            {
+                if (!index.IsGiven[step] && parameters + step != except && writes.MayReach(step)
+                    && ScoreWrite(claim, claim.Value, step, claimedDirectly, c) >= threshold)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var p = 0; p < parameters; p++)
+        {
+            if (p != except && program.Parameters[p].Name == name && Score(claim, p, claimedDirectly, c) >= threshold)
+            {
+                return true;
+            }
+        }
+
+        if (index.GivenStep(name) is var given and >= 0 && parameters + given != except && Score(claim, parameters + given, claimedDirectly, c) >= threshold)
+        {
+            return true;
+        }
+
+        foreach (var write in index.Writes(name))
+        {
+            if (parameters + write != except && writes.MayReach(write) && ScoreWrite(claim, claim.Value, write, claimedDirectly, c) >= threshold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Which writes a claim's row must score against a threshold: a write whose value the claim does not state scores
+    // at most a mismatch with the restatement bonus, so only those it states need scoring unless that bound reaches.
+    private readonly struct WriteBound(ParsedClaim claim, ImmutableArray<Value> truth, bool mismatchReaches)
+    {
+        private readonly bool _hasValue = claim.Value.HasValue;
+        private readonly ParsedValue _value = claim.Value.GetValueOrDefault();
+
+        public bool MayReach(int step) => mismatchReaches || (_hasValue && _value.Matches(truth[step]));
     }
 
     // An execution left unpaired while its variable still has writes no claim took is one of those writes, computed

@@ -62,6 +62,12 @@ public sealed class TraceAlignment
 
     public StepProgram Program { get; }
 
+    /// <summary>
+    /// How many attempts had their claims sequenced by the in-order shortcut rather than the alignment table (see
+    /// <c>AttemptAligner.InOrder</c>): a figure for tests and benchmarks, not part of the verdict.
+    /// </summary>
+    internal int AttemptsInOrder { get; init; }
+
     public Trace Truth { get; }
 
     public ParsedTrace Parsed { get; }
