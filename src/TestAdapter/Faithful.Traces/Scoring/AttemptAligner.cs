@@ -325,7 +325,8 @@ internal sealed class AttemptAligner(
             return false;
         }
 
-        for (var p = 0; p < parameters; p++)
+        // An input scores at most a match; a given value a match, plus the bonus for a repeat.
+        for (var p = 0; p < parameters && threshold <= SequenceAligner.MatchScore; p++)
         {
             if (p != except && program.Parameters[p].Name == name && Score(claim, p, claimedDirectly, c) >= threshold)
             {
@@ -333,7 +334,8 @@ internal sealed class AttemptAligner(
             }
         }
 
-        if (index.GivenStep(name) is var given and >= 0 && parameters + given != except && Score(claim, parameters + given, claimedDirectly, c) >= threshold)
+        if (threshold <= SequenceAligner.MatchScore + (claim.Repeats ? SequenceAligner.StatementBonus : 0)
+            && index.GivenStep(name) is var given and >= 0 && parameters + given != except && Score(claim, parameters + given, claimedDirectly, c) >= threshold)
         {
             return true;
         }
