@@ -74,7 +74,9 @@ public sealed class CuePrefilterTests
     [Theory]
     [InlineData("a3 = 42", "keeps its", false)]
     [InlineData("A3 KEEPS ITS VALUE", "keeps its", true)]
-    [InlineData("\u212Aeeps its value", "keeps its", true)] // the Kelvin sign: not ASCII, so nothing is ruled out
+    [InlineData("\u212Aeeps its value", "keeps its", true)] // the Kelvin sign lower-cases to 'k'
+    [InlineData("s3 = s2 + 4 \u2192 s3 = 10", "keeps its", false)] // an arrow adds no letter
+    [InlineData("s3 = s2 \u00D7 4", "at the end", false)]
     [InlineData("s1 = 5, s2 = 7", "at the end", false)]
     public void Letter_sets_rule_out_only_texts_missing_a_letter(string text, string phrase, bool mayHold) =>
         Assert.Equal(mayHold, LetterSet.MayHold(LetterSet.Of(text), LetterSet.Needed(phrase)));

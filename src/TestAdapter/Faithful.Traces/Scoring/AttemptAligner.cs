@@ -225,8 +225,8 @@ internal sealed class AttemptAligner(
     // reaches the table's upper bound (each claim at its best, paired or not, no computed step left), and no other
     // pairing does: the unpaired repeats must stay so, every other claim must be paired at its best, those paired
     // with an input or given value are fixed, and the rest, as many as the computed steps, meet them in order one
-    // way only. So the table would return it too. Null when the shape does not hold (a skipped or extra line, a wrong value
-    // another write shares, a restart): the table decides those.
+    // way only. So the table would return it too. Null when the shape does not hold (a skipped or extra line, a wrong
+    // value another write shares, a restart): the table decides those.
     private int[]? InOrder(List<int> sequenced, bool[] claimedDirectly)
     {
         var parameters = program.Parameters.Count;

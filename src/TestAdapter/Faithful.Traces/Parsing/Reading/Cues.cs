@@ -55,9 +55,12 @@ internal sealed class Cues(params string[] phrases)
 
     /// <summary>
     /// Whether <paramref name="text"/>, lower-cased, contains any of the phrases: ASCII text is matched ignoring case in
-    /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first.
+    /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first,
+    /// unless its letters (<see cref="LetterSet.Of"/>, which count what lower-casing makes) already rule every phrase out.
     /// </summary>
-    public bool InAnyCase(string text) => Ascii.IsValid(text) ? InAscii(text) : In(text.ToLowerInvariant());
+    public bool InAnyCase(string text) => Ascii.IsValid(text)
+        ? InAscii(text)
+        : text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && In(text.ToLowerInvariant());
 
     /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
     public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text))

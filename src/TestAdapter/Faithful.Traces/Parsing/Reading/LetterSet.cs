@@ -7,10 +7,11 @@ namespace Faithful.Traces.Parsing.Reading;
 /// </summary>
 internal static class LetterSet
 {
-    /// <summary>The set that rules nothing out: text with non-ASCII characters, whose lower-casing may make ASCII letters (the Kelvin sign gives 'k').</summary>
-    public const uint Any = uint.MaxValue;
-
-    /// <summary>The letters <paramref name="text"/> holds, either case; <see cref="Any"/> when it holds a non-ASCII character.</summary>
+    /// <summary>
+    /// The letters <paramref name="text"/> holds, either case. A non-ASCII character adds the ASCII letter it lower- or
+    /// upper-cases to (the Kelvin sign gives 'k'), so the set still holds every letter the text
+    /// can show once lower-cased or compared ignoring case; other non-ASCII characters ("→", "×") add nothing.
+    /// </summary>
     public static uint Of(ReadOnlySpan<char> text)
     {
         var letters = 0u;
@@ -24,7 +25,23 @@ internal static class LetterSet
             }
             else if (c >= 128)
             {
-                return Any;
+                letters |= NonAscii(c);
+            }
+        }
+
+        return letters;
+    }
+
+    // The ASCII letters a non-ASCII character becomes when lower- or upper-cased (invariant, as the readers compare).
+    private static uint NonAscii(char c)
+    {
+        var letters = 0u;
+        foreach (var cased in (ReadOnlySpan<char>)[char.ToLowerInvariant(c), char.ToUpperInvariant(c)])
+        {
+            var folded = (uint)((cased | 0x20) - 'a');
+            if (cased < 128 && folded < 26)
+            {
+                letters |= 1u << (int)folded;
             }
         }
 
