@@ -330,7 +330,7 @@ internal sealed class DocumentPass
 
     // "4. n_0 = 0": an item number that (after fitting) names a step writing the claimed variable.
     private bool NumbersAWrite(LineClaim claim) =>
-        claim.StepNumber is { } number && number >= 1 && number <= _knowledge.StepVariables.Count && _knowledge.StepVariables[number - 1] == claim.Name;
+        claim.StepNumber is { } number && number >= 1 && number <= _knowledge.StepVariables.Length && _knowledge.StepVariables[number - 1] == claim.Name;
 
     private bool Held(string name, ParsedValue? value) => _held.TryGetValue(name, out var held) && SameValue(held, value);
 

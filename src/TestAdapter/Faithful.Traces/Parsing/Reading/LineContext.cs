@@ -272,7 +272,7 @@ internal sealed class ReaderKnowledge
         AnswerVariableCount = answerVariableCount;
         Given = given ?? new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
         AnswerVariable = answerVariable;
-        StepVariables = stepVariables ?? [];
+        StepVariables = stepVariables?.ToArray() ?? [];
         AnswerIsSum = answerIsSum;
         _variables = Distinct(StepVariables);
     }
@@ -289,8 +289,8 @@ internal sealed class ReaderKnowledge
     /// <summary>How many variables the answer reads (0 when unknown).</summary>
     public int AnswerVariableCount { get; }
 
-    /// <summary>The variable each step writes, in step order.</summary>
-    public IReadOnlyList<string> StepVariables { get; }
+    /// <summary>The variable each step writes, in step order (an array: read per claim, it is indexed without an interface call).</summary>
+    public string[] StepVariables { get; }
 
     /// <summary>How many different variables the steps write (the size a table of them needs).</summary>
     public int DistinctVariables => _variables.Count;
@@ -302,11 +302,11 @@ internal sealed class ReaderKnowledge
 
     // Distinct() sized its set for every step (a 10,000-step loop writes two or three variables); a run of steps
     // writing the same variable instance is added once without hashing each.
-    private static HashSet<string> Distinct(IReadOnlyList<string> variables)
+    private static HashSet<string> Distinct(string[] variables)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
-        for (var i = 0; i < variables.Count; i++)
+        for (var i = 0; i < variables.Length; i++)
         {
             var variable = variables[i];
             if (!ReferenceEquals(variable, previous))

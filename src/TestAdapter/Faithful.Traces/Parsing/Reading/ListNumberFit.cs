@@ -12,9 +12,9 @@ internal static class ListNumberFit
 {
     private const int MaxOffset = 10;
 
-    public static void Apply(List<ReadEvent> events, IReadOnlyList<string> stepVariables)
+    public static void Apply(List<ReadEvent> events, string[] stepVariables)
     {
-        if (stepVariables.Count == 0)
+        if (stepVariables.Length == 0)
         {
             return;
         }
@@ -56,7 +56,7 @@ internal static class ListNumberFit
             for (var d = -MaxOffset; d <= MaxOffset; d++)
             {
                 var step = number + d;
-                if (step >= 1 && step <= stepVariables.Count && stepVariables[step - 1] == variable)
+                if (step >= 1 && step <= stepVariables.Length && stepVariables[step - 1] == variable)
                 {
                     fits[d + MaxOffset]++;
                 }
@@ -71,12 +71,15 @@ internal static class ListNumberFit
         var best = 0;
         for (var d = 1; d <= MaxOffset; d++)
         {
-            foreach (var candidate in (int[])[d, -d])
+            // d before -d: on a tie the forward offset wins.
+            if (fits[d + MaxOffset] > fits[best + MaxOffset])
             {
-                if (fits[candidate + MaxOffset] > fits[best + MaxOffset])
-                {
-                    best = candidate;
-                }
+                best = d;
+            }
+
+            if (fits[-d + MaxOffset] > fits[best + MaxOffset])
+            {
+                best = -d;
             }
         }
 
