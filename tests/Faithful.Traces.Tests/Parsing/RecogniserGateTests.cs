@@ -15,7 +15,7 @@ namespace Faithful.Traces.Tests.Parsing;
 /// </summary>
 public sealed partial class RecogniserGateTests
 {
-    private sealed record Gate(string Name, Func<LineContext, bool> MayPropose, Action<LineContext, List<Proposal>> Propose);
+    private sealed record Gate(string Name, Func<LineContext, bool> MayPropose, Action<LineContext, Proposals> Propose);
 
     // Every recogniser with a gate, found by reflection: a gate added later is held to these tests without being listed.
     private static readonly Gate[] Gates = [.. typeof(ProseAnswerRecogniser).Assembly.GetTypes()
@@ -24,7 +24,7 @@ public sealed partial class RecogniserGateTests
         .Select(type => new Gate(
             type.Name,
             type.GetMethod("MayPropose", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<LineContext, bool>>(),
-            type.GetMethod("Propose", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Action<LineContext, List<Proposal>>>()))];
+            type.GetMethod("Propose", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Action<LineContext, Proposals>>()))];
 
     [Fact]
     public void Every_gated_recogniser_is_found() => Assert.Equal(
@@ -109,7 +109,7 @@ public sealed partial class RecogniserGateTests
     {
         var counts = Gates.ToDictionary(g => g.Name, _ => (Shut: 0, Read: 0));
         NameRules[] rules = [new NameRules(knownNames), new NameRules(null)];
-        var proposals = new List<Proposal>();
+        var proposals = new Proposals();
         for (var n = 0; n < lines.Count; n++)
         {
             var stripped = LinePrefix.Strip(LineNormalizer.Normalize(lines[n]));

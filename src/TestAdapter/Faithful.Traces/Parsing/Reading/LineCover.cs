@@ -11,11 +11,18 @@ internal static class LineCover
     private static List<Proposal>? ScratchChosen;
 
     /// <summary>The chosen proposals in line order; the list is reused by the next call on the same thread.</summary>
-    public static List<Proposal> Best(List<Proposal> proposals)
+    public static List<Proposal> Best(Proposals proposals)
     {
+        var chosen = ScratchChosen ??= [];
+        chosen.Clear();
         if (proposals.Count <= 1)
         {
-            return proposals;
+            if (proposals.Count == 1)
+            {
+                chosen.Add(proposals[0]);
+            }
+
+            return chosen;
         }
 
         // End order, ties by listing order: one key per proposal, sorted without a comparison delegate.
@@ -59,8 +66,6 @@ internal static class LineCover
             }
         }
 
-        var chosen = ScratchChosen ??= [];
-        chosen.Clear();
         var at = n;
         while (at > 0)
         {

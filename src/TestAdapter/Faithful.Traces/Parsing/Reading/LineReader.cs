@@ -75,7 +75,7 @@ internal static class LineReader
 
     // The proposals of the line being read, reused on each thread: ReadInto consumes them before it returns.
     [ThreadStatic]
-    private static List<Proposal>? ScratchProposals;
+    private static Proposals? ScratchProposals;
 
     private static void ReadInto(LineContext line, LineReading reading)
     {
@@ -84,7 +84,7 @@ internal static class LineReader
             return;
         }
 
-        var proposals = ScratchProposals ??= [];
+        var proposals = ScratchProposals ??= new();
         proposals.Clear();
 
         // In listing order (ties in the cover go to the earlier); recognisers whose words the line lacks are skipped.

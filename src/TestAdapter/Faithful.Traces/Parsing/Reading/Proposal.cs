@@ -4,17 +4,22 @@ namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
 /// What one recogniser reads in a span of a line's tokens [<see cref="From"/>, <see cref="To"/>), with a score: the line
-/// keeps the best-scoring set of proposals that do not overlap (<see cref="LineCover"/>).
+/// keeps the best-scoring set of proposals that do not overlap (<see cref="LineCover"/>). Made only by
+/// <see cref="Proposals.Add"/>, which reuses the proposals of the line before.
 /// </summary>
-internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
+internal sealed class Proposal
 {
-    public ReadingKind Kind { get; } = kind;
+    internal Proposal()
+    {
+    }
 
-    public int From { get; } = from;
+    public ReadingKind Kind { get; private set; }
 
-    public int To { get; } = to;
+    public int From { get; private set; }
 
-    public int Score { get; } = score;
+    public int To { get; private set; }
+
+    public int Score { get; private set; }
 
     // The first claim is held inline: most proposals make one claim, and then need no list (nor its array).
     private LineClaim _first;
@@ -33,26 +38,14 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
     // them: held inline, these fields doubled the size of every proposal, and a reply makes one per clause.
     private Rare? _rare;
 
-    public PendingStatement? Pending
-    {
-        get => _rare?.Pending;
-        init => (_rare ??= new()).Pending = value;
-    }
+    public PendingStatement? Pending => _rare?.Pending;
 
-    public ProseAnswer? Answer
-    {
-        get => _rare?.Answer;
-        init => (_rare ??= new()).Answer = value;
-    }
+    public ProseAnswer? Answer => _rare?.Answer;
 
-    public string? Unreadable
-    {
-        get => _rare?.Unreadable;
-        init => (_rare ??= new()).Unreadable = value;
-    }
+    public string? Unreadable => _rare?.Unreadable;
 
     /// <summary>Values of successive steps ("1, then 2, then 3"): never a loop summary, whatever the sentence says.</summary>
-    public bool PerStep { get; init; }
+    public bool PerStep { get; private set; }
 
     private sealed class Rare
     {
@@ -61,6 +54,28 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
         public ProseAnswer? Answer { get; set; }
 
         public string? Unreadable { get; set; }
+    }
+
+    /// <summary>This proposal emptied and given a new span and score, for <see cref="Proposals.Add"/>.</summary>
+    internal Proposal Reset(ReadingKind kind, int from, int to, int score)
+    {
+        Kind = kind;
+        From = from;
+        To = to;
+        Score = score;
+        _first = default;
+        _count = 0;
+        _rare = null;
+        PerStep = false;
+
+        // A list grown by one long line is not kept for every line after it.
+        if (_more is { Capacity: > 64 })
+        {
+            _more = null;
+        }
+
+        _more?.Clear();
+        return this;
     }
 
     public Proposal With(LineClaim claim)
@@ -72,7 +87,8 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
                 break;
             case 1:
                 // A second claim: from here on the claims live in a list, the first one included.
-                _more = new List<LineClaim>(4) { _first, claim };
+                (_more ??= new List<LineClaim>(4)).Add(_first);
+                _more.Add(claim);
                 break;
             default:
                 _more!.Add(claim);
@@ -80,6 +96,30 @@ internal sealed class Proposal(ReadingKind kind, int from, int to, int score)
         }
 
         _count++;
+        return this;
+    }
+
+    public Proposal WithPending(PendingStatement pending)
+    {
+        (_rare ??= new()).Pending = pending;
+        return this;
+    }
+
+    public Proposal WithAnswer(ProseAnswer answer)
+    {
+        (_rare ??= new()).Answer = answer;
+        return this;
+    }
+
+    public Proposal WithUnreadable(string problem)
+    {
+        (_rare ??= new()).Unreadable = problem;
+        return this;
+    }
+
+    public Proposal OfSuccessiveSteps()
+    {
+        PerStep = true;
         return this;
     }
 }

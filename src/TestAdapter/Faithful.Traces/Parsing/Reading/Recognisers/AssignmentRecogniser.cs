@@ -9,7 +9,7 @@ namespace Faithful.Traces.Parsing.Reading.Recognisers;
 /// </summary>
 internal static class AssignmentRecogniser
 {
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         var start = 0;
@@ -112,7 +112,7 @@ internal static class AssignmentRecogniser
         }
     }
 
-    private static void ProposeAnchoredClause(LineContext line, int anchor, int end, List<Proposal> proposals)
+    private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
         var text = line.Text;
@@ -127,8 +127,8 @@ internal static class AssignmentRecogniser
         {
             var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : null;
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
-            proposals.Add(new Proposal(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
-                .With(new LineClaim(name, line.StepNumber, found.Value, work)));
+            proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
+                .With(new LineClaim(name, line.StepNumber, found.Value, work));
             return;
         }
 
@@ -141,10 +141,8 @@ internal static class AssignmentRecogniser
 
         if (HasName(tokens, rhsStart, end) && IsSymbolic(tokens, anchor))
         {
-            proposals.Add(new Proposal(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
-            {
-                Pending = new PendingStatement(name, line.StepNumber, rhs ?? name),
-            });
+            proposals.Add(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
+                .WithPending(new PendingStatement(name, line.StepNumber, rhs ?? name));
         }
         else if (!IsSymbolic(tokens, anchor))
         {
@@ -153,29 +151,25 @@ internal static class AssignmentRecogniser
         else if (rhs is not null && IsOpenArithmetic(tokens, rhsStart, end))
         {
             // "n_6 = 1 * -1 * -1 * -1" with "= -1" on the next line: the chain's value follows, so wait for it.
-            proposals.Add(new Proposal(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
-            {
-                Pending = new PendingStatement(name, line.StepNumber, rhs),
-            });
+            proposals.Add(ReadingKind.CodeReprint, anchor, end, ProposalScores.Statement)
+                .WithPending(new PendingStatement(name, line.StepNumber, rhs));
         }
         else if (rhs is not null && HasNumber(tokens, rhsStart, end))
         {
-            proposals.Add(new Proposal(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
-            {
-                Unreadable = $"{name} has no final value (only '{Bound(rhs)}')",
-            }.With(new LineClaim(name, line.StepNumber, null, rhs)));
+            proposals.Add(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
+                .WithUnreadable($"{name} has no final value (only '{Bound(rhs)}')")
+                .With(new LineClaim(name, line.StepNumber, null, rhs));
         }
         else if (rhs is null || tokens[anchor + 1].Kind != TokenKind.Colon)
         {
-            proposals.Add(new Proposal(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
-            {
-                Unreadable = $"{name} is named but no value follows",
-            }.With(new LineClaim(name, line.StepNumber, null, null)));
+            proposals.Add(ReadingKind.Execution, anchor, end, ProposalScores.Statement)
+                .WithUnreadable($"{name} is named but no value follows")
+                .With(new LineClaim(name, line.StepNumber, null, null));
         }
     }
 
     /// <summary>Statements before any anchor: "a3 -= a2", "a3++", optionally followed by "-> 9" or ": 9".</summary>
-    private static bool ProposeStatement(LineContext line, int start, int end, string? nextAnchorName, List<Proposal> proposals)
+    private static bool ProposeStatement(LineContext line, int start, int end, string? nextAnchorName, Proposals proposals)
     {
         var tokens = line.Tokens;
         string? target = null;
@@ -225,15 +219,13 @@ internal static class AssignmentRecogniser
         if (afterStatement >= 0 && FirstLoneValue(tokens, afterStatement + 1, Math.Min(end, line.SentenceEnd(afterStatement))) is { } found)
         {
             var work = found.PartStart > afterStatement + 1 ? Slice(line.Text, tokens, afterStatement + 1, found.PartStart) : null;
-            proposals.Add(new Proposal(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment + ProposalScores.WorkShown)
-                .With(new LineClaim(target, line.StepNumber, found.Value, work ?? statementText)));
+            proposals.Add(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment + ProposalScores.WorkShown)
+                .With(new LineClaim(target, line.StepNumber, found.Value, work ?? statementText));
             return true;
         }
 
-        proposals.Add(new Proposal(ReadingKind.CodeReprint, start, statementEnd, ProposalScores.Statement)
-        {
-            Pending = new PendingStatement(target, line.StepNumber, statementText),
-        });
+        proposals.Add(ReadingKind.CodeReprint, start, statementEnd, ProposalScores.Statement)
+            .WithPending(new PendingStatement(target, line.StepNumber, statementText));
         return true;
     }
 
@@ -289,7 +281,7 @@ internal static class AssignmentRecogniser
     }
 
     /// <summary>"Step 3: s2 - s1 = 14 - 7 = 7" or "Step 3: 7".</summary>
-    private static void ProposeNumberedStep(LineContext line, int start, List<Proposal> proposals)
+    private static void ProposeNumberedStep(LineContext line, int start, Proposals proposals)
     {
         var tokens = line.Tokens;
         var hint = line.Hint is null ? null : line.Names.Resolve(line.Hint);
@@ -297,17 +289,15 @@ internal static class AssignmentRecogniser
         if (FirstLoneValue(tokens, start, end) is { } found)
         {
             var work = found.PartStart > start ? TrimSeparators(Slice(line.Text, tokens, start, found.PartStart)) : null;
-            proposals.Add(new Proposal(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment)
-                .With(new LineClaim(hint, line.StepNumber, found.Value, work)));
+            proposals.Add(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment)
+                .With(new LineClaim(hint, line.StepNumber, found.Value, work));
             return;
         }
 
         if (HasName(tokens, start, tokens.Count) && HasOperator(tokens, start, tokens.Count))
         {
-            proposals.Add(new Proposal(ReadingKind.CodeReprint, start, tokens.Count, ProposalScores.Statement)
-            {
-                Pending = new PendingStatement(hint, line.StepNumber, Slice(line.Text, tokens, start, tokens.Count) ?? ""),
-            });
+            proposals.Add(ReadingKind.CodeReprint, start, tokens.Count, ProposalScores.Statement)
+                .WithPending(new PendingStatement(hint, line.StepNumber, Slice(line.Text, tokens, start, tokens.Count) ?? ""));
         }
     }
 }

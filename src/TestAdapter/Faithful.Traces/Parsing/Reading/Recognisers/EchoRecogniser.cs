@@ -22,7 +22,7 @@ internal static class EchoRecogniser
     public static bool MayPropose(LineContext line) =>
         line.Section == LineSection.Echo || (line.WordTags & WordTags.EchoWeakCue) != 0 || StrongCues.MayOccurIn(line.Letters);
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         for (var s = 0; s < line.Sentences.Count; s++)
@@ -30,9 +30,8 @@ internal static class EchoRecogniser
             var (from, to) = line.Sentences[s];
             var strong = line.Section == LineSection.Echo || line.SentenceHas(StrongCues, s);
             var respectively = strong && line.SentenceHas(RespectivelyCue, s);
-            if (respectively && Respectively(line, from, to) is { } zipped)
+            if (respectively && Respectively(line, from, to, proposals) is not null)
             {
-                proposals.Add(zipped);
                 continue;
             }
 
@@ -50,8 +49,8 @@ internal static class EchoRecogniser
                     continue;
                 }
 
-                proposals.Add(new Proposal(ReadingKind.InputEcho, i, valueAt + 1, ProposalScores.EchoPair)
-                    .With(new LineClaim(tokens[i].Text, null, value, null, ReadingKind.InputEcho)));
+                proposals.Add(ReadingKind.InputEcho, i, valueAt + 1, ProposalScores.EchoPair)
+                    .With(new LineClaim(tokens[i].Text, null, value, null, ReadingKind.InputEcho));
             }
         }
     }
@@ -98,8 +97,8 @@ internal static class EchoRecogniser
         return null;
     }
 
-    // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively".
-    private static Proposal? Respectively(LineContext line, int from, int to)
+    // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively": the proposal, added to the list, or null.
+    private static Proposal? Respectively(LineContext line, int from, int to, Proposals proposals)
     {
         var tokens = line.Tokens;
         var names = new List<string>();
@@ -123,7 +122,7 @@ internal static class EchoRecogniser
             return null;
         }
 
-        var proposal = new Proposal(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
+        var proposal = proposals.Add(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
         for (var k = 0; k < names.Count; k++)
         {
             proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));

@@ -18,7 +18,7 @@ internal static class NoChangeRecogniser
     /// </summary>
     public static bool MayPropose(LineContext line) => Lexicon.NoChangeCues.MayOccurIn(line.Letters);
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         var subject = -1;
@@ -80,8 +80,8 @@ internal static class NoChangeRecogniser
             // "n_1 starts at 0 and remains 0": when the value follows the cue, the span starts at the cue, leaving the
             // name's own clause to other readings.
             var start = cue >= 0 && (name < from || (value is not null && end > cue + 1 && cue > name)) ? cue : Math.Min(name, cue < 0 ? name : cue);
-            proposals.Add(new Proposal(ReadingKind.NoChangeExecution, start, Math.Max(end, start + 1), ProposalScores.NoChange)
-                .With(new LineClaim(tokens[name].Text, line.StepNumber, value, null, ReadingKind.NoChangeExecution)));
+            proposals.Add(ReadingKind.NoChangeExecution, start, Math.Max(end, start + 1), ProposalScores.NoChange)
+                .With(new LineClaim(tokens[name].Text, line.StepNumber, value, null, ReadingKind.NoChangeExecution));
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ProseAnswerRecogniser
     public static ParsedValue? ValueOf(string sentence, NameRules names)
     {
         var line = new LineContext(LineNormalizer.Normalize(sentence), null, null, names, LineSection.None, ReaderKnowledge.None);
-        var proposals = new List<Proposal>();
+        var proposals = new Proposals();
         Propose(line, proposals);
         return proposals.Count == 1 ? proposals[0].Answer?.Value : null;
     }
@@ -30,7 +30,7 @@ internal static class ProseAnswerRecogniser
     public static bool MayPropose(LineContext line) =>
         (line.WordTags & (WordTags.AnswerSubject | WordTags.Function)) != 0 || line.Knowledge.AnswerIsSum;
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
 
         var tokens = line.Tokens;
@@ -57,10 +57,8 @@ internal static class ProseAnswerRecogniser
 
             var work = WorkBefore(line, subject + 1, at);
             var strong = !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result") && tokens[subject].Kind == TokenKind.Word;
-            proposals.Add(new Proposal(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
-            {
-                Answer = new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End], strong),
-            });
+            proposals.Add(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
+                .WithAnswer(new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End], strong));
         }
     }
 

@@ -24,7 +24,7 @@ internal static class ProseExecutionRecogniser
     public static bool MayPropose(LineContext line) =>
         (line.WordTags & WordTags.ResultWord) != 0 || (line.WordTags & (WordTags.SettingVerb | WordTags.To)) == (WordTags.SettingVerb | WordTags.To);
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         string? subject = null;
@@ -44,7 +44,7 @@ internal static class ProseExecutionRecogniser
     }
 
     // "..., giving 9", "..., resulting in n_0 = -2" (left to the assignment), "making it 7".
-    private static bool ProposeResultWord(LineContext line, int from, int to, string? subject, List<Proposal> proposals)
+    private static bool ProposeResultWord(LineContext line, int from, int to, string? subject, Proposals proposals)
     {
         var tokens = line.Tokens;
         var found = false;
@@ -99,8 +99,8 @@ internal static class ProseExecutionRecogniser
             }
 
             var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1)) : TrimSeparators(Slice(line.Text, tokens, from, i));
-            proposals.Add(new Proposal(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
-                .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work)));
+            proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
+                .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
             found = true;
             from = valueAt + 1;
             i = valueAt;
@@ -148,7 +148,7 @@ internal static class ProseExecutionRecogniser
     }
 
     // "`n_0 *= -1` sets `n_0` to `0`", "n_1 is decreased by 2 to -3", "which brings n_0 to 5".
-    private static bool ProposeSetTo(LineContext line, int from, int to, string? subject, List<Proposal> proposals)
+    private static bool ProposeSetTo(LineContext line, int from, int to, string? subject, Proposals proposals)
     {
         var tokens = line.Tokens;
         var verb = -1;
@@ -181,8 +181,8 @@ internal static class ProseExecutionRecogniser
             }
 
             var work = TrimSeparators(Slice(line.Text, tokens, from, i));
-            proposals.Add(new Proposal(ReadingKind.Execution, verb, i + 2, ProposalScores.ProseValue + 1)
-                .With(new LineClaim(target, line.StepNumber, tokens[i + 1].Number, work)));
+            proposals.Add(ReadingKind.Execution, verb, i + 2, ProposalScores.ProseValue + 1)
+                .With(new LineClaim(target, line.StepNumber, tokens[i + 1].Number, work));
             return true;
         }
 

@@ -13,7 +13,7 @@ internal static class ReadoutRecogniser
     /// </summary>
     public static bool MayPropose(LineContext line) => line.Section == LineSection.Readout || Lexicon.ReadoutCues.MayOccurIn(line.Letters);
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         for (var s = 0; s < line.Sentences.Count; s++)
@@ -33,8 +33,8 @@ internal static class ReadoutRecogniser
 
                 if (Pairs.At(tokens, i, to) is { } pair)
                 {
-                    proposals.Add(new Proposal(ReadingKind.Readout, pair.From, pair.To, ProposalScores.ReadoutPair)
-                        .With(new LineClaim(pair.Name, null, pair.Value, null, ReadingKind.Readout)));
+                    proposals.Add(ReadingKind.Readout, pair.From, pair.To, ProposalScores.ReadoutPair)
+                        .With(new LineClaim(pair.Name, null, pair.Value, null, ReadingKind.Readout));
                     i = pair.To - 1;
                     continue;
                 }
@@ -43,8 +43,8 @@ internal static class ReadoutRecogniser
                 if (ValueAfterWords(tokens, i + 1, to) is { } found)
                 {
                     var work = found.PartStart < found.At - 1 ? TokenText.Slice(line.Text, tokens, found.PartStart, found.At - 1) : null;
-                    proposals.Add(new Proposal(ReadingKind.Readout, Math.Max(from, i - 4), found.At + 1, ProposalScores.ReadoutPair)
-                        .With(new LineClaim(tokens[i].Text, null, found.Value, work, ReadingKind.Readout)));
+                    proposals.Add(ReadingKind.Readout, Math.Max(from, i - 4), found.At + 1, ProposalScores.ReadoutPair)
+                        .With(new LineClaim(tokens[i].Text, null, found.Value, work, ReadingKind.Readout));
                     i = found.At;
                 }
             }

@@ -16,7 +16,7 @@ internal static class SnapshotRecogniser
         line.LinkCount >= 2 || (line.WordTags & WordTags.Is) != 0
         || (line.LinkCount == 1 && (line.Section == LineSection.Snapshot || line.Has(TokenKind.Operator)));
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         var i = 0;
@@ -42,20 +42,18 @@ internal static class SnapshotRecogniser
 
             if (run.Count >= 2 || (run.Count == 1 && (line.Section == LineSection.Snapshot || StateLabel(line, run[0].From))))
             {
-                var proposal = new Proposal(ReadingKind.StateSnapshot, run[0].From, run[^1].To, (run.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
+                var proposal = proposals.Add(ReadingKind.StateSnapshot, run[0].From, run[^1].To, (run.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
                 foreach (var pair in run)
                 {
                     proposal.With(new LineClaim(pair.Name, null, pair.Value, null, ReadingKind.StateSnapshot));
                 }
 
-                proposals.Add(proposal);
                 i = run[^1].To;
                 continue;
             }
 
-            if (ListForm(line, i, end) is { } list)
+            if (ListForm(line, i, end, proposals) is { } list)
             {
-                proposals.Add(list);
                 i = list.To;
                 continue;
             }
@@ -94,8 +92,9 @@ internal static class SnapshotRecogniser
         return Array.Exists(Lexicon.SnapshotHeaders, h => label.StartsWith(h, StringComparison.Ordinal));
     }
 
-    // "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)": names and values listed in the same order.
-    private static Proposal? ListForm(LineContext line, int at, int end)
+    // "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)": names and values listed in the same order. The proposal is added to
+    // the list and returned, or null.
+    private static Proposal? ListForm(LineContext line, int at, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
         if (!(tokens[at].IsOperator("[") || tokens[at].IsOperator("(")))
@@ -138,7 +137,7 @@ internal static class SnapshotRecogniser
             return null;
         }
 
-        var proposal = new Proposal(ReadingKind.StateSnapshot, at, i + 1, (names.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
+        var proposal = proposals.Add(ReadingKind.StateSnapshot, at, i + 1, (names.Count * ProposalScores.SnapshotPair) + ProposalScores.SnapshotBonus);
         for (var k = 0; k < names.Count; k++)
         {
             proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.StateSnapshot));

@@ -33,7 +33,7 @@ internal static class ValueListRecogniser
     public static bool MayPropose(LineContext line) =>
         line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0;
 
-    public static void Propose(LineContext line, List<Proposal> proposals)
+    public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         for (var i = 0; i + 3 < tokens.Count; i++)
@@ -87,13 +87,12 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            var proposal = new Proposal(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue) { PerStep = true };
+            var proposal = proposals.Add(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue).OfSuccessiveSteps();
             foreach (var value in values)
             {
                 proposal.With(new LineClaim(tokens[i].Text, null, value, null));
             }
 
-            proposals.Add(proposal);
             i = last;
         }
     }
