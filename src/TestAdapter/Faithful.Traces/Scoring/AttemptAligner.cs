@@ -231,7 +231,11 @@ internal sealed class AttemptAligner(
     {
         var parameters = program.Parameters.Count;
         var targets = parameters + program.Steps.Count;
-        if (_isRestart || (long)(sequenced.Count + 1) * (targets + 1) > SequenceAligner.MaxCells)
+
+        // Fewer claims than computed steps cannot claim them all (a reply that stops early or skips steps, most real
+        // replies to long loops): the walk would fail, so it is not begun.
+        if (_isRestart || sequenced.Count < program.Steps.Count - index.GivenCount
+            || (long)(sequenced.Count + 1) * (targets + 1) > SequenceAligner.MaxCells)
         {
             return null;
         }
