@@ -189,7 +189,7 @@ internal sealed class AttemptAligner(
             parameters + program.Steps.Count,
             (ci, t) => Score(claims[sequenced[ci]], t, claimedDirectly, sequenced[ci]),
             (ci, row) => ScoreRow(sequenced[ci], row, claimedDirectly),
-            t => t < parameters || index.IsGiven[t - parameters],
+            IsOptionalTarget,
             freeLeadingTargets: _isRestart,
             optionalClaim: ci => claims[sequenced[ci]].Repeats);
 
@@ -314,13 +314,13 @@ internal sealed class AttemptAligner(
 
         var claim = claims[c];
         var parameters = program.Parameters.Count;
-        var writes = new WriteBound(claim, truth.StepValues.AsImmutableArray(), SequenceAligner.MismatchScore + SequenceAligner.StatementBonus >= threshold);
+        var mismatchReaches = SequenceAligner.MismatchScore + SequenceAligner.StatementBonus >= threshold;
+        var writes = new WriteScores(this, truth.StepValues.AsImmutableArray(), index, claim, c, claimedDirectly);
         if (claim.Name is not { } name)
         {
             for (var step = 0; step < program.Steps.Count; step++)
             {
-                if (!index.IsGiven[step] && parameters + step != except && writes.MayReach(step)
-                    && ScoreWrite(claim, claim.Value, step, claimedDirectly, c) >= threshold)
+                if (!index.IsGiven[step] && parameters + step != except && (mismatchReaches || writes.States(step)) && writes.At(step) >= threshold)
                 {
                     return true;
                 }
@@ -346,23 +346,13 @@ internal sealed class AttemptAligner(
 
         foreach (var write in index.Writes(name))
         {
-            if (parameters + write != except && writes.MayReach(write) && ScoreWrite(claim, claim.Value, write, claimedDirectly, c) >= threshold)
+            if (parameters + write != except && (mismatchReaches || writes.States(write)) && writes.At(write) >= threshold)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    // Which writes a claim's row must score against a threshold: a write whose value the claim does not state scores
-    // at most a mismatch with the restatement bonus, so only those it states need scoring unless that bound reaches.
-    private readonly struct WriteBound(ParsedClaim claim, ImmutableArray<Value> truth, bool mismatchReaches)
-    {
-        private readonly bool _hasValue = claim.Value.HasValue;
-        private readonly ParsedValue _value = claim.Value.GetValueOrDefault();
-
-        public bool MayReach(int step) => mismatchReaches || (_hasValue && _value.Matches(truth[step]));
     }
 
     // An execution left unpaired while its variable still has writes no claim took is one of those writes, computed
@@ -515,9 +505,12 @@ internal sealed class AttemptAligner(
         private char _operator;
         private int _restated;
 
+        /// <summary>Whether the claim states the step's value.</summary>
+        public readonly bool States(int step) => _hasValue && _value.Matches(truth[step]);
+
         public int At(int step)
         {
-            if (_hasValue && _value.Matches(truth[step]))
+            if (States(step))
             {
                 return SequenceAligner.MatchScore + Restated(step);
             }

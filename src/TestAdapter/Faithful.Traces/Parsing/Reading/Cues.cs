@@ -60,7 +60,7 @@ internal sealed class Cues(params string[] phrases)
     /// </summary>
     public bool InAnyCase(string text) => Ascii.IsValid(text)
         ? InAscii(text)
-        : text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && In(text.ToLowerInvariant());
+        : text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && InScreened(text.ToLowerInvariant());
 
     /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
     public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text))

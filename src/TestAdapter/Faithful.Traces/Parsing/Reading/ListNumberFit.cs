@@ -71,15 +71,12 @@ internal static class ListNumberFit
         var best = 0;
         for (var d = 1; d <= MaxOffset; d++)
         {
-            // d before -d: on a tie the forward offset wins.
-            if (fits[d + MaxOffset] > fits[best + MaxOffset])
+            foreach (var candidate in (ReadOnlySpan<int>)[d, -d])
             {
-                best = d;
-            }
-
-            if (fits[-d + MaxOffset] > fits[best + MaxOffset])
-            {
-                best = -d;
+                if (fits[candidate + MaxOffset] > fits[best + MaxOffset])
+                {
+                    best = candidate;
+                }
             }
         }
 

@@ -30,7 +30,7 @@ internal static class EchoRecogniser
             var (from, to) = line.Sentences[s];
             var strong = line.Section == LineSection.Echo || line.SentenceHas(StrongCues, s);
             var respectively = strong && line.SentenceHas(RespectivelyCue, s);
-            if (respectively && Respectively(line, from, to, proposals) is not null)
+            if (respectively && ProposeRespectively(line, from, to, proposals))
             {
                 continue;
             }
@@ -97,8 +97,8 @@ internal static class EchoRecogniser
         return null;
     }
 
-    // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively": the proposal, added to the list, or null.
-    private static Proposal? Respectively(LineContext line, int from, int to, Proposals proposals)
+    // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively": whether it proposed the zipped pairs.
+    private static bool ProposeRespectively(LineContext line, int from, int to, Proposals proposals)
     {
         var tokens = line.Tokens;
         var names = new List<string>();
@@ -119,7 +119,7 @@ internal static class EchoRecogniser
 
         if (names.Count < 2 || names.Count != values.Count)
         {
-            return null;
+            return false;
         }
 
         var proposal = proposals.Add(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
@@ -128,6 +128,6 @@ internal static class EchoRecogniser
             proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));
         }
 
-        return proposal;
+        return true;
     }
 }
