@@ -47,19 +47,19 @@ internal sealed class NameRules
     // program (and every thread); bounded, so prose of any size cannot grow it without end.
     private const int MaxCachedWords = 4096;
     private const int MaxCachedWordLength = 32;
-    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags)> _words;
+    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags, WordLists Lists)> _words;
 
     // The span view of _words, taken once: every identifier of every line is looked up through it.
-    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags)>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
+    private readonly ConcurrentDictionary<string, (string Word, string? Name, WordTags Tags, WordLists Lists)>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
     /// <summary>The identifier written at <paramref name="identifier"/> as a string, <see cref="Resolve"/> of it, and its <see cref="WordTags"/>.</summary>
-    public (string Word, string? Name, WordTags Tags) ResolveToken(ReadOnlySpan<char> identifier)
+    public (string Word, string? Name, WordTags Tags, WordLists Lists) ResolveToken(ReadOnlySpan<char> identifier)
     {
         if (identifier.Length > MaxCachedWordLength)
         {
             var text = identifier.ToString();
             var name = Resolve(text);
-            return (text, name, WordTagging.Of(text, name));
+            return (text, name, WordTagging.Of(text, name), WordListing.Of(name ?? text));
         }
 
         if (_wordsBySpan.TryGetValue(identifier, out var cached))
@@ -69,7 +69,7 @@ internal sealed class NameRules
 
         var word = identifier.ToString();
         var resolvedName = Resolve(word);
-        var resolved = (word, resolvedName, WordTagging.Of(word, resolvedName));
+        var resolved = (word, resolvedName, WordTagging.Of(word, resolvedName), WordListing.Of(resolvedName ?? word));
         if (_words.Count < MaxCachedWords)
         {
             _words.TryAdd(word, resolved);

@@ -31,10 +31,10 @@ internal enum TokenKind
 
 /// <summary>One token of a normalized line; <see cref="Start"/>/<see cref="End"/> index the normalized text.</summary>
 /// <remarks>
-/// Kept to four fields (32 bytes): recognisers read tokens out of a list by value many times per line, and a number's
-/// value is wanted only for number tokens, so it is held by reference (<see cref="NumberBox"/>).
+/// Kept to 32 bytes: recognisers read tokens out of a list by value many times per line, and a number's value is wanted
+/// only for number tokens, so it is held by reference (<see cref="NumberBox"/>).
 /// </remarks>
-internal readonly struct Token(TokenKind kind, int start, int end, string text, NumberBox? number = null)
+internal readonly struct Token(TokenKind kind, int start, int end, string text, NumberBox? number = null, WordLists lists = WordLists.None)
 {
     public TokenKind Kind { get; } = kind;
 
@@ -45,6 +45,12 @@ internal readonly struct Token(TokenKind kind, int start, int end, string text, 
     public string Text { get; } = text;
 
     private readonly NumberBox? _number = number;
+
+    /// <summary>The <see cref="Lexicon"/> lists an identifier's text is in (none for numbers and symbols).</summary>
+    public WordLists Lists { get; } = lists;
+
+    /// <summary>Whether this identifier's text is in one of <paramref name="lists"/>: <c>Lexicon.X.Contains(Text)</c> without hashing it.</summary>
+    public bool In(WordLists lists) => (Lists & lists) != 0;
 
     /// <summary>The number a <see cref="TokenKind.Number"/> token reads as; default for other tokens.</summary>
     public ParsedValue Number => _number is null ? default : _number.Value;

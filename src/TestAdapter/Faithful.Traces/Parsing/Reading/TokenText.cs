@@ -17,7 +17,7 @@ internal static class TokenText
         {
             var boundary = i == end
                 || tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow or TokenKind.Colon
-                || (tokens[i].Kind == TokenKind.Word && Lexicon.ResultWords.Contains(tokens[i].Text));
+                || (tokens[i].Kind == TokenKind.Word && tokens[i].In(WordLists.Result));
             if (!boundary)
             {
                 continue;
@@ -26,7 +26,7 @@ internal static class TokenText
             if (partStart < i)
             {
                 var first = partStart;
-                while (first < i && (tokens[first].IsOperator("(") || (tokens[first].Kind == TokenKind.Word && Lexicon.ValueFillers.Contains(tokens[first].Text))))
+                while (first < i && (tokens[first].IsOperator("(") || (tokens[first].Kind == TokenKind.Word && tokens[first].In(WordLists.ValueFiller))))
                 {
                     first++;
                 }
@@ -73,7 +73,7 @@ internal static class TokenText
         {
             TokenKind.Number => false,
             TokenKind.Operator => tokens[next].Text == "(",
-            TokenKind.Word => !Lexicon.OperatorWords.Contains(tokens[next].Text),
+            TokenKind.Word => !tokens[next].In(WordLists.Operator),
             _ => true,
         };
     }

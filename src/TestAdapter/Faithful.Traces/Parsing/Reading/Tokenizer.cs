@@ -69,11 +69,11 @@ internal static class Tokenizer
                     }
                 }
 
-                var (word, name, wordTags) = names.ResolveToken(text.AsSpan(i, end - i));
+                var (word, name, wordTags, lists) = names.ResolveToken(text.AsSpan(i, end - i));
                 tags |= wordTags;
                 tokens.Add(name is null
-                    ? new Token(TokenKind.Word, i, end, word)
-                    : new Token(TokenKind.Name, i, end, name));
+                    ? new Token(TokenKind.Word, i, end, word, lists: lists)
+                    : new Token(TokenKind.Name, i, end, name, lists: lists));
                 i = end;
                 continue;
             }

@@ -13,7 +13,7 @@ internal static class AssignmentRecogniser
     {
         var tokens = line.Tokens;
         var start = 0;
-        while (start < tokens.Count && tokens[start].Kind == TokenKind.Word && Lexicon.TypeKeywords.Contains(tokens[start].Text))
+        while (start < tokens.Count && tokens[start].Kind == TokenKind.Word && tokens[start].In(WordLists.TypeKeyword))
         {
             start++;
         }
@@ -85,7 +85,7 @@ internal static class AssignmentRecogniser
             return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "the" or "value" or "a";
         }
 
-        return Lexicon.AnchorWords.Contains(token.Text) && !token.IsWord("was");
+        return token.In(WordLists.Anchor) && !token.IsWord("was");
     }
 
     /// <summary>Whether the anchor's assignment is a symbol (<c>=</c>, <c>:</c>, an arrow) rather than a word.</summary>
@@ -102,7 +102,7 @@ internal static class AssignmentRecogniser
                 return previous.Text is "(" or "[";
             case TokenKind.Word:
                 // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
-                return !Lexicon.BlockingPrepositions.Contains(previous.Text) && !Lexicon.OperatorWords.Contains(previous.Text)
+                return !previous.In(WordLists.BlockingPreposition | WordLists.Operator)
                     && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && tokens[i - 2].Kind == TokenKind.Name);
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
@@ -234,7 +234,7 @@ internal static class AssignmentRecogniser
         for (var i = from; i < end; i++)
         {
             if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
-                || (tokens[i].Kind == TokenKind.Word && Lexicon.ResultWords.Contains(tokens[i].Text)))
+                || (tokens[i].Kind == TokenKind.Word && tokens[i].In(WordLists.Result)))
             {
                 return i;
             }
@@ -271,7 +271,7 @@ internal static class AssignmentRecogniser
     {
         for (var i = start; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word && !Lexicon.OperatorWords.Contains(tokens[i].Text))
+            if (tokens[i].Kind == TokenKind.Word && !tokens[i].In(WordLists.Operator))
             {
                 return false;
             }

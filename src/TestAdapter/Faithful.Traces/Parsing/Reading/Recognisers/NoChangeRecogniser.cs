@@ -117,7 +117,7 @@ internal static class NoChangeRecogniser
     {
         at = -1;
         var i = from;
-        while (i < to && i < from + 4 && (tokens[i].Kind == TokenKind.Word && (Lexicon.ValueFillers.Contains(tokens[i].Text) || tokens[i].Text.ToLowerInvariant() is "unchanged" or "as" or "equal") || tokens[i].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i].IsOperator("(")))
+        while (i < to && i < from + 4 && (tokens[i].Kind == TokenKind.Word && (tokens[i].In(WordLists.ValueFiller) || tokens[i].Text.ToLowerInvariant() is "unchanged" or "as" or "equal") || tokens[i].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i].IsOperator("(")))
         {
             i++;
         }

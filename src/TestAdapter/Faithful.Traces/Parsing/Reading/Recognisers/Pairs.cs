@@ -64,7 +64,7 @@ internal static class Pairs
         {
             TokenKind.Comma or TokenKind.Semicolon or TokenKind.Name or TokenKind.Other => true,
             TokenKind.Operator => next.Text is "(" or ")" or "]" or "|",
-            TokenKind.Word => !Lexicon.OperatorWords.Contains(next.Text),
+            TokenKind.Word => !next.In(WordLists.Operator),
             _ => false,
         };
     }

@@ -120,7 +120,7 @@ internal static class ProseAnswerRecogniser
     {
         for (var i = from; i < at; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word && (Lexicon.OperationVerbs.Contains(tokens[i].Text) || tokens[i].IsWord("by")
+            if (tokens[i].Kind == TokenKind.Word && (tokens[i].In(WordLists.OperationVerb) || tokens[i].IsWord("by")
                 || tokens[i].Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)))
             {
                 // "which is 0 + 19 = 19": work after "is" is fine; a verb before it is not.

@@ -50,7 +50,7 @@ internal static class ProseExecutionRecogniser
         var found = false;
         for (var i = from; i + 1 < to; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || !(Lexicon.ResultWords.Contains(tokens[i].Text) || Lexicon.ProseResultWords.Contains(tokens[i].Text)))
+            if (tokens[i].Kind != TokenKind.Word || !tokens[i].In(WordLists.Result | WordLists.ProseResult))
             {
                 continue;
             }
@@ -62,7 +62,7 @@ internal static class ProseExecutionRecogniser
 
             var valueAt = i + 1;
             string? named = null;
-            while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && Lexicon.ProseValueFillers.Contains(tokens[valueAt].Text))
+            while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && tokens[valueAt].In(WordLists.ProseValueFiller))
                 || (named is null && tokens[valueAt].Kind == TokenKind.Name && valueAt == i + 1)))
             {
                 // "making n_1 10": the result word names its target.
@@ -154,7 +154,7 @@ internal static class ProseExecutionRecogniser
         var verb = -1;
         for (var i = from; i + 1 < to; i++)
         {
-            if (verb < 0 && tokens[i].Kind == TokenKind.Word && (SettingVerbs.Contains(tokens[i].Text) || Lexicon.OperationVerbs.Contains(tokens[i].Text)))
+            if (verb < 0 && tokens[i].Kind == TokenKind.Word && tokens[i].In(WordLists.SettingVerb | WordLists.OperationVerb))
             {
                 verb = i;
             }
@@ -199,7 +199,7 @@ internal static class ProseExecutionRecogniser
         for (var i = start; i < end; i++)
         {
             var token = tokens[i];
-            if (token.Kind == TokenKind.Word && verb.Length == 0 && Lexicon.OperationVerbs.Contains(token.Text))
+            if (token.Kind == TokenKind.Word && verb.Length == 0 && token.In(WordLists.OperationVerb))
             {
                 verb = token.Text.ToLowerInvariant();
                 continue;

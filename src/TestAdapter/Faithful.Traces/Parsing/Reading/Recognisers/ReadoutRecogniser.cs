@@ -57,7 +57,7 @@ internal static class ReadoutRecogniser
         var words = 0;
         while (i < to && words < 8 && (tokens[i].Kind is TokenKind.Word or TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow || tokens[i].IsOperator("(")))
         {
-            if (tokens[i].Kind == TokenKind.Word && (Lexicon.OperationVerbs.Contains(tokens[i].Text) || Lexicon.OperatorWords.Contains(tokens[i].Text) || Lexicon.BlockingPrepositions.Contains(tokens[i].Text) && tokens[i].Text.ToLowerInvariant() is "by" or "plus" or "minus" or "times"))
+            if (tokens[i].Kind == TokenKind.Word && (tokens[i].In(WordLists.OperationVerb | WordLists.Operator) || tokens[i].In(WordLists.BlockingPreposition) && tokens[i].Text.ToLowerInvariant() is "by" or "plus" or "minus" or "times"))
             {
                 return null;
             }

@@ -47,7 +47,7 @@ internal static class ValueListRecogniser
             var at = i + 1;
             var linked = false;
             while (at < end && at < i + 4 && (tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
-                || (tokens[at].Kind == TokenKind.Word && (Lexicon.ListVerbs.Contains(tokens[at].Text) || Lexicon.ValueFillers.Contains(tokens[at].Text) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
+                || (tokens[at].Kind == TokenKind.Word && (tokens[at].In(WordLists.ListVerb | WordLists.ValueFiller) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
             {
                 linked = true;
                 at++;
@@ -69,7 +69,7 @@ internal static class ValueListRecogniser
                 at = item.Value + 1;
                 var separated = false;
                 while (at < end && (tokens[at].Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon
-                    || (tokens[at].Kind == TokenKind.Word && Lexicon.ListJoiners.Contains(tokens[at].Text))))
+                    || (tokens[at].Kind == TokenKind.Word && tokens[at].In(WordLists.ListJoiner))))
                 {
                     separated = true;
                     at++;
