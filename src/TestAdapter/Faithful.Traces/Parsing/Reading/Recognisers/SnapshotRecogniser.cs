@@ -97,7 +97,8 @@ internal static class SnapshotRecogniser
     private static Proposal? ListForm(LineContext line, int at, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
-        if (!(tokens[at].IsOperator("[") || tokens[at].IsOperator("(")))
+        // Most brackets hold arithmetic ("((-54) - 7) / 4"): a list form needs two names, and a name right after it.
+        if (!(tokens[at].IsOperator("[") || tokens[at].IsOperator("(")) || at + 1 >= end || tokens[at + 1].Kind != TokenKind.Name)
         {
             return null;
         }
