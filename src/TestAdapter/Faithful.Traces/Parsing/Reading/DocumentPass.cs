@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -17,12 +19,11 @@ internal sealed class DocumentPass
     private readonly List<ParsedAnswer> _answers = [];
     private readonly List<ParsedReading> _readings = [];
     private readonly Tables _tables;
-    private readonly Dictionary<string, ParsedValue?> _claimedThisAttempt;
-    private readonly Dictionary<string, ParsedValue> _held;
-    private readonly HashSet<string> _executedSinceSnapshot;
-    private readonly HashSet<string> _executedThisAttempt;
-    private readonly HashSet<string> _summarized;
-    private readonly List<string> _snapshotNames = [];
+    private readonly Dictionary<string, NameState> _states;
+    private readonly List<NameState> _snapshotNames = [];
+
+    // Stamps the per-attempt facts of NameState: starting an attempt moves it on, which forgets them all at once.
+    private int _generation = 1;
     private int _snapshotLine = -1;
     private int? _possibleRestart;
     private int? _tentativeRestart;
@@ -40,14 +41,16 @@ internal sealed class DocumentPass
         // Sized for the program's variables up front, so that no table grows (and copies itself) while a reply is read.
         var names = knowledge.DistinctVariables + knowledge.Given.Count;
         _tables = Tables.Rent(names);
-        (_claimedThisAttempt, _held, _executedSinceSnapshot, _executedThisAttempt, _summarized) =
-            (_tables.ClaimedThisAttempt, _tables.Held, _tables.ExecutedSinceSnapshot, _tables.ExecutedThisAttempt, _tables.Summarized);
+        _states = _tables.States;
         _singleWrite = singleWrite;
         foreach (var (name, value) in knowledge.Given)
         {
+            var state = State(name);
+            state.IsGiven = true;
+            state.Given = value;
             if (value is { } known)
             {
-                _held[name] = known;
+                state.Hold(known);
             }
         }
     }
@@ -184,7 +187,7 @@ internal sealed class DocumentPass
             // A snapshot line restates what was executed before it; later lines start afresh.
             foreach (var snapshotted in _snapshotNames)
             {
-                _executedSinceSnapshot.Remove(snapshotted);
+                snapshotted.ExecutedSinceSnapshotIn = 0;
             }
 
             _snapshotNames.Clear();
@@ -195,23 +198,24 @@ internal sealed class DocumentPass
         var contradicts = false;
         var shortcut = claim.Shortcut;
         var value = claim.Value;
-        if (beforeValue && claim.Name is { } before)
+        var state = claim.Name is { } claimed ? State(claimed) : null;
+        if (beforeValue && state is not null)
         {
             // The held value restated (or a given one echoed) observes; another value contradicts what the reply held.
-            var echoesGiven = _knowledge.Given.TryGetValue(before, out var givenBefore) && !_executedThisAttempt.Contains(before) && (givenBefore is null || SameValue(givenBefore, value));
+            var echoesGiven = state.IsGiven && !Executed(state) && (state.Given is null || SameValue(state.Given, value));
             kind = echoesGiven ? ReadingKind.InputEcho : ReadingKind.StateSnapshot;
-            contradicts = !echoesGiven && !Held(before, value);
+            contradicts = !echoesGiven && !state.Holds(value);
             shortcut = false;
         }
-        else if (claim.Name is { } name)
+        else if (state is not null)
         {
             switch (kind)
             {
                 case ReadingKind.NoChangeExecution:
-                    value ??= _held.TryGetValue(name, out var kept) ? kept : null;
+                    value ??= state.HasHeld ? state.Held : null;
                     break;
                 case ReadingKind.InputEcho:
-                    if (_executedThisAttempt.Contains(name))
+                    if (Executed(state))
                     {
                         // A second pass from the initial values starts a new attempt.
                         StartAttempt();
@@ -220,14 +224,14 @@ internal sealed class DocumentPass
                     break;
                 case ReadingKind.StateSnapshot:
                     _snapshotLine = e.Line;
-                    _snapshotNames.Add(name);
-                    (kind, contradicts) = Snapshot(name, value);
+                    _snapshotNames.Add(state);
+                    (kind, contradicts) = Snapshot(state, value);
                     break;
                 case ReadingKind.Readout:
                     // A new value sums up a loop (a shortcut); a single-assignment step already computed is only read out,
                     // rightly or not.
-                    (kind, contradicts) = Held(name, value) ? (ReadingKind.Readout, false)
-                        : _singleWrite.Contains(name) && _executedThisAttempt.Contains(name) ? (ReadingKind.Readout, value is not null)
+                    (kind, contradicts) = state.Holds(value) ? (ReadingKind.Readout, false)
+                        : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
                         : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
                     break;
@@ -236,21 +240,20 @@ internal sealed class DocumentPass
 
         // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations), unless
         // the step leaves it so: the aligner decides (a repeat is an optional claim).
-        var restatesGiven = kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && claim.Name is { } restated
-            && _knowledge.Given.TryGetValue(restated, out var givenValue) && givenValue is not null
-            && !_executedThisAttempt.Contains(restated) && SameValue(givenValue, value);
+        var restatesGiven = kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && state is not null
+            && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value);
 
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
-        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && claim.Name is { } summed && _summarized.Contains(summed) && Held(summed, value))
+        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && state is not null && state.SummarizedIn == _generation && state.Holds(value))
         {
             kind = ReadingKind.Readout;
             shortcut = false;
         }
 
-        var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && claim.Name is { } repeated
-            && !_singleWrite.Contains(repeated) && _executedThisAttempt.Contains(repeated) && Held(repeated, value) && !ShowsStatement(e.Text);
+        var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
+            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(e.Text);
 
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
@@ -262,7 +265,7 @@ internal sealed class DocumentPass
 
         if (parsed.Executes && !restatesGiven)
         {
-            AddExecution(parsed);
+            AddExecution(parsed, state);
         }
         else if (restatesGiven)
         {
@@ -271,9 +274,9 @@ internal sealed class DocumentPass
         }
         else
         {
-            if (kind == ReadingKind.InputEcho && claim.Name is { } echoed && value is { } echoedValue)
+            if (kind == ReadingKind.InputEcho && state is not null && value is { } echoedValue)
             {
-                _held[echoed] = echoedValue;
+                state.Hold(echoedValue);
             }
 
             _claims.Add(parsed);
@@ -286,19 +289,19 @@ internal sealed class DocumentPass
 
     // A snapshot entry: an echo of an input not yet written, an observation of a held value, a contradiction of a value
     // just computed, or (in a per-iteration state list) the first showing of a new value.
-    private (ReadingKind Kind, bool Contradicts) Snapshot(string name, ParsedValue? value)
+    private (ReadingKind Kind, bool Contradicts) Snapshot(NameState state, ParsedValue? value)
     {
-        if (_knowledge.Given.TryGetValue(name, out var given) && !_executedThisAttempt.Contains(name) && (given is null || SameValue(given, value)))
+        if (state.IsGiven && !Executed(state) && (state.Given is null || SameValue(state.Given, value)))
         {
             return (ReadingKind.InputEcho, false);
         }
 
-        if (Held(name, value))
+        if (state.Holds(value))
         {
             return (ReadingKind.StateSnapshot, false);
         }
 
-        if (_executedSinceSnapshot.Contains(name) || value is null)
+        if (state.ExecutedSinceSnapshotIn == _generation || value is null)
         {
             return (ReadingKind.StateSnapshot, value is not null);
         }
@@ -332,11 +335,19 @@ internal sealed class DocumentPass
     private bool NumbersAWrite(LineClaim claim) =>
         claim.StepNumber is { } number && number >= 1 && number <= _knowledge.StepVariables.Length && _knowledge.StepVariables[number - 1] == claim.Name;
 
-    private bool Held(string name, ParsedValue? value) => _held.TryGetValue(name, out var held) && SameValue(held, value);
+    // Whether the name was executed in the current attempt.
+    private bool Executed(NameState state) => state.ExecutedIn == _generation;
+
+    // The state of a name, made (empty) the first time the pass meets it: one lookup per claim, however many questions follow.
+    private NameState State(string name)
+    {
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_states, name, out _);
+        return state ??= _tables.NewState(_singleWrite.Contains(name));
+    }
 
     private static bool SameValue(ParsedValue? a, ParsedValue? b) => a is { } x && b is { } y && (x.Text == y.Text || (x.Int64 is { } l && l == y.Int64) || x.Real == y.Real);
 
-    private void AddExecution(ParsedClaim claim)
+    private void AddExecution(ParsedClaim claim, NameState? state)
     {
         // A single-assignment step claimed again (not as a repeat of the line just before) means the model went back.
         // With a new value it started over; with the same value it may only be checking, so the restart is decided
@@ -349,9 +360,9 @@ internal sealed class DocumentPass
             // the hesitation on; a variable written several times that is claimed again (not a verbatim repeat) is
             // taken as going back, since within one attempt it would read as its next write.
             _tentativeRestart = null;
-            if (claim.Name is { } again && _claimedThisAttempt.ContainsKey(again) && !repeatsPrevious)
+            if (state is not null && state.ClaimedIn == _generation && !repeatsPrevious)
             {
-                if (_singleWrite.Contains(again))
+                if (state.SingleWrite)
                 {
                     _possibleRestart ??= hesitatedAt;
                 }
@@ -362,11 +373,11 @@ internal sealed class DocumentPass
             }
         }
 
-        if (claim.Name is { } name && _singleWrite.Contains(name) && !repeatsPrevious)
+        if (state is not null && state.SingleWrite && !repeatsPrevious)
         {
-            if (_claimedThisAttempt.TryGetValue(name, out var earlier))
+            if (state.ClaimedIn == _generation)
             {
-                if (earlier?.Text != claim.Value?.Text)
+                if (state.Claimed?.Text != claim.Value?.Text)
                 {
                     StartAttemptAt(_possibleRestart ?? _claims.Count);
                 }
@@ -381,22 +392,17 @@ internal sealed class DocumentPass
             }
         }
 
-        if (claim.Name is { } written)
+        if (state is not null)
         {
-            _claimedThisAttempt[written] = claim.Value;
-            _executedSinceSnapshot.Add(written);
-            _executedThisAttempt.Add(written);
-            if (claim.Shortcut)
-            {
-                _summarized.Add(written);
-            }
-            else
-            {
-                _summarized.Remove(written);
-            }
+            // Read the generation now: a restart above may have moved it on.
+            state.ClaimedIn = _generation;
+            state.Claimed = claim.Value;
+            state.ExecutedSinceSnapshotIn = _generation;
+            state.ExecutedIn = _generation;
+            state.SummarizedIn = claim.Shortcut ? _generation : 0;
             if (claim.Value is { } value)
             {
-                _held[written] = value;
+                state.Hold(value);
             }
         }
 
@@ -426,8 +432,10 @@ internal sealed class DocumentPass
             _claims[i] = _claims[i] with { Attempt = _attempt };
             if (_claims[i].Executes && _claims[i].Name is { } moved)
             {
-                _claimedThisAttempt[moved] = _claims[i].Value;
-                _executedThisAttempt.Add(moved);
+                var state = State(moved);
+                state.ClaimedIn = _generation;
+                state.Claimed = _claims[i].Value;
+                state.ExecutedIn = _generation;
             }
 
             _claimsThisAttempt++;
@@ -439,18 +447,49 @@ internal sealed class DocumentPass
         _attempt++;
         _claimsThisAttempt = 0;
         _answersThisAttempt = 0;
-        _claimedThisAttempt.Clear();
-        _executedThisAttempt.Clear();
-        _executedSinceSnapshot.Clear();
-        _summarized.Clear();
+        _generation++;
         _possibleRestart = null;
         _tentativeRestart = null;
     }
 
     /// <summary>
+    /// What the pass knows of one name: whether it is given (and its value), whether a single step writes it, the value
+    /// the reply holds for it, and what the current attempt did with it. The per-attempt facts are generation stamps
+    /// (<see cref="_generation"/>): a fact holds while its stamp is the current generation, and 0 is never.
+    /// </summary>
+    private sealed class NameState
+    {
+        public bool IsGiven;
+        public ParsedValue? Given;
+        public bool SingleWrite;
+        public bool HasHeld;
+        public ParsedValue Held;
+        public int ClaimedIn;
+        public ParsedValue? Claimed;
+        public int ExecutedIn;
+        public int ExecutedSinceSnapshotIn;
+        public int SummarizedIn;
+
+        public void Hold(ParsedValue value)
+        {
+            HasHeld = true;
+            Held = value;
+        }
+
+        public bool Holds(ParsedValue? value) => HasHeld && SameValue(Held, value);
+
+        public NameState Reset(bool singleWrite)
+        {
+            (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn) =
+                (false, null, singleWrite, false, default, 0, null, 0, 0, 0);
+            return this;
+        }
+    }
+
+    /// <summary>
     /// The pass's working tables, kept per thread between replies: built per reply they were a tenth of the bytes a
     /// short reply allocates. A pass rents them empty and gives them back when it has run; a pass that finds none
-    /// to rent (another pass on the thread holds them) builds its own. Tables grown past <see cref="MaxKept"/> entries
+    /// to rent (another pass on the thread holds them) builds its own. Tables grown past <see cref="MaxKept"/> names
     /// are not kept, so one huge program does not pin its tables to the thread.
     /// </summary>
     private sealed class Tables
@@ -460,42 +499,40 @@ internal sealed class DocumentPass
         [ThreadStatic]
         private static Tables? t_kept;
 
-        public Dictionary<string, ParsedValue?> ClaimedThisAttempt { get; } = new(StringComparer.Ordinal);
+        // The name states handed out since the tables were rented, reused in order.
+        private readonly List<NameState> _states = [];
+        private int _used;
 
-        public Dictionary<string, ParsedValue> Held { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, NameState> States { get; } = new(StringComparer.Ordinal);
 
-        public HashSet<string> ExecutedSinceSnapshot { get; } = new(StringComparer.Ordinal);
+        public NameState NewState(bool singleWrite)
+        {
+            if (_used == _states.Count)
+            {
+                _states.Add(new NameState());
+            }
 
-        public HashSet<string> ExecutedThisAttempt { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Summarized { get; } = new(StringComparer.Ordinal);
+            return _states[_used++].Reset(singleWrite);
+        }
 
         public static Tables Rent(int names)
         {
             var tables = t_kept ?? new Tables();
             t_kept = null;
-            tables.ClaimedThisAttempt.EnsureCapacity(names);
-            tables.Held.EnsureCapacity(names);
-            tables.ExecutedSinceSnapshot.EnsureCapacity(names);
-            tables.ExecutedThisAttempt.EnsureCapacity(names);
+            tables.States.EnsureCapacity(names);
             return tables;
         }
 
         public static void Return(Tables tables)
         {
             // EnsureCapacity(0) reads a table's capacity without changing it.
-            if (tables.ClaimedThisAttempt.EnsureCapacity(0) > MaxKept || tables.Held.EnsureCapacity(0) > MaxKept
-                || tables.ExecutedSinceSnapshot.EnsureCapacity(0) > MaxKept || tables.ExecutedThisAttempt.EnsureCapacity(0) > MaxKept
-                || tables.Summarized.EnsureCapacity(0) > MaxKept)
+            if (tables.States.EnsureCapacity(0) > MaxKept || tables._states.Count > MaxKept)
             {
                 return;
             }
 
-            tables.ClaimedThisAttempt.Clear();
-            tables.Held.Clear();
-            tables.ExecutedSinceSnapshot.Clear();
-            tables.ExecutedThisAttempt.Clear();
-            tables.Summarized.Clear();
+            tables.States.Clear();
+            tables._used = 0;
             t_kept = tables;
         }
     }
