@@ -258,7 +258,7 @@ internal sealed class ParseRun
             && (e.Line < lastExecutionLine || (executionLines.Contains(e.Line) && e.Line < lastAnswerLine)));
     }
 
-    private static ReaderKnowledge Knowledge(TraceParserOptions options)
+    internal static ReaderKnowledge Knowledge(TraceParserOptions options)
     {
         var given = new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
         foreach (var name in options.GivenNames)
