@@ -16,7 +16,8 @@ public sealed class CuePrefilterTests
     ];
 
     // Pieces that build near misses and hits: the phrases themselves in several cases, their words, letters, the Kelvin
-    // sign and dotted capital I (non-ASCII characters that lower-case to ASCII letters), and other characters.
+    // sign (a non-ASCII character that lower-cases to an ASCII letter), dotted capital I (one that does not), and other
+    // characters.
     private static readonly Gen<string> Text =
         Gen.OneOf<string>(new IGen<string>[]
         {
@@ -69,6 +70,30 @@ public sealed class CuePrefilterTests
         Assert.All(needs, need => Assert.NotEqual(0u, need & hitting));
         Assert.InRange(System.Numerics.BitOperations.PopCount(hitting), 1, 6);
         Assert.Equal(0u, LetterSet.HittingSet([.. needs, LetterSet.Needed("-> 42")]));
+    }
+
+    [Fact]
+    public void Every_non_ascii_character_adds_exactly_the_ascii_letters_it_cases_to()
+    {
+        // The letter set looks non-ASCII characters up in a table built once; here each one is cased directly.
+        var mapped = 0;
+        for (var c = (char)128; c != char.MinValue; c++)
+        {
+            var expected = 0u;
+            foreach (var cased in new[] { char.ToLowerInvariant(c), char.ToUpperInvariant(c) })
+            {
+                if (cased is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+                {
+                    expected |= 1u << (char.ToLowerInvariant(cased) - 'a');
+                }
+            }
+
+            mapped += expected == 0 ? 0 : 1;
+            Assert.True(expected == LetterSet.Of(c.ToString()), $"U+{(int)c:X4}: expected letters {expected:X}, got {LetterSet.Of(c.ToString()):X}");
+        }
+
+        // The Kelvin sign (to k) and the long s (to S) at least; the dotted capital I and the dotless i map to no ASCII letter.
+        Assert.InRange(mapped, 2, 32);
     }
 
     [Theory]

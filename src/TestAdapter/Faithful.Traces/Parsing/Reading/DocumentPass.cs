@@ -78,7 +78,7 @@ internal sealed class DocumentPass
 
     private void RunEvents(List<ReadEvent> events)
     {
-        ListNumberFit.Apply(events, _knowledge.StepVariables);
+        ListNumberFit.Apply(events, _knowledge);
         ParsedClaim? lastReadout = null;
         for (var k = 0; k < events.Count; k++)
         {

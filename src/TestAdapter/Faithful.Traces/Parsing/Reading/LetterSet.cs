@@ -33,7 +33,42 @@ internal static class LetterSet
     }
 
     // The ASCII letters a non-ASCII character becomes when lower- or upper-cased (invariant, as the readers compare).
+    // Only a handful of characters do (the Kelvin sign and the long s, in .NET 10): they are found once, by casing
+    // every non-ASCII character, and each character met after that is looked up among them instead of cased twice.
     private static uint NonAscii(char c)
+    {
+        var at = Array.BinarySearch(CasedToAscii, c);
+        return at >= 0 ? CasedToAsciiLetters[at] : 0;
+    }
+
+    private static readonly char[] CasedToAscii;
+    private static readonly uint[] CasedToAsciiLetters;
+
+#pragma warning disable CA1810 // The two tables are built in one pass over every character.
+    static LetterSet()
+#pragma warning restore CA1810
+    {
+        var chars = new List<char>();
+        var letters = new List<uint>();
+        for (var c = (char)128; ; c++)
+        {
+            if (CasedLetters(c) is var found and not 0)
+            {
+                chars.Add(c);
+                letters.Add(found);
+            }
+
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+
+        (CasedToAscii, CasedToAsciiLetters) = ([.. chars], [.. letters]);
+    }
+
+    /// <summary>The ASCII letters <paramref name="c"/> lower- or upper-cases to (invariant casing).</summary>
+    internal static uint CasedLetters(char c)
     {
         var letters = 0u;
         foreach (var cased in (ReadOnlySpan<char>)[char.ToLowerInvariant(c), char.ToUpperInvariant(c)])

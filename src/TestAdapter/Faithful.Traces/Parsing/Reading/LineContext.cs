@@ -262,8 +262,8 @@ internal sealed class LineContext
 /// </summary>
 internal sealed class ReaderKnowledge
 {
-    // The distinct entries of StepVariables.
-    private readonly HashSet<string> _variables;
+    // The distinct entries of StepVariables, each with its number (its index in order of first appearance).
+    private readonly Dictionary<string, int> _variables;
 
     public static ReaderKnowledge None { get; } = new(null, null, null, false);
 
@@ -274,7 +274,7 @@ internal sealed class ReaderKnowledge
         AnswerVariable = answerVariable;
         StepVariables = stepVariables?.ToArray() ?? [];
         AnswerIsSum = answerIsSum;
-        _variables = Distinct(StepVariables);
+        (_variables, StepVariableIds) = Distinct(StepVariables);
     }
 
     /// <summary>Inputs (value unknown to the reader) and declared variables with their literal initial value.</summary>
@@ -298,24 +298,40 @@ internal sealed class ReaderKnowledge
     public bool IsGiven(string name) => Given.ContainsKey(name);
 
     /// <summary>Whether some step's entry in <see cref="StepVariables"/> is <paramref name="name"/> (a set lookup, not a scan of every step).</summary>
-    public bool IsStepVariable(string name) => _variables.Contains(name);
+    public bool IsStepVariable(string name) => _variables.ContainsKey(name);
+
+    /// <summary>Each step's variable as its number (see <see cref="VariableId"/>): comparing two is comparing two ints.</summary>
+    public int[] StepVariableIds { get; }
+
+    /// <summary>The number of the step variable <paramref name="name"/> (ordinal, as <c>==</c> compares), or -1 when no step writes it.</summary>
+    public int VariableId(string name) => _variables.TryGetValue(name, out var id) ? id : -1;
 
     // Distinct() sized its set for every step (a 10,000-step loop writes two or three variables); a run of steps
     // writing the same variable instance is added once without hashing each.
-    private static HashSet<string> Distinct(string[] variables)
+    private static (Dictionary<string, int> Variables, int[] Ids) Distinct(string[] variables)
     {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[variables.Length];
         string? previous = null;
+        var previousId = -1;
         for (var i = 0; i < variables.Length; i++)
         {
             var variable = variables[i];
             if (!ReferenceEquals(variable, previous))
             {
-                distinct.Add(variable);
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(distinct, variable, out var known);
+                if (!known)
+                {
+                    id = distinct.Count - 1;
+                }
+
                 previous = variable;
+                previousId = id;
             }
+
+            ids[i] = previousId;
         }
 
-        return distinct;
+        return (distinct, ids);
     }
 }

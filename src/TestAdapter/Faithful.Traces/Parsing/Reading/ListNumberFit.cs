@@ -12,8 +12,10 @@ internal static class ListNumberFit
 {
     private const int MaxOffset = 10;
 
-    public static void Apply(List<ReadEvent> events, string[] stepVariables)
+    public static void Apply(List<ReadEvent> events, ReaderKnowledge knowledge)
     {
+        // Variables compared as numbers: each claim is tested against 21 steps.
+        var stepVariables = knowledge.StepVariableIds;
         if (stepVariables.Length == 0)
         {
             return;
@@ -52,7 +54,7 @@ internal static class ListNumberFit
             numbered++;
             listItems += e.ListItem ? 1 : 0;
             distinct.Add(number);
-            var variable = StepNames.VariableOf(name);
+            var variable = knowledge.VariableId(StepNames.VariableOf(name));
             for (var d = -MaxOffset; d <= MaxOffset; d++)
             {
                 var step = number + d;
