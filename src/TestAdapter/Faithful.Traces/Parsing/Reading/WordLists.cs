@@ -51,30 +51,35 @@ internal enum WordLists : uint
 
 internal static class WordListing
 {
+    // Each list with its bit.
+    private static readonly (HashSet<string> List, WordLists Bit)[] Lists =
+    [
+        (Lexicon.ResultWords, WordLists.Result),
+        (Lexicon.ProseResultWords, WordLists.ProseResult),
+        (Lexicon.ProseValueFillers, WordLists.ProseValueFiller),
+        (Lexicon.AnchorWords, WordLists.Anchor),
+        (Lexicon.ValueFillers, WordLists.ValueFiller),
+        (Lexicon.BlockingPrepositions, WordLists.BlockingPreposition),
+        (Lexicon.OperatorWords, WordLists.Operator),
+        (Lexicon.TypeKeywords, WordLists.TypeKeyword),
+        (Lexicon.OperationVerbs, WordLists.OperationVerb),
+        (Lexicon.ListJoiners, WordLists.ListJoiner),
+        (Lexicon.ListVerbs, WordLists.ListVerb),
+        (ProseExecutionRecogniser.SettingVerbs, WordLists.SettingVerb),
+    ];
+
     /// <summary>The lists <paramref name="text"/> is in, by each list's own comparer (so a bit answers exactly what <c>Contains</c> would).</summary>
     public static WordLists Of(string text)
     {
         var lists = WordLists.None;
-        Add(ref lists, Lexicon.ResultWords, WordLists.Result, text);
-        Add(ref lists, Lexicon.ProseResultWords, WordLists.ProseResult, text);
-        Add(ref lists, Lexicon.ProseValueFillers, WordLists.ProseValueFiller, text);
-        Add(ref lists, Lexicon.AnchorWords, WordLists.Anchor, text);
-        Add(ref lists, Lexicon.ValueFillers, WordLists.ValueFiller, text);
-        Add(ref lists, Lexicon.BlockingPrepositions, WordLists.BlockingPreposition, text);
-        Add(ref lists, Lexicon.OperatorWords, WordLists.Operator, text);
-        Add(ref lists, Lexicon.TypeKeywords, WordLists.TypeKeyword, text);
-        Add(ref lists, Lexicon.OperationVerbs, WordLists.OperationVerb, text);
-        Add(ref lists, Lexicon.ListJoiners, WordLists.ListJoiner, text);
-        Add(ref lists, Lexicon.ListVerbs, WordLists.ListVerb, text);
-        Add(ref lists, ProseExecutionRecogniser.SettingVerbs, WordLists.SettingVerb, text);
-        return lists;
-    }
-
-    private static void Add(ref WordLists lists, HashSet<string> list, WordLists bit, string text)
-    {
-        if (list.Contains(text))
+        foreach (var (list, bit) in Lists)
         {
-            lists |= bit;
+            if (list.Contains(text))
+            {
+                lists |= bit;
+            }
         }
+
+        return lists;
     }
 }
