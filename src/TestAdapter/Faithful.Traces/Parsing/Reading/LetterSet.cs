@@ -37,16 +37,13 @@ internal static class LetterSet
     // every non-ASCII character, and each character met after that is looked up among them instead of cased twice.
     private static uint NonAscii(char c)
     {
-        var at = Array.BinarySearch(CasedToAscii, c);
-        return at >= 0 ? CasedToAsciiLetters[at] : 0;
+        var at = Array.BinarySearch(CasedToAscii.Chars, c);
+        return at >= 0 ? CasedToAscii.Letters[at] : 0;
     }
 
-    private static readonly char[] CasedToAscii;
-    private static readonly uint[] CasedToAsciiLetters;
+    private static readonly (char[] Chars, uint[] Letters) CasedToAscii = FindCasedToAscii();
 
-#pragma warning disable CA1810 // The two tables are built in one pass over every character.
-    static LetterSet()
-#pragma warning restore CA1810
+    private static (char[] Chars, uint[] Letters) FindCasedToAscii()
     {
         var chars = new List<char>();
         var letters = new List<uint>();
@@ -60,15 +57,13 @@ internal static class LetterSet
 
             if (c == char.MaxValue)
             {
-                break;
+                return ([.. chars], [.. letters]);
             }
         }
-
-        (CasedToAscii, CasedToAsciiLetters) = ([.. chars], [.. letters]);
     }
 
     /// <summary>The ASCII letters <paramref name="c"/> lower- or upper-cases to (invariant casing).</summary>
-    internal static uint CasedLetters(char c)
+    private static uint CasedLetters(char c)
     {
         var letters = 0u;
         foreach (var cased in (ReadOnlySpan<char>)[char.ToLowerInvariant(c), char.ToUpperInvariant(c)])
