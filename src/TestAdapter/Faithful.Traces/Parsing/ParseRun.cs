@@ -14,7 +14,7 @@ internal sealed class ParseRun
     // shared by every reply read with the same options.
     private static readonly ConditionalWeakTable<TraceParserOptions, OptionsTables> TablesCache = new();
 
-    private sealed record OptionsTables(NameRules Names, ReaderKnowledge Knowledge, HashSet<string> SingleWrite)
+    internal sealed record OptionsTables(NameRules Names, ReaderKnowledge Knowledge, HashSet<string> SingleWrite)
     {
         public static OptionsTables Of(TraceParserOptions options) => new(
             new NameRules(options.KnownNames?.AsImmutableArray(), options.SingleWriteNames),
@@ -50,7 +50,7 @@ internal sealed class ParseRun
     {
         _options = options;
         _pattern = pattern;
-        var tables = TablesCache.GetValue(options, OptionsTables.Of);
+        var tables = TablesFor(options);
         _names = tables.Names;
         _knowledge = tables.Knowledge;
         _singleWrite = tables.SingleWrite;
@@ -258,7 +258,10 @@ internal sealed class ParseRun
             && (e.Line < lastExecutionLine || (executionLines.Contains(e.Line) && e.Line < lastAnswerLine)));
     }
 
-    internal static ReaderKnowledge Knowledge(TraceParserOptions options)
+    /// <summary>The name rules and reader knowledge every reply read with <paramref name="options"/> shares (built once).</summary>
+    internal static OptionsTables TablesFor(TraceParserOptions options) => TablesCache.GetValue(options, OptionsTables.Of);
+
+    private static ReaderKnowledge Knowledge(TraceParserOptions options)
     {
         var given = new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
         foreach (var name in options.GivenNames)

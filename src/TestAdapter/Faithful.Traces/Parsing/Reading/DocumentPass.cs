@@ -20,7 +20,7 @@ internal sealed class DocumentPass
     private readonly List<ParsedReading> _readings = [];
     private readonly Tables _tables;
     private readonly Dictionary<string, NameState> _states;
-    private readonly List<NameState> _snapshotNames = [];
+    private readonly List<NameState> _snapshotted = [];
 
     // Stamps the per-attempt facts of NameState: starting an attempt moves it on, which forgets them all at once.
     private int _generation = 1;
@@ -185,12 +185,12 @@ internal sealed class DocumentPass
         if (e.Line != _snapshotLine)
         {
             // A snapshot line restates what was executed before it; later lines start afresh.
-            foreach (var snapshotted in _snapshotNames)
+            foreach (var snapshotted in _snapshotted)
             {
                 snapshotted.ExecutedSinceSnapshotIn = 0;
             }
 
-            _snapshotNames.Clear();
+            _snapshotted.Clear();
         }
 
         var claim = e.Claim;
@@ -224,7 +224,7 @@ internal sealed class DocumentPass
                     break;
                 case ReadingKind.StateSnapshot:
                     _snapshotLine = e.Line;
-                    _snapshotNames.Add(state);
+                    _snapshotted.Add(state);
                     (kind, contradicts) = Snapshot(state, value);
                     break;
                 case ReadingKind.Readout:

@@ -62,21 +62,8 @@ internal static class LetterSet
         }
     }
 
-    /// <summary>The ASCII letters <paramref name="c"/> lower- or upper-cases to (invariant casing).</summary>
-    private static uint CasedLetters(char c)
-    {
-        var letters = 0u;
-        foreach (var cased in (ReadOnlySpan<char>)[char.ToLowerInvariant(c), char.ToUpperInvariant(c)])
-        {
-            var folded = (uint)((cased | 0x20) - 'a');
-            if (cased < 128 && folded < 26)
-            {
-                letters |= 1u << (int)folded;
-            }
-        }
-
-        return letters;
-    }
+    // The ASCII letters c lower- or upper-cases to (invariant casing): those of the two cased characters.
+    private static uint CasedLetters(char c) => Needed([char.ToLowerInvariant(c), char.ToUpperInvariant(c)]);
 
     /// <summary>
     /// The letters any occurrence of <paramref name="phrase"/> must hold: its ASCII letters. A non-ASCII character of

@@ -51,6 +51,8 @@ internal static class WordTagging
 
     private static WordTags Of(string word)
     {
+        // The tags that are lexicon lists are read from the word's lists, looked up in one place (WordListing).
+        var lists = WordListing.Of(word);
         var tags = WordTags.None;
         if (EchoRecogniser.WeakCues.Contains(word))
         {
@@ -67,12 +69,12 @@ internal static class WordTagging
             tags |= WordTags.Function;
         }
 
-        if (Lexicon.ResultWords.Contains(word) || Lexicon.ProseResultWords.Contains(word))
+        if ((lists & (WordLists.Result | WordLists.ProseResult)) != 0)
         {
             tags |= WordTags.ResultWord;
         }
 
-        if (ProseExecutionRecogniser.SettingVerbs.Contains(word) || Lexicon.OperationVerbs.Contains(word))
+        if ((lists & (WordLists.SettingVerb | WordLists.OperationVerb)) != 0)
         {
             tags |= WordTags.SettingVerb;
         }
@@ -87,7 +89,7 @@ internal static class WordTagging
             tags |= WordTags.Times;
         }
 
-        if (Lexicon.ListJoiners.Contains(word))
+        if ((lists & WordLists.ListJoiner) != 0)
         {
             tags |= WordTags.ListJoiner;
         }
