@@ -101,7 +101,8 @@ internal static class NumberReader
             return i;
         }
 
-        if (!double.TryParse(numberSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        if (!(!hasExponent && TryReadShortDecimal(numberSpan, out var real))
+            && !double.TryParse(numberSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out real))
         {
             return -1;
         }
@@ -120,6 +121,59 @@ internal static class NumberReader
         var numberText = digits.ToString();
         value = new ParsedValue(numberText, exact, real);
         return i;
+    }
+
+    /// <summary>
+    /// The token box of a small integer written the way it prints ("7", "-42"; not "007", "-0", "+5" or "1,000") at
+    /// <paramref name="start"/>, and the end of its digits in <paramref name="end"/>; null when the number needs
+    /// <see cref="TryRead"/>. The box, value and text are those that <see cref="TryRead"/> and <see cref="Box"/> give, read
+    /// without copying the digits: most numbers in a reply are such integers.
+    /// </summary>
+    /// <param name="negative">Whether <paramref name="start"/> holds a '-' that is the number's sign.</param>
+    public static NumberBox? TryReadShared(string text, int start, bool negative, out int end)
+    {
+        end = -1;
+        var digitsStart = negative ? start + 1 : start;
+        var i = digitsStart;
+        var value = 0;
+        while (i < text.Length && IsDigit(text[i]))
+        {
+            if (i - digitsStart == 4)
+            {
+                // Five digits or more: past the shared range.
+                return null;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+            i++;
+        }
+
+        var count = i - digitsStart;
+        if (count == 0 || (count > 1 && text[digitsStart] == '0') || (negative && value == 0))
+        {
+            return null;
+        }
+
+        // What TryRead would read on: thousands groups after a short first group, decimals, an exponent.
+        if ((count <= 3 && i + 3 < text.Length && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1))
+            || (i + 1 < text.Length && text[i] is '.' or 'e' or 'E' && (text[i] != '.' || IsDigit(text[i + 1]))))
+        {
+            return null;
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        if (value < SharedMin)
+        {
+            return null;
+        }
+
+        end = i;
+        ref var slot = ref SharedBoxes[value - SharedMin];
+        return slot ??= new NumberBox(new ParsedValue(SharedTexts[value - SharedMin], value, value));
     }
 
     // An optional '-' and at most 15 digits: the long is exact and so is its double (below 2^53), which is what
@@ -151,6 +205,46 @@ internal static class NumberReader
 
         return true;
     }
+
+    // "-3.25": an optional '-', digits, a point and digits, at most 15 digits in all. The digits as an integer and the
+    // power of ten are both exact doubles, so their quotient is the correctly rounded value, as double.Parse gives it.
+    private static bool TryReadShortDecimal(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        var digits = negative ? text[1..] : text;
+        var point = digits.IndexOf('.');
+        if (point <= 0 || point == digits.Length - 1 || digits.Length > 16)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (i == point)
+            {
+                continue;
+            }
+
+            if (!IsDigit(digits[i]))
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (digits[i] - '0');
+        }
+
+        value = mantissa / PowersOfTen[digits.Length - point - 1];
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
+
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     // Small integers written plainly ("7", "-42") share one string each instead of a new one per number read.
     private const int SharedMin = -999;
