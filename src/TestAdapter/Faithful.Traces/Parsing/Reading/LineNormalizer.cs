@@ -60,10 +60,15 @@ internal static class LineNormalizer
 
     // Every character the rules below rewrite or drop; a line with none of them (and no "__") is already plain. A single
     // '_' is kept (n_0 is on nearly every line of a loop reply), so it is no reason to rebuild the line.
-    private static readonly System.Buffers.SearchValues<char> Rewritten = System.Buffers.SearchValues.Create(
+    private const string RewrittenCharacters =
         "\\\u2212\uFE63\uFF0D\u2010\u2011\u2013\u2014\u00D7\u22C5\u2219\u2217\u00B7\u00F7\u2215\u2192\u27F6\u21D2\u27F9\u21A6\u2794\u279C\u27A1"
         + "\u2254\uFF1D\uFF1A\u00A0\u2007\u2009\u202F\u2002\u2003\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\t"
-        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*");
+        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*";
+
+    private static readonly System.Buffers.SearchValues<char> Rewritten = System.Buffers.SearchValues.Create(RewrittenCharacters);
+
+    // What the rebuilding loop stops at: the rewritten characters, and '_' for "__".
+    private static readonly System.Buffers.SearchValues<char> Handled = System.Buffers.SearchValues.Create(RewrittenCharacters + "_");
 
     public static string Normalize(string line)
     {
@@ -81,6 +86,16 @@ internal static class LineNormalizer
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            // The text up to the next character a rule may touch is copied as it is, in one piece.
+            var plain = text.AsSpan(i).IndexOfAny(Handled);
+            if (plain < 0)
+            {
+                builder.Append(text.AsSpan(i));
+                break;
+            }
+
+            builder.Append(text.AsSpan(i, plain));
+            i += plain;
             var c = text[i];
             switch (c)
             {

@@ -55,10 +55,18 @@ internal static class ListNumberFit
             listItems += e.ListItem ? 1 : 0;
             distinct.Add(number);
             var variable = knowledge.VariableId(StepNames.VariableOf(name));
-            for (var d = -MaxOffset; d <= MaxOffset; d++)
+            if (variable < 0)
             {
-                var step = number + d;
-                if (step >= 1 && step <= stepVariables.Length && stepVariables[step - 1] == variable)
+                // No step writes it: it fits no offset.
+                continue;
+            }
+
+            // The offsets that land on a step (1 to the step count), each tested once.
+            var low = (int)Math.Max(-MaxOffset, 1L - number);
+            var high = (int)Math.Min(MaxOffset, (long)stepVariables.Length - number);
+            for (var d = low; d <= high; d++)
+            {
+                if (stepVariables[number + d - 1] == variable)
                 {
                     fits[d + MaxOffset]++;
                 }
@@ -98,7 +106,10 @@ internal static class ListNumberFit
             if (trusted && (best == 0 || e.Claim.Name is null))
             {
                 // Numbers that are step numbers place claims; shifted list numbers only help claims without a name.
-                e.Claim = e.Claim with { StepNumber = number + best };
+                if (best != 0)
+                {
+                    e.Claim = e.Claim with { StepNumber = number + best };
+                }
             }
             else if (e.Claim.Name is not null)
             {
