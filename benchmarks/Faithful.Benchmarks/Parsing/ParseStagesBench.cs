@@ -2,21 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Parsing.Reading;
+using Faithful.Traces.Scoring;
 
 namespace Faithful.Benchmarks.Parsing;
 
 /// <summary>
-/// Where a reply's parse goes, row by row: the whole parse, then each per-line part of it run on its own over the same
-/// lines (splitting, the answer and task-prompt checks, normalizing, restart phrases, tokenizing, the line context, the
-/// line reader with its recognisers). The parts are timed apart, so they do not add up exactly; what the whole takes
-/// beyond them is the line loop's bookkeeping, the document pass and building the result. A sampling profiler
-/// attributes the runtime's helpers to the wrong frames on this code; these figures are per part, measured directly.
+/// Where a reply's parse, alignment and classification go, row by row: the whole parse, then each per-line part of it
+/// run on its own over the same lines (splitting, the answer and task-prompt checks, normalizing, restart phrases,
+/// tokenizing, the line context, the line reader with its recognisers), the line pass as a whole, the document pass on
+/// the line pass's events, and then alignment and scoring on the parse's result. The parts are timed apart, so they do
+/// not add up exactly. A sampling profiler attributes the runtime's helpers to the wrong frames on this code; these
+/// figures are per part, measured directly.
 /// </summary>
 public sealed class ParseStagesBench : IBench
 {
     public string Name => "parse-stages";
 
-    public string Description => "µs per reply of the parse and of each per-line part of it, per row; args: [row filter] [rounds (8)] [slice seconds (0.1)]";
+    public string Description => "µs per reply of the parse, each part of it, alignment and scoring, per row; args: [row filter] [rounds (8)] [slice seconds (0.1)]";
 
     public int Run(string[] args)
     {
@@ -44,7 +46,7 @@ public sealed class ParseStagesBench : IBench
         }
 
         Console.WriteLine($"parse-stages: µs per reply, the best pass of {rounds} rounds of {slice:0.##} s slices per part, after 4 s of parsing every row; one thread");
-        Console.WriteLine($"{"row",-17} {"parse",7} | {"split",6} {"answers",7} {"task",6} {"norm",6} {"restart",7} {"tokens",7} {"context",7} {"read",7} | {"rest",6} {"lines",6}");
+        Console.WriteLine($"{"row",-17} {"parse",7} | {"split",6} {"answers",7} {"task",6} {"norm",6} {"restart",7} {"tokens",7} {"context",7} {"read",7} {"loop",6} | {"document",8} {"result",6} | {"align",6} {"classify",8} | {"full",6} {"lines",6} {"claims",6}");
         foreach (var label in labels)
         {
             var replies = rows[label].Select(Prepared.Of).ToList();
@@ -80,6 +82,46 @@ public sealed class ParseStagesBench : IBench
                     var line = reply.Contents[i];
                     return LineReader.Read(line.Rest, line.StepNumber, line.NameHint, reply.Names, LineSection.None, reply.Knowledge, !line.ListItem).Claims.Count;
                 })),
+                ("events", () =>
+                {
+                    foreach (var reply in replies)
+                    {
+                        Sink += new ParseRun(reply.Case.Reply, reply.Case.Options, reply.Pattern).ReadEvents().Count;
+                    }
+                }),
+
+                // The document pass changes the events it reads (list numbers), so it reads copies; the copying is timed
+                // on its own and taken off.
+                ("copy", () =>
+                {
+                    foreach (var reply in replies)
+                    {
+                        Sink += Copies(reply.Events).Count;
+                    }
+                }),
+                ("copy+document", () =>
+                {
+                    foreach (var reply in replies)
+                    {
+                        var pass = new DocumentPass(reply.Knowledge, reply.SingleWrite, reply.Case.Options.Answers.Allows(AnswerStyle.Prose));
+                        pass.Run(Copies(reply.Events));
+                        Sink += pass.Claims.Count;
+                    }
+                }),
+                ("align", () =>
+                {
+                    foreach (var reply in replies)
+                    {
+                        Sink += TraceAligner.Align(reply.Case.Program, reply.Case.Trace, reply.Parsed).Claims.Count;
+                    }
+                }),
+                ("score", () =>
+                {
+                    foreach (var reply in replies)
+                    {
+                        Sink += CaseScorer.Score(reply.Case.Trace, reply.Parsed) is null ? 0 : 1;
+                    }
+                }),
             ];
 
             // Rounds of one short slice per part, each part's best pass kept: the parts of a row are measured interleaved,
@@ -97,29 +139,59 @@ public sealed class ParseStagesBench : IBench
             var at = parts.Select((part, k) => (part.Name, k)).ToDictionary(p => p.Name, p => best[p.k]);
 
             // The line reader tokenizes and builds the context itself: those parts are inside "read", not beside it.
-            var rest = at["parse"] - (at["split"] + at["answers"] + at["task"] + at["norm"] + at["restart"] + at["read"]);
+            var loop = at["events"] - (at["split"] + at["answers"] + at["task"] + at["norm"] + at["restart"] + at["read"]);
+            var document = at["copy+document"] - at["copy"];
+            var result = at["parse"] - at["events"] - document;
+            var classify = at["score"] - at["align"];
             var lines = replies.Average(reply => reply.Lines.Length);
-            Console.WriteLine($"{label,-17} {at["parse"],7:0.0} | {at["split"],6:0.0} {at["answers"],7:0.0} {at["task"],6:0.0} {at["norm"],6:0.0} {at["restart"],7:0.0} {at["tokens"],7:0.0} {at["context"],7:0.0} {at["read"],7:0.0} | {rest,6:0.0} {lines,6:0}");
+            var claims = replies.Average(reply => reply.Parsed.Claims.Count);
+            Console.WriteLine($"{label,-17} {at["parse"],7:0.0} | {at["split"],6:0.0} {at["answers"],7:0.0} {at["task"],6:0.0} {at["norm"],6:0.0} {at["restart"],7:0.0} {at["tokens"],7:0.0} {at["context"],7:0.0} {at["read"],7:0.0} {loop,6:0.0} | {document,8:0.0} {result,6:0.0} | {at["align"],6:0.0} {classify,8:0.0} | {at["parse"] + at["score"],6:0.0} {lines,6:0} {claims,6:0}");
         }
 
-        Console.WriteLine("tokens and context are parts of read; rest = parse - (split + answers + task + norm + restart + read): the line loop's bookkeeping, the document pass, the result");
+        Console.WriteLine("tokens and context are parts of read; loop = line pass - (split + answers + task + norm + restart + read): the line loop's own work;");
+        Console.WriteLine("document = the document pass on the line pass's events; result = parse - line pass - document; classify = score - align; full = parse + score");
         return 0;
     }
 
+    private static List<ReadEvent> Copies(List<ReadEvent> events)
+    {
+        var copies = new List<ReadEvent>(events.Count);
+        foreach (var e in events)
+        {
+            copies.Add(e.Copy());
+        }
+
+        return copies;
+    }
+
     // One reply of a row with its lines, and the tables the parser reads it with (those it keeps for its options).
-    private sealed record Prepared(PipelineCase Case, string[] Lines, LinePrefix.Stripped[] Contents, NameRules Names, ReaderKnowledge Knowledge, System.Text.RegularExpressions.Regex? Pattern)
+    // The line pass's events and the parse's result are made once, for the parts that start from them.
+    private sealed record Prepared(
+        PipelineCase Case,
+        string[] Lines,
+        LinePrefix.Stripped[] Contents,
+        NameRules Names,
+        ReaderKnowledge Knowledge,
+        HashSet<string> SingleWrite,
+        System.Text.RegularExpressions.Regex? Pattern,
+        List<ReadEvent> Events,
+        ParsedTrace Parsed)
     {
         public static Prepared Of(PipelineCase reply)
         {
             var tables = ParseRun.TablesFor(reply.Options);
             var lines = reply.Reply.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Trim().Length > 0).ToArray();
+            var pattern = reply.Options.Answers.CompilePattern();
             return new Prepared(
                 reply,
                 lines,
                 [.. lines.Select(line => LinePrefix.Strip(LineNormalizer.Normalize(line)))],
                 tables.Names,
                 tables.Knowledge,
-                reply.Options.Answers.CompilePattern());
+                tables.SingleWrite,
+                pattern,
+                new ParseRun(reply.Reply, reply.Options, pattern).ReadEvents(),
+                TraceParser.Parse(reply.Reply, reply.Options));
         }
     }
 

@@ -44,4 +44,7 @@ internal sealed class ReadEvent
     public static ReadEvent ForRestart(int line, RestartKind restart) => new(ReadEventKind.Restart, line) { Restart = restart, Reading = ReadingKind.Restart };
 
     public static ReadEvent ForReading(int line, ReadingKind reading) => new(ReadEventKind.Reading, line) { Reading = reading };
+
+    /// <summary>A copy to read again: the document pass re-numbers the claims of the events it reads (benchmarks).</summary>
+    internal ReadEvent Copy() => (ReadEvent)MemberwiseClone();
 }
