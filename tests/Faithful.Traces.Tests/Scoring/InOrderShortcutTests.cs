@@ -3,6 +3,7 @@ using Faithful.Families;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
 using Faithful.Traces.Scoring;
+using Faithful.Traces.Simulation;
 using Faithful.Traces.Tests.Simulation;
 
 namespace Faithful.Traces.Tests.Scoring;
@@ -61,6 +62,56 @@ public sealed class InOrderShortcutTests
         }
 
         Assert.InRange(inOrder, traces / 10, traces * 9 / 10);
+    }
+
+    [Theory]
+    [InlineData(ReplyStyle.EchoedList)]
+    [InlineData(ReplyStyle.Snapshots)]
+    [InlineData(ReplyStyle.CodeFirst)]
+    public void Declarations_stated_twice_take_the_shortcut_and_pair_as_the_table_does(ReplyStyle style)
+    {
+        // "long n_0 = -1 -> n_0 = -1" (and a listing of the code before it) states each given value as two or three
+        // repeats: the table gives the declaration to the last of them, and so must the walk, instead of leaving it all
+        // to the table. Where a write brings a variable back to its given value, the repeats could be that write too and
+        // the table decides; before the walk knew these ties, it left every such reply to the table.
+        var simulator = new ReplySimulator(SimulationProfile.Perfect with { RealStyles = true });
+        var (walked, replies) = (0, 0);
+        for (var seed = 0; seed < 24; seed++)
+        {
+            var program = LoopPrograms.Generate(seed, 2, 3, nested: seed % 2 == 0);
+            var truth = ReferenceEvaluator.Evaluate(program, Array.Empty<Value>());
+            var reply = simulator.Simulate(program, truth.Inputs, seed, FailureMode.Correct, style);
+            var parsed = TraceParser.Parse(reply.Text, TraceParserOptions.ForProgram(program));
+            Assert.Contains(parsed.Claims, c => c.Repeats);
+            var (shortcut, _) = BothWays(program, truth, parsed, $"{program.Id} {style}\n{reply.Text}");
+            var returns = program.Steps.Any(step => step.Expression is not Constant
+                && program.Steps.Any(given => given.Expression is Constant && given.Variable == step.Variable && truth.StepValues[given.Index] == truth.StepValues[step.Index]));
+            Assert.True(returns || shortcut.AttemptsInOrder == 1, $"{program.Id} {style}: the walk left the pairing to the table\n{reply.Text}");
+            walked += shortcut.AttemptsInOrder;
+            replies++;
+        }
+
+        Assert.InRange(walked, replies / 3, replies);
+    }
+
+    [Fact]
+    public void A_repeat_is_left_to_a_later_one_only_when_that_one_scores_the_same_at_the_same_target()
+    {
+        // The declaration n_0 = 1 restated, then a repeat of n_0 with a value no step has: only the first can pair with
+        // the declaration, so the walk must not leave it unpaired for the second.
+        var program = Traces.Tests.Programs.Loop();
+        var truth = ReferenceEvaluator.Evaluate(program, Array.Empty<Value>());
+        var claims = new List<(string? Name, Value Value, bool Repeats, string Text, int Attempt)>
+        {
+            ("n_0", Value.FromInt64(1), true, "long n_0 = 1;", 0),
+            ("n_0", Value.FromInt64(99), true, "n_0 = 99", 0),
+        };
+        claims.AddRange(program.Steps.Where(step => step.Expression is not Constant)
+            .Select(step => ((string?)step.Variable, truth.StepValues[step.Index], false, $"{step.Variable} = {truth.StepValues[step.Index]}", 0)));
+
+        var (shortcut, table) = BothWays(program, truth, Parsed(claims), "a repeat with another value after a declaration");
+        Assert.Equal(ClaimRole.InputEcho, table.Claims[0].Role);
+        Assert.Equal(1, shortcut.AttemptsInOrder);
     }
 
     private static (TraceAlignment Shortcut, TraceAlignment Table) BothWays(StepProgram program, Trace truth, ParsedTrace parsed, string what)
@@ -140,12 +191,15 @@ public sealed class InOrderShortcutTests
             }
         }
 
-        return new ParsedTrace(
+        return Parsed(claims);
+    }
+
+    private static ParsedTrace Parsed(List<(string? Name, Value Value, bool Repeats, string Text, int Attempt)> claims) =>
+        new(
             claims.Select((c, i) => new ParsedClaim(i + 1, c.Attempt, c.Name, null, TraceAligner.ToParsed(c.Value), null, c.Text) { Repeats = c.Repeats }).ToEquatableArray(),
             EquatableArray<ParsedAnswer>.Empty,
             EquatableArray<ParseIssue>.Empty,
             claims.Count == 0 ? 0 : claims.Max(c => c.Attempt) + 1,
             claims.Count,
             false);
-    }
 }

@@ -225,8 +225,10 @@ internal sealed class AttemptAligner(
     // reaches the table's upper bound (each claim at its best, paired or not, no computed step left), and no other
     // pairing does: the unpaired repeats must stay so, every other claim must be paired at its best, those paired
     // with an input or given value are fixed, and the rest, as many as the computed steps, meet them in order one
-    // way only. So the table would return it too. Null when the shape does not hold (a skipped or extra line, a wrong
-    // value another write shares, a restart): the table decides those.
+    // way only. So the table would return it too. The one tie the walk settles itself is between repeats that score
+    // alike at one target and nowhere else (a declaration stated twice): the table's way back gives that target to the
+    // latest of them, and so does the walk. Null when the shape does not hold (a skipped or extra line, a wrong value
+    // another write shares, a restart): the table decides those.
     private int[]? InOrder(List<int> sequenced, bool[] claimedDirectly)
     {
         var parameters = program.Parameters.Count;
@@ -265,6 +267,18 @@ internal sealed class AttemptAligner(
                 }
             }
 
+            // "long n_0 = -1 -> n_0 = -1" states the given value twice (and a re-printed listing states it again): repeats
+            // whose rows reach zero at the same one target only, with the same score, of which the target takes one while
+            // the others stay unpaired at no cost (a repeat paired below zero only loses). Tracing back from the end, the
+            // table breaks that tie for the latest of them (it pairs diagonally unless leaving a claim out scores strictly
+            // more), so an earlier one stays unpaired. If the later one cannot be paired there after all (a claim between
+            // them goes past the target), the walk fails at it below and leaves the pairing to the table.
+            if (claim.Repeats && bestScore > 0 && TiesWithLaterRepeat(sequenced, ci, best, bestScore, claimedDirectly))
+            {
+                pairing[ci] = -1;
+                continue;
+            }
+
             // Left unpaired, a claim scores what an extra line costs: nothing for a repeat, which may only restate. A
             // repeat that every cell of its row scores below stays unpaired; any other claim must beat that cost.
             if (claim.Repeats && bestScore < 0 && !RowReaches(c, -1, 0, claimedDirectly))
@@ -297,6 +311,32 @@ internal sealed class AttemptAligner(
         }
 
         return pairing;
+    }
+
+    // Whether sequenced claim ci scores 'score' at 'target' and below zero everywhere else, and so does one of the next
+    // few repeats that follow it without a break. The look is bounded so that a flood of repeats stays linear: one
+    // further on is met by the walk itself, which then fails (the target is taken) and leaves the pairing to the table.
+    // Out of line: the walk's loop runs per claim, and this only for repeats.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TiesWithLaterRepeat(List<int> sequenced, int ci, int target, int score, bool[] claimedDirectly)
+    {
+        const int MaxLook = 32;
+        if (RowReaches(sequenced[ci], target, 0, claimedDirectly))
+        {
+            return false;
+        }
+
+        var name = claims[sequenced[ci]].Name;
+        for (var k = ci + 1; k < sequenced.Count && k <= ci + MaxLook && claims[sequenced[k]].Repeats; k++)
+        {
+            var later = sequenced[k];
+            if (claims[later].Name == name && Score(claims[later], target, claimedDirectly, later) == score && !RowReaches(later, target, 0, claimedDirectly))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Inputs and given values: the table leaves them unclaimed at no cost.
