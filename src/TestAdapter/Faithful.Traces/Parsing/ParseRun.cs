@@ -109,7 +109,8 @@ internal sealed class ParseRun
 
     /// <summary>
     /// The line pass alone: what each line reads as, in reply order, for the document pass (<see cref="Run"/> goes on
-    /// from here; the <c>parse-stages</c> benchmark times the document pass on its own from these).
+    /// from here; the <c>parse-stages</c> benchmark times the document pass on its own from these). Once per run: the
+    /// events are the run's own list.
     /// </summary>
     internal List<ReadEvent> ReadEvents()
     {
