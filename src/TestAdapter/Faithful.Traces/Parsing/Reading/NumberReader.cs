@@ -44,7 +44,7 @@ internal static class NumberReader
         var firstGroup = i - groupStart;
         if (firstGroup <= 3)
         {
-            while (i + 3 < text.Length + 0 && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1))
+            while (GroupAt(text, i))
             {
                 digits.Append(text.AsSpan(i + 1, 3));
                 i += 4;
@@ -52,7 +52,7 @@ internal static class NumberReader
         }
 
         var isInteger = true;
-        if (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
+        if (DecimalsAt(text, i))
         {
             isInteger = false;
             digits.Append('.');
@@ -65,7 +65,7 @@ internal static class NumberReader
         }
 
         var hasExponent = false;
-        if (i + 1 < text.Length && text[i] is 'e' or 'E')
+        if (ExponentMayStartAt(text, i))
         {
             var j = i + 1;
             if (j < text.Length && text[j] is '+' or '-')
@@ -155,8 +155,7 @@ internal static class NumberReader
         }
 
         // What TryRead would read on: thousands groups after a short first group, decimals, an exponent.
-        if ((count <= 3 && i + 3 < text.Length && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1))
-            || (i + 1 < text.Length && text[i] is '.' or 'e' or 'E' && (text[i] != '.' || IsDigit(text[i + 1]))))
+        if ((count <= 3 && GroupAt(text, i)) || DecimalsAt(text, i) || ExponentMayStartAt(text, i))
         {
             return null;
         }
@@ -315,6 +314,15 @@ internal static class NumberReader
     }
 
     public static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    // A thousands separator and a group of exactly three digits at i: "1,234", "1 234".
+    private static bool GroupAt(string text, int i) => i + 3 < text.Length && IsGroupSeparator(text[i]) && HasThreeDigitGroup(text, i + 1);
+
+    // A decimal point with a digit after it at i ("3.25"; "15." ends a sentence).
+    private static bool DecimalsAt(string text, int i) => i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]);
+
+    // An 'e' with something after it at i: TryRead then decides whether it is an exponent ("2e5") or a word ("2em").
+    private static bool ExponentMayStartAt(string text, int i) => i + 1 < text.Length && text[i] is 'e' or 'E';
 
     private static bool IsGroupSeparator(char c) => c is ',' or '_' or ' ' or '\u2009' or '\u202F' or '\u00A0' or '\'';
 

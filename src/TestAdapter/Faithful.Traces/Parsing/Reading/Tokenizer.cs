@@ -40,7 +40,8 @@ internal static class Tokenizer
             }
 
             var signed = c is '-' or '+' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && MinusIsSign(tokens);
-            if ((NumberReader.IsDigit(c) || (signed && c == '-')) && NumberReader.TryReadShared(text, i, negative: !NumberReader.IsDigit(c), out var sharedEnd) is { } shared)
+            var negative = signed && c == '-';
+            if ((NumberReader.IsDigit(c) || negative) && NumberReader.TryReadShared(text, i, negative, out var sharedEnd) is { } shared)
             {
                 tokens.Add(new Token(TokenKind.Number, i, sharedEnd, shared.Value.Text, shared));
                 i = sharedEnd;
