@@ -10,8 +10,10 @@ using Faithful.Traces.Tests.Simulation;
 namespace Faithful.Traces.Tests.Parsing;
 
 /// <summary>
-/// The reader skips a recogniser on a line that lacks every word it needs (<see cref="WordTags"/>). That shortcut must
-/// never change a reading: on every line below, a recogniser whose gate is shut proposes nothing when run anyway.
+/// The reader skips a recogniser on a line that lacks every word it needs (<see cref="WordTags"/>, cue phrases) or the
+/// run of tokens every reading of it starts with (a name-value pair, a value then a separator, a name plus a name).
+/// That shortcut must never change a reading: on every line below, a recogniser whose gate is shut proposes nothing
+/// when run anyway.
 /// </summary>
 public sealed partial class RecogniserGateTests
 {
@@ -43,6 +45,9 @@ public sealed partial class RecogniserGateTests
         "multiplying by -1 doesn't change its value, so n_1 remains 0", "n_0 REMAINS 4",
         "n_0 = 1, n_1 = 0", "n_0 is 1 and n_1 is 0", "State: n_0 = 2", "[n_0, n_1] = [7, 1]", "(n_0, n_1) = (7, 1)", "n_0: 3",
         "n_0 becomes 1, then 2, and finally 3", "n_0 = 1, 3, 5", "n_0: -1 -> -2 -> -3", "n_0 goes 1 then 2", "n_0 = 1; 2",
+        "n_0 + n_1 = 3 + 4 = 7", "n_0 + n_1 + n_2 = 7", "s1 = (7 - 2) * 3 = 15", "n_0 = (-3)", "Values: (n_0 n_1) = (1 2)",
+        "n_0 = (2) and n_1 is 5", "x: n_0 = 4", "First, s1 becomes (-19) - 7 * 5 = -54. Then, s2 becomes 3.",
+        "long s1 = (a - b) % 7 -> s1 = ((-13) - 16) % 7 = -1", "n_0 = 3 (given)", "Initially n_0 is 3.", "n_0 was initialised to 3",
     ];
 
     [Theory]
@@ -103,22 +108,29 @@ public sealed partial class RecogniserGateTests
         Assert.All(Gates, gate => Assert.True(shut[gate.Name].Shut > lines.Count / 10, $"the {gate.Name} gate shut on {shut[gate.Name].Shut} of {lines.Count} lines"));
     }
 
+    // The sections a line may sit under, taken in turn line by line in the third reading below.
+    private static readonly LineSection[] Sections = [LineSection.Snapshot, LineSection.Echo, LineSection.Readout, LineSection.Loop];
+
     // Each line as the reader sees it (normalized, list prefix stripped, code and trailing comment apart), read with the
-    // program's names and without any (every letters-then-digits word a name): the gates must hold either way.
+    // program's names and without any (every letters-then-digits word a name), and once more with the program's names
+    // under a heading and with an answer that sums variables: the gates must hold every way.
     private static Dictionary<string, (int Shut, int Read)> CheckAll(IReadOnlyList<string> lines, IEnumerable<string> knownNames)
     {
         var counts = Gates.ToDictionary(g => g.Name, _ => (Shut: 0, Read: 0));
-        NameRules[] rules = [new NameRules(knownNames), new NameRules(null)];
+        var known = new NameRules(knownNames);
+        var sum = new ReaderKnowledge(null, null, null, answerIsSum: true);
         var proposals = new Proposals();
         for (var n = 0; n < lines.Count; n++)
         {
             var stripped = LinePrefix.Strip(LineNormalizer.Normalize(lines[n]));
             var (code, comment) = TokenText.SplitComment(stripped.Rest);
+            (NameRules Names, LineSection Section, ReaderKnowledge Knowledge)[] readings =
+                [(known, LineSection.None, ReaderKnowledge.None), (new NameRules(null), LineSection.None, ReaderKnowledge.None), (known, Sections[n % Sections.Length], sum)];
             foreach (var text in comment is null ? [code] : new[] { code, comment })
             {
-                foreach (var names in rules)
+                foreach (var (names, section, knowledge) in readings)
                 {
-                    var line = new LineContext(text, stripped.StepNumber, stripped.NameHint, names, LineSection.None, ReaderKnowledge.None);
+                    var line = new LineContext(text, stripped.StepNumber, stripped.NameHint, names, section, knowledge);
                     foreach (var gate in Gates)
                     {
                         proposals.Clear();

@@ -62,6 +62,11 @@ internal sealed class Cues(params string[] phrases)
         ? InAscii(text)
         : text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && InScreened(text.ToLowerInvariant());
 
+    /// <summary><see cref="InAnyCase"/> for a text whose letters the caller has already passed through <see cref="MayOccurIn"/>.</summary>
+    public bool InAnyCaseScreened(string text) => Ascii.IsValid(text)
+        ? text.Length >= _shortest && text.AsSpan().ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase))
+        : InScreened(text.ToLowerInvariant());
+
     /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
     public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text))
         && text.ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase));

@@ -150,6 +150,13 @@ internal sealed class LineContext
     /// </summary>
     public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.InScreened(SentenceLower(sentence));
 
+    /// <summary>
+    /// Whether the line, lower-cased, contains one of <paramref name="cues"/>. For cues that neither start nor end with a
+    /// space this is true whenever some sentence's <see cref="SentenceHas"/> is, since each sentence's lower-cased text
+    /// is part of the line's (the sentence adds only a space at each end).
+    /// </summary>
+    public bool Has(Cues cues) => cues.MayOccurIn(Letters) && cues.InAnyCaseScreened(Text);
+
     // " " + text.ToLowerInvariant() + " " in one string: this runs on every sentence the cue lists search.
     private static string Spaced(ReadOnlySpan<char> text) => string.Create(text.Length + 2, text, static (buffer, source) =>
     {

@@ -17,10 +17,11 @@ internal static class EchoRecogniser
 
     /// <summary>
     /// Whether <see cref="Propose"/> can read anything from the line: it reads a pair only where a sentence is strong
-    /// (an echo section or a strong cue) or a weak cue word stands before or inside the pair.
+    /// (an echo section or a strong cue) or a weak cue word stands before or inside the pair. A sentence holds a cue
+    /// only if its line does, so the line is searched once rather than each sentence lower-cased and searched.
     /// </summary>
     public static bool MayPropose(LineContext line) =>
-        line.Section == LineSection.Echo || (line.WordTags & WordTags.EchoWeakCue) != 0 || StrongCues.MayOccurIn(line.Letters);
+        line.Section == LineSection.Echo || (line.WordTags & WordTags.EchoWeakCue) != 0 || line.Has(StrongCues);
 
     public static void Propose(LineContext line, Proposals proposals)
     {

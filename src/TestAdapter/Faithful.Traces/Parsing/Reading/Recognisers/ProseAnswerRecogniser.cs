@@ -25,10 +25,24 @@ internal static class ProseAnswerRecogniser
 
     /// <summary>
     /// Whether <see cref="Propose"/> can read anything from the line: every answer starts at a subject word, at
-    /// "f(3)", or (when the answer is a sum) at a sum of names.
+    /// "f(3)", or (when the answer is a sum) at a sum of names, which holds a name, <c>+</c> and a name in a row.
     /// </summary>
     public static bool MayPropose(LineContext line) =>
-        (line.WordTags & (WordTags.AnswerSubject | WordTags.Function)) != 0 || line.Knowledge.AnswerIsSum;
+        (line.WordTags & (WordTags.AnswerSubject | WordTags.Function)) != 0
+        || (line.Knowledge.AnswerIsSum && line.Has(TokenKind.Assign) && HasNamePlusName(line.Tokens));
+
+    private static bool HasNamePlusName(List<Token> tokens)
+    {
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Name && tokens[i + 1].IsOperator("+") && tokens[i + 2].Kind == TokenKind.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static void Propose(LineContext line, Proposals proposals)
     {

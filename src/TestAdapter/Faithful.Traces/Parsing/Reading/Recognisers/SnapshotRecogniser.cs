@@ -12,9 +12,21 @@ internal static class SnapshotRecogniser
     /// symbol or "is"), or one pair under a state heading or after a "State:" label (whose colon is a second link), or
     /// a list form <c>[n_0, n_1] = [7, 1]</c> (an <c>=</c> and brackets).
     /// </summary>
+    /// <remarks>
+    /// Past the links, the line's <see cref="PairShape"/> (one pass over its tokens) decides: two pairs need two candidates, one pair a snapshot
+    /// section or a candidate after a colon, a list form bracketed names. Most lines with two links are work
+    /// (<c>s1 = (7 - 2) * 3 = 15</c>) and hold at most one candidate.
+    /// </remarks>
     public static bool MayPropose(LineContext line) =>
-        line.LinkCount >= 2 || (line.WordTags & WordTags.Is) != 0
-        || (line.LinkCount == 1 && (line.Section == LineSection.Snapshot || line.Has(TokenKind.Operator)));
+        (line.LinkCount >= 2 || (line.WordTags & WordTags.Is) != 0
+        || (line.LinkCount == 1 && (line.Section == LineSection.Snapshot || line.Has(TokenKind.Operator))))
+        && MayHoldPairs(line);
+
+    private static bool MayHoldPairs(LineContext line)
+    {
+        var shape = PairShape.Of(line.Tokens);
+        return shape.Candidates >= 2 || (shape.Candidates == 1 && (line.Section == LineSection.Snapshot || shape.CandidateAfterColon)) || shape.BracketedNames;
+    }
 
     public static void Propose(LineContext line, Proposals proposals)
     {

@@ -30,8 +30,30 @@ internal static class ValueListRecogniser
     /// Whether <see cref="Propose"/> can read anything from the line: a list has at least two values, with a comma, an
     /// arrow, a semicolon or a joining word ("then") between them.
     /// </summary>
+    /// <remarks>
+    /// Every list's first value is a number token with a separator right after it, so a line with separators but no
+    /// such number (prose: "First, s1 becomes 7 * 2 = 14. Then, ...") is passed over after one look at its tokens.
+    /// </remarks>
     public static bool MayPropose(LineContext line) =>
-        line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0;
+        (line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0)
+        && HasValueThenSeparator(line.Tokens);
+
+    private static bool HasValueThenSeparator(List<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Number && IsSeparator(tokens[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What may come between two values of a list: a comma, an arrow, a semicolon or a joining word ("then").
+    private static bool IsSeparator(Token token) =>
+        token.Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon || (token.Kind == TokenKind.Word && token.In(WordLists.ListJoiner));
 
     public static void Propose(LineContext line, Proposals proposals)
     {
@@ -68,8 +90,7 @@ internal static class ValueListRecogniser
                 last = item.Value;
                 at = item.Value + 1;
                 var separated = false;
-                while (at < end && (tokens[at].Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon
-                    || (tokens[at].Kind == TokenKind.Word && tokens[at].In(WordLists.ListJoiner))))
+                while (at < end && IsSeparator(tokens[at]))
                 {
                     separated = true;
                     at++;
