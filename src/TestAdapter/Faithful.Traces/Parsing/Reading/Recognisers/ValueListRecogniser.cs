@@ -15,7 +15,7 @@ internal static class ValueListRecogniser
         }
 
         var i = at;
-        while (i < end && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
+        while (i < end && IsWorkToken(tokens[i]))
         {
             i++;
         }
@@ -31,18 +31,30 @@ internal static class ValueListRecogniser
     /// arrow, a semicolon or a joining word ("then") between them.
     /// </summary>
     /// <remarks>
-    /// Every list's first value is a number token with a separator right after it, so a line with separators but no
-    /// such number (prose: "First, s1 becomes 7 * 2 = 14. Then, ...") is passed over after one look at its tokens.
+    /// Every list's first value is a number token with separators right after it and then the start of a second item (a
+    /// number, or an operator of its work), so a line without that run (prose: "First, s1 becomes 7 * 2 = 14. Then,
+    /// ...", or <c>s3 = s2 + 4 -> s3 = 17</c>) is passed over after one look at its tokens.
     /// </remarks>
     public static bool MayPropose(LineContext line) =>
         (line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0)
-        && HasValueThenSeparator(line.Tokens);
+        && HasSeparatedValues(line.Tokens);
 
-    private static bool HasValueThenSeparator(List<Token> tokens)
+    private static bool HasSeparatedValues(List<Token> tokens)
     {
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Number && IsSeparator(tokens[i + 1]))
+            if (tokens[i].Kind != TokenKind.Number || !IsSeparator(tokens[i + 1]))
+            {
+                continue;
+            }
+
+            var next = i + 2;
+            while (next < tokens.Count && IsSeparator(tokens[next]))
+            {
+                next++;
+            }
+
+            if (next < tokens.Count && IsWorkToken(tokens[next]))
             {
                 return true;
             }
@@ -50,6 +62,9 @@ internal static class ValueListRecogniser
 
         return false;
     }
+
+    // A number or an operator other than a bracket: what an item (Item) is made of, so also how every item starts.
+    private static bool IsWorkToken(Token token) => token.Kind == TokenKind.Number || (token.Kind == TokenKind.Operator && token.Text is not ("[" or "]"));
 
     // What may come between two values of a list: a comma, an arrow, a semicolon or a joining word ("then").
     private static bool IsSeparator(Token token) =>
