@@ -50,6 +50,26 @@ public sealed class CuePrefilterTests
     }
 
     [Fact]
+    public void Every_restart_phrase_holds_one_of_the_anchors_searched_first() =>
+        Assert.All(Lexicon.RestartPhrases, phrase => Assert.Contains(RestartPhrases.PhraseAnchors, anchor => phrase.Contains(anchor, StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_restart_is_an_opener_at_the_start_or_a_phrase_anywhere_of_the_lower_cased_line()
+    {
+        var openers = Gen.OneOf(Lexicon.RestartOpeners);
+        var lines = Gen.OneOf<string>(new IGen<string>[] { Text, openers, openers.Select(o => o.ToUpperInvariant()), Gen.Const("Let me walk through the code: s1 = 3 is right.") })
+            .Array[1, 4].Select(parts => string.Concat(parts));
+        lines.Sample(line =>
+        {
+            var text = line.TrimStart(' ', '*', '_', '(', '"', '\'').ToLowerInvariant();
+            var expected = text.Length >= 2
+                && (Lexicon.RestartOpeners.Any(o => text.StartsWith(o, StringComparison.Ordinal) && (text.Length == o.Length || !char.IsLetter(text[o.Length]) || o.EndsWith("at", StringComparison.Ordinal)))
+                    || Lexicon.RestartPhrases.Any(p => text.Contains(p, StringComparison.Ordinal)));
+            Assert.Equal(expected, RestartPhrases.IsRestart(line));
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void A_text_holding_every_letter_of_a_phrase_is_never_ruled_out()
     {
         Text.Sample(text =>

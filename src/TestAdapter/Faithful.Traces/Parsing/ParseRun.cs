@@ -248,6 +248,12 @@ internal sealed class ParseRun
     // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
     private void DropRunningSums()
     {
+        // Most replies state no weak answer at all, and then there is nothing to drop or to index.
+        if (!_events.Exists(e => e.Kind == ReadEventKind.Answer && e.Weak))
+        {
+            return;
+        }
+
         var lastExecutionLine = 0;
         var lastAnswerLine = 0;
         var executionLines = new HashSet<int>();

@@ -51,9 +51,8 @@ internal static class RestartPhrases
             }
         }
 
-        // Every phrase below contains one of these words.
-        if (!text.Contains("let", StringComparison.Ordinal) && !text.Contains("wrong", StringComparison.Ordinal)
-            && !text.Contains("re", StringComparison.Ordinal) && !text.Contains("made", StringComparison.Ordinal))
+        // Every phrase contains an anchor. (The four words this looked for before missed "that is not right".)
+        if (!Anchors.In(text))
         {
             return false;
         }
@@ -94,8 +93,15 @@ internal static class RestartPhrases
         }
 
         // One pass for every phrase instead of one search per phrase, and none where a letter every phrase needs is missing.
-        return Phrases.InAscii(text);
+        // Each phrase holds an anchor, and the anchors are rarer in prose than the phrases' first letters ("th", "is",
+        // "re"), so a line without one is passed over before the phrases are searched.
+        return Anchors.InAscii(text) && Phrases.InAscii(text);
     }
+
+    /// <summary>Words one of which every phrase of <see cref="Lexicon.RestartPhrases"/> contains.</summary>
+    internal static readonly string[] PhraseAnchors = ["let", "made", "wrong", "right", "incorrect", "redoing", "recomputing", "recalculating"];
+
+    private static readonly Cues Anchors = new(PhraseAnchors);
 
     private static readonly SearchValues<char> OpenerInitials = SearchValues.Create([.. Lexicon.RestartOpeners.Select(o => o[0])]);
 
