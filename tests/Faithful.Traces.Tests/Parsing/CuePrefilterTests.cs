@@ -116,6 +116,24 @@ public sealed class CuePrefilterTests
         Assert.InRange(mapped, 2, 32);
     }
 
+    [Fact]
+    public void A_long_text_read_sixteen_characters_at_a_time_gives_the_letters_of_its_characters_one_by_one()
+    {
+        // Lengths around the 16-character blocks, with letters at the block edges, non-ASCII characters (one that cases
+        // to an ASCII letter, one that does not) in some blocks, and the characters around 'a'-'z' and 'A'-'Z'.
+        var character = Gen.OneOf(Gen.Char['a', 'z'], Gen.Char['A', 'Z'], Gen.Char['\0', '\x7F'], Gen.OneOf('\u212A', '\u2192', '@', '[', '`', '{', 'é'), Gen.Char);
+        character.Array[0, 70].Select(chars => new string(chars)).Sample(text =>
+        {
+            var expected = 0u;
+            foreach (var c in text)
+            {
+                expected |= LetterSet.Of(c.ToString());
+            }
+
+            Assert.Equal(expected, LetterSet.Of(text));
+        }, iter: 20_000);
+    }
+
     [Theory]
     [InlineData("a3 = 42", "keeps its", false)]
     [InlineData("A3 KEEPS ITS VALUE", "keeps its", true)]

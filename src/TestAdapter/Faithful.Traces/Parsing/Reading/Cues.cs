@@ -68,6 +68,9 @@ internal sealed class Cues(params string[] phrases)
         : InScreened(text.ToLowerInvariant());
 
     /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
-    public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text))
+    public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && InAscii(text, LetterSet.Of(text));
+
+    /// <summary><see cref="InAscii(ReadOnlySpan{char})"/> for a text whose <see cref="LetterSet.Of"/> the caller already has.</summary>
+    public bool InAscii(ReadOnlySpan<char> text, uint letters) => text.Length >= _shortest && MayOccurIn(letters)
         && text.ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase));
 }

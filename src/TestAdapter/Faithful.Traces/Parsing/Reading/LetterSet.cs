@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -13,6 +18,44 @@ internal static class LetterSet
     /// can show once lower-cased or compared ignoring case; other non-ASCII characters ("→", "×") add nothing.
     /// </summary>
     public static uint Of(ReadOnlySpan<char> text)
+    {
+        var letters = 0u;
+        var i = 0;
+        if (Avx2.IsSupported && text.Length >= Vector256<ushort>.Count)
+        {
+            // Sixteen characters at a time: each ASCII letter becomes its bit in a 32-bit lane and the lanes are OR-ed;
+            // a block holding a non-ASCII character is read one character at a time instead.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var lanes = Vector256<uint>.Zero;
+            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref first, (nuint)i);
+                if (Vector256.GreaterThanAny(block, Vector256.Create((ushort)127)))
+                {
+                    letters |= OneByOne(text.Slice(i, Vector256<ushort>.Count));
+                    continue;
+                }
+
+                var (low, high) = Vector256.Widen(block);
+                lanes |= LetterBits(low) | LetterBits(high);
+            }
+
+            var half = lanes.GetLower() | lanes.GetUpper();
+            letters |= half.GetElement(0) | half.GetElement(1) | half.GetElement(2) | half.GetElement(3);
+        }
+
+        return letters | OneByOne(text[i..]);
+    }
+
+    // Each lane's letter bit (as OneByOne folds it), or 0 for a lane that holds no letter. A shift by 32 or more gives 0.
+    private static Vector256<uint> LetterBits(Vector256<uint> characters)
+    {
+        var folded = (characters | Vector256.Create(0x20u)) - Vector256.Create((uint)'a');
+        var bits = Avx2.ShiftLeftLogicalVariable(Vector256<uint>.One, folded);
+        return bits & Vector256.LessThan(folded, Vector256.Create(26u));
+    }
+
+    private static uint OneByOne(ReadOnlySpan<char> text)
     {
         var letters = 0u;
         foreach (var c in text)

@@ -95,7 +95,8 @@ internal static class RestartPhrases
         // One pass for every phrase instead of one search per phrase, and none where a letter every phrase needs is missing.
         // Each phrase holds an anchor, and the anchors are rarer in prose than the phrases' first letters ("th", "is",
         // "re"), so a line without one is passed over before the phrases are searched.
-        return Anchors.InAscii(text) && Phrases.InAscii(text);
+        var letters = LetterSet.Of(text);
+        return Anchors.InAscii(text, letters) && Phrases.InAscii(text, letters);
     }
 
     /// <summary>Words one of which every phrase of <see cref="Lexicon.RestartPhrases"/> contains.</summary>
