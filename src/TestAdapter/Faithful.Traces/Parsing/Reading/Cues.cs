@@ -64,13 +64,15 @@ internal sealed class Cues(params string[] phrases)
 
     /// <summary><see cref="InAnyCase"/> for a text whose letters the caller has already passed through <see cref="MayOccurIn"/>.</summary>
     public bool InAnyCaseScreened(string text) => Ascii.IsValid(text)
-        ? text.Length >= _shortest && text.AsSpan().ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase))
+        ? text.Length >= _shortest && text.AsSpan().ContainsAny(AnyCase)
         : InScreened(text.ToLowerInvariant());
 
     /// <summary>Whether ASCII <paramref name="text"/>, lower-cased, contains any of the phrases, matched ignoring case in place.</summary>
     public bool InAscii(ReadOnlySpan<char> text) => text.Length >= _shortest && InAscii(text, LetterSet.Of(text));
 
     /// <summary><see cref="InAscii(ReadOnlySpan{char})"/> for a text whose <see cref="LetterSet.Of"/> the caller already has.</summary>
-    public bool InAscii(ReadOnlySpan<char> text, uint letters) => text.Length >= _shortest && MayOccurIn(letters)
-        && text.ContainsAny(_anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase));
+    public bool InAscii(ReadOnlySpan<char> text, uint letters) =>
+        text.Length >= _shortest && MayOccurIn(letters) && text.ContainsAny(AnyCase);
+
+    private SearchValues<string> AnyCase => _anyCase ??= SearchValues.Create(phrases, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,9 +13,9 @@ internal static class SnapshotRecogniser
     /// a list form <c>[n_0, n_1] = [7, 1]</c> (an <c>=</c> and brackets).
     /// </summary>
     /// <remarks>
-    /// Past the links, the line's <see cref="PairShape"/> (one pass over its tokens) decides: two pairs need two candidates, one pair a snapshot
-    /// section or a candidate after a colon, a list form bracketed names. Most lines with two links are work
-    /// (<c>s1 = (7 - 2) * 3 = 15</c>) and hold at most one candidate.
+    /// Past the links, the line's <see cref="PairShape"/> (one pass over its tokens) decides: two pairs need two
+    /// candidates, one pair a snapshot section or a candidate after a colon, a list form bracketed names. Most lines with
+    /// two links are work (<c>s1 = (7 - 2) * 3 = 15</c>) and hold at most one candidate.
     /// </remarks>
     public static bool MayPropose(LineContext line) =>
         (line.LinkCount >= 2 || (line.WordTags & WordTags.Is) != 0
