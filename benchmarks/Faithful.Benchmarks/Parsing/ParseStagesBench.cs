@@ -153,16 +153,7 @@ public sealed class ParseStagesBench : IBench
         return 0;
     }
 
-    private static List<ReadEvent> Copies(List<ReadEvent> events)
-    {
-        var copies = new List<ReadEvent>(events.Count);
-        foreach (var e in events)
-        {
-            copies.Add(e.Copy());
-        }
-
-        return copies;
-    }
+    private static List<ReadEvent> Copies(List<ReadEvent> events) => events.ConvertAll(e => e.Copy());
 
     // One reply of a row with its lines, and the tables the parser reads it with (those it keeps for its options).
     // The line pass's events and the parse's result are made once, for the parts that start from them.

@@ -58,9 +58,7 @@ internal sealed class Cues(params string[] phrases)
     /// place (ASCII lower-casing and ordinal case-insensitive matching agree there); other text is lower-cased first,
     /// unless its letters (<see cref="LetterSet.Of"/>, which count what lower-casing makes) already rule every phrase out.
     /// </summary>
-    public bool InAnyCase(string text) => Ascii.IsValid(text)
-        ? InAscii(text)
-        : text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && InScreened(text.ToLowerInvariant());
+    public bool InAnyCase(string text) => text.Length >= _shortest && MayOccurIn(LetterSet.Of(text)) && InAnyCaseScreened(text);
 
     /// <summary><see cref="InAnyCase"/> for a text whose letters the caller has already passed through <see cref="MayOccurIn"/>.</summary>
     public bool InAnyCaseScreened(string text) => Ascii.IsValid(text)

@@ -171,8 +171,7 @@ internal static class NumberReader
         }
 
         end = i;
-        ref var slot = ref SharedBoxes[value - SharedMin];
-        return slot ??= new NumberBox(new ParsedValue(SharedTexts[value - SharedMin], value, value));
+        return SharedBox(value);
     }
 
     // An optional '-' and at most 15 digits: the long is exact and so is its double (below 2^53), which is what
@@ -253,14 +252,21 @@ internal static class NumberReader
     // The boxes of small integers read from their shared text, made on first use (a race makes two equal boxes: harmless).
     private static readonly NumberBox?[] SharedBoxes = new NumberBox?[SharedMax - SharedMin + 1];
 
+    // The shared box of small integer 'value' (SharedMin to SharedMax), read from its shared text.
+    private static NumberBox SharedBox(int value)
+    {
+        ref var slot = ref SharedBoxes[value - SharedMin];
+        return slot ??= new NumberBox(new ParsedValue(SharedTexts[value - SharedMin], value, value));
+    }
+
     /// <summary>A box for a token's number: one shared box per small integer written plainly, else a new one.</summary>
     public static NumberBox Box(ParsedValue number)
     {
         if (number.Int64 is { } value && value is >= SharedMin and <= SharedMax && ReferenceEquals(number.Text, SharedTexts[value - SharedMin])
             && number.Real == value)
         {
-            ref var slot = ref SharedBoxes[value - SharedMin];
-            return slot ??= new NumberBox(number);
+            // The number is then exactly the shared one: its shared text, the value, and the value as a double.
+            return SharedBox((int)value);
         }
 
         return new NumberBox(number);

@@ -1,3 +1,5 @@
+using Faithful.Traces.Parsing.Reading.Recognisers;
+
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>
@@ -31,19 +33,8 @@ internal readonly record struct PairShape(int Candidates, bool CandidateAfterCol
                 continue;
             }
 
-            var link = tokens[i + 1];
-            if (!(link.Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow || link.IsWord("is")))
-            {
-                continue;
-            }
-
-            var value = i + 2;
-            while (value < tokens.Count && tokens[value].IsOperator("("))
-            {
-                value++;
-            }
-
-            if (value < tokens.Count && tokens[value].Kind == TokenKind.Number)
+            // Pairs.At's own first two questions, asked to the end of the line instead of the sentence.
+            if (Pairs.IsLink(tokens[i + 1]) && Pairs.NumberAfterParentheses(tokens, i + 2, tokens.Count) >= 0)
             {
                 candidates++;
                 afterColon |= i >= 2 && tokens[i - 1].Kind == TokenKind.Colon;

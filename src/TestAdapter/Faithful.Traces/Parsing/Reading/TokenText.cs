@@ -43,6 +43,24 @@ internal static class TokenText
         return null;
     }
 
+    /// <summary>
+    /// "1 - 162 = -161" from <paramref name="at"/>: two or more work tokens (<see cref="IsWorkToken"/>), then <c>=</c>; the
+    /// index of the token after it (where the value should be), or null.
+    /// </summary>
+    public static int? WorkedValue(List<Token> tokens, int at, int end)
+    {
+        var i = at;
+        while (i < end && IsWorkToken(tokens[i]))
+        {
+            i++;
+        }
+
+        return i > at + 1 && i + 1 < end && tokens[i].Kind == TokenKind.Assign ? i + 1 : null;
+    }
+
+    /// <summary>A number or an operator other than a bracket: what arithmetic work is written with.</summary>
+    public static bool IsWorkToken(Token token) => token.Kind == TokenKind.Number || (token.Kind == TokenKind.Operator && token.Text is not ("[" or "]"));
+
     /// <summary>A number at <paramref name="at"/> that no operator continues ("7", "(7)", "7 (since ...)", not "7 * 3").</summary>
     public static bool IsLoneNumber(List<Token> tokens, int at, int end)
     {

@@ -16,26 +16,14 @@ internal static class Pairs
             return null;
         }
 
-        var op = tokens[at + 1];
-        var symbolic = op.Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
-        if (!symbolic && !(wordOperators && op.IsWord("is")))
+        var valueAt = IsLink(tokens[at + 1], wordOperators) ? NumberAfterParentheses(tokens, at + 2, end) : -1;
+        if (valueAt < 0)
         {
             return null;
         }
 
-        var valueAt = at + 2;
-        var open = 0;
-        while (valueAt < end && tokens[valueAt].IsOperator("("))
-        {
-            valueAt++;
-            open++;
-        }
-
-        if (valueAt >= end || tokens[valueAt].Kind != TokenKind.Number)
-        {
-            return null;
-        }
-
+        // As many closing parentheses as opened before the number ("(-1)").
+        var open = valueAt - (at + 2);
         var after = valueAt + 1;
         while (open > 0 && after < end && tokens[after].IsOperator(")"))
         {
@@ -49,6 +37,22 @@ internal static class Pairs
         }
 
         return new Pair(tokens[at].Text, tokens[valueAt].Number, at, after);
+    }
+
+    /// <summary>What joins a pair's name to its value: <c>=</c>, <c>:</c>, an arrow, or (with word operators) "is".</summary>
+    public static bool IsLink(Token token, bool wordOperators = true) =>
+        token.Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow || (wordOperators && token.IsWord("is"));
+
+    /// <summary>The index of the number at <paramref name="from"/> past any opening parentheses (<c>(-1)</c>), or -1.</summary>
+    public static int NumberAfterParentheses(List<Token> tokens, int from, int end)
+    {
+        var at = from;
+        while (at < end && tokens[at].IsOperator("("))
+        {
+            at++;
+        }
+
+        return at < end && tokens[at].Kind == TokenKind.Number ? at : -1;
     }
 
     /// <summary>Whether a pair may end before <paramref name="at"/>: the end, a separator, "and", a remark in parentheses, or the next name.</summary>

@@ -109,18 +109,6 @@ internal static class ProseExecutionRecogniser
         return found;
     }
 
-    // "1 - 162 = -161" from at: numbers and operators, then '=' and the index of the value after it; else null.
-    private static int? WorkedValue(List<Token> tokens, int at, int to)
-    {
-        var i = at;
-        while (i < to && (tokens[i].Kind == TokenKind.Number || (tokens[i].Kind == TokenKind.Operator && tokens[i].Text is not ("[" or "]"))))
-        {
-            i++;
-        }
-
-        return i > at + 1 && i + 1 < to && tokens[i].Kind == TokenKind.Assign ? i + 1 : null;
-    }
-
     // "(it would end at -1 if the count were even)", "if the count is even it will end as 1": a modal before the result
     // word in a sentence with "if" states what would happen in a case, not a value the reply holds.
     private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)

@@ -14,13 +14,7 @@ internal static class ValueListRecogniser
             return (at, at);
         }
 
-        var i = at;
-        while (i < end && IsWorkToken(tokens[i]))
-        {
-            i++;
-        }
-
-        return i > at + 1 && i + 1 < end && tokens[i].Kind == TokenKind.Assign && TokenText.IsLoneNumber(tokens, i + 1, end) ? (i + 1, at) : null;
+        return TokenText.WorkedValue(tokens, at, end) is { } value && TokenText.IsLoneNumber(tokens, value, end) ? (value, at) : null;
     }
 
     [ThreadStatic]
@@ -32,8 +26,9 @@ internal static class ValueListRecogniser
     /// </summary>
     /// <remarks>
     /// Every list's first value is a number token with separators right after it and then the start of a second item (a
-    /// number, or an operator of its work), so a line without that run (prose: "First, s1 becomes 7 * 2 = 14. Then,
-    /// ...", or <c>s3 = s2 + 4 -> s3 = 17</c>) is passed over after one look at its tokens.
+    /// lone number or work, which starts with a <see cref="TokenText.IsWorkToken"/>), so a line without that run (prose:
+    /// "First, s1 becomes 7 * 2 = 14. Then, ...", or <c>s3 = s2 + 4 -> s3 = 17</c>) is passed over after one look at
+    /// its tokens.
     /// </remarks>
     public static bool MayPropose(LineContext line) =>
         (line.Has(TokenKind.Comma) || line.Has(TokenKind.Arrow) || line.Has(TokenKind.Semicolon) || (line.WordTags & WordTags.ListJoiner) != 0)
@@ -54,7 +49,7 @@ internal static class ValueListRecogniser
                 next++;
             }
 
-            if (next < tokens.Count && IsWorkToken(tokens[next]))
+            if (next < tokens.Count && TokenText.IsWorkToken(tokens[next]))
             {
                 return true;
             }
@@ -62,9 +57,6 @@ internal static class ValueListRecogniser
 
         return false;
     }
-
-    // A number or an operator other than a bracket: what an item (Item) is made of, so also how every item starts.
-    private static bool IsWorkToken(Token token) => token.Kind == TokenKind.Number || (token.Kind == TokenKind.Operator && token.Text is not ("[" or "]"));
 
     // What may come between two values of a list: a comma, an arrow, a semicolon or a joining word ("then").
     private static bool IsSeparator(Token token) =>
