@@ -146,10 +146,18 @@ public sealed class ParseStagesBench : IBench
             var lines = replies.Average(reply => reply.Lines.Length);
             var claims = replies.Average(reply => reply.Parsed.Claims.Count);
             Console.WriteLine($"{label,-17} {at["parse"],7:0.0} | {at["split"],6:0.0} {at["answers"],7:0.0} {at["task"],6:0.0} {at["norm"],6:0.0} {at["restart"],7:0.0} {at["tokens"],7:0.0} {at["context"],7:0.0} {at["read"],7:0.0} {loop,6:0.0} | {document,8:0.0} {result,6:0.0} | {at["align"],6:0.0} {classify,8:0.0} | {at["parse"] + at["score"],6:0.0} {lines,6:0} {claims,6:0}");
+
+            // Bytes allocated per reply by each part, from one more pass of it: garbage is paid for later, by whichever
+            // part happens to be running when a collection comes, so the times above do not show who made it.
+            var kb = parts.ToDictionary(part => part.Name, part => AllocatedKilobytes(part.Pass) / replies.Count);
+            var loopKb = kb["events"] - (kb["split"] + kb["answers"] + kb["task"] + kb["norm"] + kb["restart"] + kb["read"]);
+            var documentKb = kb["copy+document"] - kb["copy"];
+            Console.WriteLine($"{"  KB allocated",-17} {kb["parse"],7:0.0} | {kb["split"],6:0.0} {kb["answers"],7:0.0} {kb["task"],6:0.0} {kb["norm"],6:0.0} {kb["restart"],7:0.0} {kb["tokens"],7:0.0} {kb["context"],7:0.0} {kb["read"],7:0.0} {loopKb,6:0.0} | {documentKb,8:0.0} {kb["parse"] - kb["events"] - documentKb,6:0.0} | {kb["align"],6:0.0} {kb["score"] - kb["align"],8:0.0} | {kb["parse"] + kb["score"],6:0.0}");
         }
 
         Console.WriteLine("tokens and context are parts of read; loop = line pass - (split + answers + task + norm + restart + read): the line loop's own work;");
-        Console.WriteLine("document = the document pass on the line pass's events; result = parse - line pass - document; classify = score - align; full = parse + score");
+        Console.WriteLine("document = the document pass on the line pass's events; result = parse - line pass - document; classify = score - align; full = parse + score;");
+        Console.WriteLine("KB allocated: the same parts' garbage per reply, from one pass each");
         return 0;
     }
 
@@ -199,6 +207,13 @@ public sealed class ParseStagesBench : IBench
             }
         }
     };
+
+    private static double AllocatedKilobytes(Action pass)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        pass();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
+    }
 
     // µs of the best pass over every reply within `seconds`.
     private static double BestPass(double seconds, Action pass)
