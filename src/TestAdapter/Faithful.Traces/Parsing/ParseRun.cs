@@ -362,8 +362,7 @@ internal sealed class ParseRun
         var reading = LineReader.Read(content, stripped.StepNumber, stripped.NameHint, _names, _section, _knowledge, !stripped.ListItem);
         if (_pending is { } open)
         {
-            var resolved = reading.Claims.Exists(c => (c.Name is not null && c.Name == open.Name) || (c.Name is null && c.StepNumber is not null && c.StepNumber == open.StepNumber));
-            if (resolved)
+            if (Completes(reading.Claims, open))
             {
                 _pending = null;
             }
@@ -407,6 +406,21 @@ internal sealed class ParseRun
         {
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
         }
+    }
+
+    // Whether one of the line's claims gives the open statement its value (by name, or by step number when unnamed). A
+    // loop, not List.Exists with a lambda: capturing the statement cost an allocation on every line read while one was open.
+    private static bool Completes(List<LineClaim> claims, PendingStatement open)
+    {
+        foreach (var c in claims)
+        {
+            if ((c.Name is not null && c.Name == open.Name) || (c.Name is null && c.StepNumber is not null && c.StepNumber == open.StepNumber))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "**Initial values:**", "Final values of n_0 and n_1:", "**State after Iteration 1**": a heading that frames the lines below it.

@@ -22,6 +22,13 @@ internal static class AnswerErrors
             return;
         }
 
+        AddWrong(alignment, final, given, truth, found);
+    }
+
+    // Apart from Add: its lambda captures the alignment, and C# builds the captured state on entry to the method that
+    // declares it, so Add itself, called on every reply, allocates nothing when the answer is right.
+    private static void AddWrong(TraceAlignment alignment, ParsedAnswer final, ParsedValue given, Value truth, List<Evidence> found)
+    {
         var held = HeldFinals(alignment);
         var heldAnswer = alignment.ReplayAnswer(slot => held.TryGetValue(slot, out var value) ? value : alignment.ModelSlot(slot, int.MaxValue));
         var lines = FailureClassifier.Lines(final.Line);

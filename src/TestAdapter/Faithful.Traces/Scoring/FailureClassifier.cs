@@ -213,8 +213,12 @@ public static class FailureClassifier
                 continue;
             }
 
-            foreach (var earlier in alignment.History[s])
+            // By index: a foreach over the interface would box an enumerator for every step.
+            var history = alignment.History[s];
+            for (var k = 0; k < history.Count; k++)
             {
+                var earlier = history[k];
+
                 // Only a value the reply took back (a later attempt redoes the step) is corrected; two values for one
                 // step within an attempt are a misreading of which write each line is.
                 if (earlier.ClaimIndex < final.ClaimIndex

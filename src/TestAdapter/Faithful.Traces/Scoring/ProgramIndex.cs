@@ -229,9 +229,19 @@ internal sealed class ProgramIndex
             return true;
         }
 
-        var at = Array.FindIndex(versions, v => _steps[v].Name == name);
-        stepIndex = at >= 0 ? versions[at] : -1;
-        return at >= 0;
+        // A loop, not Array.FindIndex with a lambda: capturing `name` would cost an allocation on every call, the
+        // common first lookup above included (the aligner asks once per claim).
+        foreach (var write in versions)
+        {
+            if (_steps[write].Name == name)
+            {
+                stepIndex = write;
+                return true;
+            }
+        }
+
+        stepIndex = -1;
+        return false;
     }
 
     /// <summary>

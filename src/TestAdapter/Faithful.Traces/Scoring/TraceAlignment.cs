@@ -261,9 +261,25 @@ public sealed class TraceAlignment
         ? Truth.Inputs[slot]
         : ModelValueBefore(slot - Program.Parameters.Count, beforeClaimIndex) ?? Truth.StepValues[slot - Program.Parameters.Count];
 
-    private sealed class SlotView(TraceAlignment owner, int stepCount, int beforeClaimIndex) : FuncSlots(slot => owner.ModelSlot(slot, beforeClaimIndex), owner.Program.Parameters.Count + stepCount);
+    // The model's slots as of a claim, read straight from the alignment (one object per replayed step, no delegate).
+    private sealed class SlotView(TraceAlignment owner, int stepCount, int beforeClaimIndex) : IReadOnlyList<Value>
+    {
+        public Value this[int index] => owner.ModelSlot(index, beforeClaimIndex);
 
-    private class FuncSlots(Func<int, Value> slot, int count) : IReadOnlyList<Value>
+        public int Count { get; } = owner.Program.Parameters.Count + stepCount;
+
+        public IEnumerator<Value> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class FuncSlots(Func<int, Value> slot, int count) : IReadOnlyList<Value>
     {
         public Value this[int index] => slot(index);
 

@@ -77,6 +77,19 @@ internal static class LineNormalizer
             return line;
         }
 
+        if (!Changes(line))
+        {
+            // "s6 = s5 + s4 * 6": every '*' is kept and no other rule applies (a backslash always starts a rewrite), so
+            // the line is its own normal form.
+            return line;
+        }
+
+        return Rebuild(line);
+    }
+
+    /// <summary>The line rebuilt by every rule, without first asking whether any applies (tests hold the shortcut to this).</summary>
+    internal static string Rebuild(string line)
+    {
         var text = line;
         if (text.Contains('\\', StringComparison.Ordinal))
         {
@@ -163,17 +176,54 @@ internal static class LineNormalizer
         return builder.ToString();
     }
 
+    // Whether some rule would rewrite or drop a character of the line: the characters it stops at are rewritten, except
+    // a '*' that is kept (StarKept) and a single '_'. Asked only of lines without LaTeX.
+    private static bool Changes(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var next = text.AsSpan(i).IndexOfAny(Handled);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+            var kept = text[i] switch
+            {
+                '*' => StarKept(text, i),
+                '_' => i + 1 >= text.Length || text[i + 1] != '_',
+                _ => false,
+            };
+
+            if (!kept)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void AppendStar(string text, int i, StringBuilder builder)
+    {
+        if (StarKept(text, i))
+        {
+            builder.Append('*');
+        }
+    }
+
+    private static bool StarKept(string text, int i)
     {
         // "**bold**" and "*emphasis*" are markup; "a * b", "a*b" and "2 ** 3" between operands are arithmetic.
         if (i + 1 < text.Length && text[i + 1] == '*')
         {
-            return;
+            return false;
         }
 
         if (i > 0 && text[i - 1] == '*')
         {
-            return;
+            return false;
         }
 
         var before = i > 0 ? text[i - 1] : ' ';
@@ -181,18 +231,14 @@ internal static class LineNormalizer
         if (after == '=' && (char.IsLetterOrDigit(before) || before is ' ' or '_' or ')'))
         {
             // "n_0*=-1": a compound assignment, not emphasis.
-            builder.Append('*');
-            return;
+            return true;
         }
 
         var operandBefore = char.IsLetterOrDigit(before) || before == ')';
         var operandAfter = char.IsLetterOrDigit(after) || after is '(' or '-';
         var spaceBefore = char.IsWhiteSpace(before);
         var spaceAfter = char.IsWhiteSpace(after);
-        if ((operandBefore && operandAfter) || (spaceBefore && spaceAfter))
-        {
-            builder.Append('*');
-        }
+        return (operandBefore && operandAfter) || (spaceBefore && spaceAfter);
     }
 
     private static string ReplaceLatex(string text)

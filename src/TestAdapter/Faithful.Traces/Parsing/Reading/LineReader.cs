@@ -30,7 +30,7 @@ internal static class LineReader
         {
             reading.Claims.AddRange(commentReading.Claims);
             reading.Kinds.AddRange(commentReading.Kinds);
-            if (reading.Pending is { } statement && commentReading.Claims.Exists(c => c.Name == statement.Name))
+            if (reading.Pending is { } statement && HasClaimFor(commentReading.Claims, statement.Name))
             {
                 reading.Pending = null;
             }
@@ -45,6 +45,20 @@ internal static class LineReader
 
         reading.Answers.AddRange(commentReading.Answers);
         return reading;
+    }
+
+    // A loop, not List.Exists with a lambda: capturing the name would cost an allocation per line read with a statement open.
+    private static bool HasClaimFor(List<LineClaim> claims, string? name)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "n_0 is still 3": a value restated, not computed.
@@ -163,7 +177,7 @@ internal static class LineReader
         }
 
         // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
-        if (reading.Pending is { Name: { } pendingName } && reading.Claims.Exists(c => c.Name == pendingName))
+        if (reading.Pending is { Name: { } pendingName } && HasClaimFor(reading.Claims, pendingName))
         {
             reading.Pending = null;
         }

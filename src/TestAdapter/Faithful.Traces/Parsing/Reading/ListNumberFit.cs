@@ -23,27 +23,16 @@ internal static class ListNumberFit
 
         // An item number shared by several executions of one line ("2. After the first subtraction n_0 is -1, after the
         // second -3, ...") numbers the item, not the steps.
-        var perLine = new Dictionary<int, int>();
-        foreach (var e in events)
-        {
-            if (e.Kind == ReadEventKind.Claim && e.Claim.StepNumber is not null && Executes(e.Claim))
-            {
-                perLine[e.Line] = perLine.GetValueOrDefault(e.Line) + 1;
-            }
-        }
-
-        foreach (var e in events)
-        {
-            if (e.Kind == ReadEventKind.Claim && e.Claim.StepNumber is not null && Executes(e.Claim) && perLine[e.Line] > 1)
-            {
-                e.Claim = e.Claim with { StepNumber = null };
-            }
-        }
+        DropSharedItemNumbers(events);
 
         var numbered = 0;
         var listItems = 0;
-        var distinct = new HashSet<int>();
+        var distinct = new DistinctCount();
         Span<int> fits = stackalloc int[(2 * MaxOffset) + 1];
+
+        // Claims of a register program name a few variables over and over: the last name's variable is kept.
+        string? lastName = null;
+        var lastVariable = -1;
         foreach (var e in events)
         {
             if (e.Kind != ReadEventKind.Claim || e.Claim is not { StepNumber: { } number, Name: { } name } || !Executes(e.Claim))
@@ -54,7 +43,13 @@ internal static class ListNumberFit
             numbered++;
             listItems += e.ListItem ? 1 : 0;
             distinct.Add(number);
-            var variable = knowledge.VariableId(StepNames.VariableOf(name));
+            if (!ReferenceEquals(name, lastName))
+            {
+                lastName = name;
+                lastVariable = knowledge.VariableId(StepNames.VariableOf(name));
+            }
+
+            var variable = lastVariable;
             if (variable < 0)
             {
                 // No step writes it: it fits no offset.
@@ -94,8 +89,8 @@ internal static class ListNumberFit
         // List items number whatever the reply lists (iterations, remarks), so they must fit nearly all, over three items.
         var fitting = fits[best + MaxOffset];
         var trusted = listItems * 2 > numbered
-            ? fitting * 10 >= numbered * 9 && distinct.Count >= 3
-            : fitting * 4 >= numbered * 3 && (best == 0 ? fitting >= 1 : distinct.Count >= 3);
+            ? fitting * 10 >= numbered * 9 && distinct.AtLeastThree
+            : fitting * 4 >= numbered * 3 && (best == 0 ? fitting >= 1 : distinct.AtLeastThree);
         foreach (var e in events)
         {
             if (e.Kind != ReadEventKind.Claim || e.Claim.StepNumber is not { } number)
@@ -119,4 +114,96 @@ internal static class ListNumberFit
     }
 
     private static bool Executes(LineClaim claim) => claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution;
+
+    private static bool IsNumberedExecution(ReadEvent e) => e.Kind == ReadEventKind.Claim && e.Claim.StepNumber is not null && Executes(e.Claim);
+
+    // Drops the item number of every numbered execution that shares its line with another. Events come in reply order,
+    // so a line's events stand together and each line's executions are counted as one run; a list out of line order
+    // (never made by the reader, but not assumed away) is counted line by line in a table instead.
+    internal static void DropSharedItemNumbers(List<ReadEvent> events)
+    {
+        var previousLine = int.MinValue;
+        foreach (var e in events)
+        {
+            if (e.Line < previousLine)
+            {
+                DropSharedItemNumbersOutOfOrder(events);
+                return;
+            }
+
+            previousLine = e.Line;
+        }
+
+        for (var start = 0; start < events.Count;)
+        {
+            var line = events[start].Line;
+            var end = start;
+            var count = 0;
+            for (; end < events.Count && events[end].Line == line; end++)
+            {
+                count += IsNumberedExecution(events[end]) ? 1 : 0;
+            }
+
+            if (count > 1)
+            {
+                for (var k = start; k < end; k++)
+                {
+                    if (IsNumberedExecution(events[k]))
+                    {
+                        events[k].Claim = events[k].Claim with { StepNumber = null };
+                    }
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    internal static void DropSharedItemNumbersOutOfOrder(List<ReadEvent> events)
+    {
+        var perLine = new Dictionary<int, int>();
+        foreach (var e in events)
+        {
+            if (IsNumberedExecution(e))
+            {
+                perLine[e.Line] = perLine.GetValueOrDefault(e.Line) + 1;
+            }
+        }
+
+        foreach (var e in events)
+        {
+            if (IsNumberedExecution(e) && perLine[e.Line] > 1)
+            {
+                e.Claim = e.Claim with { StepNumber = null };
+            }
+        }
+    }
+
+    // Whether at least three different numbers were added, without a set: only that question is asked.
+    internal struct DistinctCount
+    {
+        private int _first;
+        private int _second;
+        private int _seen;
+
+        public readonly bool AtLeastThree => _seen >= 3;
+
+        public void Add(int number)
+        {
+            switch (_seen)
+            {
+                case 0:
+                    _first = number;
+                    _seen = 1;
+                    break;
+                case 1 when number != _first:
+                    _second = number;
+                    _seen = 2;
+                    break;
+                case 2 when number != _first && number != _second:
+                    _seen = 3;
+                    break;
+            }
+        }
+    }
 }

@@ -14,18 +14,43 @@ internal static class RestartPhrases
         }
 
         var text = content.TrimStart(' ', '*', '_', '(', '"', '\'').ToLowerInvariant();
-        var hesitation = Array.Exists(Lexicon.Hesitations, h => text.StartsWith(h, StringComparison.Ordinal));
-        if (!hesitation)
+        if (HesitationAtStart(text) is not { } hesitation)
         {
             return RestartKind.Definite;
         }
 
         // "Wait, I made a mistake" or "Hmm, let me redo it" still admits the error.
-        var rest = text[Array.Find(Lexicon.Hesitations, h => text.StartsWith(h, StringComparison.Ordinal))!.Length..];
+        var rest = text[hesitation.Length..];
         return IsRestart(rest.TrimStart(',', '.', '!', ' ', '-', ':', '\u2014')) || ContainsPhrase(rest) ? RestartKind.Definite : RestartKind.Tentative;
     }
 
-    private static bool ContainsPhrase(string text) => Array.Exists(Lexicon.RestartPhrases, phrase => text.Contains(phrase, StringComparison.Ordinal));
+    // Loops rather than Array.Exists with a lambda: a lambda that captures a parameter costs an allocation on every call
+    // of the method that declares it, and Classify runs on every line.
+    private static string? HesitationAtStart(string text)
+    {
+        foreach (var hesitation in Lexicon.Hesitations)
+        {
+            if (text.StartsWith(hesitation, StringComparison.Ordinal))
+            {
+                return hesitation;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ContainsPhrase(string text)
+    {
+        foreach (var phrase in Lexicon.RestartPhrases)
+        {
+            if (text.Contains(phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsRestart(string content)
     {
