@@ -34,6 +34,38 @@ public sealed class ReaderShortcutTests
     public void A_line_with_markup_is_rebuilt(string line, string expected) =>
         Assert.Equal(expected, LineNormalizer.Normalize(line));
 
+    private static readonly string[] Fillers = [" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"];
+
+    // Work with trailing fillers in any case, separators, arrows and characters that upper-case oddly (Kelvin sign,
+    // dotless i, long s).
+    private static readonly Gen<string> Work = Gen.OneOf(
+        [.. Fillers, .. Fillers.Select(f => f.ToUpperInvariant()), "=", "->", "=>", ";", " ", "7", "(s1 - 2)", ")", "x", "\u212A", "\u0131", "\u017F", "ing", "at"])
+        .Array[0, 8].Select(parts => string.Concat(parts));
+
+    // The trimming as it was written before its last-character screen: every filler compared in turn.
+    private static string? TrimmedByComparingEveryFiller(string work)
+    {
+        var trimmed = work.AsSpan().Trim().TrimEnd("=,;:.").TrimEnd();
+        if (trimmed.EndsWith("->", StringComparison.Ordinal) || trimmed.EndsWith("=>", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[..^2].TrimEnd();
+        }
+
+        foreach (var filler in Fillers)
+        {
+            if (trimmed.EndsWith(filler, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^filler.Length].TrimEnd();
+            }
+        }
+
+        return trimmed.IsEmpty ? null : trimmed.ToString();
+    }
+
+    [Fact]
+    public void Trimming_work_screens_fillers_by_their_last_character_without_changing_what_it_trims() =>
+        Work.Sample(work => Assert.Equal(TrimmedByComparingEveryFiller(work), TokenText.TrimSeparators(work)), iter: 20_000);
+
     // Events of a reply in line order: claims with and without an item number, executions and observations, chatter.
     private static readonly Gen<(int LineStep, int? Number, ReadingKind Kind, bool Chatter)[]> EventPlans =
         Gen.Select(Gen.Int[0, 2], Gen.Int[1, 5].Nullable(), Gen.OneOf(ReadingKind.Execution, ReadingKind.NoChangeExecution, ReadingKind.StateSnapshot, ReadingKind.Readout), Gen.Bool)

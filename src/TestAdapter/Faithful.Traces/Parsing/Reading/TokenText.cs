@@ -167,6 +167,13 @@ internal static class TokenText
 
         foreach (var filler in TrailingFillers)
         {
+            // Work mostly ends in a digit or a parenthesis: an ASCII last character that is not the filler's own (in any
+            // case) rules the filler out without a comparison. Other characters are left to the comparison.
+            if (trimmed.IsEmpty || (trimmed[^1] < 128 && char.ToLowerInvariant(trimmed[^1]) != filler[^1]))
+            {
+                continue;
+            }
+
             if (trimmed.EndsWith(filler, StringComparison.OrdinalIgnoreCase))
             {
                 trimmed = trimmed[..^filler.Length].TrimEnd();
