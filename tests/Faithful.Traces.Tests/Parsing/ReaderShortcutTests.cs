@@ -20,6 +20,18 @@ public sealed class ReaderShortcutTests
     public void Normalizing_a_line_gives_what_rebuilding_it_by_every_rule_gives() =>
         MarkedUpLine.Sample(line => Assert.Equal(LineNormalizer.Rebuild(line), LineNormalizer.Normalize(line)), iter: 20_000);
 
+    [Fact]
+    public void The_next_character_a_rule_may_touch_is_found_as_a_search_for_any_of_them_finds_it()
+    {
+        var handled = System.Buffers.SearchValues.Create(LineNormalizer.HandledCharacters);
+        var pieces = Gen.OneOf<string>(new IGen<string>[] { MarkedUpLine, Gen.Char.Select(c => c.ToString()), Gen.OneOf("\u2212", "\u00E9", "\u2192", "a", " ") });
+        Gen.Select(pieces.Array[0, 6].Select(parts => string.Concat(parts)), Gen.Int[0, 40]).Sample((text, from) =>
+        {
+            var start = Math.Min(from, text.Length);
+            Assert.Equal(text.AsSpan(start).IndexOfAny(handled), LineNormalizer.NextHandled(text, start));
+        }, iter: 20_000);
+    }
+
     [Theory]
     [InlineData("s6 = s5 + s4 * 6")]
     [InlineData("n_0 = (-1) * 2 = -2")]
