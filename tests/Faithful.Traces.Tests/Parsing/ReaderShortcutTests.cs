@@ -78,6 +78,31 @@ public sealed class ReaderShortcutTests
     public void Trimming_work_screens_fillers_by_their_last_character_without_changing_what_it_trims() =>
         Work.Sample(work => Assert.Equal(TrimmedByComparingEveryFiller(work), TokenText.TrimSeparators(work)), iter: 20_000);
 
+    // The comment split as it was written before it jumped from mark to mark: every character looked at.
+    private static (string Code, string? Comment) SplitCommentCharacterByCharacter(string text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (text[i] == '/' && text[i + 1] == '/' && text[i - 1] != ':')
+            {
+                return (text[..i], text[(i + 2)..]);
+            }
+
+            if (text[i] == '#' && char.IsWhiteSpace(text[i - 1]) && !char.IsAsciiDigit(text[i + 1]))
+            {
+                return (text[..i], text[(i + 1)..]);
+            }
+        }
+
+        return (text, null);
+    }
+
+    [Fact]
+    public void Splitting_off_a_comment_finds_the_mark_that_looking_at_every_character_finds() =>
+        Gen.OneOf("/", "//", "#", " #", "# ", "://", "http://x", "a3 += a2", " ", "7", "#2", "-> 9", "x").Array[0, 8]
+            .Select(parts => string.Concat(parts))
+            .Sample(text => Assert.Equal(SplitCommentCharacterByCharacter(text), TokenText.SplitComment(text)), iter: 20_000);
+
     // Events of a reply in line order: claims with and without an item number, executions and observations, chatter.
     private static readonly Gen<(int LineStep, int? Number, ReadingKind Kind, bool Chatter)[]> EventPlans =
         Gen.Select(Gen.Int[0, 2], Gen.Int[1, 5].Nullable(), Gen.OneOf(ReadingKind.Execution, ReadingKind.NoChangeExecution, ReadingKind.StateSnapshot, ReadingKind.Readout), Gen.Bool)

@@ -315,11 +315,13 @@ internal static class AnswerReader
 
     private static Found? ReadHashes(string line, int lineNumber, NameRules names)
     {
-        var trimmed = line.TrimStart();
-        if (!trimmed.StartsWith("####", StringComparison.Ordinal))
+        // Asked of every line: an indented one is not copied to find that it does not start with the marks.
+        if (!line.AsSpan().TrimStart().StartsWith("####", StringComparison.Ordinal))
         {
             return null;
         }
+
+        var trimmed = line.TrimStart();
 
         var rest = trimmed[4..].Trim().TrimStart('#').Trim();
         var value = ReadValue(rest, names);

@@ -188,6 +188,14 @@ internal static class TokenText
     {
         for (var i = 1; i + 1 < text.Length; i++)
         {
+            // Most lines hold neither mark: jump to the next one (the last character cannot start a mark).
+            var next = text.AsSpan(i, text.Length - 1 - i).IndexOfAny('/', '#');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             if (text[i] == '/' && text[i + 1] == '/' && text[i - 1] != ':')
             {
                 return (text[..i], text[(i + 2)..]);
