@@ -46,7 +46,7 @@ public sealed class ReaderShortcutTests
     public void A_line_with_markup_is_rebuilt(string line, string expected) =>
         Assert.Equal(expected, LineNormalizer.Normalize(line));
 
-    private static readonly string[] Fillers = [" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"];
+    private static readonly string[] Fillers = TokenText.TrailingFillers;
 
     // Work with trailing fillers in any case, separators, arrows and characters that upper-case oddly (Kelvin sign,
     // dotless i, long s).

@@ -198,7 +198,7 @@ internal static class LineNormalizer
     }
 
     // Whether some rule would rewrite or drop a character of the line: the characters it stops at are rewritten, except
-    // a '*' that is kept (StarKept) and a single '_'. Asked only of lines without LaTeX.
+    // a '*' that is kept (StarKept) and a single '_'. A backslash is one of them, so a line with LaTeX always changes.
     private static bool Changes(string text)
     {
         for (var i = 0; i < text.Length; i++)

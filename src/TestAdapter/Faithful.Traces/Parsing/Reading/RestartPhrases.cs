@@ -21,10 +21,10 @@ internal static class RestartPhrases
 
         // "Wait, I made a mistake" or "Hmm, let me redo it" still admits the error.
         var rest = text[hesitation.Length..];
-        return IsRestart(rest.TrimStart(',', '.', '!', ' ', '-', ':', '\u2014')) || ContainsPhrase(rest) ? RestartKind.Definite : RestartKind.Tentative;
+        return IsRestart(rest.TrimStart(',', '.', '!', ' ', '-', ':', '\u2014')) || Phrases.In(rest) ? RestartKind.Definite : RestartKind.Tentative;
     }
 
-    // Loops rather than Array.Exists with a lambda: a lambda that captures a parameter costs an allocation on every call
+    // A loop rather than Array.Find with a lambda: a lambda that captures a parameter costs an allocation on every call
     // of the method that declares it, and Classify runs on every line.
     private static string? HesitationAtStart(string text)
     {
@@ -37,19 +37,6 @@ internal static class RestartPhrases
         }
 
         return null;
-    }
-
-    private static bool ContainsPhrase(string text)
-    {
-        foreach (var phrase in Lexicon.RestartPhrases)
-        {
-            if (text.Contains(phrase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public static bool IsRestart(string content)
@@ -77,20 +64,7 @@ internal static class RestartPhrases
         }
 
         // Every phrase contains an anchor. (The four words this looked for before missed "that is not right".)
-        if (!Anchors.In(text))
-        {
-            return false;
-        }
-
-        foreach (var phrase in Lexicon.RestartPhrases)
-        {
-            if (text.Contains(phrase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Anchors.In(text) && Phrases.In(text);
     }
 
     // IsRestart for ASCII text, which the lexicon's lower-case ASCII phrases match ignoring case exactly as they match

@@ -143,7 +143,8 @@ internal static class TokenText
         return trimmed.IsEmpty ? null : trimmed.ToString();
     }
 
-    private static readonly string[] TrailingFillers = [" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"];
+    /// <summary>Words and marks that join work to what follows it, trimmed off the end of work ("7 - 2 which").</summary>
+    internal static readonly string[] TrailingFillers = [" which", " that", " so", ",", " and", " resulting in", " giving", " making it", " making"];
 
     public static string? TrimSeparators(string? work)
     {
