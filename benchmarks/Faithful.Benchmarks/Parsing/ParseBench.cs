@@ -43,6 +43,36 @@ public sealed class ParseBench : IBench
         ?? throw new ArgumentException($"no row '{label}'; the rows are: {string.Join(", ", RowLabels)}", nameof(label));
 
     /// <summary>
+    /// The replies of one real-style row in one reply style only, by a label such as <c>chain real/snapshots</c>; null when
+    /// the label names no such row and style.
+    /// </summary>
+    public static List<PipelineCase>? StyleRowCases(string label)
+    {
+        var slash = label.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return null;
+        }
+
+        var (row, styleName) = (label[..slash], label[(slash + 1)..]);
+        var style = Array.Find(RealStyles, s => string.Equals(s.ToString(), styleName, StringComparison.OrdinalIgnoreCase));
+        List<StepProgram>? programs = row switch
+        {
+            "chain real" => Programs(chain: true),
+            "register real" => Programs(chain: false),
+            "loop real" => LoopPrograms(),
+            _ => null,
+        };
+        return programs is null || !RealStyles.Contains(style) ? null : RealCases(programs, style);
+    }
+
+    /// <summary>The labels <see cref="StyleRowCases"/> takes: each real-style row with each reply style.</summary>
+    public static IEnumerable<string> StyleRowLabels =>
+        from row in new[] { "chain real", "register real", "loop real" }
+        from style in RealStyles
+        select $"{row}/{style.ToString().ToLowerInvariant()}";
+
+    /// <summary>
     /// Program steps per CPU-second of this process over <paramref name="seconds"/>: parse alone, or followed by every
     /// stage of <see cref="PipelineStages.AfterParse"/>. The entry point <see cref="ParseAbBench"/> calls in each build.
     /// </summary>

@@ -18,17 +18,23 @@ public sealed class ParseStagesBench : IBench
 {
     public string Name => "parse-stages";
 
-    public string Description => "µs per reply of the parse, each part of it, alignment and scoring, per row; args: [row filter] [rounds (8)] [slice seconds (0.1)]";
+    public string Description => "µs per reply of the parse, each part of it, alignment and scoring, per row; args: [row filter, or row/style such as chain real/snapshots] [rounds (8)] [slice seconds (0.1)]";
 
     public int Run(string[] args)
     {
         var filter = args.Length > 0 ? args[0] : "";
         var rounds = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 8;
         var slice = args.Length > 2 && double.TryParse(args[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 0.1;
-        var labels = ParseBench.RowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+        // "chain real/snapshots" (a real-style row in one reply style) times that style alone, to see which style holds a row back.
+        var styleRows = filter.Contains('/', StringComparison.Ordinal)
+            ? ParseBench.StyleRowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
+        var labels = filter.Contains('/', StringComparison.Ordinal)
+            ? styleRows
+            : ParseBench.RowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
         if (labels.Count == 0)
         {
-            Console.Error.WriteLine($"error: no row matches '{filter}'; the rows are: {string.Join(", ", ParseBench.RowLabels)}");
+            Console.Error.WriteLine($"error: no row matches '{filter}'; the rows are: {string.Join(", ", ParseBench.RowLabels)}, and each real row by style: {string.Join(", ", ParseBench.StyleRowLabels)}");
             return 2;
         }
 
@@ -36,6 +42,11 @@ public sealed class ParseStagesBench : IBench
         // of use, and the first row measured would otherwise pay for it (3.5x on `chain terse` with a 0.5 s warm-up).
         // The replies of each row are made once, for the warm-up and the measurement alike.
         var rows = ParseBench.RowLabels.ToDictionary(label => label, ParseBench.RowCases);
+        foreach (var label in styleRows)
+        {
+            rows[label] = ParseBench.StyleRowCases(label)!;
+        }
+
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed.TotalSeconds < 4)
         {

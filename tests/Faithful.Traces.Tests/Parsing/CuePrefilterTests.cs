@@ -134,6 +134,37 @@ public sealed class CuePrefilterTests
         }, iter: 20_000);
     }
 
+    [Fact]
+    public void A_sentence_has_a_cue_exactly_when_its_lower_cased_text_holds_a_phrase()
+    {
+        // Lines of several sentences, each searched for cues twice (the context keeps each sentence's letters and
+        // lower-cased text), against a plain search of the sentence's text lower-cased with a space on each side; and
+        // whether a sentence sums up a loop (kept per sentence too) against a context made for that line alone.
+        var cues = new Cues(Phrases);
+        var sentence = Gen.OneOf<string>(new IGen<string>[] { Text, Gen.Const("So n_0 = 5"), Gen.Const("After the loop, n_1 is 4"), Gen.Const("It runs 3 times") });
+        var lines = sentence.Array[1, 4].Select(parts => string.Join(". ", parts));
+        var names = new NameRules(["n_0", "n_1"]);
+
+        // One context reloaded line after line, as the reader keeps it: nothing worked out for a line may outlive it.
+        lines.Array[1, 3].Sample(texts =>
+        {
+            var reused = new LineContext("", null, null, names, LineSection.None, ReaderKnowledge.None);
+            foreach (var text in texts)
+            {
+                var line = reused.Reload(text, null, null, names, LineSection.None, ReaderKnowledge.None, stepLabel: true, new List<Token>());
+                var fresh = new LineContext(text, null, null, names, LineSection.None, ReaderKnowledge.None);
+                for (var s = 0; s < line.Sentences.Count; s++)
+                {
+                    var (from, to) = line.Sentences[s];
+                    var expected = PlainSearch(from >= to ? " " : " " + text[line.Tokens[from].Start..line.Tokens[to - 1].End].ToLowerInvariant() + " ");
+                    Assert.Equal(expected, line.SentenceHas(cues, s));
+                    Assert.Equal(expected, line.SentenceHas(cues, s));
+                    Assert.Equal(fresh.IsShortcutSentence(s), line.IsShortcutSentence(s));
+                }
+            }
+        }, iter: 5_000);
+    }
+
     [Theory]
     [InlineData("a3 = 42", "keeps its", false)]
     [InlineData("A3 KEEPS ITS VALUE", "keeps its", true)]

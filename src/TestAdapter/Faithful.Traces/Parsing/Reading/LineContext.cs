@@ -22,6 +22,13 @@ internal sealed class LineContext
 {
     private string?[] _sentenceLower = [];
 
+    // Per sentence, worked out on first use: its letters (LetterSet, 0 = not yet known, kept with a marker bit) and
+    // whether it sums up a loop (0 = not yet known, 1 = no, 2 = yes). The reader asks both of the same sentence once
+    // per reading chosen in it, and the recognisers ask the cue lists of every sentence.
+    private uint[] _sentenceLetters = [];
+    private byte[] _sentenceSummarizes = [];
+    private const uint LettersKnown = 1u << 31;
+
     // The letters of the whole line (LetterSet), worked out on first use: a sentence holds no more than its line.
     private uint _letters;
     private bool _lettersKnown;
@@ -57,10 +64,14 @@ internal sealed class LineContext
         if (_sentenceLower.Length < Sentences.Count)
         {
             _sentenceLower = new string?[Math.Max(Sentences.Count, 4)];
+            _sentenceLetters = new uint[_sentenceLower.Length];
+            _sentenceSummarizes = new byte[_sentenceLower.Length];
         }
         else
         {
             Array.Clear(_sentenceLower, 0, Sentences.Count);
+            Array.Clear(_sentenceLetters, 0, Sentences.Count);
+            Array.Clear(_sentenceSummarizes, 0, Sentences.Count);
         }
 
         _lettersKnown = false;
@@ -148,7 +159,26 @@ internal sealed class LineContext
     /// Whether sentence <paramref name="sentence"/>, lower-cased, contains one of <paramref name="cues"/>. Most lines
     /// lack a letter every cue needs, and skip both the search and the lower-cased copy.
     /// </summary>
-    public bool SentenceHas(Cues cues, int sentence) => cues.MayOccurIn(Letters) && cues.InScreened(SentenceLower(sentence));
+    public bool SentenceHas(Cues cues, int sentence) =>
+        cues.MayOccurIn(Letters) && cues.MayOccurIn(SentenceLetters(sentence)) && cues.InScreened(SentenceLower(sentence));
+
+    /// <summary>
+    /// The ASCII letters sentence <paramref name="sentence"/> holds (<see cref="LetterSet.Of"/> of the text
+    /// <see cref="SentenceLower"/> lower-cases): a prose line holds the letters of most cues, one of its sentences far fewer.
+    /// </summary>
+    private uint SentenceLetters(int sentence)
+    {
+        var known = _sentenceLetters[sentence];
+        if (known != 0)
+        {
+            return known & ~LettersKnown;
+        }
+
+        var (from, to) = Sentences[sentence];
+        var letters = from >= to ? 0u : LetterSet.Of(Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start));
+        _sentenceLetters[sentence] = letters | LettersKnown;
+        return letters;
+    }
 
     /// <summary>
     /// Whether the line, lower-cased, contains one of <paramref name="cues"/>. For cues that neither start nor end with a
@@ -206,6 +236,16 @@ internal sealed class LineContext
     };
 
     private bool SummarizesLoop(int sentence)
+    {
+        if (_sentenceSummarizes[sentence] == 0)
+        {
+            _sentenceSummarizes[sentence] = SummarizesLoopUncached(sentence) ? (byte)2 : (byte)1;
+        }
+
+        return _sentenceSummarizes[sentence] == 2;
+    }
+
+    private bool SummarizesLoopUncached(int sentence)
     {
         if (SentenceHas(Lexicon.ShortcutCues, sentence))
         {
