@@ -22,12 +22,13 @@ internal sealed class LineContext
 {
     private string?[] _sentenceLower = [];
 
-    // Per sentence, worked out on first use: its letters (LetterSet, 0 = not yet known, kept with a marker bit) and
-    // whether it sums up a loop (0 = not yet known, 1 = no, 2 = yes). The reader asks both of the same sentence once
-    // per reading chosen in it, and the recognisers ask the cue lists of every sentence.
-    private uint[] _sentenceLetters = [];
-    private byte[] _sentenceSummarizes = [];
-    private const uint LettersKnown = 1u << 31;
+    // Per sentence, worked out on first use: its letters (LetterSet) and whether it sums up a loop (1 = no, 2 = yes),
+    // each stamped with the line it belongs to (the high 32 bits), so that loading a line clears nothing. The reader asks
+    // whether a sentence sums up a loop once per reading chosen in it, and the recognisers ask the cue lists of every
+    // sentence of a line that holds the cues' letters.
+    private ulong[] _sentenceLetters = [];
+    private ulong[] _sentenceSummarizes = [];
+    private uint _lineStamp;
 
     // The letters of the whole line (LetterSet), worked out on first use: a sentence holds no more than its line.
     private uint _letters;
@@ -64,14 +65,20 @@ internal sealed class LineContext
         if (_sentenceLower.Length < Sentences.Count)
         {
             _sentenceLower = new string?[Math.Max(Sentences.Count, 4)];
-            _sentenceLetters = new uint[_sentenceLower.Length];
-            _sentenceSummarizes = new byte[_sentenceLower.Length];
+            _sentenceLetters = new ulong[_sentenceLower.Length];
+            _sentenceSummarizes = new ulong[_sentenceLower.Length];
         }
         else
         {
             Array.Clear(_sentenceLower, 0, Sentences.Count);
-            Array.Clear(_sentenceLetters, 0, Sentences.Count);
-            Array.Clear(_sentenceSummarizes, 0, Sentences.Count);
+        }
+
+        if (++_lineStamp == 0)
+        {
+            // After 2^32 lines a stamp comes round again: forget every sentence rather than trust an old one.
+            Array.Clear(_sentenceLetters);
+            Array.Clear(_sentenceSummarizes);
+            _lineStamp = 1;
         }
 
         _lettersKnown = false;
@@ -169,14 +176,14 @@ internal sealed class LineContext
     private uint SentenceLetters(int sentence)
     {
         var known = _sentenceLetters[sentence];
-        if (known != 0)
+        if ((uint)(known >> 32) == _lineStamp)
         {
-            return known & ~LettersKnown;
+            return (uint)known;
         }
 
         var (from, to) = Sentences[sentence];
         var letters = from >= to ? 0u : LetterSet.Of(Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start));
-        _sentenceLetters[sentence] = letters | LettersKnown;
+        _sentenceLetters[sentence] = ((ulong)_lineStamp << 32) | letters;
         return letters;
     }
 
@@ -237,12 +244,14 @@ internal sealed class LineContext
 
     private bool SummarizesLoop(int sentence)
     {
-        if (_sentenceSummarizes[sentence] == 0)
+        var known = _sentenceSummarizes[sentence];
+        if ((uint)(known >> 32) != _lineStamp)
         {
-            _sentenceSummarizes[sentence] = SummarizesLoopUncached(sentence) ? (byte)2 : (byte)1;
+            known = ((ulong)_lineStamp << 32) | (SummarizesLoopUncached(sentence) ? 2u : 1u);
+            _sentenceSummarizes[sentence] = known;
         }
 
-        return _sentenceSummarizes[sentence] == 2;
+        return (uint)known == 2;
     }
 
     private bool SummarizesLoopUncached(int sentence)
