@@ -1,7 +1,8 @@
 """Reads the codesim-loops transcripts and re-executes their programs (long locals, constant for loops,
 `n_k op= literal` bodies) with C# long wrap-around. Used only to build labelling sheets; the product's own
 ground truth comes from Faithful.Core's ReferenceEvaluator."""
-import gzip, json, os, re
+import gzip, json, os, random, re
+from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(ROOT, '..', '..', '..', 'shared', 'realdata', 'codesim-loops', 'replies.jsonl.gz'))
@@ -80,3 +81,26 @@ def count_steps(program):
 
 def bucket(length):
     return '1-9' if length < 10 else '10-29' if length < 30 else '30-99' if length < 100 else '100-999' if length < 1000 else '1000+'
+
+
+STRATA = ['1-9', '10-29', '30-99', '100-999', '1000+']
+
+
+def stratified_draw(corpus, seed, count, exclude=frozenset()):
+    """Per model and per length stratum (the product's length: declarations plus unrolled body steps), the first
+    `count` ids of a shuffle with `seed`, leaving out `exclude`. Returns ([(model, stratum, ids)], the generator, for
+    any further draw that must follow from the same seed)."""
+    groups = defaultdict(list)
+    for row in read_corpus(corpus):
+        if row['id'] in exclude:
+            continue
+        decl, body = count_steps(row['program'])
+        groups[(row['model'], bucket(decl + body))].append(row['id'])
+    rng = random.Random(seed)
+    draws = []
+    for model in sorted({m for m, _ in groups}):
+        for stratum in STRATA:
+            ids = sorted(groups[(model, stratum)])
+            rng.shuffle(ids)
+            draws.append((model, stratum, ids[:count]))
+    return draws, rng
