@@ -55,15 +55,15 @@ public sealed class ParseBench : IBench
         }
 
         var (row, styleName) = (label[..slash], label[(slash + 1)..]);
-        var style = Array.Find(RealStyles, s => string.Equals(s.ToString(), styleName, StringComparison.OrdinalIgnoreCase));
-        List<StepProgram>? programs = row switch
+        var style = Array.FindIndex(RealStyles, s => string.Equals(s.ToString(), styleName, StringComparison.OrdinalIgnoreCase));
+        List<StepProgram>? programs = style < 0 ? null : row switch
         {
             "chain real" => Programs(chain: true),
             "register real" => Programs(chain: false),
             "loop real" => LoopPrograms(),
             _ => null,
         };
-        return programs is null || !RealStyles.Contains(style) ? null : RealCases(programs, style);
+        return programs is null ? null : RealCases(programs, RealStyles[style]);
     }
 
     /// <summary>The labels <see cref="StyleRowCases"/> takes: each real-style row with each reply style.</summary>
