@@ -34,6 +34,14 @@ public sealed class ParseBench : IBench
         ("loop real", () => RealCases(LoopPrograms())),
     ];
 
+    // The real-style rows' programs, for their rows by reply style ("chain real/snapshots").
+    private static readonly (string Label, Func<List<StepProgram>> Programs)[] RealRows =
+    [
+        ("chain real", () => Programs(chain: true)),
+        ("register real", () => Programs(chain: false)),
+        ("loop real", LoopPrograms),
+    ];
+
     /// <summary>The labels of the rows, in the order they print.</summary>
     public static IReadOnlyList<string> RowLabels { get; } = [.. Rows.Select(row => row.Label)];
 
@@ -54,23 +62,17 @@ public sealed class ParseBench : IBench
             return null;
         }
 
-        var (row, styleName) = (label[..slash], label[(slash + 1)..]);
+        var (rowLabel, styleName) = (label[..slash], label[(slash + 1)..]);
         var style = Array.FindIndex(RealStyles, s => string.Equals(s.ToString(), styleName, StringComparison.OrdinalIgnoreCase));
-        List<StepProgram>? programs = style < 0 ? null : row switch
-        {
-            "chain real" => Programs(chain: true),
-            "register real" => Programs(chain: false),
-            "loop real" => LoopPrograms(),
-            _ => null,
-        };
-        return programs is null ? null : RealCases(programs, RealStyles[style]);
+        var row = Array.FindIndex(RealRows, r => r.Label == rowLabel);
+        return style < 0 || row < 0 ? null : RealCases(RealRows[row].Programs(), RealStyles[style]);
     }
 
     /// <summary>The labels <see cref="StyleRowCases"/> takes: each real-style row with each reply style.</summary>
     public static IEnumerable<string> StyleRowLabels =>
-        from row in new[] { "chain real", "register real", "loop real" }
+        from row in RealRows
         from style in RealStyles
-        select $"{row}/{style.ToString().ToLowerInvariant()}";
+        select $"{row.Label}/{style.ToString().ToLowerInvariant()}";
 
     /// <summary>
     /// Program steps per CPU-second of this process over <paramref name="seconds"/>: parse alone, or followed by every
@@ -89,9 +91,9 @@ public sealed class ParseBench : IBench
         // argument keeps the style rows whose label contains it: "chain real/snapshots").
         if (args.Length > 1 && args[1] == "styles")
         {
-            var shapes = new (string Label, List<StepProgram> Programs)[] { ("chain real", Programs(chain: true)), ("register real", Programs(chain: false)), ("loop real", LoopPrograms()) };
-            sets = [.. shapes.SelectMany(shape => RealStyles.Select(style => ($"{shape.Label}/{style}".ToLowerInvariant(), RealCases(shape.Programs, style))))
-                .Where(set => args.Length < 3 || set.Item1.Contains(args[2], StringComparison.OrdinalIgnoreCase))];
+            sets = [.. StyleRowLabels
+                .Where(label => args.Length < 3 || label.Contains(args[2], StringComparison.OrdinalIgnoreCase))
+                .Select(label => (label, StyleRowCases(label)!))];
         }
         else if (args.Length > 1)
         {

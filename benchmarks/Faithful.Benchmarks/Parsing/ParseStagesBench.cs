@@ -26,12 +26,9 @@ public sealed class ParseStagesBench : IBench
         var rounds = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 8;
         var slice = args.Length > 2 && double.TryParse(args[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 0.1;
         // "chain real/snapshots" (a real-style row in one reply style) times that style alone, to see which style holds a row back.
-        var styleRows = filter.Contains('/', StringComparison.Ordinal)
-            ? ParseBench.StyleRowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList()
-            : [];
-        var labels = filter.Contains('/', StringComparison.Ordinal)
-            ? styleRows
-            : ParseBench.RowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+        var byStyle = filter.Contains('/', StringComparison.Ordinal);
+        var styleRows = byStyle ? ParseBench.StyleRowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList() : [];
+        var labels = byStyle ? styleRows : ParseBench.RowLabels.Where(label => label.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
         if (labels.Count == 0)
         {
             Console.Error.WriteLine($"error: no row matches '{filter}'; the rows are: {string.Join(", ", ParseBench.RowLabels)}, and each real row by style: {string.Join(", ", ParseBench.StyleRowLabels)}");

@@ -261,12 +261,12 @@ public sealed class TraceAlignment
         ? Truth.Inputs[slot]
         : ModelValueBefore(slot - Program.Parameters.Count, beforeClaimIndex) ?? Truth.StepValues[slot - Program.Parameters.Count];
 
-    // The model's slots as of a claim, read straight from the alignment (one object per replayed step, no delegate).
-    private sealed class SlotView(TraceAlignment owner, int stepCount, int beforeClaimIndex) : IReadOnlyList<Value>
+    // A replay's view of the slots: an indexer and a count, enumerated the one way.
+    private abstract class Slots : IReadOnlyList<Value>
     {
-        public Value this[int index] => owner.ModelSlot(index, beforeClaimIndex);
+        public abstract Value this[int index] { get; }
 
-        public int Count { get; } = owner.Program.Parameters.Count + stepCount;
+        public abstract int Count { get; }
 
         public IEnumerator<Value> GetEnumerator()
         {
@@ -279,21 +279,19 @@ public sealed class TraceAlignment
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private sealed class FuncSlots(Func<int, Value> slot, int count) : IReadOnlyList<Value>
+    // The model's slots as of a claim, read straight from the alignment (one object per replayed step, no delegate).
+    private sealed class SlotView(TraceAlignment owner, int stepCount, int beforeClaimIndex) : Slots
     {
-        public Value this[int index] => slot(index);
+        public override Value this[int index] => owner.ModelSlot(index, beforeClaimIndex);
 
-        public int Count => count;
+        public override int Count { get; } = owner.Program.Parameters.Count + stepCount;
+    }
 
-        public IEnumerator<Value> GetEnumerator()
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                yield return this[i];
-            }
-        }
+    private sealed class FuncSlots(Func<int, Value> slot, int count) : Slots
+    {
+        public override Value this[int index] => slot(index);
 
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        public override int Count => count;
     }
 
     private static AlignedClaim? FinalOf(IReadOnlyList<AlignedClaim> claims)

@@ -141,10 +141,17 @@ internal sealed class LineContext
             return cached;
         }
 
-        var (from, to) = Sentences[sentence];
-        var text = from >= to ? " " : Spaced(Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start));
+        var span = SentenceText(sentence);
+        var text = span.IsEmpty ? " " : Spaced(span);
         _sentenceLower[sentence] = text;
         return text;
+    }
+
+    // The text of sentence s from its first token to its last; empty for a sentence without tokens.
+    private ReadOnlySpan<char> SentenceText(int sentence)
+    {
+        var (from, to) = Sentences[sentence];
+        return from >= to ? default : Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start);
     }
 
     /// <summary>The ASCII letters the line holds (<see cref="LetterSet.Of"/>).</summary>
@@ -181,8 +188,7 @@ internal sealed class LineContext
             return (uint)known;
         }
 
-        var (from, to) = Sentences[sentence];
-        var letters = from >= to ? 0u : LetterSet.Of(Text.AsSpan(Tokens[from].Start, Tokens[to - 1].End - Tokens[from].Start));
+        var letters = LetterSet.Of(SentenceText(sentence));
         _sentenceLetters[sentence] = ((ulong)_lineStamp << 32) | letters;
         return letters;
     }
