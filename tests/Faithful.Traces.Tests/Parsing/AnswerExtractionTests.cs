@@ -122,6 +122,62 @@ public sealed class AnswerExtractionTests
         Assert.Contains(trace.Issues, i => i.Reason.Contains("never closed", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("<result>7<\\/result>")]
+    [InlineData("`result>7</result>`")]
+    [InlineData("Final result: 7</result>")]
+    [InlineData("Therefore, f(3) = 7.</result>")]
+    public void A_malformed_tag_around_one_number_answers(string line)
+    {
+        var trace = TraceParser.Parse($"s1 = 7\n{line}", Programs.Chain());
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(7L, answer.Value!.Value.Int64);
+        Assert.Equal(AnswerStyle.ResultTag, answer.Style);
+        Assert.Equal(2, answer.Line);
+    }
+
+    [Theory]
+    [InlineData("What is the output of the function for n=3?</result>")]
+    [InlineData("1, 2</result>")]
+    [InlineData("</result>")]
+    public void A_closing_tag_after_no_single_value_is_no_answer(string line)
+    {
+        var trace = TraceParser.Parse($"s1 = 7\n{line}", Programs.Chain());
+
+        Assert.DoesNotContain(trace.Answers, a => a.Style == AnswerStyle.ResultTag);
+    }
+
+    [Fact]
+    public void A_stray_closing_tag_does_not_take_the_input_for_the_answer()
+    {
+        var trace = TraceParser.Parse("s1 = 7\nTherefore, the function returns 1 for n=10.</result>", Programs.Chain());
+
+        Assert.Equal("1", TraceText.Answers(trace));
+    }
+
+    [Fact]
+    public void A_tag_closed_too_far_below_is_read_at_its_closing_line()
+    {
+        var body = string.Join("\n", Enumerable.Range(0, 45).Select(i => $"line {i} of the re-printed code"));
+        var trace = TraceParser.Parse($"<result>\n{body}\nprint(f(3))\n7</result>", Programs.Chain());
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(7L, answer.Value!.Value.Int64);
+        Assert.Equal(48, answer.Line);
+        Assert.DoesNotContain(trace.Issues, i => i.Reason.Contains("never closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tag_within_reach_is_read_once_from_its_opener()
+    {
+        var body = string.Join("\n", Enumerable.Range(0, 8).Select(i => $"line {i}"));
+        var trace = TraceParser.Parse($"<result>\n{body}\n7</result>", Programs.Chain());
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(7L, answer.Value!.Value.Int64);
+    }
+
     [Fact]
     public void Two_numbers_in_one_answer_are_ambiguous()
     {

@@ -100,6 +100,25 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void Prose_answer_takes_the_value_before_a_clause_that_says_what_it_is()
+    {
+        var trace = Loop("The output of the function for n=3 is 5, which is the sum of 2, -1 and 4.\nThe sum is 2 + 1 = 3, which is multiplied by n to give the final result of 3 * 3 = 9.");
+
+        Assert.Equal([5L, 9L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_stray_closing_tag_before_a_prose_answer_does_not_make_it_a_running_result()
+    {
+        // A weak answer ("the result is") before steps is dropped as a running sum; the tag's name is not its subject.
+        var trace = Loop("</result>  The output of the function for n=3 is 5.\nn_0 += 2 -> n_0 = 1 + 2 = 3");
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(5L, answer.Value!.Value.Int64);
+        Assert.Equal(1, answer.Line);
+    }
+
+    [Fact]
     public void A_closing_readout_of_the_answer_variable_answers_a_reply_with_no_other_answer()
     {
         var trace = TraceParser.Parse("a2 = 9\na1 = 4\na4 = 9\na0 = 0\na3 = 2\na3 = 11\na3 = 20\na3 has the value 20 once the code has run.", Programs.Registers());

@@ -126,14 +126,14 @@ internal static class AnswerReader
         var start = line.IndexOf(open, StringComparison.OrdinalIgnoreCase);
         if (start < 0)
         {
-            return null;
+            return ReadStrayClose(lines, index, tag, names);
         }
 
         var contentStart = start + open.Length;
-        var end = line.IndexOf(close, contentStart, StringComparison.OrdinalIgnoreCase);
+        var end = IndexOfClose(line, tag, contentStart, out var closeLength);
         if (end >= 0)
         {
-            return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + close.Length)], line[contentStart..end], 0, start, names);
+            return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
         }
 
         // The closing tag may come a few lines later.
@@ -141,7 +141,7 @@ internal static class AnswerReader
         for (var extra = 1; extra <= MaxTagSpanLines && index + extra < lines.Count; extra++)
         {
             var next = lines[index + extra];
-            end = next.IndexOf(close, StringComparison.OrdinalIgnoreCase);
+            end = IndexOfClose(next, tag, 0, out _);
             if (end >= 0)
             {
                 content.Append('\n').Append(next.AsSpan(0, end));
@@ -171,7 +171,159 @@ internal static class AnswerReader
             }
         }
 
+        if (CloseAfter(lines, index + 1, tag) >= 0)
+        {
+            // Closed, but too far below to be read from here: the closing line is read on its own (ReadStrayClose).
+            return null;
+        }
+
         return new Found(new ParsedAnswer(index + 1, null, AnswerStyle.ResultTag, Bound(line[start..])), 0, start, $"{open} is never closed with {close}");
+    }
+
+    /// <summary>
+    /// Where the opener at line <paramref name="index"/> finds its closing tag: the number of lines below it, or -1 when
+    /// it gives up first (past <see cref="MaxTagSpanLines"/> lines, or past the size a tag's content may reach).
+    /// </summary>
+    private static int CloseWithinReach(IReadOnlyList<string> lines, int index, int contentStart, string tag)
+    {
+        var length = lines[index].Length - contentStart;
+        for (var extra = 1; extra <= MaxTagSpanLines && index + extra < lines.Count; extra++)
+        {
+            var next = lines[index + extra];
+            if (IndexOfClose(next, tag, 0, out _) >= 0)
+            {
+                return extra;
+            }
+
+            length += 1 + next.Length;
+            if (length > 40 * MaxAnswerChars)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // The first line at or after `from` that holds a closing tag, or -1.
+    private static int CloseAfter(IReadOnlyList<string> lines, int from, string tag)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (IndexOfClose(lines[i], tag, 0, out _) >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The closing tag at or after <paramref name="from"/>: <c>&lt;/result&gt;</c>, or <c>&lt;\/result&gt;</c> as a
+    /// reply written through a JSON encoder spells it; -1 when there is none.
+    /// </summary>
+    private static int IndexOfClose(string line, string tag, int from, out int length)
+    {
+        length = 0;
+        var slash = line.IndexOf('/', from);
+        if (slash < 0)
+        {
+            return -1;
+        }
+
+        var close = line.IndexOf($"</{tag}>", from, StringComparison.OrdinalIgnoreCase);
+        var escaped = line.IndexOf($"<\\/{tag}>", from, StringComparison.OrdinalIgnoreCase);
+        if (close < 0 && escaped < 0)
+        {
+            return -1;
+        }
+
+        if (escaped >= 0 && (close < 0 || escaped < close))
+        {
+            length = tag.Length + 4;
+            return escaped;
+        }
+
+        length = tag.Length + 3;
+        return close;
+    }
+
+    /// <summary>
+    /// A closing tag with no opener to read it: a malformed tag around one number (<c>`result&gt;47&lt;/result&gt;`</c>,
+    /// "Final result: 0&lt;/result&gt;") or the last line of a tag opened too far above (<c>print(f(10))</c>, then
+    /// <c>1463&lt;/result&gt;</c>). The text before the tag answers when it ends with its one value.
+    /// </summary>
+    private static Found? ReadStrayClose(IReadOnlyList<string> lines, int index, string tag, NameRules names)
+    {
+        var line = lines[index];
+        var end = IndexOfClose(line, tag, 0, out var closeLength);
+        if (end <= 0 || OpenerReaches(lines, index, tag))
+        {
+            return null;
+        }
+
+        // A broken opener ("result>", "<result", "[result]") starts the content.
+        var contentStart = 0;
+        var broken = line.LastIndexOf($"{tag}>", end, StringComparison.OrdinalIgnoreCase);
+        if (broken >= 0)
+        {
+            contentStart = broken + tag.Length + 1;
+        }
+
+        var content = line[contentStart..end];
+        if (!EndsWithItsOneValue(content, names))
+        {
+            return null;
+        }
+
+        return Make(index + 1, AnswerStyle.ResultTag, line[..(end + closeLength)], content, 0, 0, names);
+    }
+
+    // Whether an opener above this line reads this line's closing tag itself (ReadTag), so it is not stray.
+    private static bool OpenerReaches(IReadOnlyList<string> lines, int index, string tag)
+    {
+        var open = $"<{tag}>";
+        for (var i = index - 1; i >= 0 && index - i <= MaxTagSpanLines; i--)
+        {
+            var line = lines[i];
+            var opener = line.LastIndexOf(open, StringComparison.OrdinalIgnoreCase);
+            if (IndexOfClose(line, tag, Math.Max(0, opener), out _) >= 0)
+            {
+                // A tag closes on that line (its own, or a stray one): no opener above is still waiting.
+                return false;
+            }
+
+            if (opener >= 0)
+            {
+                return CloseWithinReach(lines, i, opener + open.Length, tag) == index - i;
+            }
+        }
+
+        return false;
+    }
+
+    // "1463", "Final result: 0", "Therefore, f(10) = -2.": one number besides the function's input, and it ends the text
+    // ("n=3?" does not; nor "1, 2", nor "returns 1 for n=10").
+    private static bool EndsWithItsOneValue(string content, NameRules names)
+    {
+        var text = content.TrimEnd().TrimEnd('.', '*', '`', ' ');
+        if (text.Length == 0 || !char.IsAsciiDigit(text[^1]) || ReadValue(text, names) is not { } value)
+        {
+            return false;
+        }
+
+        var tokens = Tokenizer.Tokenize(LineNormalizer.Normalize(text), names);
+        var numbers = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Number && !IsCallArgument(tokens, i))
+            {
+                numbers++;
+            }
+        }
+
+        return numbers == 1 && tokens[^1].Kind == TokenKind.Number && tokens[^1].Number.Equals(value);
     }
 
     // The one line of a long tag that is a lone number (after code, "f(10)"), or null when none or several are.

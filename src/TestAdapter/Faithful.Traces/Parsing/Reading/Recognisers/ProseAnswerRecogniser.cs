@@ -64,15 +64,19 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            if (LastLoneValue(tokens, subject + 1, to) is not { } at || DescribesOperation(tokens, subject + 1, at))
+            // "the output is -15, which is the sum of -7, 6 and 3": the clause after the value explains it.
+            var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
+                ? early
+                : LastLoneValue(tokens, subject + 1, to);
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value))
             {
                 continue;
             }
 
-            var work = WorkBefore(line, subject + 1, at);
+            var work = WorkBefore(line, subject + 1, value);
             var strong = !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result") && tokens[subject].Kind == TokenKind.Word;
-            proposals.Add(ReadingKind.Answer, subject, at + 1, ProposalScores.Answer)
-                .WithAnswer(new ProseAnswer(tokens[at].Number, work, line.Text[tokens[from].Start..tokens[at].End], strong));
+            proposals.Add(ReadingKind.Answer, subject, value + 1, ProposalScores.Answer)
+                .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], strong));
         }
     }
 
@@ -119,6 +123,12 @@ internal static class ProseAnswerRecogniser
         var word = tokens[at].Text.ToLowerInvariant();
         var next = at + 1 < to ? tokens[at + 1] : default;
         var previous = at > from ? tokens[at - 1] : default;
+        if ((previous.IsOperator("<") || previous.IsOperator("/")) && next.IsOperator(">"))
+        {
+            // "</result>": the name of a tag, not a subject.
+            return false;
+        }
+
         return word switch
         {
             "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into")
@@ -178,6 +188,25 @@ internal static class ProseAnswerRecogniser
         }
 
         return names >= 2 && i < to && tokens[i].Kind == TokenKind.Assign;
+    }
+
+    // The comma of "is -15, which is the sum of ..." between from and to, or -1: a value stated, then a clause that
+    // says what it is. "..., which is 1" states the value after the comma, "the sum of n_2 (2), which" had none before
+    // it, and "= 6, which is multiplied by n to give 18" goes on computing.
+    private static int AppositiveAt(List<Token> tokens, int from, int to)
+    {
+        for (var i = from + 2; i + 3 < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Comma && tokens[i + 1].IsWord("which") && tokens[i + 2].IsWord("is")
+                && (tokens[i + 3].IsWord("the") || tokens[i + 3].IsWord("a") || tokens[i + 3].IsWord("an"))
+                && tokens[i - 1].Kind == TokenKind.Number
+                && (tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i - 2].IsWord("is") || tokens[i - 2].IsWord("equals")))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static int? LastLoneValue(List<Token> tokens, int from, int to)
