@@ -137,38 +137,34 @@ internal static class AnswerReader
         }
 
         // The closing tag may come a few lines later.
-        var content = new System.Text.StringBuilder(line[contentStart..]);
-        for (var extra = 1; extra <= MaxTagSpanLines && index + extra < lines.Count; extra++)
+        var extra = CloseWithinReach(lines, index, contentStart, tag);
+        if (extra > 0)
         {
-            var next = lines[index + extra];
-            end = IndexOfClose(next, tag, 0, out _);
-            if (end >= 0)
+            var content = new System.Text.StringBuilder(line[contentStart..]);
+            for (var k = 1; k < extra; k++)
             {
-                content.Append('\n').Append(next.AsSpan(0, end));
-                var inner = content.ToString();
-
-                // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
-                // One longer than an answer with no such line (a re-printed program) states no value, not whatever
-                // number its first part happens to end with.
-                if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, names) is { } last)
-                {
-                    inner = last;
-                }
-                else if (inner.Length > MaxAnswerChars)
-                {
-                    return new Found(new ParsedAnswer(index + 1 + (extra > ShortTagLines ? extra : 0), null, AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}")), extra > ShortTagLines ? 0 : extra, start, $"{open} holds no single value");
-                }
-
-                // A long tag is read at its closing line and its lines are still read as the trace they may hold.
-                var longTag = extra > ShortTagLines;
-                return Make(index + 1 + (longTag ? extra : 0), AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}"), inner.Replace('\n', ' '), longTag ? 0 : extra, start, names);
+                content.Append('\n').Append(lines[index + k]);
             }
 
-            content.Append('\n').Append(next);
-            if (content.Length > 40 * MaxAnswerChars)
+            var closing = lines[index + extra];
+            content.Append('\n').Append(closing.AsSpan(0, IndexOfClose(closing, tag, 0, out _)));
+            var inner = content.ToString();
+
+            // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
+            // One longer than an answer with no such line (a re-printed program) states no value, not whatever
+            // number its first part happens to end with.
+            if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, names) is { } last)
             {
-                break;
+                inner = last;
             }
+            else if (inner.Length > MaxAnswerChars)
+            {
+                return new Found(new ParsedAnswer(index + 1 + (extra > ShortTagLines ? extra : 0), null, AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}")), extra > ShortTagLines ? 0 : extra, start, $"{open} holds no single value");
+            }
+
+            // A long tag is read at its closing line and its lines are still read as the trace they may hold.
+            var longTag = extra > ShortTagLines;
+            return Make(index + 1 + (longTag ? extra : 0), AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}"), inner.Replace('\n', ' '), longTag ? 0 : extra, start, names);
         }
 
         if (CloseAfter(lines, index + 1, tag) >= 0)
@@ -182,7 +178,8 @@ internal static class AnswerReader
 
     /// <summary>
     /// Where the opener at line <paramref name="index"/> finds its closing tag: the number of lines below it, or -1 when
-    /// it gives up first (past <see cref="MaxTagSpanLines"/> lines, or past the size a tag's content may reach).
+    /// it gives up first (past <see cref="MaxTagSpanLines"/> lines, or past the size a tag's content may reach). The
+    /// opener (ReadTag) and a closing line that looks up for its opener (OpenerReaches) both ask this, so they agree.
     /// </summary>
     private static int CloseWithinReach(IReadOnlyList<string> lines, int index, int contentStart, string tag)
     {
