@@ -188,6 +188,8 @@ public sealed class OpenAIServerTests : IAsyncLifetime
 
         server.RetryAfter = "0";
         using var connection = Connect(timeout: TimeSpan.FromMilliseconds(500));
+        var retries = 0;
+        connection.Retry!.Retrying += (_, _, _) => Interlocked.Increment(ref retries);
         var streamed = new List<CaseResult>();
         var runner = new CaseRunner(connection.Client, connection.Model, TracesInstrument.ProcessAware, new RunOptions { MaxParallelCases = 3 });
 
@@ -195,7 +197,11 @@ public sealed class OpenAIServerTests : IAsyncLifetime
 
         AllCorrect(results, cases.Count);
         Assert.Equal(cases.Count, streamed.Count);
-        Assert.Equal(cases.Count + 4, server.RequestCount);
+
+        // One retry per scripted failure; on a loaded machine a slow answer may also pass the 500 ms timeout and be
+        // retried, but every request beyond one per case is a retry the policy announced.
+        Assert.True(retries >= 4, $"only {retries} retries for 4 scripted failures");
+        Assert.Equal(cases.Count + retries, server.RequestCount);
         Assert.True(connection.Limiter!.PeakInFlight <= 3);
     }
 
