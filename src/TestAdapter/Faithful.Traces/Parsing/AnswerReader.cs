@@ -121,23 +121,23 @@ internal static class AnswerReader
     private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
     {
         var line = lines[index];
-        var open = $"<{tag}>";
-        var close = $"</{tag}>";
+        var marks = TagMarks.For(tag);
+        var (open, close) = (marks.Open, marks.Close);
         var start = line.IndexOf(open, StringComparison.OrdinalIgnoreCase);
         if (start < 0)
         {
-            return ReadStrayClose(lines, index, tag, names);
+            return ReadStrayClose(lines, index, marks, names);
         }
 
         var contentStart = start + open.Length;
-        var end = IndexOfClose(line, tag, contentStart, out var closeLength);
+        var end = marks.IndexOfClose(line, contentStart, out var closeLength);
         if (end >= 0)
         {
             return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
         }
 
         // The closing tag may come a few lines later.
-        var extra = CloseWithinReach(lines, index, contentStart, tag);
+        var extra = CloseWithinReach(lines, index, contentStart, marks);
         if (extra > 0)
         {
             var content = new System.Text.StringBuilder(line[contentStart..]);
@@ -147,7 +147,7 @@ internal static class AnswerReader
             }
 
             var closing = lines[index + extra];
-            content.Append('\n').Append(closing.AsSpan(0, IndexOfClose(closing, tag, 0, out _)));
+            content.Append('\n').Append(closing.AsSpan(0, marks.IndexOfClose(closing, 0, out _)));
             var inner = content.ToString();
 
             // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
@@ -167,7 +167,7 @@ internal static class AnswerReader
             return Make(index + 1 + (longTag ? extra : 0), AnswerStyle.ResultTag, Bound($"{open}{inner.Trim().Replace('\n', ' ')}{close}"), inner.Replace('\n', ' '), longTag ? 0 : extra, start, names);
         }
 
-        if (CloseAfter(lines, index + 1, tag) >= 0)
+        if (CloseAfter(lines, index + 1, marks) >= 0)
         {
             // Closed, but too far below to be read from here: the closing line is read on its own (ReadStrayClose).
             return null;
@@ -181,13 +181,13 @@ internal static class AnswerReader
     /// it gives up first (past <see cref="MaxTagSpanLines"/> lines, or past the size a tag's content may reach). The
     /// opener (ReadTag) and a closing line that looks up for its opener (OpenerReaches) both ask this, so they agree.
     /// </summary>
-    private static int CloseWithinReach(IReadOnlyList<string> lines, int index, int contentStart, string tag)
+    private static int CloseWithinReach(IReadOnlyList<string> lines, int index, int contentStart, TagMarks marks)
     {
         var length = lines[index].Length - contentStart;
         for (var extra = 1; extra <= MaxTagSpanLines && index + extra < lines.Count; extra++)
         {
             var next = lines[index + extra];
-            if (IndexOfClose(next, tag, 0, out _) >= 0)
+            if (marks.IndexOfClose(next, 0, out _) >= 0)
             {
                 return extra;
             }
@@ -203,11 +203,11 @@ internal static class AnswerReader
     }
 
     // The first line at or after `from` that holds a closing tag, or -1.
-    private static int CloseAfter(IReadOnlyList<string> lines, int from, string tag)
+    private static int CloseAfter(IReadOnlyList<string> lines, int from, TagMarks marks)
     {
         for (var i = from; i < lines.Count; i++)
         {
-            if (IndexOfClose(lines[i], tag, 0, out _) >= 0)
+            if (marks.IndexOfClose(lines[i], 0, out _) >= 0)
             {
                 return i;
             }
@@ -216,34 +216,60 @@ internal static class AnswerReader
         return -1;
     }
 
-    /// <summary>
-    /// The closing tag at or after <paramref name="from"/>: <c>&lt;/result&gt;</c>, or <c>&lt;\/result&gt;</c> as a
-    /// reply written through a JSON encoder spells it; -1 when there is none.
-    /// </summary>
-    private static int IndexOfClose(string line, string tag, int from, out int length)
+    /// <summary>The spellings of one tag's markers, built once per tag name rather than once per line searched.</summary>
+    private sealed class TagMarks(string name)
     {
-        length = 0;
-        var slash = line.IndexOf('/', from);
-        if (slash < 0)
+        // The last tag name asked for (almost always "result"): immutable, so threads may share and replace it freely.
+        private static TagMarks? Last;
+
+        public static TagMarks For(string name)
         {
-            return -1;
+            var last = Last;
+            if (last is not null && string.Equals(last.Name, name, StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            return Last = new TagMarks(name);
         }
 
-        var close = line.IndexOf($"</{tag}>", from, StringComparison.OrdinalIgnoreCase);
-        var escaped = line.IndexOf($"<\\/{tag}>", from, StringComparison.OrdinalIgnoreCase);
-        if (close < 0 && escaped < 0)
-        {
-            return -1;
-        }
+        public string Name { get; } = name;
 
-        if (escaped >= 0 && (close < 0 || escaped < close))
-        {
-            length = tag.Length + 4;
-            return escaped;
-        }
+        public string Open { get; } = $"<{name}>";
 
-        length = tag.Length + 3;
-        return close;
+        public string Close { get; } = $"</{name}>";
+
+        /// <summary><c>&lt;\/result&gt;</c>: the closing tag as a reply written through a JSON encoder spells it.</summary>
+        public string EscapedClose { get; } = $"<\\/{name}>";
+
+        /// <summary><c>result&gt;</c>: what is left of an opener that lost its <c>&lt;</c>.</summary>
+        public string BrokenOpen { get; } = $"{name}>";
+
+        /// <summary>The first closing tag at or after <paramref name="from"/> in either spelling, or -1.</summary>
+        public int IndexOfClose(string line, int from, out int length)
+        {
+            length = 0;
+            if (line.IndexOf('/', from) < 0)
+            {
+                return -1;
+            }
+
+            var close = line.IndexOf(Close, from, StringComparison.OrdinalIgnoreCase);
+            var escaped = line.IndexOf(EscapedClose, from, StringComparison.OrdinalIgnoreCase);
+            if (close < 0 && escaped < 0)
+            {
+                return -1;
+            }
+
+            if (escaped >= 0 && (close < 0 || escaped < close))
+            {
+                length = EscapedClose.Length;
+                return escaped;
+            }
+
+            length = Close.Length;
+            return close;
+        }
     }
 
     /// <summary>
@@ -251,21 +277,22 @@ internal static class AnswerReader
     /// "Final result: 0&lt;/result&gt;") or the last line of a tag opened too far above (<c>print(f(10))</c>, then
     /// <c>1463&lt;/result&gt;</c>). The text before the tag answers when it ends with its one value.
     /// </summary>
-    private static Found? ReadStrayClose(IReadOnlyList<string> lines, int index, string tag, NameRules names)
+    private static Found? ReadStrayClose(IReadOnlyList<string> lines, int index, TagMarks marks, NameRules names)
     {
         var line = lines[index];
-        var end = IndexOfClose(line, tag, 0, out var closeLength);
-        if (end <= 0 || OpenerReaches(lines, index, tag))
+        var end = marks.IndexOfClose(line, 0, out var closeLength);
+        if (end <= 0 || OpenerReaches(lines, index, marks))
         {
             return null;
         }
 
-        // A broken opener ("result>", "<result", "[result]") starts the content.
+        // An opener that lost its "<" ("result>") starts the content; other broken openers stay in it and must not
+        // hide its one value.
         var contentStart = 0;
-        var broken = line.LastIndexOf($"{tag}>", end, StringComparison.OrdinalIgnoreCase);
+        var broken = line.LastIndexOf(marks.BrokenOpen, end, StringComparison.OrdinalIgnoreCase);
         if (broken >= 0)
         {
-            contentStart = broken + tag.Length + 1;
+            contentStart = broken + marks.BrokenOpen.Length;
         }
 
         var content = line[contentStart..end];
@@ -278,14 +305,14 @@ internal static class AnswerReader
     }
 
     // Whether an opener above this line reads this line's closing tag itself (ReadTag), so it is not stray.
-    private static bool OpenerReaches(IReadOnlyList<string> lines, int index, string tag)
+    private static bool OpenerReaches(IReadOnlyList<string> lines, int index, TagMarks marks)
     {
-        var open = $"<{tag}>";
+        var open = marks.Open;
         for (var i = index - 1; i >= 0 && index - i <= MaxTagSpanLines; i--)
         {
             var line = lines[i];
             var opener = line.LastIndexOf(open, StringComparison.OrdinalIgnoreCase);
-            if (IndexOfClose(line, tag, Math.Max(0, opener), out _) >= 0)
+            if (marks.IndexOfClose(line, Math.Max(0, opener), out _) >= 0)
             {
                 // A tag closes on that line (its own, or a stray one): no opener above is still waiting.
                 return false;
@@ -293,7 +320,7 @@ internal static class AnswerReader
 
             if (opener >= 0)
             {
-                return CloseWithinReach(lines, i, opener + open.Length, tag) == index - i;
+                return CloseWithinReach(lines, i, opener + open.Length, marks) == index - i;
             }
         }
 
