@@ -21,6 +21,13 @@ public sealed class FuzzBench : IBench
         var seed = Option(args, "--seed");
         var crashes = Option(args, "--save-crashes") ?? Path.Combine(Path.GetTempPath(), "faithful-fuzz-crashes");
         var targets = Option(args, "--target") is { } name ? [FuzzTargets.Named(name)] : FuzzTargets.All;
+        if (seed is not null && !IsSeed(seed))
+        {
+            // A seed CsCheck cannot read would otherwise be reported as a crash of the first target, with 0 inputs run.
+            Console.Error.WriteLine($"error: --seed '{seed}' is not a CsCheck seed; pass the seed a failing run printed (12 to 17 characters), or leave --seed out for a random one");
+            return 2;
+        }
+
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: {(inputs is { } each ? each.ToString("N0", CultureInfo.InvariantCulture) : string.Join(" + ", targets.Select(t => t.LongRunInputs.ToString("N0", CultureInfo.InvariantCulture))))} inputs, {(threads > 0 ? threads : Environment.ProcessorCount)} threads, seed {seed ?? "random"}; crashes saved to {crashes}"));
         var reports = new List<FuzzReport>();
@@ -46,6 +53,19 @@ public sealed class FuzzBench : IBench
             CultureInfo.InvariantCulture,
             $"total: {total:N0} inputs, {crashCount} crashes, {reports.Sum(r => r.Elapsed.TotalSeconds):0} s; slowest input {slowest.SlowestInput.TotalMilliseconds:0} ms ({slowest.Target}), budget {string.Join(", ", targets.Select(t => $"{t.Name} {t.Budget.TotalSeconds:0} s"))}"));
         return crashCount == 0 ? 0 : 1;
+    }
+
+    private static bool IsSeed(string seed)
+    {
+        try
+        {
+            CsCheck.PCG.Parse(seed);
+            return true;
+        }
+        catch (Exception e) when (e is CsCheck.CsCheckException or ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     private static string? Option(string[] args, string name)
