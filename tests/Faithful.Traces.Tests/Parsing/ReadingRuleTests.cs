@@ -125,6 +125,58 @@ public sealed class ReadingRuleTests
         Assert.Empty(trace.Answers);
     }
 
+    [Theory]
+    [InlineData("Example:\nn=3\n<result>5</result>\n\nn_0 = 3\nThe output is 7.\n<result>7</result>", new long[] { 7, 7 })]
+    [InlineData("For example:\n<result>10</result>\n<result>10</result>\n<result>11</result>\n\nn_0 = 3\n<result>4</result>", new long[] { 4 })]
+    public void Every_tag_in_the_paragraph_under_an_example_heading_is_an_example(string reply, long[] answers)
+    {
+        var trace = Loop(reply);
+
+        Assert.Equal(answers, trace.Answers.Select(a => a.Value!.Value.Int64!.Value));
+    }
+
+    [Fact]
+    public void An_example_ends_with_its_paragraph()
+    {
+        var trace = Loop("Example:\n<result>5</result>\n\n<result>8</result>");
+
+        Assert.Equal([8L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Theory]
+    [InlineData("Select one of the following answers for this question.\n\nPossible Answers\n\n<result>-18</result>\n<result>-23</result>\n\n<result>-26</result>")]
+    [InlineData("Choose one of the following:\n<result>1</result>\n<result>2</result>")]
+    public void Tags_listed_as_options_to_choose_from_are_not_answers(string reply)
+    {
+        var trace = Loop(reply);
+
+        Assert.Empty(trace.Answers);
+    }
+
+    [Fact]
+    public void A_list_of_options_ends_at_the_first_line_that_is_not_a_tag()
+    {
+        var trace = Loop("Possible answers:\n<result>1</result>\n<result>2</result>\nn_0 = 3\n<result>3</result>");
+
+        Assert.Equal([3L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_tag_under_a_line_that_offers_a_format_to_use_is_not_an_answer()
+    {
+        var trace = Loop("You can use this format to provide the solution to the problem:\n\n<result>12</result>\n\nn_0 = 3\n<result>4</result>");
+
+        Assert.Equal([4L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
+    public void A_tag_under_the_reply_s_own_answer_heading_is_still_the_answer()
+    {
+        var trace = Loop("n_0 = 3\nThe answer in the required format:\n\n<result>4</result>");
+
+        Assert.Equal([4L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
     [Fact]
     public void Adding_up_its_own_final_values_wrongly_is_arithmetic_not_a_readout()
     {
@@ -150,6 +202,14 @@ public sealed class ReadingRuleTests
         var trace = Loop("<result>[8, -18, 2]</result>\nNext calculate the sum of the Python function f(n) for n=1000000000.\n<result>328348725</result>");
 
         Assert.Equal([null], trace.Answers.Select(a => a.Value?.Int64));
+    }
+
+    [Fact]
+    public void Answers_after_an_invented_question_about_the_following_function_are_not_answers()
+    {
+        var trace = Loop("<result>-10</result>\nWhat is the value of k for which the following function is largest?\ndef f(k):\n    return k\n<result>2</result>");
+
+        Assert.Equal([-10L], trace.Answers.Select(a => a.Value!.Value.Int64));
     }
 
     [Fact]

@@ -41,6 +41,7 @@ internal sealed class ParseRun
     private string _pendingText = "";
     private LineSection _section;
     private string _previousContent = "";
+    private Illustration _illustration;
     private bool _inventedTask;
     private bool _inCode;
     private bool _inDef;
@@ -136,6 +137,12 @@ internal sealed class ParseRun
             if (trimmed.Length == 0)
             {
                 _inDef = false;
+                if (_illustration == Illustration.Example)
+                {
+                    // An example ends with its paragraph.
+                    _illustration = Illustration.None;
+                }
+
                 if (_sectionHasLines)
                 {
                     _section = LineSection.None;
@@ -180,7 +187,7 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (answer is { } example && IsExample(claimText, i))
+            if (answer is { } example && (IsExample(claimText, i) || InIllustration(claimText)))
             {
                 // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
                 AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
@@ -200,6 +207,7 @@ internal sealed class ParseRun
                 i += given.ExtraLines;
             }
 
+            _illustration = NextIllustration(trimmed, answer is not null && claimText.Trim().Length == 0);
             _previousContent = trimmed;
         }
 
@@ -233,8 +241,54 @@ internal sealed class ParseRun
         }
 
         // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':'.
-        return index > 0 && _previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
-            && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':')));
+        // "You can use this format to give the solution:" above: a format sample, written as if to another reader.
+        return index > 0 && ((_previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
+            && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':'))))
+            || (_previousContent.EndsWith(':') && (_previousContent.Contains("use this format", StringComparison.OrdinalIgnoreCase)
+                || _previousContent.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
+    }
+
+    // Whether an answer-only line sits under a heading that shows examples ("Example:", "For example:", the paragraph
+    // below it) or lists options to choose from ("Possible Answers", the tags below it): neither is the reply's answer.
+    private bool InIllustration(string before) => _illustration != Illustration.None && before.Trim().Length == 0;
+
+    // What the lines after this one are under: a heading opens an example (to the paragraph's end) or a list of options
+    // (through the tags that follow, blank lines included); an options list ends at the first line that is not a tag.
+    private Illustration NextIllustration(string line, bool answerOnly)
+    {
+        if (IsExampleHeading(line))
+        {
+            return Illustration.Example;
+        }
+
+        if (IsOptionsHeading(line))
+        {
+            return Illustration.Options;
+        }
+
+        return _illustration == Illustration.Options && !answerOnly ? Illustration.None : _illustration;
+    }
+
+    // "Example:", "For example:", "Here is an example of the output format:": a short line, or one that opens like an
+    // example, ending with ':'.
+    private static bool IsExampleHeading(string line) =>
+        line.EndsWith(':') && line.Contains("example", StringComparison.OrdinalIgnoreCase)
+        && (line.Length <= 40 || IntroducesExample(line));
+
+    // "Possible Answers", "Select one of the following answers": what follows is a list to choose from.
+    private static bool IsOptionsHeading(string line)
+    {
+        var start = line.TrimStart('*', '#', '-', ' ');
+        return start.StartsWith("possible answers", StringComparison.OrdinalIgnoreCase) || start.StartsWith("answer choices", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("answer options", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("select one of the following", StringComparison.OrdinalIgnoreCase) || line.Contains("choose one of the following", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private enum Illustration
+    {
+        None,
+        Example,
+        Options,
     }
 
     private static bool IntroducesExample(string line)

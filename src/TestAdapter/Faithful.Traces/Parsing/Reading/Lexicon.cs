@@ -117,7 +117,7 @@ internal static class Lexicon
     /// reply's own work, they open an invented follow-on task whose answers are not answers to the question asked.</summary>
     public static readonly Cues TaskPromptCues = new(
         "simulate this python function", "enclose the solution between", "think step by step and then reply with the output",
-        "python function f(n) for n=");
+        "python function f(n) for n=", "the following function", "the following python function");
 
     /// <summary>Phrases that open a line with which a model abandons its work and starts again.</summary>
     public static readonly string[] RestartOpeners =
