@@ -17,7 +17,8 @@ public static class ConversationScorer
     /// <summary>
     /// How answers are read in replies to <paramref name="conversation"/>: <paramref name="answerStyles"/> (the
     /// template's settings; default every built-in style), with the answers the conversation itself shows taken as
-    /// examples, so a reply that only echoes one does not count as answering.
+    /// examples, so a reply that only echoes one does not count as answering, and with the one input it asks about
+    /// ("for n=3"), so answers the reply gives for other values of it ("f(4) = 10") do not count either.
     /// </summary>
     public static AnswerExtraction AnswerSettings(IEnumerable<ChatMessage> conversation, AnswerExtraction? answerStyles = null)
     {

@@ -35,13 +35,26 @@ public sealed record AnswerExtraction(
         return extraction;
     }
 
+    /// <summary>
+    /// The one input the prompt asks about ("for n=3"), when it names one: answers a reply gives for another value of
+    /// it ("for n=4", "f(4) = ...") answer another question and do not count.
+    /// </summary>
+    public AskedInput? Asked { get; init; }
+
     public bool Allows(AnswerStyle style) => Styles.AsSpan().Contains(style);
 
-    /// <summary>These settings, with the answers that <paramref name="promptText"/> shows taken as examples.</summary>
+    /// <summary>
+    /// These settings, with the answers that <paramref name="promptText"/> shows taken as examples, and the input it
+    /// asks about (<see cref="Asked"/>) when it names exactly one.
+    /// </summary>
     public AnswerExtraction WithExamplesFrom(string promptText)
     {
         var found = AnswerReader.ExampleAnswerTexts(promptText ?? "", this);
-        return this with { ExampleAnswers = ExampleAnswers.Concat(found).Distinct(StringComparer.Ordinal).ToEquatableArray() };
+        return this with
+        {
+            ExampleAnswers = ExampleAnswers.Concat(found).Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            Asked = AskedInput.Find(promptText ?? "") ?? Asked,
+        };
     }
 
     /// <summary>

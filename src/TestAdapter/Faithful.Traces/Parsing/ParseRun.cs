@@ -42,6 +42,9 @@ internal sealed class ParseRun
     private LineSection _section;
     private string _previousContent = "";
     private Illustration _illustration;
+    private long? _otherSection;
+    private long? _otherOnLine;
+    private long? _sectionFromNextLine;
     private bool _inventedTask;
     private bool _inCode;
     private bool _inDef;
@@ -161,6 +164,11 @@ internal sealed class ParseRun
 
             var claimText = raw;
             var answer = AnswerReader.Read(_lines, i, _options.Answers, _pattern, _names);
+            if (_options.Answers.Asked is { } asked)
+            {
+                FollowInput(asked, raw, answer);
+            }
+
             if (answer is { } found)
             {
                 claimText = raw[..Math.Min(found.MarkerColumn, raw.Length)];
@@ -183,6 +191,15 @@ internal sealed class ParseRun
             {
                 AddIssue(invented.Answer.Line, invented.Answer.Text, "answers an invented follow-on task, not the question asked");
                 i += invented.ExtraLines;
+                _previousContent = trimmed;
+                continue;
+            }
+
+            if (answer is { } elsewhere && OtherInput is { } other)
+            {
+                var input = _options.Answers.Asked!;
+                AddIssue(elsewhere.Answer.Line, elsewhere.Answer.Text, $"answers for {input.Name}={other}, not for the {input.Name}={input.Value} asked");
+                i += elsewhere.ExtraLines;
                 _previousContent = trimmed;
                 continue;
             }
@@ -216,6 +233,40 @@ internal sealed class ParseRun
         DropRunningSums();
         return _events;
     }
+
+    // Which value of the asked input this line's answers are for. A line that names another value ("the output for
+    // n=4 is 10", "f(4) = <result>-6</result>") answers for that value; a line that announces a solution for another
+    // value ("Here's the solution for n=4:") opens a section whose answers are for it, until a line names the asked value
+    // again. Values named in passing ("what happens when n = 1?") switch nothing. An announcement after the line's answer
+    // ("<result>5</result> Now for n=4:") opens its section on the next line.
+    private void FollowInput(AskedInput asked, string line, AnswerReader.Found? answer)
+    {
+        if (_sectionFromNextLine is { } pending)
+        {
+            _otherSection = pending == asked.Value ? null : pending;
+            _sectionFromNextLine = null;
+        }
+
+        var cut = answer is { } found ? Math.Min(found.MarkerColumn, line.Length) : line.Length;
+        var named = asked.MentionIn(line.AsSpan(0, cut));
+        if (named == asked.Value)
+        {
+            _otherSection = null;
+        }
+
+        _otherOnLine = named is { } value && value != asked.Value ? value : null;
+        if (cut < line.Length)
+        {
+            _sectionFromNextLine = asked.AnnouncedIn(line.AsSpan(cut));
+        }
+        else if (asked.AnnouncedIn(line) is { } announced)
+        {
+            _otherSection = announced == asked.Value ? null : announced;
+        }
+    }
+
+    // The other value of the asked input the current line's answers are for, if any.
+    private long? OtherInput => _otherOnLine ?? _otherSection;
 
     // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
     // only appended while lines are read), so each event is looked at once.
@@ -431,7 +482,12 @@ internal sealed class ParseRun
             AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
-        if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
+        if (!answered && reading.Answers.Count > 0 && OtherInput is { } other && _options.Answers.Allows(AnswerStyle.Prose))
+        {
+            var input = _options.Answers.Asked!;
+            AddIssue(lineNumber, original, $"answers for {input.Name}={other}, not for the {input.Name}={input.Value} asked");
+        }
+        else if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
         {
             // One answer per line: the last one the line states. Code ("result = 0") states no answer.
             var prose = reading.Answers[^1];

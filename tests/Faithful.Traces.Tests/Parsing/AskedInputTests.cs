@@ -1,0 +1,94 @@
+using Faithful.Traces.Parsing;
+
+namespace Faithful.Traces.Tests.Parsing;
+
+/// <summary>
+/// The input a prompt asks about, and replies that go on to answer for other values of it ("for n=4", "f(5) = ...").
+/// </summary>
+public sealed class AskedInputTests
+{
+    private const string Prompt = "Simulate this Python function.\ndef f(n):\n\tn_0=0\n\tfor _ in range(n):\n\t\tn_0-=2\n\treturn sum([n_0])\n"
+        + "Think step by step and then reply with the output of the function for n=3. Enclose the solution between <result></result> tags.";
+
+    private static ParsedTrace Parse(string reply) =>
+        TraceParser.Parse(reply, Programs.Loop(), AnswerExtraction.Default.WithExamplesFrom(Prompt));
+
+    private static long?[] Values(ParsedTrace trace) => [.. trace.Answers.Select(a => a.Value?.Int64)];
+
+    [Fact]
+    public void The_prompt_names_the_input_it_asks_about_and_the_function_it_calls()
+    {
+        Assert.Equal(new AskedInput("n", 3, "f"), AskedInput.Find(Prompt));
+    }
+
+    [Theory]
+    [InlineData("Run it for n=3 and for n=4.")]
+    [InlineData("Run it for n=3 and for m=3.")]
+    [InlineData("Run the function.")]
+    [InlineData("")]
+    public void A_prompt_that_names_no_single_input_value_asks_about_none(string prompt)
+    {
+        Assert.Null(AskedInput.Find(prompt));
+    }
+
+    [Theory]
+    [InlineData("So, the output of the function for n=4 is 10.", 4L)]
+    [InlineData("When n = 2, the loop runs twice", 2L)]
+    [InlineData("f(5) = 12", 5L)]
+    [InlineData("for `n=3`, we get", 3L)]
+    [InlineData("for n_0 = 4 we get", null)]
+    [InlineData("for n == 4", null)]
+    [InlineData("for n=4.5", null)]
+    [InlineData("g(5) = 12", null)]
+    [InlineData("buff(5) = 12", null)]
+    [InlineData("information=4", null)]
+    public void A_line_names_a_value_of_the_input_only_as_an_assignment_or_a_call(string line, long? value)
+    {
+        Assert.Equal(value, new AskedInput("n", 3, "f").MentionIn(line));
+    }
+
+    [Theory]
+    [InlineData("Great! Here's the step-by-step solution for n=4:", 4L)]
+    [InlineData("**Now for n = 5:**", 5L)]
+    [InlineData("Here's the solution for n=4 and more:", null)]
+    [InlineData("What happens when n = 1?", null)]
+    public void A_solution_is_announced_by_a_line_that_ends_with_the_value_and_a_colon(string line, long? value)
+    {
+        Assert.Equal(value, new AskedInput("n", 3, "f").AnnouncedIn(line));
+    }
+
+    [Fact]
+    public void Answers_for_other_values_of_the_input_are_not_answers()
+    {
+        var trace = Parse("f(1) = 2\nf(2) = 5\nn_0 = -2\nn_0 = -4\nn_0 = -6\nf(3) = -6\n<result>-6</result>");
+
+        Assert.Equal([-6L, -6L], Values(trace));
+        Assert.Contains(trace.Issues, issue => issue.Reason.Contains("answers for n=1, not for the n=3 asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_solution_announced_for_another_value_holds_its_answers_until_the_asked_value_is_named_again()
+    {
+        var trace = Parse(
+            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Great! Here's the step-by-step solution for n=4:\nn_0 = -2\nn_0 = -8\n"
+            + "The output is -8.\n<result>-8</result>\nBack to the question: for n=3 the output is -6.");
+
+        Assert.Equal([-6L, -6L], Values(trace));
+    }
+
+    [Fact]
+    public void A_value_named_in_passing_does_not_move_the_answers_to_it()
+    {
+        var trace = Parse("Hint: what do you think happens when n = 1?\nn_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>");
+
+        Assert.Equal([-6L], Values(trace));
+    }
+
+    [Fact]
+    public void Without_a_prompt_every_answer_counts_as_before()
+    {
+        var trace = TraceParser.Parse("f(1) = 2\n<result>-6</result>", Programs.Loop());
+
+        Assert.Equal([2L, -6L], Values(trace));
+    }
+}
