@@ -24,6 +24,34 @@ public sealed class RealDataAgreementTests
     [InlineData("codesim-loops.dev.second-reading.labels.jsonl")]
     public void The_reader_agrees_with_human_labels_of_real_replies(string labelsFile)
     {
+        var (labels, report) = Agreement(labelsFile);
+        Assert.True(labels.ById.Count >= 360, $"{labels.ById.Count} development labels; at least 360 are committed");
+        var input = new AgreementInput(report, [], [], []);
+
+        var failures = AgreementRequirements.Default.Failures(report);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "replies.jsonl", labelsFile, maxDisagreements: 40));
+    }
+
+    // The random samples hold 3 self-corrections in 540 replies; the challenge set (40 replies a text-only selector
+    // marked as likely to answer more than once, labelled blind and adjudicated) is where the label is measured.
+    [Fact]
+    public void The_reader_finds_the_self_corrections_of_the_challenge_set_and_few_others()
+    {
+        const string labelsFile = "codesim-loops.selfcorrection.second-reading.labels.jsonl";
+        var (_, report) = Agreement(labelsFile);
+
+        var selfCorrection = report.ByLabel[LabelNames.SelfCorrection];
+
+        Assert.True(selfCorrection.Gold >= 6, $"{selfCorrection.Gold} self-corrections in the challenge set's labels; 6 are committed");
+        Assert.True(
+            selfCorrection.Recall >= 1.0 && selfCorrection.Precision >= 0.8,
+            $"self_correction recall {selfCorrection.Recall:0.000}, precision {selfCorrection.Precision:0.000} (at least 1 and 0.8 asked)\n\n"
+            + AgreementMarkdown.Write(new AgreementInput(report, [], [], []), "replies.jsonl", labelsFile, maxDisagreements: 40));
+    }
+
+    private static (LabelSet Labels, AgreementReport Report) Agreement(string labelsFile)
+    {
         if (!File.Exists(Corpus))
         {
             Assert.Skip($"The real replies are not here ({Path.GetFullPath(Corpus)}); they live outside the repository; set FAITHFUL_REALDATA to the realdata folder to run this test.");
@@ -31,7 +59,6 @@ public sealed class RealDataAgreementTests
 
         var labels = LabelsFile.Read(Path.Combine(RepoPaths.Root, "data", "labels", labelsFile));
         Assert.Empty(labels.Issues);
-        Assert.True(labels.ById.Count >= 360, $"{labels.ById.Count} development labels; at least 360 are committed");
 
         // Replies stay out of the failure message (it lands in CI logs): ids, labels and evidence only.
         var import = TranscriptScorer.Score(new StringReader(LabelledLines(labels)), "replies.jsonl");
@@ -39,12 +66,8 @@ public sealed class RealDataAgreementTests
         var cases = import.Results.Select(r => new AgreementCase(
             r.Metadata!["transcript.id"], r.Model, r.Length, Reading.Of(labels.ById[r.Metadata!["transcript.id"]]), Reading.Of(r)!, Reply: "")).ToList();
         var report = AgreementReport.Of(cases);
-        var input = new AgreementInput(report, [], [], []);
-
-        var failures = AgreementRequirements.Default.Failures(report);
-
         Assert.Equal(labels.ById.Count, report.Total);
-        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + AgreementMarkdown.Write(input, "replies.jsonl", labelsFile, maxDisagreements: 40));
+        return (labels, report);
     }
 
     private static string LabelledLines(LabelSet labels)
