@@ -161,6 +161,16 @@ public sealed class ReadingRuleTests
         Assert.Equal([3L], trace.Answers.Select(a => a.Value!.Value.Int64));
     }
 
+    [Theory]
+    [InlineData("The function returns the sum of the values of these 7 variables.")]
+    [InlineData("Then it will return the sum of those 4 values.")]
+    public void A_count_of_the_program_s_variables_is_not_an_answer(string line)
+    {
+        var trace = Loop(line + "\nn_0 = 3\n<result>3</result>");
+
+        Assert.Equal([3L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
     [Fact]
     public void A_tag_under_a_line_that_offers_a_format_to_use_is_not_an_answer()
     {

@@ -256,7 +256,8 @@ internal static class ProseAnswerRecogniser
         return inList;
     }
 
-    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times": numbers that describe the input or the loop, not the result.
+    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables": numbers that describe the input, the
+    // loop or the program, not the result.
     private static bool NamesInput(List<Token> tokens, int at, int to)
     {
         if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
@@ -269,7 +270,8 @@ internal static class ProseAnswerRecogniser
             return true;
         }
 
-        return at + 1 < to && tokens[at + 1].Kind == TokenKind.Word && tokens[at + 1].Text.ToLowerInvariant() is "times" or "iterations" or "iteration" or "loops" or "steps";
+        return at + 1 < to && tokens[at + 1].Kind == TokenKind.Word
+            && tokens[at + 1].Text.ToLowerInvariant() is "times" or "iterations" or "iteration" or "loops" or "steps" or "variables" or "values" or "numbers" or "terms" or "elements";
     }
 
     // The expression shown before the value: "0 + (-18)" in "..., which is 0 + (-18) = -18".
