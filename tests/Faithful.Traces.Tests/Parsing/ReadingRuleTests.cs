@@ -136,6 +136,14 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void An_example_with_its_answer_on_its_own_line_introduces_only_that_answer()
+    {
+        var trace = Loop("Example: <result>-1</result>\n\n<result>1</result>");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
     public void An_example_ends_with_its_paragraph()
     {
         var trace = Loop("Example:\n<result>5</result>\n\n<result>8</result>");

@@ -41,6 +41,8 @@ internal sealed class ParseRun
     private string _pendingText = "";
     private LineSection _section;
     private string _previousContent = "";
+    // Whether the last line read gave an answer with a value (then it is what an "Example:" on it introduced).
+    private bool _previousAnswered;
     private Illustration _illustration;
     private long? _otherSection;
     private long? _otherOnLine;
@@ -192,6 +194,7 @@ internal sealed class ParseRun
                 AddIssue(invented.Answer.Line, invented.Answer.Text, "answers an invented follow-on task, not the question asked");
                 i += invented.ExtraLines;
                 _previousContent = trimmed;
+                _previousAnswered = answer is { Answer.Value: not null };
                 continue;
             }
 
@@ -201,6 +204,7 @@ internal sealed class ParseRun
                 AddIssue(elsewhere.Answer.Line, elsewhere.Answer.Text, $"answers for {input.Name}={other}, not for the {input.Name}={input.Value} asked");
                 i += elsewhere.ExtraLines;
                 _previousContent = trimmed;
+                _previousAnswered = answer is { Answer.Value: not null };
                 continue;
             }
 
@@ -210,6 +214,7 @@ internal sealed class ParseRun
                 AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
                 i += example.ExtraLines;
                 _previousContent = trimmed;
+                _previousAnswered = answer is { Answer.Value: not null };
                 continue;
             }
 
@@ -226,6 +231,7 @@ internal sealed class ParseRun
 
             _illustration = NextIllustration(trimmed, answer is not null && claimText.Trim().Length == 0);
             _previousContent = trimmed;
+            _previousAnswered = answer is { Answer.Value: not null };
         }
 
         FlushPending();
@@ -292,8 +298,9 @@ internal sealed class ParseRun
         }
 
         // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':'.
-        // "You can use this format to give the solution:" above: a format sample, written as if to another reader.
-        return index > 0 && ((_previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
+        // "You can use this format to give the solution:" above: a format sample, written as if to another reader. A line
+        // above that held its own answer ("Example: <result>-1</result>") introduced that one, not this.
+        return index > 0 && !_previousAnswered && ((_previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
             && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':'))))
             || (_previousContent.EndsWith(':') && (_previousContent.Contains("use this format", StringComparison.OrdinalIgnoreCase)
                 || _previousContent.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
