@@ -158,7 +158,8 @@ internal sealed class ParseRun
             }
 
             if (!_inventedTask && HasClaimOrAnswer()
-                && Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed))
+                && (Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed)
+                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;
@@ -334,13 +335,9 @@ internal sealed class ParseRun
         && (line.Length <= 40 || IntroducesExample(line));
 
     // "Possible Answers", "Select one of the following answers": what follows is a list to choose from.
-    private static bool IsOptionsHeading(string line)
-    {
-        var start = line.TrimStart('*', '#', '-', ' ');
-        return start.StartsWith("possible answers", StringComparison.OrdinalIgnoreCase) || start.StartsWith("answer choices", StringComparison.OrdinalIgnoreCase)
-            || start.StartsWith("answer options", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("select one of the following", StringComparison.OrdinalIgnoreCase) || line.Contains("choose one of the following", StringComparison.OrdinalIgnoreCase);
-    }
+    // A heading holds no digit: the test skips the phrase search on every line of a trace.
+    private static bool IsOptionsHeading(string line) =>
+        !line.AsSpan().ContainsAnyInRange('0', '9') && Reading.Lexicon.OptionsHeadings.InAnyCase(line);
 
     private enum Illustration
     {

@@ -117,7 +117,17 @@ internal static class Lexicon
     /// reply's own work, they open an invented follow-on task whose answers are not answers to the question asked.</summary>
     public static readonly Cues TaskPromptCues = new(
         "simulate this python function", "enclose the solution between", "think step by step and then reply with the output",
-        "python function f(n) for n=", "the following function", "the following python function");
+        "python function f(n) for n=");
+
+    /// <summary>
+    /// Phrases of a new problem posed after the reply's work ("What is the value of k for which the following function
+    /// ...?"); read only on lines that end with '?' or ':', since their words are common in any line.
+    /// </summary>
+    public static readonly Cues NewProblemCues = new("the following function", "the following python function");
+
+    /// <summary>Headings of a list of options to choose from ("Possible Answers", "Select one of the following answers"): the tags under them are not answers.</summary>
+    public static readonly Cues OptionsHeadings = new(
+        "possible answers", "answer choices", "answer options", "select one of the following", "choose one of the following");
 
     /// <summary>Phrases that open a line with which a model abandons its work and starts again.</summary>
     public static readonly string[] RestartOpeners =
