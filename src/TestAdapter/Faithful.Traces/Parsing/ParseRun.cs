@@ -43,7 +43,6 @@ internal sealed class ParseRun
     private string _previousContent = "";
     // Whether the last line read gave an answer with a value (then it is what an "Example:" on it introduced).
     private bool _previousAnswered;
-    private Illustration _illustration;
     private long? _otherSection;
     private long? _otherOnLine;
     private long? _sectionFromNextLine;
@@ -142,12 +141,6 @@ internal sealed class ParseRun
             if (trimmed.Length == 0)
             {
                 _inDef = false;
-                if (_illustration == Illustration.Example)
-                {
-                    // An example ends with its paragraph.
-                    _illustration = Illustration.None;
-                }
-
                 if (_sectionHasLines)
                 {
                     _section = LineSection.None;
@@ -209,7 +202,7 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (answer is { } example && (IsExample(claimText, i) || InIllustration(claimText)))
+            if (answer is { } example && (IsExample(claimText, i) || InIllustration(claimText, i)))
             {
                 // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
                 AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
@@ -230,7 +223,6 @@ internal sealed class ParseRun
                 i += given.ExtraLines;
             }
 
-            _illustration = NextIllustration(trimmed, answer is not null && claimText.Trim().Length == 0);
             _previousContent = trimmed;
             _previousAnswered = answer is { Answer.Value: not null };
         }
@@ -307,44 +299,67 @@ internal sealed class ParseRun
                 || _previousContent.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
     }
 
-    // Whether an answer-only line sits under a heading that shows examples ("Example:", "For example:", the paragraph
-    // below it) or lists options to choose from ("Possible Answers", the tags below it): neither is the reply's answer.
-    private bool InIllustration(string before) => _illustration != Illustration.None && before.Trim().Length == 0;
-
-    // What the lines after this one are under: a heading opens an example (to the paragraph's end) or a list of options
-    // (through the tags that follow, blank lines included); an options list ends at the first line that is not a tag.
-    private Illustration NextIllustration(string line, bool answerOnly)
+    // Whether an answer-only line sits under a heading that shows examples ("Example:", "For example:", anywhere above
+    // it in its paragraph) or lists options to choose from ("Possible Answers", above the run of tags and blank lines
+    // that leads to it): neither is the reply's answer. Looked up from the answer, so lines without one pay nothing.
+    private bool InIllustration(string before, int index)
     {
-        if (IsExampleHeading(line))
+        if (before.AsSpan().Trim().Length > 0)
         {
-            return Illustration.Example;
+            return false;
         }
 
-        if (IsOptionsHeading(line))
+        const int Reach = 400;
+        var inParagraph = true;
+        for (var k = index - 1; k >= 0 && k >= index - Reach; k--)
         {
-            return Illustration.Options;
+            var line = _lines[k].AsSpan().Trim();
+            if (line.Length == 0)
+            {
+                inParagraph = false;
+                continue;
+            }
+
+            if (inParagraph && IsExampleHeading(line))
+            {
+                return true;
+            }
+
+            if (!(line[0] == '<' && line[^1] == '>'))
+            {
+                // The first line above that is not a tag: a list of options has its heading here or nowhere.
+                return IsOptionsHeading(_lines[k]) || (inParagraph && ExampleHeadingAbove(k));
+            }
         }
 
-        return _illustration == Illustration.Options && !answerOnly ? Illustration.None : _illustration;
+        return false;
+    }
+
+    // An example heading above line k in its paragraph, within a few lines: the walk stays short on long paragraphs.
+    private bool ExampleHeadingAbove(int k)
+    {
+        const int Reach = 40;
+        for (var j = k; j >= 0 && j > k - Reach && _lines[j].AsSpan().Trim().Length > 0; j--)
+        {
+            if (IsExampleHeading(_lines[j].AsSpan().Trim()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Example:", "For example:", "Here is an example of the output format:": a short line, or one that opens like an
     // example, ending with ':'.
-    private static bool IsExampleHeading(string line) =>
+    private static bool IsExampleHeading(ReadOnlySpan<char> line) =>
         line.EndsWith(':') && line.Contains("example", StringComparison.OrdinalIgnoreCase)
-        && (line.Length <= 40 || IntroducesExample(line));
+        && (line.Length <= 40 || IntroducesExample(line.ToString()));
 
     // "Possible Answers", "Select one of the following answers": what follows is a list to choose from.
     // A heading holds no digit: the test skips the phrase search on every line of a trace.
     private static bool IsOptionsHeading(string line) =>
         !line.AsSpan().ContainsAnyInRange('0', '9') && Reading.Lexicon.OptionsHeadings.InAnyCase(line);
-
-    private enum Illustration
-    {
-        None,
-        Example,
-        Options,
-    }
 
     private static bool IntroducesExample(string line)
     {
