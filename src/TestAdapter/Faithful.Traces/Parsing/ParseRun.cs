@@ -43,9 +43,7 @@ internal sealed class ParseRun
     private string _previousContent = "";
     // Whether the last line read gave an answer with a value (then it is what an "Example:" on it introduced).
     private bool _previousAnswered;
-    private long? _otherSection;
-    private long? _otherOnLine;
-    private long? _sectionFromNextLine;
+    private readonly InputTracker? _input;
     private bool _inventedTask;
     private bool _inCode;
     private bool _inDef;
@@ -59,6 +57,7 @@ internal sealed class ParseRun
         _names = tables.Names;
         _knowledge = tables.Knowledge;
         _singleWrite = tables.SingleWrite;
+        _input = options.Answers.Asked is { } asked ? new InputTracker(asked) : null;
 
         var text = reply;
         if (text.Length > options.MaxCharacters)
@@ -160,10 +159,7 @@ internal sealed class ParseRun
 
             var claimText = raw;
             var answer = AnswerReader.Read(_lines, i, _options.Answers, _pattern, _names);
-            if (_options.Answers.Asked is { } asked)
-            {
-                FollowInput(asked, raw, answer);
-            }
+            _input?.Follow(raw, answer);
 
             if (answer is { } found)
             {
@@ -192,17 +188,16 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (answer is { } elsewhere && OtherInput is { } other)
+            if (answer is { } elsewhere && _input?.Other is { } other)
             {
-                var input = _options.Answers.Asked!;
-                AddIssue(elsewhere.Answer.Line, elsewhere.Answer.Text, $"answers for {input.Name}={other}, not for the {input.Name}={input.Value} asked");
+                AddIssue(elsewhere.Answer.Line, elsewhere.Answer.Text, _input.Reason(other));
                 i += elsewhere.ExtraLines;
                 _previousContent = trimmed;
                 _previousAnswered = answer is { Answer.Value: not null };
                 continue;
             }
 
-            if (answer is { } example && (IsExample(claimText, i) || InIllustration(claimText, i)))
+            if (answer is { } example && (Examples.IntroducedOnLineOrAbove(claimText, _previousContent, _previousAnswered, i) || Examples.UnderHeading(_lines, i, claimText)))
             {
                 // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
                 AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
@@ -233,40 +228,6 @@ internal sealed class ParseRun
         return _events;
     }
 
-    // Which value of the asked input this line's answers are for. A line that names another value ("the output for
-    // n=4 is 10", "f(4) = <result>-6</result>") answers for that value; a line that announces a solution for another
-    // value ("Here's the solution for n=4:") opens a section whose answers are for it, until a line names the asked value
-    // again. Values named in passing ("what happens when n = 1?") switch nothing. An announcement after the line's answer
-    // ("<result>5</result> Now for n=4:") opens its section on the next line.
-    private void FollowInput(AskedInput asked, string line, AnswerReader.Found? answer)
-    {
-        if (_sectionFromNextLine is { } pending)
-        {
-            _otherSection = pending == asked.Value ? null : pending;
-            _sectionFromNextLine = null;
-        }
-
-        var cut = answer is { } found ? Math.Min(found.MarkerColumn, line.Length) : line.Length;
-        var named = asked.MentionIn(line.AsSpan(0, cut));
-        if (named == asked.Value)
-        {
-            _otherSection = null;
-        }
-
-        _otherOnLine = named is { } value && value != asked.Value ? value : null;
-        if (cut < line.Length)
-        {
-            _sectionFromNextLine = asked.AnnouncedIn(line.AsSpan(cut));
-        }
-        else if (asked.AnnouncedIn(line) is { } announced)
-        {
-            _otherSection = announced == asked.Value ? null : announced;
-        }
-    }
-
-    // The other value of the asked input the current line's answers are for, if any.
-    private long? OtherInput => _otherOnLine ?? _otherSection;
-
     // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
     // only appended while lines are read), so each event is looked at once.
     private bool HasClaimOrAnswer()
@@ -280,93 +241,6 @@ internal sealed class ParseRun
         }
 
         return false;
-    }
-
-    // An answer introduced as an example, on its line or by the line before it ("Example:").
-    private bool IsExample(string before, int index)
-    {
-        if (before.Contains("example", StringComparison.OrdinalIgnoreCase) || before.Contains("e.g.", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':'.
-        // "You can use this format to give the solution:" above: a format sample, written as if to another reader. A line
-        // above that held its own answer ("Example: <result>-1</result>") introduced that one, not this.
-        return index > 0 && !_previousAnswered && ((_previousContent.Contains("example", StringComparison.OrdinalIgnoreCase)
-            && (_previousContent.Length <= 40 || (IntroducesExample(_previousContent) && _previousContent.EndsWith(':'))))
-            || (_previousContent.EndsWith(':') && (_previousContent.Contains("use this format", StringComparison.OrdinalIgnoreCase)
-                || _previousContent.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
-    }
-
-    // Whether an answer-only line sits under a heading that shows examples ("Example:", "For example:", anywhere above
-    // it in its paragraph) or lists options to choose from ("Possible Answers", above the run of tags and blank lines
-    // that leads to it): neither is the reply's answer. Looked up from the answer, so lines without one pay nothing.
-    private bool InIllustration(string before, int index)
-    {
-        if (before.AsSpan().Trim().Length > 0)
-        {
-            return false;
-        }
-
-        const int Reach = 400;
-        var inParagraph = true;
-        for (var k = index - 1; k >= 0 && k >= index - Reach; k--)
-        {
-            var line = _lines[k].AsSpan().Trim();
-            if (line.Length == 0)
-            {
-                inParagraph = false;
-                continue;
-            }
-
-            if (inParagraph && IsExampleHeading(line))
-            {
-                return true;
-            }
-
-            if (!(line[0] == '<' && line[^1] == '>'))
-            {
-                // The first line above that is not a tag: a list of options has its heading here or nowhere.
-                return IsOptionsHeading(_lines[k]) || (inParagraph && ExampleHeadingAbove(k));
-            }
-        }
-
-        return false;
-    }
-
-    // An example heading above line k in its paragraph, within a few lines: the walk stays short on long paragraphs.
-    private bool ExampleHeadingAbove(int k)
-    {
-        const int Reach = 40;
-        for (var j = k; j >= 0 && j > k - Reach && _lines[j].AsSpan().Trim().Length > 0; j--)
-        {
-            if (IsExampleHeading(_lines[j].AsSpan().Trim()))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // "Example:", "For example:", "Here is an example of the output format:": a short line, or one that opens like an
-    // example, ending with ':'.
-    private static bool IsExampleHeading(ReadOnlySpan<char> line) =>
-        line.EndsWith(':') && line.Contains("example", StringComparison.OrdinalIgnoreCase)
-        && (line.Length <= 40 || IntroducesExample(line.ToString()));
-
-    // "Possible Answers", "Select one of the following answers": what follows is a list to choose from.
-    // A heading holds no digit: the test skips the phrase search on every line of a trace.
-    private static bool IsOptionsHeading(string line) =>
-        !line.AsSpan().ContainsAnyInRange('0', '9') && Reading.Lexicon.OptionsHeadings.InAnyCase(line);
-
-    private static bool IntroducesExample(string line)
-    {
-        var start = line.TrimStart('*', '#', '-', ' ');
-        return start.StartsWith("for example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("e.g.", StringComparison.OrdinalIgnoreCase)
-            || start.StartsWith("as an example", StringComparison.OrdinalIgnoreCase) || start.StartsWith("here is an example", StringComparison.OrdinalIgnoreCase)
-            || start.StartsWith("here's an example", StringComparison.OrdinalIgnoreCase);
     }
 
     // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
@@ -501,10 +375,9 @@ internal sealed class ParseRun
             AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
-        if (!answered && reading.Answers.Count > 0 && OtherInput is { } other && _options.Answers.Allows(AnswerStyle.Prose))
+        if (!answered && reading.Answers.Count > 0 && _input?.Other is { } other && _options.Answers.Allows(AnswerStyle.Prose))
         {
-            var input = _options.Answers.Asked!;
-            AddIssue(lineNumber, original, $"answers for {input.Name}={other}, not for the {input.Name}={input.Value} asked");
+            AddIssue(lineNumber, original, _input.Reason(other));
         }
         else if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
         {
