@@ -23,29 +23,23 @@ public sealed record AskedInput(string Name, long Value, string? Function)
             return null;
         }
 
+        // Prompts ask "... for n=3"; the other introducers are how replies talk about inputs.
+        const string Asking = "for ";
         (string Name, long Value)? found = null;
-        foreach (var introducer in Introducers.AsSpan(0, 1))
+        for (var at = prompt.IndexOf(Asking, StringComparison.OrdinalIgnoreCase); at >= 0; at = prompt.IndexOf(Asking, at + 1, StringComparison.OrdinalIgnoreCase))
         {
-            for (var at = prompt.IndexOf(introducer, StringComparison.OrdinalIgnoreCase); at >= 0; at = prompt.IndexOf(introducer, at + 1, StringComparison.OrdinalIgnoreCase))
+            if ((at > 0 && char.IsLetterOrDigit(prompt[at - 1])) || Assignment(prompt.AsSpan(at + Asking.Length)) is not { } pair)
             {
-                if (at > 0 && char.IsLetterOrDigit(prompt[at - 1]))
-                {
-                    continue;
-                }
-
-                if (Assignment(prompt.AsSpan(at + introducer.Length)) is not { } pair)
-                {
-                    continue;
-                }
-
-                if (found is { } seen && (seen.Name != pair.Name || seen.Value != pair.Value))
-                {
-                    // Several inputs or values: no single question to hold the answers to.
-                    return null;
-                }
-
-                found = pair;
+                continue;
             }
+
+            if (found is { } seen && (seen.Name != pair.Name || seen.Value != pair.Value))
+            {
+                // Several inputs or values: no single question to hold the answers to.
+                return null;
+            }
+
+            found = pair;
         }
 
         return found is { } asked ? new AskedInput(asked.Name, asked.Value, CallerOf(prompt, asked.Name)) : null;
