@@ -104,3 +104,16 @@ def stratified_draw(corpus, seed, count, exclude=frozenset()):
             rng.shuffle(ids)
             draws.append((model, stratum, ids[:count]))
     return draws, rng
+
+
+def write_sample(base, sample_file, rows, rng, batches):
+    """Writes the drawn rows (ids only) to data/labels/<sample_file>, then shuffles their ids with `rng` and deals them
+    into the labeller batches data/labels/batches/<name>.txt, so every batch mixes models and strata."""
+    with open(os.path.join(base, sample_file), 'w', encoding='utf-8') as f:
+        for row in rows:
+            f.write(json.dumps(row) + '\n')
+    order = [row['id'] for row in rows]
+    rng.shuffle(order)
+    for k, name in enumerate(batches):
+        with open(os.path.join(base, 'batches', name + '.txt'), 'w') as f:
+            f.write('\n'.join(order[k::len(batches)]) + '\n')

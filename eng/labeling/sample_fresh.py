@@ -4,7 +4,7 @@ strata. Labelled blind with sheet.py like the others; never used to tune the rea
 data/labels/codesim-loops.<name>.sample.jsonl and data/labels/batches/<PREFIX>-A..D.txt.
 Usage: python3 sample_fresh.py <name> <seed> <batch prefix> [corpus]"""
 import glob, json, os, sys
-from loops import stratified_draw, ROOT, DEFAULT_CORPUS
+from loops import stratified_draw, write_sample, ROOT, DEFAULT_CORPUS
 
 PER_STRATUM = 2
 name, seed, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -20,14 +20,6 @@ for path in glob.glob(os.path.join(base, '*.sample.jsonl')):
 
 draws, rng = stratified_draw(corpus, seed, PER_STRATUM, exclude=taken)
 out = [{'id': id_, 'model': model, 'stratum': stratum, 'set': name} for model, stratum, ids in draws for id_ in ids]
-with open(target, 'w', encoding='utf-8') as f:
-    for row in out:
-        f.write(json.dumps(row) + '\n')
-
-order = [row['id'] for row in out]
-rng.shuffle(order)
 batches = [f'{prefix}-{letter}' for letter in 'ABCD']
-for k, batch in enumerate(batches):
-    with open(os.path.join(base, 'batches', batch + '.txt'), 'w') as f:
-        f.write('\n'.join(order[k::len(batches)]) + '\n')
+write_sample(base, os.path.basename(target), out, rng, batches)
 print(f'{len(out)} ids ({len(taken)} earlier ids left out), {len(batches)} batches of {len(out) // len(batches)}')

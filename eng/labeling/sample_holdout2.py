@@ -3,7 +3,7 @@ seed, none of them in the first sample (codesim-loops.sample.jsonl), and splits 
 (H2-A..H2-D), each mixing models and strata. Labelled blind with sheet.py, like the first; never used to tune the
 reader. Writes ids only: data/labels/codesim-loops.holdout2.sample.jsonl and data/labels/batches/H2-*.txt."""
 import json, os, sys
-from loops import stratified_draw, ROOT, DEFAULT_CORPUS
+from loops import stratified_draw, write_sample, ROOT, DEFAULT_CORPUS
 
 SEED = 20261206
 PER_STRATUM = 2
@@ -15,13 +15,5 @@ corpus = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_CORPUS
 draws, rng = stratified_draw(corpus, SEED, PER_STRATUM, exclude=taken)
 out = [{'id': id_, 'model': model, 'stratum': stratum, 'set': 'holdout2'} for model, stratum, ids in draws for id_ in ids]
 
-with open(os.path.join(base, 'codesim-loops.holdout2.sample.jsonl'), 'w', encoding='utf-8') as f:
-    for row in out:
-        f.write(json.dumps(row) + '\n')
-
-order = [row['id'] for row in out]
-rng.shuffle(order)
-for k, name in enumerate(BATCHES):
-    with open(os.path.join(base, 'batches', name + '.txt'), 'w') as f:
-        f.write('\n'.join(order[k::len(BATCHES)]) + '\n')
+write_sample(base, 'codesim-loops.holdout2.sample.jsonl', out, rng, BATCHES)
 print(f'{len(out)} ids, {len(BATCHES)} batches of {len(out) // len(BATCHES)}')

@@ -8,7 +8,7 @@ like the other sets. Writes ids only: data/labels/codesim-loops.selfcorrection.s
 data/labels/batches/SC-*.txt."""
 import json, os, random, re, sys
 from collections import defaultdict
-from loops import read_corpus, count_steps, bucket, ROOT, DEFAULT_CORPUS
+from loops import read_corpus, count_steps, bucket, write_sample, ROOT, DEFAULT_CORPUS
 
 SEED = 20261207
 BATCHES = ['SC-A', 'SC-B', 'SC-C', 'SC-D']
@@ -49,14 +49,6 @@ for key in sorted(QUOTA):
     for id_ in ids[:QUOTA[key]]:
         out.append({'id': id_, 'model': id_.split('/')[0], 'stratum': strata[id_], 'selector': key[1], 'set': 'selfcorrection'})
 
-with open(os.path.join(base, 'codesim-loops.selfcorrection.sample.jsonl'), 'w', encoding='utf-8') as f:
-    for row in out:
-        f.write(json.dumps(row) + '\n')
-
-order = [row['id'] for row in out]
-rng.shuffle(order)
-for k, name in enumerate(BATCHES):
-    with open(os.path.join(base, 'batches', name + '.txt'), 'w') as f:
-        f.write('\n'.join(order[k::len(BATCHES)]) + '\n')
+write_sample(base, 'codesim-loops.selfcorrection.sample.jsonl', out, rng, BATCHES)
 print(f'{len(out)} ids, {len(BATCHES)} batches of {len(out) // len(BATCHES)}; available per group:',
       {f'{m}/{s}': len(v) for (m, s), v in sorted(groups.items())})
