@@ -1,3 +1,4 @@
+using CsCheck;
 using Faithful.Traces.Parsing;
 
 namespace Faithful.Traces.Tests.Parsing;
@@ -55,6 +56,26 @@ public sealed class AskedInputTests
     public void A_solution_is_announced_by_a_line_that_ends_with_the_value_and_a_colon(string line, long? value)
     {
         Assert.Equal(value, new AskedInput("n", 3, "f").AnnouncedIn(line));
+    }
+
+    [Fact]
+    public void Reading_any_text_for_the_input_never_throws_and_names_only_whole_integers()
+    {
+        // Text made of the pieces the readers look for: introducers, names, '=', calls, digits, signs, colons.
+        var pieces = Gen.OneOf(Gen.Const("for "), Gen.Const("when "), Gen.Const("n"), Gen.Const("n_0"), Gen.Const("="), Gen.Const("=="),
+            Gen.Const("f("), Gen.Const(")"), Gen.Const("-"), Gen.Const(":"), Gen.Const("`"), Gen.Const(" "), Gen.Const("."),
+            Gen.Int[0, 99_999].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.Const("99999999999999999999"),
+            Gen.Char.Select(c => c.ToString()));
+        var asked = new AskedInput("n", 3, "f");
+
+        pieces.Array[0, 30].Select(parts => string.Concat(parts)).Sample(text =>
+        {
+            _ = AskedInput.Find(text);
+            var mentioned = asked.MentionIn(text);
+            var announced = asked.AnnouncedIn(text);
+            return (mentioned is null || text.Contains(mentioned.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                && (announced is null || text.Contains(announced.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        });
     }
 
     [Fact]

@@ -88,13 +88,18 @@ public static class FuzzTargets
         }
     }
 
+    // Answer settings read from a prompt that asks about one input, so replies are also read for answers to other inputs.
+    private static readonly Faithful.Traces.Parsing.AnswerExtraction AskedForN =
+        Faithful.Traces.Parsing.AnswerExtraction.Default.WithExamplesFrom("Reply with the output of f(n) for n=3.");
+
     private static void RunTrace(string reply)
     {
-        // One parse per input: against one of the programs, or (one in four) with no program at all.
+        // One parse per input: against one of the programs (half of those asked about one input), or (one in four) with
+        // no program at all.
         var programs = Programs.Value;
         var pick = (reply.Length + (reply.Length > 0 ? reply[^1] : 0)) % (programs.Length + 1);
         var parsed = pick < programs.Length
-            ? Faithful.Traces.Parsing.TraceParser.Parse(reply, programs[pick])
+            ? Faithful.Traces.Parsing.TraceParser.Parse(reply, programs[pick], reply.Length % 2 == 0 ? AskedForN : null)
             : Faithful.Traces.Parsing.TraceParser.Parse(reply);
         Check(parsed is not null, "no parsed trace");
     }

@@ -22,6 +22,8 @@ public static class ReplyTexts
         "\\boxed{{v}}", "#### {v}", "So the answer is {v}.", "Wait, {n} should be {v}. Let me redo that.", "Actually {n} = {v}",
         "The final value of {n} is {v}", "```", "```python", "{n} = {v} = {v} = {v}", "Final answer: {v} (or {v})", "Final Answer: **{v}**",
         "I got {v} for {n}.", "{n}={v};{n}={v}", "s{i} = {v}", "{n} := {v}", "{n} ← {v}", "Let's compute step by step.", "",
+        "Example:", "For example:", "Possible Answers", "You can use this format to give the solution:", "Here's the solution for n={v}:",
+        "f({v}) = <result>{v}</result>", "The output of the function for n={v} is {v}.", "for n = {i}:", "f({i}) = {v}",
     ];
 
     public static ProceduralGen Gen { get; } = new(Build);
