@@ -196,6 +196,18 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void An_answer_from_iterations_past_the_bound_is_an_extra_step_not_a_readout()
+    {
+        // The trace is right through n_0 = 7 and n_1 = -6, then one more increment (n_0 = 9) that the program does not
+        // have; the answer adds the reply's own last values, 9 + (-6).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\nn_0 = 9\nThe output is 9 + (-6) = 3.");
+
+        Assert.Contains(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
+    [Fact]
     public void Adding_up_its_own_final_values_wrongly_is_arithmetic_not_a_readout()
     {
         // The listed terms are the reply's final values 7 and -6; only the addition is wrong (2 equals 7 + -5, a stale

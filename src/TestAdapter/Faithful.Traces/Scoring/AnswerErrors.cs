@@ -56,16 +56,19 @@ internal static class AnswerErrors
         }
     }
 
-    /// <summary>For each variable's final slot, the last value the reply stated for that variable (an extra write included).</summary>
+    /// <summary>
+    /// For each variable's final slot, the last value the reply stated for that variable: its last executed write, or an
+    /// extra write on a later line (iterations past the bound go on changing the value the reply holds; an extra value
+    /// on the line of the write, "n_7 = -1 ... so n_7 = 1", is a second reading of that write, not a later one).
+    /// </summary>
     private static Dictionary<int, Value> HeldFinals(TraceAlignment alignment)
     {
         var program = alignment.Program;
         var finalSlot = FinalSlots(program);
         var held = new Dictionary<int, Value>();
-        var fromStep = new HashSet<int>();
+        var stepLine = new Dictionary<int, int>();
         foreach (var aligned in alignment.Claims)
         {
-            // The reply's last value for a variable: its last executed write, or an extra write when it has none.
             if (aligned.Role is not (ClaimRole.Step or ClaimRole.Extra) || aligned.Claim.Value is null)
             {
                 continue;
@@ -74,12 +77,12 @@ internal static class AnswerErrors
             var variable = aligned.StepIndex is { } step ? program.Steps[step].Variable : aligned.Claim.Name;
             if (variable is not null && finalSlot.TryGetValue(variable, out var slot)
                 && ClaimValues.AsValue(aligned.Claim.Value, program.SlotKind(slot)) is { } value
-                && (aligned.Role == ClaimRole.Step || !fromStep.Contains(slot)))
+                && (aligned.Role == ClaimRole.Step || !stepLine.TryGetValue(slot, out var line) || aligned.Claim.Line > line))
             {
                 held[slot] = value;
                 if (aligned.Role == ClaimRole.Step)
                 {
-                    fromStep.Add(slot);
+                    stepLine[slot] = aligned.Claim.Line;
                 }
             }
         }
