@@ -15,6 +15,9 @@ public sealed record AskedInput(string Name, long Value, string? Function)
     // Words that introduce an input's value in prose: "for n=3", "when n = 4", "with n=5", "where n=2".
     private static readonly string[] Introducers = ["for ", "when ", "with ", "where "];
 
+    // "f(": how a call of the function opens, built once rather than on every line read.
+    private string? CallOpener { get; } = Function is null ? null : Function + "(";
+
     /// <summary>The input <paramref name="prompt"/> asks about; null when it names none, or several inputs or values.</summary>
     public static AskedInput? Find(string prompt)
     {
@@ -70,19 +73,19 @@ public sealed record AskedInput(string Name, long Value, string? Function)
             }
         }
 
-        if (Function is not null)
+        if (CallOpener is { } opener)
         {
-            var call = line.IndexOf(Function + "(", StringComparison.Ordinal);
+            var call = line.IndexOf(opener, StringComparison.Ordinal);
             while (call >= 0 && call < firstAt)
             {
-                if ((call == 0 || !IsNameChar(line[call - 1])) && Integer(line[(call + Function.Length + 1)..], out var value, out var used)
-                    && used < line.Length - call - Function.Length - 1 && line[call + Function.Length + 1 + used] == ')')
+                if ((call == 0 || !IsNameChar(line[call - 1])) && Integer(line[(call + opener.Length)..], out var value, out var used)
+                    && used < line.Length - call - opener.Length && line[call + opener.Length + used] == ')')
                 {
                     (first, firstAt) = (value, call);
                     break;
                 }
 
-                var next = line[(call + 1)..].IndexOf(Function + "(", StringComparison.Ordinal);
+                var next = line[(call + 1)..].IndexOf(opener, StringComparison.Ordinal);
                 call = next < 0 ? -1 : call + 1 + next;
             }
         }
