@@ -170,6 +170,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("Your answer: 12")]
+    [InlineData("Previous answer: -10")]
+    [InlineData("Current answer: 0")]
+    [InlineData("Please answer within 10 seconds.")]
+    public void A_grader_s_words_about_someone_else_s_answer_are_not_the_reply_s_answer(string line)
+    {
+        var trace = Loop("n_0 = 3\n" + line);
+
+        Assert.Empty(trace.Answers);
+    }
+
+    [Theory]
     [InlineData("The function returns the sum of the values of these 7 variables.")]
     [InlineData("Then it will return the sum of those 4 values.")]
     public void A_count_of_the_program_s_variables_is_not_an_answer(string line)

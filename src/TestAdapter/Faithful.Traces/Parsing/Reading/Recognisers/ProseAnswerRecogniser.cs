@@ -131,8 +131,9 @@ internal static class ProseAnswerRecogniser
 
         return word switch
         {
-            "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into")
-                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should" or "variable" or "running"),
+            // "your answer: 0", "previous answer: -10", "answer within 10": a grader's words to someone else, or the verb.
+            "result" or "sum" or "answer" or "solution" or "output" => !(next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "in" or "up" or "from" or "into" or "within")
+                && !(previous.Kind == TokenKind.Word && previous.Text.ToLowerInvariant() is "will" or "would" or "to" or "may" or "might" or "can" or "could" or "should" or "variable" or "running" or "your" or "previous" or "current"),
             "print" or "prints" or "printed" => !next.IsOperator("("),
             _ => true,
         };
