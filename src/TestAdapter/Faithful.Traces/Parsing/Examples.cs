@@ -13,11 +13,11 @@ internal static class Examples
     private const int ParagraphReach = 40;
 
     /// <summary>
-    /// Whether the answer on line <paramref name="index"/>, after <paramref name="before"/> on its line, is introduced as
-    /// an example there or by the line above (<paramref name="previous"/>, trimmed), unless that line held its own
-    /// answer (<paramref name="previousAnswered"/>: "Example: &lt;result&gt;-1&lt;/result&gt;" introduced that one).
+    /// Whether an answer, after <paramref name="before"/> on its line, is introduced as an example there or by the line
+    /// above (<paramref name="previous"/>, trimmed; empty on the first line), unless that line held its own answer
+    /// (<paramref name="previousAnswered"/>: "Example: &lt;result&gt;-1&lt;/result&gt;" introduced that one).
     /// </summary>
-    public static bool IntroducedOnLineOrAbove(string before, string previous, bool previousAnswered, int index)
+    public static bool IntroducedOnLineOrAbove(string before, string previous, bool previousAnswered)
     {
         if (before.Contains("example", StringComparison.OrdinalIgnoreCase) || before.Contains("e.g.", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,7 +26,7 @@ internal static class Examples
 
         // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':';
         // or "You can use this format to give the solution:", a format sample written as if to another reader.
-        return index > 0 && !previousAnswered && ((previous.Contains("example", StringComparison.OrdinalIgnoreCase)
+        return !previousAnswered && ((previous.Contains("example", StringComparison.OrdinalIgnoreCase)
             && (previous.Length <= 40 || (IntroducesExample(previous) && previous.EndsWith(':'))))
             || (previous.EndsWith(':') && (previous.Contains("use this format", StringComparison.OrdinalIgnoreCase)
                 || previous.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
@@ -54,14 +54,10 @@ internal static class Examples
                 continue;
             }
 
-            if (inParagraph && IsExampleHeading(line))
-            {
-                return true;
-            }
-
             if (!(line[0] == '<' && line[^1] == '>'))
             {
-                // The first line above that is not a tag: a list of options has its heading here or nowhere.
+                // The first line above that is not a tag (a tag line is no heading): a list of options has its heading
+                // here or nowhere, an example its heading here or above in the paragraph.
                 return IsOptionsHeading(lines[k]) || (inParagraph && ExampleHeadingAbove(lines, k));
             }
         }

@@ -179,40 +179,19 @@ internal sealed class ParseRun
                 }
             }
 
-            if (answer is { } invented && _inventedTask)
-            {
-                AddIssue(invented.Answer.Line, invented.Answer.Text, "answers an invented follow-on task, not the question asked");
-                i += invented.ExtraLines;
-                _previousContent = trimmed;
-                _previousAnswered = answer is { Answer.Value: not null };
-                continue;
-            }
-
-            if (answer is { } elsewhere && _input?.Other is { } other)
-            {
-                AddIssue(elsewhere.Answer.Line, elsewhere.Answer.Text, _input.Reason(other));
-                i += elsewhere.ExtraLines;
-                _previousContent = trimmed;
-                _previousAnswered = answer is { Answer.Value: not null };
-                continue;
-            }
-
-            if (answer is { } example && (Examples.IntroducedOnLineOrAbove(claimText, _previousContent, _previousAnswered, i) || Examples.UnderHeading(_lines, i, claimText)))
-            {
-                // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
-                AddIssue(example.Answer.Line, example.Answer.Text, "an example answer, not an answer");
-                i += example.ExtraLines;
-                _previousContent = trimmed;
-                _previousAnswered = answer is { Answer.Value: not null };
-                continue;
-            }
-
             if (answer is { } given)
             {
-                _events.Add(ReadEvent.ForAnswer(given.Answer));
-                if (given.Problem is not null)
+                if (NotTheAnswer(claimText, i) is { } reason)
                 {
-                    AddIssue(given.Answer.Line, given.Answer.Text, $"{given.Problem}; counted as a missing answer");
+                    AddIssue(given.Answer.Line, given.Answer.Text, reason);
+                }
+                else
+                {
+                    _events.Add(ReadEvent.ForAnswer(given.Answer));
+                    if (given.Problem is not null)
+                    {
+                        AddIssue(given.Answer.Line, given.Answer.Text, $"{given.Problem}; counted as a missing answer");
+                    }
                 }
 
                 i += given.ExtraLines;
@@ -227,6 +206,17 @@ internal sealed class ParseRun
         DropRunningSums();
         return _events;
     }
+
+    // Why the answer found on line `index`, after `before` on its line, answers no question the reply was asked; null
+    // when it is an answer. Read before the line becomes the previous one.
+    private string? NotTheAnswer(string before, int index) =>
+        _inventedTask ? "answers an invented follow-on task, not the question asked"
+        : _input?.Other is { } other ? _input.Reason(other)
+
+        // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
+        : Examples.IntroducedOnLineOrAbove(before, _previousContent, _previousAnswered) || Examples.UnderHeading(_lines, index, before)
+            ? "an example answer, not an answer"
+        : null;
 
     // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
     // only appended while lines are read), so each event is looked at once.
@@ -375,15 +365,18 @@ internal sealed class ParseRun
             AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
-        if (!answered && reading.Answers.Count > 0 && _input?.Other is { } other && _options.Answers.Allows(AnswerStyle.Prose))
+        if (!answered && reading.Answers.Count > 0 && _options.Answers.Allows(AnswerStyle.Prose))
         {
-            AddIssue(lineNumber, original, _input.Reason(other));
-        }
-        else if (!answered && reading.Answers.Count > 0 && !_inCode && !_inDef && _options.Answers.Allows(AnswerStyle.Prose))
-        {
-            // One answer per line: the last one the line states. Code ("result = 0") states no answer.
-            var prose = reading.Answers[^1];
-            _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }, weak: !prose.Strong));
+            if (_input?.Other is { } other)
+            {
+                AddIssue(lineNumber, original, _input.Reason(other));
+            }
+            else if (!_inCode && !_inDef)
+            {
+                // One answer per line: the last one the line states. Code ("result = 0") states no answer.
+                var prose = reading.Answers[^1];
+                _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }, weak: !prose.Strong));
+            }
         }
 
         foreach (var problem in reading.Unreadable)
