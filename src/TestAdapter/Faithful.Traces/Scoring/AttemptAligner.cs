@@ -192,6 +192,11 @@ internal sealed class AttemptAligner(
             IsOptionalTarget,
             freeLeadingTargets: _isRestart,
             optionalClaim: ci => claims[sequenced[ci]].Repeats);
+        // Flattened nesting: each variable's own order is the reading when it states more of the values than the attempt's.
+        if (inOrder is null && PerVariable(sequenced, claimedDirectly) is { } own && StatedValues(sequenced, own) > StatedValues(sequenced, pairing))
+        {
+            pairing = own;
+        }
 
         FillFreeWrites(sequenced, pairing, parameters);
         for (var i = 0; i < sequenced.Count; i++)
@@ -215,6 +220,98 @@ internal sealed class AttemptAligner(
                 Place(c, target - parameters);
             }
         }
+    }
+
+    // A reply that runs nested loops as sibling loops or as flat rounds ("First loop: n_0 = -2, -3, -4. Second loop:
+    // n_1 = ...") keeps each variable's own order, not the program's order across variables, so the attempt's order
+    // pairs most of its values with wrong writes (n_1's first three values with its last three writes, after n_0's
+    // last). A reader then matches each stated value to the next write of its variable in reply order and calls a
+    // value extra only when no write is left for it (docs/labels.md, "Flattened nesting"). That reading, variable by
+    // variable; null where a bare claim (no variable named) needs the attempt's order. A variable's first claims may
+    // restate its input or given value; a repeat of a held value restates it unless the next write keeps that value.
+    private int[]? PerVariable(List<int> sequenced, bool[] claimedDirectly)
+    {
+        var parameters = program.Parameters.Count;
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sequenced.Count; i++)
+        {
+            if (claims[sequenced[i]].Name is not { } name)
+            {
+                return null;
+            }
+
+            if (!members.TryGetValue(name, out var list))
+            {
+                members[name] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        if (members.Count < 2)
+        {
+            return null;
+        }
+
+        var pairing = new int[sequenced.Count];
+        Array.Fill(pairing, -1);
+        foreach (var (name, mine) in members)
+        {
+            var writes = index.Writes(name);
+            if (writes.Length == 0)
+            {
+                continue;
+            }
+
+            var restated = index.GivenStep(name) is var given and >= 0 ? parameters + given : index.Parameter(name);
+            var next = 0;
+            var restatedTaken = false;
+            foreach (var i in mine)
+            {
+                var c = sequenced[i];
+                var claim = claims[c];
+                var nextValue = next < writes.Length ? truth.StepValues[writes[next]] : default;
+                var statesNext = next < writes.Length && claim.Value is { } value && value.Matches(nextValue);
+                // A restatement where it scores more there than at the next write, less the cost of leaving that write
+                // unclaimed ("a0 &= a4 -> a0 = 4" restates its statement: a wrong write, not an echo of a0's given 4).
+                if (next == 0 && restated >= 0 && !statesNext
+                    && Score(claim, restated, claimedDirectly, c) + SequenceAligner.MissingTargetScore > Score(claim, parameters + writes[0], claimedDirectly, c))
+                {
+                    // Restated once; a repeat of the restatement stays unpaired, an observation.
+                    pairing[i] = restatedTaken ? -1 : restated;
+                    restatedTaken = true;
+                }
+                else if (claim.Repeats && !statesNext)
+                {
+                    // Left unpaired, a repeat is an observation.
+                }
+                else
+                {
+                    pairing[i] = next < writes.Length ? parameters + writes[next] : -1;
+                    next++;
+                }
+            }
+        }
+
+        return pairing;
+    }
+
+    // How many claims a pairing meets at a target whose value they state: a write, or a restated input or given value
+    // (only a faithful restatement pairs with those), so moving a restatement onto a write that keeps the value gains nothing.
+    private int StatedValues(List<int> sequenced, int[] pairing)
+    {
+        var parameters = program.Parameters.Count;
+        var count = 0;
+        for (var i = 0; i < sequenced.Count; i++)
+        {
+            var step = pairing[i] - parameters;
+            if (pairing[i] >= 0 && (step < 0 || (claims[sequenced[i]].Value is { } value && value.Matches(truth.StepValues[step]))))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     // The pairing the sequence alignment would find, without filling its table, when a reply executes the steps in
