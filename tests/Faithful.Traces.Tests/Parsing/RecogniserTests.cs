@@ -108,6 +108,17 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void A_prose_answer_in_terms_of_n_is_a_formula_not_a_value()
+    {
+        // "-2n-4" once read as -4, and "n(n+1)/2" as 2: a number written onto a word belongs to a formula.
+        var trace = Loop("The sum of the values of n_0 and n_1 is (n*2)-2+-(n+1)=-2n-4.\nThe output of the function f(n) is 2n+1.\nThe final result is 7.");
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(7L, answer.Value!.Value.Int64);
+        Assert.Equal(3, answer.Line);
+    }
+
+    [Fact]
     public void A_stray_closing_tag_before_a_prose_answer_does_not_make_it_a_running_result()
     {
         // A weak answer ("the result is") before steps is dropped as a running sum; the tag's name is not its subject.

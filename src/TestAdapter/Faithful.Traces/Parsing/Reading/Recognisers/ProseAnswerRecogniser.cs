@@ -227,6 +227,12 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
+            // "-2n-4": a number written onto a word ("2n", "n-4") is part of a formula, not a value.
+            if (GluedToWord(tokens, i, to))
+            {
+                continue;
+            }
+
             last = i;
         }
 
@@ -259,6 +265,18 @@ internal static class ProseAnswerRecogniser
 
     // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables": numbers that describe the input, the
     // loop or the program, not the result.
+    private static bool GluedToWord(List<Token> tokens, int at, int to)
+    {
+        var number = tokens[at];
+        if (at + 1 < to && tokens[at + 1].Start == number.End && tokens[at + 1].Kind is TokenKind.Word or TokenKind.Name)
+        {
+            return true;
+        }
+
+        return at > 0 && tokens[at - 1].End == number.Start && number.Text.Length > 0 && number.Text[0] is '-' or '+'
+            && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name or TokenKind.Number;
+    }
+
     private static bool NamesInput(List<Token> tokens, int at, int to)
     {
         if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
