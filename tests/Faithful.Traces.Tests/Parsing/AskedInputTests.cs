@@ -98,6 +98,17 @@ public sealed class AskedInputTests
     }
 
     [Fact]
+    public void Work_for_another_value_of_the_input_is_not_a_step_of_the_run_asked()
+    {
+        // The n=4 section's n_0 = -2, -8 would otherwise be read as a second attempt at the asked run.
+        var trace = Parse(
+            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Great! Here's the step-by-step solution for n=4:\nn_0 = -2\nn_0 = -8\n"
+            + "<result>-8</result>\nBack to the question: for n=3, n_0 = -6.");
+
+        Assert.Equal([1, 2, 3, 8], trace.Claims.Select(c => c.Line));
+    }
+
+    [Fact]
     public void A_value_named_in_passing_does_not_move_the_answers_to_it()
     {
         var trace = Parse("Hint: what do you think happens when n = 1?\nn_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>");
