@@ -110,12 +110,12 @@ public sealed class RecogniserTests
     [Fact]
     public void A_prose_answer_in_terms_of_n_is_a_formula_not_a_value()
     {
-        // "-2n-4" once read as -4, and "n(n+1)/2" as 2: a number written onto a word belongs to a formula.
-        var trace = Loop("The sum of the values of n_0 and n_1 is (n*2)-2+-(n+1)=-2n-4.\nThe output of the function f(n) is 2n+1.\nThe final result is 7.");
+        // "-2n-4" once read as -4, and "from 0 to 2n-1" as 0: a number written onto a word belongs to a formula.
+        var trace = Loop("The sum of the values of n_0 and n_1 is (n*2)-2+-(n+1)=-2n-4.\nThe output of the function f(n) is 2n+1.\nThe function returns the sum of the numbers from 0 to 2n-1.\nThe final result is 7.");
 
         var answer = Assert.Single(trace.Answers);
         Assert.Equal(7L, answer.Value!.Value.Int64);
-        Assert.Equal(3, answer.Line);
+        Assert.Equal(4, answer.Line);
     }
 
     [Fact]

@@ -213,10 +213,23 @@ internal static class ProseAnswerRecogniser
     private static int? LastLoneValue(List<Token> tokens, int from, int to)
     {
         int? last = null;
+        var formula = -1;
         var inList = ListElements(tokens, from, to);
         for (var i = from; i < to; i++)
         {
-            if (tokens[i].Kind != TokenKind.Number || inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
+            if (tokens[i].Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            // "-2n-4", "2n-1": a number written onto a word ("2n", "n-4") is part of a formula, not a value.
+            if (GluedToWord(tokens, i, to))
+            {
+                formula = i;
+                continue;
+            }
+
+            if (inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
             {
                 continue;
             }
@@ -227,16 +240,11 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            // "-2n-4": a number written onto a word ("2n", "n-4") is part of a formula, not a value.
-            if (GluedToWord(tokens, i, to))
-            {
-                continue;
-            }
-
             last = i;
         }
 
-        return last;
+        // "the sum of the numbers from 0 to 2n-1": a sentence whose value ends in a formula states no value.
+        return formula > last ? null : last;
     }
 
     // Numbers inside a bracketed list of several ("sum([0, 1024, 10])") are its elements, not a result; "[-7]" holds one.
