@@ -106,6 +106,16 @@ def stratified_draw(corpus, seed, count, exclude=frozenset()):
     return draws, rng
 
 
+def draw_quota(groups, quota, rng):
+    """For each selector group in sorted key order, the first quota[key] ids of its sorted ids shuffled with `rng`:
+    yields (key, id). The challenge-set samplers share it, so a committed sample is redrawn identically."""
+    for key in sorted(quota):
+        ids = sorted(groups[key])
+        rng.shuffle(ids)
+        for id_ in ids[:quota[key]]:
+            yield key, id_
+
+
 def write_sample(base, sample_file, rows, rng, batches):
     """Writes the drawn rows (ids only) to data/labels/<sample_file>, then shuffles their ids with `rng` and deals them
     into the labeller batches data/labels/batches/<name>.txt, so every batch mixes models and strata."""

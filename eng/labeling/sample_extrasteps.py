@@ -10,7 +10,7 @@ replies, not how often they occur. Labelled blind with sheet.py like the other s
 data/labels/codesim-loops.extrasteps.sample.jsonl and data/labels/batches/XS-*.txt."""
 import glob, json, os, random, re, sys
 from collections import Counter, defaultdict
-from loops import read_corpus, parse, count_steps, bucket, write_sample, ROOT, DEFAULT_CORPUS
+from loops import read_corpus, parse, count_steps, bucket, draw_quota, write_sample, ROOT, DEFAULT_CORPUS
 
 SEED = 20261210
 BATCHES = ['XS-A', 'XS-B', 'XS-C', 'XS-D']
@@ -73,12 +73,8 @@ for row in read_corpus(corpus):
     groups[key].append(row['id'])
 
 rng = random.Random(SEED)
-out = []
-for key in sorted(QUOTA):
-    ids = sorted(groups[key])
-    rng.shuffle(ids)
-    for id_ in ids[:QUOTA[key]]:
-        out.append({'id': id_, 'model': id_.split('/')[0], 'stratum': strata[id_], 'selector': signs[id_], 'set': 'extrasteps'})
+out = [{'id': id_, 'model': id_.split('/')[0], 'stratum': strata[id_], 'selector': signs[id_], 'set': 'extrasteps'}
+       for _, id_ in draw_quota(groups, QUOTA, rng)]
 
 write_sample(base, os.path.basename(target), out, rng, BATCHES)
 print(f'{len(out)} ids ({len(taken)} earlier ids left out), {len(BATCHES)} batches of {len(out) // len(BATCHES)}; available per group:',

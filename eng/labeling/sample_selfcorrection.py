@@ -8,7 +8,7 @@ like the other sets. Writes ids only: data/labels/codesim-loops.selfcorrection.s
 data/labels/batches/SC-*.txt."""
 import json, os, random, re, sys
 from collections import defaultdict
-from loops import read_corpus, count_steps, bucket, write_sample, ROOT, DEFAULT_CORPUS
+from loops import read_corpus, count_steps, bucket, draw_quota, write_sample, ROOT, DEFAULT_CORPUS
 
 SEED = 20261207
 BATCHES = ['SC-A', 'SC-B', 'SC-C', 'SC-D']
@@ -42,12 +42,8 @@ for row in read_corpus(corpus):
     groups[(model, sign)].append(row['id'])
 
 rng = random.Random(SEED)
-out = []
-for key in sorted(QUOTA):
-    ids = sorted(groups[key])
-    rng.shuffle(ids)
-    for id_ in ids[:QUOTA[key]]:
-        out.append({'id': id_, 'model': id_.split('/')[0], 'stratum': strata[id_], 'selector': key[1], 'set': 'selfcorrection'})
+out = [{'id': id_, 'model': id_.split('/')[0], 'stratum': strata[id_], 'selector': key[1], 'set': 'selfcorrection'}
+       for key, id_ in draw_quota(groups, QUOTA, rng)]
 
 write_sample(base, 'codesim-loops.selfcorrection.sample.jsonl', out, rng, BATCHES)
 print(f'{len(out)} ids, {len(BATCHES)} batches of {len(out) // len(BATCHES)}; available per group:',

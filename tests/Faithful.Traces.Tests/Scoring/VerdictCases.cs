@@ -264,25 +264,6 @@ internal static class VerdictCases
             """, FailureMode.StaleOperand, "CCCCEPP", false, false);
 
         // ---- Loop programs: given declarations, shortcuts, per-iteration reading ----
-        // Flattened nesting (docs/labels.md): each variable's values meet its own writes in reply order, so the nest run as
-        // two sibling loops executes n_0's three writes and n_1's first two, all right, and answers before the last step.
-        yield return new("loop: the nest run as sibling loops", "loop", """
-            Outer loop:
-            n_0 = 1 + 2 = 3
-            n_0 = 3 + 2 = 5
-            n_0 = 5 + 2 = 7
-            Inner loop:
-            n_1 = 0 - 1 = -1
-            n_1 = -1 - 1 = -2
-            The function returns 7 + (-2) = 5.
-            """, FailureMode.PrematureAnswer, "CCCCCCMMCMM", false, false);
-        yield return new("loop: lockstep rounds, one past n_0's bound", "loop", """
-            Round 1: n_0 = 3, n_1 = -1
-            Round 2: n_0 = 5, n_1 = -2
-            Round 3: n_0 = 7, n_1 = -3
-            Round 4: n_0 = 9, n_1 = -4
-            <result>5</result>
-            """, FailureMode.PrematureAnswer, "CCCCCCCCCMM", false, false);
         yield return new("loop: every iteration shown, declarations echoed", "loop", """
             Initially n_0 = 1 and n_1 = 0.
             Outer iteration 1: n_0 = 1 + 2 = 3
