@@ -258,11 +258,6 @@ internal sealed class AttemptAligner(
         foreach (var (name, mine) in members)
         {
             var writes = index.Writes(name);
-            if (writes.Length == 0)
-            {
-                continue;
-            }
-
             var restated = index.GivenStep(name) is var given and >= 0 ? parameters + given : index.Parameter(name);
             var next = 0;
             var restatedTaken = false;
@@ -270,12 +265,13 @@ internal sealed class AttemptAligner(
             {
                 var c = sequenced[i];
                 var claim = claims[c];
-                var nextValue = next < writes.Length ? truth.StepValues[writes[next]] : default;
-                var statesNext = next < writes.Length && claim.Value is { } value && value.Matches(nextValue);
-                // A restatement where it scores more there than at the next write, less the cost of leaving that write
+                var statesNext = next < writes.Length && claim.Value is { } value && value.Matches(truth.StepValues[writes[next]]);
+
+                // A restatement where it scores more there than at the first write, less the cost of leaving that write
                 // unclaimed ("a0 &= a4 -> a0 = 4" restates its statement: a wrong write, not an echo of a0's given 4).
                 if (next == 0 && restated >= 0 && !statesNext
-                    && Score(claim, restated, claimedDirectly, c) + SequenceAligner.MissingTargetScore > Score(claim, parameters + writes[0], claimedDirectly, c))
+                    && Score(claim, restated, claimedDirectly, c) + (writes.Length > 0 ? SequenceAligner.MissingTargetScore : 0)
+                        > (writes.Length > 0 ? Score(claim, parameters + writes[0], claimedDirectly, c) : 0))
                 {
                     // Restated once; a repeat of the restatement stays unpaired, an observation.
                     pairing[i] = restatedTaken ? -1 : restated;

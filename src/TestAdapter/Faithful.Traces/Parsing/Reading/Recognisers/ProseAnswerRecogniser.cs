@@ -271,8 +271,7 @@ internal static class ProseAnswerRecogniser
         return inList;
     }
 
-    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables": numbers that describe the input, the
-    // loop or the program, not the result.
+    // A number written onto a word after it ("2n") or, signed, before it ("n-4"): a term of a formula.
     private static bool GluedToWord(List<Token> tokens, int at, int to)
     {
         var number = tokens[at];
@@ -285,6 +284,8 @@ internal static class ProseAnswerRecogniser
             && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name or TokenKind.Number;
     }
 
+    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables": numbers that describe the input, the
+    // loop or the program, not the result.
     private static bool NamesInput(List<Token> tokens, int at, int to)
     {
         if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
