@@ -166,7 +166,6 @@ internal sealed class ParseRun
                 claimText = raw[..Math.Min(found.MarkerColumn, raw.Length)];
             }
 
-            var eventsBefore = _events.Count;
             if (TableReader.IsRow(claimText))
             {
                 ReadTableLine(i, claimText);
@@ -178,12 +177,6 @@ internal sealed class ParseRun
                 {
                     ReadLine(i + 1, claimText, raw, answer is not null);
                 }
-            }
-
-            if (_input?.Other is not null && _events.Count > eventsBefore)
-            {
-                // Work for another value of the input ("Here's the solution for n=4:") is another question's run.
-                DropClaimsFrom(eventsBefore);
             }
 
             if (answer is { } given)
@@ -212,20 +205,6 @@ internal sealed class ParseRun
         InventedTotals.Apply(_events, _knowledge);
         DropRunningSums();
         return _events;
-    }
-
-    private void DropClaimsFrom(int first)
-    {
-        var kept = first;
-        for (var k = first; k < _events.Count; k++)
-        {
-            if (_events[k].Kind != ReadEventKind.Claim)
-            {
-                _events[kept++] = _events[k];
-            }
-        }
-
-        _events.RemoveRange(kept, _events.Count - kept);
     }
 
     // Why the answer found on line `index`, after `before` on its line, answers no question the reply was asked; null
@@ -473,8 +452,14 @@ internal sealed class ParseRun
         return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
     }
 
-    private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false) =>
-        _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim()), listItem));
+    private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false)
+    {
+        // Work for another value of the input ("Here's the solution for n=4:") is another question's run, not this one's.
+        if (_input?.Other is null)
+        {
+            _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim()), listItem));
+        }
+    }
 
     private void FlushPending()
     {
