@@ -76,4 +76,26 @@ internal static class Programs
 
         return new StepProgram("Loop", "Nested constant loops", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
     }
+    /// <summary>n_0 = 1; n_1 = 1; for 3 { n_0 += 2; for 3 { n_1 *= -1; } }: nine flips, so n_1 ends at -1.</summary>
+    public static StepProgram FlipLoop()
+    {
+        var steps = new List<Step>
+        {
+            new(0, "n_0#1", "n_0", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_0 = 1;", 1),
+            new(1, "n_1#1", "n_1", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_1 = 1;", 2),
+        };
+        int lastN0 = 0, lastN1 = 1, v0 = 1, v1 = 1;
+        for (var i = 0; i < 3; i++)
+        {
+            steps.Add(new Step(steps.Count, $"n_0#{++v0}", "n_0", v0, ValueKind.Int64, B(BinaryOp.Add, R(lastN0), new Constant(Value.FromInt64(2))), "n_0 += 2;", 5));
+            lastN0 = steps.Count - 1;
+            for (var j = 0; j < 3; j++)
+            {
+                steps.Add(new Step(steps.Count, $"n_1#{++v1}", "n_1", v1, ValueKind.Int64, B(BinaryOp.Multiply, R(lastN1), new Constant(Value.FromInt64(-1))), "n_1 *= -1;", 8));
+                lastN1 = steps.Count - 1;
+            }
+        }
+
+        return new StepProgram("FlipLoop", "A counter and a nested sign flip", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
+    }
 }

@@ -65,6 +65,21 @@ public sealed class FlattenedNestingTests
         Assert.Equal(["n_0#2", "n_1#2", "n_1#3", "n_0#3", "n_0#4", "n_1#6", "n_1#7"], CorrectSteps(verdict));
     }
 
+    [Fact]
+    public void A_summary_of_a_whole_loop_is_not_held_before_another_variables_line()
+    {
+        // n_0's one line sums up its loop; n_1's line after it is its first write (program step 3). In program order that
+        // line would pin n_0's summary before it, onto n_0's first write (3), and call 7 wrong.
+        var verdict = Score("""
+            The outer loop runs 3 times, so n_0 = 1 + 2 + 2 + 2 = 7
+            n_1 = 0 - 1 = -1
+            <result>6</result>
+            """);
+
+        Assert.Equal(["n_1#2", "n_0#4"], CorrectSteps(verdict));
+        Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
     private static TraceVerdict Score(string reply)
     {
         var (program, inputs) = VerdictCaseTests.Case("loop");

@@ -14,6 +14,9 @@ internal sealed class InputTracker(AskedInput asked)
     private long? _otherOnLine;
     private long? _sectionFromNextLine;
 
+    /// <summary>Whether the current line names the asked value itself ("So, for n=3, n_0 will be -1").</summary>
+    public bool NamesAsked { get; private set; }
+
     /// <summary>The other value the current line's answers are for; null when they answer the question asked.</summary>
     public long? Other => _otherOnLine ?? _otherSection;
 
@@ -28,6 +31,7 @@ internal sealed class InputTracker(AskedInput asked)
 
         var cut = answer is { } found ? Math.Min(found.MarkerColumn, line.Length) : line.Length;
         var named = asked.MentionIn(line.AsSpan(0, cut));
+        NamesAsked = named == asked.Value;
         if (named == asked.Value)
         {
             _otherSection = null;

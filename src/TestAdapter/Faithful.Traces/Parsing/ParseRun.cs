@@ -360,9 +360,13 @@ internal sealed class ParseRun
             }
         }
 
+        // "So, for n=3, n_0 will be -1": a line's one bare value, on a line that names the input asked, is the run's end
+        // value, not one step's.
+        var ofRun = reading.Claims.Count == 1 && _input is { NamesAsked: true };
         foreach (var claim in reading.Claims)
         {
-            AddClaim(lineNumber, claim, original, stripped.ListItem && claim.StepNumber is not null);
+            var run = ofRun && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
+            AddClaim(lineNumber, run ? claim with { Shortcut = true } : claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
         if (!answered && reading.Answers.Count > 0 && _options.Answers.Allows(AnswerStyle.Prose))

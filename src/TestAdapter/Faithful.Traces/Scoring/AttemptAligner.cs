@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
@@ -24,11 +25,16 @@ internal sealed class AttemptAligner(
     // The operation each claim's work shows ("(-61) / 2" shows '/'): evidence, like a restated statement, of which write it is.
     private readonly char[] _workOperator = Enumerable.Range(start, end - start).Select(c => WorkShape.Operator(claims[c].Work)).ToArray();
 
+    // The first claim of a list that sums up a loop in closed form; in it, a variable's last value is its loop's end.
+    private int _summariesFrom = int.MaxValue;
+
     /// <summary>Whether the in-order shortcut, not the alignment table, paired this attempt's sequenced claims.</summary>
     public bool DecidedInOrder { get; private set; }
 
     public void Run()
     {
+        _summariesFrom = FirstClosedForm();
+        var superseded = Superseded();
         var byVariable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var bare = new List<int>();
         var shortcutsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -50,7 +56,13 @@ internal sealed class AttemptAligner(
 
             var number = claim.StepNumber is { } n && n >= 1 && n <= program.Steps.Count ? n - 1 : (int?)null;
             var name = claim.Name;
-            if (name is not null && index.Writes(name).Length > 0 && IsShortcut(claim, name))
+            if ((superseded is not null && superseded[c - start]) || (c >= _summariesFrom && name is not null && index.Writes(name).Length > 1 && RestatesSummary(c, name)))
+            {
+                roles[c] = ClaimRole.Observation;
+                continue;
+            }
+
+            if (name is not null && index.Writes(name).Length > 0 && IsShortcut(c, claim, name))
             {
                 if (!shortcutsOf.TryGetValue(name, out var list))
                 {
@@ -143,7 +155,7 @@ internal sealed class AttemptAligner(
     }
 
     // A loop summary or a merged chain ("1 - 1 - 1 - 1 = -2" for "n_0 += -1"): it states one value, for the last write it covers.
-    private bool IsShortcut(ParsedClaim claim, string variable)
+    private bool IsShortcut(int c, ParsedClaim claim, string variable)
     {
         if (claim.Shortcut)
         {
@@ -151,7 +163,17 @@ internal sealed class AttemptAligner(
         }
 
         var writes = index.Writes(variable);
-        if (writes.Length < 2 || claim.Work is not { } work)
+        if (writes.Length < 2)
+        {
+            return false;
+        }
+
+        if (InSummaryList(c, variable))
+        {
+            return true;
+        }
+
+        if (claim.Work is not { } work)
         {
             return false;
         }
@@ -167,6 +189,146 @@ internal sealed class AttemptAligner(
         }
 
         return WorkShape.MergesStatements(work, most);
+    }
+
+    // The first claim of the attempt that is its variable's only execution and a closed form of its loop (below), or
+    // int.MaxValue. A reply that sums one loop up this way lists the end values of all of them: "n_0 = -1 + 3 = 2", then
+    // "n_4 = -1 (unchanged)" for a flip it miscounts, or "n_3 = 0 - 6" for a flip it turns into a subtraction.
+    private int FirstClosedForm()
+    {
+        for (var c = start; c < end; c++)
+        {
+            var claim = claims[c];
+            if (claim.Executes && claim.Kind != ReadingKind.InputEcho && claim.Name is { } name && claim.Work is { } work
+                && index.Writes(name) is { Length: >= 2 } writes && ClosedForm(work, name, writes) && IsOnlyExecutionOf(c, name))
+            {
+                // The list it is in starts at the first of the named claims on the lines just above it.
+                var first = c;
+                while (first > start && claims[first - 1].Name is not null && claims[first - 1].Line >= claims[first].Line - 1)
+                {
+                    first--;
+                }
+
+                return first;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    // "n_2 = 1 - 6 = -5" for "n_2 -= 2" in a loop of 3, "n_4 = 1 - 3*3*3 = -26", "n_2 = 3*3*3 - 1 = 26" for "n_2 += 1"
+    // from -1, "n_0 = 2*3 = 6" for "n_0 += 2" from 0: the initial value and the statement's literal k times over (k > 1)
+    // are the loop's iterations in one line, a summary of the run, not a misread first write.
+    private bool ClosedForm(string work, string variable, int[] writes) => Applications(work, variable, writes) > 1;
+
+    // How many times the work applies the variable's one "+=" or "-=" statement to its initial value ("1 - 6" is "-= 2"
+    // three times from 1), or null when it is not that shape.
+    private long? Applications(string work, string variable, int[] writes)
+    {
+        var statementId = index.StatementOfStep[writes[0]];
+        if (index.AddedPerRun[statementId] is not { } step || !TryTerms(work, out var first, out var second, out var count))
+        {
+            return null;
+        }
+
+        var given = index.GivenStep(variable);
+        long? initial = given >= 0 && truth.StepValues[given] is { Kind: ValueKind.Int64 } value ? value.AsInt64 : null;
+        long? Times(long operand) => operand % step == 0 && operand / step > 0 ? operand / step : null;
+        var times = count switch
+        {
+            1 when initial == 0 => Times(first),
+            2 when initial is null || first == initial => Times(second),
+            2 when second == initial => Times(first),
+            _ => null,
+        };
+
+        // Only a variable that one statement writes has "the" statement; checked last, as it walks every write.
+        return times is not null && OneStatement(writes, statementId) ? times : null;
+    }
+
+    private bool OneStatement(int[] writes, int statementId)
+    {
+        foreach (var write in writes)
+        {
+            if (index.StatementOfStep[write] != statementId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The one or two terms of a sum of integer products ("1 - 3*3*3" is 1 and -27; spaces and parentheses ignored);
+    // false for anything else. Read on every claim with work until a closed form turns up, so it allocates nothing.
+    private static bool TryTerms(ReadOnlySpan<char> work, out long first, out long second, out int count)
+    {
+        (first, second, count) = (0, 0, 0);
+        var (sign, product, number, inNumber) = (1L, (Int128)1, 0L, false);
+        foreach (var ch in work)
+        {
+            if (ch is ' ' or '(' or ')')
+            {
+                continue;
+            }
+
+            if (ch is >= '0' and <= '9')
+            {
+                if (number > long.MaxValue / 10 - 9)
+                {
+                    return false;
+                }
+
+                (number, inNumber) = (number * 10 + (ch - '0'), true);
+            }
+            else if (ch == '*' && inNumber)
+            {
+                (product, number, inNumber) = (product * number, 0, false);
+                if (product > long.MaxValue)
+                {
+                    return false;
+                }
+            }
+            else if (ch is '+' or '-' && inNumber)
+            {
+                if (!AddTerm(sign * product * number, ref first, ref second, ref count))
+                {
+                    return false;
+                }
+
+                (sign, product, number, inNumber) = (ch == '-' ? -1 : 1, 1, 0, false);
+            }
+            else if (ch is '+' or '-' && product == 1)
+            {
+                // A sign before a term: "-1 + 3", "1 - (-2)".
+                sign *= ch == '-' ? -1 : 1;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return inNumber && AddTerm(sign * product * number, ref first, ref second, ref count);
+    }
+
+    private static bool AddTerm(Int128 term, ref long first, ref long second, ref int count)
+    {
+        if (count == 2 || term > long.MaxValue || term < long.MinValue)
+        {
+            return false;
+        }
+
+        if (count++ == 0)
+        {
+            first = (long)term;
+        }
+        else
+        {
+            second = (long)term;
+        }
+
+        return true;
     }
 
     private void Place(int c, int step)
@@ -717,18 +879,121 @@ internal sealed class AttemptAligner(
     private const int RepeatMismatch = -2;
 
 
-    // Whether claim c is the attempt's only execution of its variable: a summary of the variable's whole run.
-    private bool IsOnlyExecutionOf(int c, string variable)
+    // A variable's last value in a list of loop end values (from _summariesFrom on) is its loop's end value, as a closed
+    // form in the same list is, unless the attempt has already summed that loop up to the same value (below).
+    private bool InSummaryList(int c, string variable) => c >= _summariesFrom && IsLastExecutionOf(c, variable) && SummaryBefore(c, variable) is not true;
+
+    // "It will remain -1 after the loop", then "n_2 remains -1" in the list of end values: the list restates the summary.
+    private bool RestatesSummary(int c, string variable) => c >= _summariesFrom && IsLastExecutionOf(c, variable) && SummaryBefore(c, variable) is true;
+
+    // Whether a summary of the variable's loop comes before claim c: true when one states c's value, false when only
+    // others do ("n_1 will be 0 if n is even, and -1 if n is odd" before "n_1 = 0"), null when there is none.
+    private bool? SummaryBefore(int c, string variable)
     {
-        for (var k = start; k < end; k++)
+        bool? found = null;
+        if (Executions().SummariesOf.TryGetValue(variable, out var summaries))
         {
-            if (k != c && claims[k].Executes && claims[k].Name == variable)
+            foreach (var k in summaries)
             {
-                return false;
+                if (k >= c)
+                {
+                    break;
+                }
+
+                if (SameValue(claims[k].Value, claims[c].Value))
+                {
+                    return true;
+                }
+
+                found = false;
             }
         }
 
-        return true;
+        return found;
+    }
+
+    private static bool SameValue(ParsedValue? a, ParsedValue? b) =>
+        a is { } x && b is { } y && (x.Int64 is { } whole ? y.Int64 == whole : y.Int64 is null && x.Real.Equals(y.Real));
+
+    // The summaries a list's end value supersedes: earlier summaries of the same loop, when the variable's loop runs once
+    // (a loop that runs once has one end value, so other values stated for it were cases weighed, not results).
+    private bool[]? Superseded()
+    {
+        if (_summariesFrom == int.MaxValue)
+        {
+            return null;
+        }
+
+        var superseded = new bool[end - start];
+        for (var c = _summariesFrom; c < end; c++)
+        {
+            if (claims[c].Executes && claims[c].Name is { } variable && index.Writes(variable) is { Length: >= 2 } writes
+                && writes.Count(w => index.RunEnd[w]) == 1 && InSummaryList(c, variable) && SummaryBefore(c, variable) is false)
+            {
+                foreach (var k in Executions().SummariesOf[variable])
+                {
+                    superseded[k - start] |= k < c;
+                }
+            }
+        }
+
+        return superseded;
+    }
+
+    private bool IsLastExecutionOf(int c, string variable) => Executions().Last.TryGetValue(variable, out var last) && last == c;
+
+    // Whether claim c is the attempt's only execution of its variable: a summary of the variable's whole run. Without a
+    // list of end values it is asked for a few summaries at most, and a scan costs less than building the table.
+    private bool IsOnlyExecutionOf(int c, string variable)
+    {
+        if (_executions is null && _summariesFrom == int.MaxValue)
+        {
+            for (var k = start; k < end; k++)
+            {
+                if (k != c && claims[k].Executes && claims[k].Name == variable)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return Executions().Count.TryGetValue(variable, out var count) && count == 1 && IsLastExecutionOf(c, variable);
+    }
+
+    // Per variable, its executions in the attempt: how many, the last, and those that sum up a loop (in reply order).
+    private sealed record ExecutionTable(Dictionary<string, int> Count, Dictionary<string, int> Last, Dictionary<string, List<int>> SummariesOf);
+
+    private ExecutionTable? _executions;
+
+    private ExecutionTable Executions()
+    {
+        if (_executions is { } built)
+        {
+            return built;
+        }
+
+        var table = new ExecutionTable(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        for (var k = start; k < end; k++)
+        {
+            if (claims[k].Executes && claims[k].Name is { } name)
+            {
+                table.Count[name] = table.Count.GetValueOrDefault(name) + 1;
+                table.Last[name] = k;
+                if (claims[k].Shortcut)
+                {
+                    if (!table.SummariesOf.TryGetValue(name, out var list))
+                    {
+                        table.SummariesOf[name] = list = [];
+                    }
+
+                    list.Add(k);
+                }
+            }
+        }
+
+        return _executions = table;
     }
 
     // Each shortcut claims one write of its variable: between the placed executions around it in reply order, the
@@ -771,7 +1036,12 @@ internal sealed class AttemptAligner(
             // Only the variable's own earlier values bound a summary from the left: another variable's line before it may
             // belong to a loop the summary encloses.
             var left = Math.Max(PlacedBefore(c, variable), lastOfVariable.GetValueOrDefault(variable, -1));
-            var right = placedAfter[c - start];
+
+            // A summary that is its variable's only execution, or its last value in a list of end values, states the loop's
+            // end; another variable's line after it bounds it only in program order, which a reply that runs each variable
+            // on its own does not keep.
+            var wholeLoop = InSummaryList(c, variable) || IsOnlyExecutionOf(c, variable);
+            var right = wholeLoop ? int.MaxValue : placedAfter[c - start];
             var candidates = Between(writes, left, right, index.RunEnd);
             if (candidates.Count == 0)
             {
@@ -792,7 +1062,6 @@ internal sealed class AttemptAligner(
             var chosen = -1;
             // A summary that is the attempt's only execution of its variable states the loop's end value: its last write,
             // whatever earlier write its value may happen to equal. Otherwise the latest write whose value it states.
-            var wholeLoop = IsOnlyExecutionOf(c, variable);
             for (var i = candidates.Count - 1; i >= 0 && chosen < 0 && !wholeLoop; i--)
             {
                 if (ClaimValues.Equals(claim.Value, truth.StepValues[candidates[i]]))

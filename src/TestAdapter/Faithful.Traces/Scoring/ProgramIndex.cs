@@ -159,11 +159,26 @@ internal sealed class ProgramIndex
 
         Statements = new string[ids.Count];
         StatementSignatures = new ulong[ids.Count];
+        AddedPerRun = new long?[ids.Count];
         foreach (var (statement, id) in ids)
         {
             Statements[id] = statement;
             StatementSignatures[id] = CharacterSignature.Of(statement);
+            AddedPerRun[id] = Added(statement);
         }
+    }
+
+    // "n_2 -= 2" adds -2 each time it runs; null for any other statement.
+    private static long? Added(string statement)
+    {
+        var plus = statement.IndexOf("+=", StringComparison.Ordinal);
+        var at = plus >= 0 ? plus : statement.IndexOf("-=", StringComparison.Ordinal);
+        if (at < 0 || !long.TryParse(statement.AsSpan(at + 2).Trim().TrimEnd(';'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var literal) || literal == 0)
+        {
+            return null;
+        }
+
+        return plus >= 0 ? literal : -literal;
     }
 
     // What the index keeps per variable while it reads the steps.
@@ -194,6 +209,9 @@ internal sealed class ProgramIndex
 
     /// <summary>The distinct statements of the program, as written (without the semicolon).</summary>
     public string[] Statements { get; }
+
+    /// <summary>What each statement of <see cref="Statements"/> adds each time it runs, for <c>+=</c> and <c>-=</c> by a literal; else null.</summary>
+    public long?[] AddedPerRun { get; }
 
     /// <summary>The <see cref="CharacterSignature"/> of each statement of <see cref="Statements"/>.</summary>
     public ulong[] StatementSignatures { get; }

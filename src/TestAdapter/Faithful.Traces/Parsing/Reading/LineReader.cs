@@ -47,6 +47,55 @@ internal static class LineReader
         return reading;
     }
 
+    // "If n is odd, n_4 will be 0.", "If n^3 is even, n_2 ends up being -1.", "n_1 will be 0 if n is even, and -1 if n
+    // is odd.": a case the reply weighs, not a value it holds. Only cases of parity ("if we input n=3, n_0 will be -3"
+    // states the run asked about), and not an "if" in a parenthesis after the reading: "n_2 ends at 1 (it would end at
+    // -1 if the count were even)" states 1.
+    private static bool IsConditional(LineContext line, int sentence, int readFrom, int readTo)
+    {
+        if (sentence < 0 || sentence >= line.Sentences.Count)
+        {
+            return false;
+        }
+
+        // Each word's lists are bits on its token: nearly every sentence is passed over with one test per token.
+        var (from, to) = line.Sentences[sentence];
+        var parity = false;
+        for (var k = from; k < to && !parity; k++)
+        {
+            parity = line.Tokens[k].In(WordLists.Parity);
+        }
+
+        if (!parity)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            // An "if" after the reading in a parenthesis of its own is an aside; one before it conditions all that follows.
+            if (line.Tokens[k].In(WordLists.Condition) && !(k >= readTo && Parenthesis(line.Tokens, readTo, k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Parenthesis(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to && k < tokens.Count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Operator && tokens[k].Text is "(" or ")")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A loop, not List.Exists with a lambda: capturing the name would cost an allocation per line read with a statement open.
     private static bool HasClaimFor(List<LineClaim> claims, string? name)
     {
@@ -162,6 +211,12 @@ internal static class LineReader
             }
 
             var sentence = line.SentenceOf(chosen.From);
+            if ((line.WordTags & WordTags.Parity) != 0 && chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution or ReadingKind.Readout
+                && IsConditional(line, sentence, chosen.From, chosen.To))
+            {
+                continue;
+            }
+
             // Under "Iterate 3 times:" a value sums up the loop, unless its sentence names one iteration ("In the second
             // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
             var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep

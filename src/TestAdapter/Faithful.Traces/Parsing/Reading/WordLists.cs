@@ -47,6 +47,12 @@ internal enum WordLists : uint
 
     /// <summary><see cref="ProseExecutionRecogniser.SettingVerbs"/>.</summary>
     SettingVerb = 1 << 11,
+
+    /// <summary><see cref="Lexicon.ParityWords"/>.</summary>
+    Parity = 1 << 12,
+
+    /// <summary><see cref="Lexicon.ConditionWords"/>.</summary>
+    Condition = 1 << 13,
 }
 
 internal static class WordListing
@@ -66,6 +72,8 @@ internal static class WordListing
         (Lexicon.ListJoiners, WordLists.ListJoiner),
         (Lexicon.ListVerbs, WordLists.ListVerb),
         (ProseExecutionRecogniser.SettingVerbs, WordLists.SettingVerb),
+        (Lexicon.ParityWords, WordLists.Parity),
+        (Lexicon.ConditionWords, WordLists.Condition),
     ];
 
     /// <summary>The lists <paramref name="text"/> is in, by each list's own comparer (so a bit answers exactly what <c>Contains</c> would).</summary>

@@ -38,6 +38,9 @@ internal enum WordTags : ushort
 
     /// <summary>"is", which links a name to its value in a pair ("n_1 is 0").</summary>
     Is = 256,
+
+    /// <summary>A word of <see cref="Lexicon.ParityWords"/>: the line may weigh cases ("if n is odd, ...").</summary>
+    Parity = 512,
 }
 
 internal static class WordTagging
@@ -92,6 +95,11 @@ internal static class WordTagging
         if ((lists & WordLists.ListJoiner) != 0)
         {
             tags |= WordTags.ListJoiner;
+        }
+
+        if ((lists & WordLists.Parity) != 0)
+        {
+            tags |= WordTags.Parity;
         }
 
         if (string.Equals(word, "is", StringComparison.OrdinalIgnoreCase))
