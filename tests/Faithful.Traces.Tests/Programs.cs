@@ -55,47 +55,33 @@ internal static class Programs
     /// twice { <c>n_1 -= 1;</c> } }, returning the sum. Unrolled: n_0 3, n_1 -1 -2, n_0 5, n_1 -3 -4, n_0 7, n_1 -5 -6;
     /// answer 1. The declarations are given values (steps 1-2); steps 3-11 are computed.
     /// </summary>
-    public static StepProgram Loop()
-    {
-        var steps = new List<Step>
-        {
-            new(0, "n_0#1", "n_0", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_0 = 1;", 1),
-            new(1, "n_1#1", "n_1", 1, ValueKind.Int64, new Constant(Value.FromInt64(0)), "long n_1 = 0;", 2),
-        };
-        int lastN0 = 0, lastN1 = 1, v0 = 1, v1 = 1;
-        for (var i = 0; i < 3; i++)
-        {
-            steps.Add(new Step(steps.Count, $"n_0#{++v0}", "n_0", v0, ValueKind.Int64, B(BinaryOp.Add, R(lastN0), new Constant(Value.FromInt64(2))), "n_0 += 2;", 5));
-            lastN0 = steps.Count - 1;
-            for (var j = 0; j < 2; j++)
-            {
-                steps.Add(new Step(steps.Count, $"n_1#{++v1}", "n_1", v1, ValueKind.Int64, B(BinaryOp.Subtract, R(lastN1), new Constant(Value.FromInt64(1))), "n_1 -= 1;", 8));
-                lastN1 = steps.Count - 1;
-            }
-        }
+    public static StepProgram Loop() =>
+        NestedLoop("Loop", "Nested constant loops", secondInitial: 0, innerRuns: 2, BinaryOp.Subtract, innerLiteral: 1, "n_1 -= 1;");
 
-        return new StepProgram("Loop", "Nested constant loops", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
-    }
     /// <summary>n_0 = 1; n_1 = 1; for 3 { n_0 += 2; for 3 { n_1 *= -1; } }: nine flips, so n_1 ends at -1.</summary>
-    public static StepProgram FlipLoop()
+    public static StepProgram FlipLoop() =>
+        NestedLoop("FlipLoop", "A counter and a nested sign flip", secondInitial: 1, innerRuns: 3, BinaryOp.Multiply, innerLiteral: -1, "n_1 *= -1;");
+
+    // n_0 = 1; n_1 = secondInitial; three times { n_0 += 2; innerRuns times { n_1 op= innerLiteral; } }; return n_0 + n_1.
+    private static StepProgram NestedLoop(string name, string description, long secondInitial, int innerRuns, BinaryOp innerOp, long innerLiteral, string innerSource)
     {
         var steps = new List<Step>
         {
             new(0, "n_0#1", "n_0", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_0 = 1;", 1),
-            new(1, "n_1#1", "n_1", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_1 = 1;", 2),
+            new(1, "n_1#1", "n_1", 1, ValueKind.Int64, new Constant(Value.FromInt64(secondInitial)), FormattableString.Invariant($"long n_1 = {secondInitial};"), 2),
         };
         int lastN0 = 0, lastN1 = 1, v0 = 1, v1 = 1;
         for (var i = 0; i < 3; i++)
         {
             steps.Add(new Step(steps.Count, $"n_0#{++v0}", "n_0", v0, ValueKind.Int64, B(BinaryOp.Add, R(lastN0), new Constant(Value.FromInt64(2))), "n_0 += 2;", 5));
             lastN0 = steps.Count - 1;
-            for (var j = 0; j < 3; j++)
+            for (var j = 0; j < innerRuns; j++)
             {
-                steps.Add(new Step(steps.Count, $"n_1#{++v1}", "n_1", v1, ValueKind.Int64, B(BinaryOp.Multiply, R(lastN1), new Constant(Value.FromInt64(-1))), "n_1 *= -1;", 8));
+                steps.Add(new Step(steps.Count, $"n_1#{++v1}", "n_1", v1, ValueKind.Int64, B(innerOp, R(lastN1), new Constant(Value.FromInt64(innerLiteral))), innerSource, 8));
                 lastN1 = steps.Count - 1;
             }
         }
 
-        return new StepProgram("FlipLoop", "A counter and a nested sign flip", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
+        return new StepProgram(name, description, EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), B(BinaryOp.Add, R(lastN0), R(lastN1)), "n_0 + n_1", "Samples.Programs");
     }
 }

@@ -127,12 +127,7 @@ public sealed class ClosedFormListTests
         Assert.True(Assert.Single(parsed.Claims, claim => claim.Name == "n_1").Shortcut);
     }
 
-    private static TraceVerdict Score(string reply)
-    {
-        var (program, inputs) = VerdictCaseTests.Case("loop");
-        return CaseScorer.Score(program, inputs, reply);
-    }
+    private static TraceVerdict Score(string reply) => LoopReplies.Score(reply);
 
-    private static string[] CorrectSteps(TraceVerdict verdict) =>
-        verdict.Steps.Where(s => s.Verdict == StepVerdict.Correct && s.Claim is not null).Select(s => s.StepName).ToArray();
+    private static string[] CorrectSteps(TraceVerdict verdict) => LoopReplies.CorrectSteps(verdict);
 }
