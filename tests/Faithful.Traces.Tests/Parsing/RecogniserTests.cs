@@ -119,6 +119,17 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void Where_a_range_starts_is_not_a_prose_answer()
+    {
+        // "returns the sum of all numbers from 0 to n" (a misread program) once answered 0, and the reply's real answer
+        // after it then read as a self-correction.
+        var trace = Loop("The function f(n) returns the sum of all numbers from 0 to n.\nThe output of the function is 3.");
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(3L, answer.Value!.Value.Int64);
+    }
+
+    [Fact]
     public void A_stray_closing_tag_before_a_prose_answer_does_not_make_it_a_running_result()
     {
         // A weak answer ("the result is") before steps is dropped as a running sum; the tag's name is not its subject.

@@ -284,8 +284,8 @@ internal static class ProseAnswerRecogniser
             && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name or TokenKind.Number;
     }
 
-    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables": numbers that describe the input, the
-    // loop or the program, not the result.
+    // "n = 3", "n=10", "f(3)", "for 3 iterations", "3 times", "these 7 variables", "from 0 to n": numbers that describe
+    // the input, the loop or the program, not the result.
     private static bool NamesInput(List<Token> tokens, int at, int to)
     {
         if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
@@ -294,6 +294,12 @@ internal static class ProseAnswerRecogniser
         }
 
         if (at >= 2 && tokens[at - 1].IsOperator("(") && tokens[at - 2].IsWord("f"))
+        {
+            return true;
+        }
+
+        // "returns the sum of all numbers from 0 to n": where a range starts, not a value.
+        if (at >= 1 && tokens[at - 1].IsWord("from") && at + 1 < to && tokens[at + 1].IsWord("to"))
         {
             return true;
         }
