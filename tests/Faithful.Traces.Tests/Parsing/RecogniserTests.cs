@@ -119,6 +119,16 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void An_x_between_numbers_multiplies_and_names_nothing()
+    {
+        // "3x3 = 9 loops" once read as a claim that a name x3 is 9, an extra step the program does not have.
+        var trace = Loop("The inner loop runs n*n = 3x3 = 9 times.\nn_0 = 1 + 2 = 3");
+
+        Assert.DoesNotContain(trace.Claims, claim => claim.Name is "x3" or "X3");
+        Assert.Contains(trace.Claims, claim => claim.Name == "n_0" && claim.Value?.Int64 == 3);
+    }
+
+    [Fact]
     public void Where_a_range_starts_is_not_a_prose_answer()
     {
         // "returns the sum of all numbers from 0 to n" (a misread program) once answered 0, and the reply's real answer

@@ -59,6 +59,14 @@ internal static class Tokenizer
                 }
             }
 
+            // "3x3 = 9": an x between two numbers is a times sign, not a name x3 ("0x3" stays a hex literal's start).
+            if (c is 'x' or 'X' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && tokens.Count > 0
+                && tokens[^1] is { Kind: TokenKind.Number, Text: not "0" } before && before.End == i)
+            {
+                i = Add(tokens, TokenKind.Operator, "*", i);
+                continue;
+            }
+
             if (char.IsLetter(c) || c == '_')
             {
                 var end = i + 1;
@@ -159,6 +167,12 @@ internal static class Tokenizer
     private static bool AdjacentToName(List<Token> tokens, string text, int i) =>
         (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Name && tokens[^1].End == i)
         || (i + 2 < text.Length && char.IsLetter(text[i + 2]));
+
+    private static int Add(List<Token> tokens, TokenKind kind, string symbol, int start)
+    {
+        tokens.Add(new Token(kind, start, start + 1, symbol));
+        return start + 1;
+    }
 
     private static int Add(List<Token> tokens, TokenKind kind, string text, int start, int length)
     {
