@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
