@@ -32,7 +32,7 @@ internal sealed class InputTracker(AskedInput asked)
         var cut = answer is { } found ? Math.Min(found.MarkerColumn, line.Length) : line.Length;
         var named = asked.MentionIn(line.AsSpan(0, cut));
         NamesAsked = named == asked.Value;
-        if (named == asked.Value)
+        if (NamesAsked)
         {
             _otherSection = null;
         }

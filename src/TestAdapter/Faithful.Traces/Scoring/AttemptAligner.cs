@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Faithful.Execution;
 using Faithful.Model;
 using Faithful.Traces.Parsing;
+using Faithful.Traces.Parsing.Reading;
 
 namespace Faithful.Traces.Scoring;
 
@@ -104,8 +105,7 @@ internal sealed class AttemptAligner(
         var shortcuts = new List<int>();
         foreach (var (variable, list) in shortcutsOf)
         {
-            var runs = index.Writes(variable).Count(w => index.RunEnd[w]);
-            if (list.Count <= runs)
+            if (list.Count <= Runs(variable))
             {
                 shortcuts.AddRange(list);
                 continue;
@@ -218,31 +218,27 @@ internal sealed class AttemptAligner(
     // "n_2 = 1 - 6 = -5" for "n_2 -= 2" in a loop of 3, "n_4 = 1 - 3*3*3 = -26", "n_2 = 3*3*3 - 1 = 26" for "n_2 += 1"
     // from -1, "n_0 = 2*3 = 6" for "n_0 += 2" from 0: the initial value and the statement's literal k times over (k > 1)
     // are the loop's iterations in one line, a summary of the run, not a misread first write.
-    private bool ClosedForm(string work, string variable, int[] writes) => Applications(work, variable, writes) > 1;
-
-    // How many times the work applies the variable's one "+=" or "-=" statement to its initial value ("1 - 6" is "-= 2"
-    // three times from 1), or null when it is not that shape.
-    private long? Applications(string work, string variable, int[] writes)
+    private bool ClosedForm(string work, string variable, int[] writes)
     {
         var statementId = index.StatementOfStep[writes[0]];
         if (index.AddedPerRun[statementId] is not { } step || !TryTerms(work, out var first, out var second, out var count))
         {
-            return null;
+            return false;
         }
 
         var given = index.GivenStep(variable);
         long? initial = given >= 0 && truth.StepValues[given] is { Kind: ValueKind.Int64 } value ? value.AsInt64 : null;
-        long? Times(long operand) => operand % step == 0 && operand / step > 0 ? operand / step : null;
-        var times = count switch
+        bool Repeats(long operand) => operand % step == 0 && operand / step > 1;
+        var repeats = count switch
         {
-            1 when initial == 0 => Times(first),
-            2 when initial is null || first == initial => Times(second),
-            2 when second == initial => Times(first),
-            _ => null,
+            1 when initial == 0 => Repeats(first),
+            2 when initial is null || first == initial => Repeats(second),
+            2 when second == initial => Repeats(first),
+            _ => false,
         };
 
         // Only a variable that one statement writes has "the" statement; checked last, as it walks every write.
-        return times is not null && OneStatement(writes, statementId) ? times : null;
+        return repeats && OneStatement(writes, statementId);
     }
 
     private bool OneStatement(int[] writes, int statementId)
@@ -899,7 +895,7 @@ internal sealed class AttemptAligner(
                     break;
                 }
 
-                if (SameValue(claims[k].Value, claims[c].Value))
+                if (DocumentPass.SameValue(claims[k].Value, claims[c].Value))
                 {
                     return true;
                 }
@@ -910,9 +906,6 @@ internal sealed class AttemptAligner(
 
         return found;
     }
-
-    private static bool SameValue(ParsedValue? a, ParsedValue? b) =>
-        a is { } x && b is { } y && (x.Int64 is { } whole ? y.Int64 == whole : y.Int64 is null && x.Real.Equals(y.Real));
 
     // The summaries a list's end value supersedes: earlier summaries of the same loop, when the variable's loop runs once
     // (a loop that runs once has one end value, so other values stated for it were cases weighed, not results).
@@ -926,8 +919,8 @@ internal sealed class AttemptAligner(
         var superseded = new bool[end - start];
         for (var c = _summariesFrom; c < end; c++)
         {
-            if (claims[c].Executes && claims[c].Name is { } variable && index.Writes(variable) is { Length: >= 2 } writes
-                && writes.Count(w => index.RunEnd[w]) == 1 && InSummaryList(c, variable) && SummaryBefore(c, variable) is false)
+            if (claims[c].Executes && claims[c].Name is { } variable && index.Writes(variable).Length >= 2
+                && Runs(variable) == 1 && InSummaryList(c, variable) && SummaryBefore(c, variable) is false)
             {
                 foreach (var k in Executions().SummariesOf[variable])
                 {
@@ -938,6 +931,9 @@ internal sealed class AttemptAligner(
 
         return superseded;
     }
+
+    // How many runs of its loops a variable's writes make (one for a loop that runs once, or for no loop).
+    private int Runs(string variable) => index.Writes(variable).Count(w => index.RunEnd[w]);
 
     private bool IsLastExecutionOf(int c, string variable) => Executions().Last.TryGetValue(variable, out var last) && last == c;
 

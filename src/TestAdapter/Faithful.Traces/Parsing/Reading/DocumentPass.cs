@@ -345,7 +345,8 @@ internal sealed class DocumentPass
         return state ??= _tables.NewState(_singleWrite.Contains(name));
     }
 
-    private static bool SameValue(ParsedValue? a, ParsedValue? b) => a is { } x && b is { } y && (x.Text == y.Text || (x.Int64 is { } l && l == y.Int64) || x.Real == y.Real);
+    /// <summary>Whether two stated values are the same number (same text, same integer, or same real).</summary>
+    internal static bool SameValue(ParsedValue? a, ParsedValue? b) => a is { } x && b is { } y && (x.Text == y.Text || (x.Int64 is { } l && l == y.Int64) || x.Real == y.Real);
 
     private void AddExecution(ParsedClaim claim, NameState? state)
     {

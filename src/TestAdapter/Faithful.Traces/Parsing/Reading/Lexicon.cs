@@ -149,13 +149,13 @@ internal static class Lexicon
     /// <summary>Openers that may only announce a re-check ("Hmm, let me double-check"): a restart only if a value then changes.</summary>
     public static readonly string[] Hesitations = ["wait", "hmm", "hold on"];
 
-    /// <summary>Words that separate the values of a list ("1, then 2, and finally 3"; "-1 -> -2 -> -3").</summary>
     /// <summary>Words of a case weighed by parity: "if n is odd, n_4 will be 0" states no value.</summary>
     public static readonly HashSet<string> ParityWords = Words("even", "odd");
 
     /// <summary>The word that opens a case: with a <see cref="ParityWords"/> word in its sentence, a reading there is hypothetical.</summary>
     public static readonly HashSet<string> ConditionWords = Words("if");
 
+    /// <summary>Words that separate the values of a list ("1, then 2, and finally 3"; "-1 -> -2 -> -3").</summary>
     public static readonly HashSet<string> ListJoiners = Words("then", "and", "finally", "lastly", "next", "after", "that", "to", "eventually", "ultimately", "becomes", "becoming");
 
     /// <summary>Words that make a name-then-values span a list of successive values ("n_0 goes 1, 2, 3").</summary>

@@ -63,7 +63,8 @@ internal static class Tokenizer
             if (c is 'x' or 'X' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && tokens.Count > 0
                 && tokens[^1] is { Kind: TokenKind.Number, Text: not "0" } before && before.End == i)
             {
-                i = Add(tokens, TokenKind.Operator, "*", i);
+                tokens.Add(new Token(TokenKind.Operator, i, i + 1, "*"));
+                i++;
                 continue;
             }
 
@@ -167,12 +168,6 @@ internal static class Tokenizer
     private static bool AdjacentToName(List<Token> tokens, string text, int i) =>
         (tokens.Count > 0 && tokens[^1].Kind == TokenKind.Name && tokens[^1].End == i)
         || (i + 2 < text.Length && char.IsLetter(text[i + 2]));
-
-    private static int Add(List<Token> tokens, TokenKind kind, string symbol, int start)
-    {
-        tokens.Add(new Token(kind, start, start + 1, symbol));
-        return start + 1;
-    }
 
     private static int Add(List<Token> tokens, TokenKind kind, string text, int start, int length)
     {
