@@ -149,6 +149,16 @@ public sealed class AnswerExtractionTests
     }
 
     [Fact]
+    public void A_tag_holding_a_heading_holds_no_number()
+    {
+        // "<result>Python Function 1:</result>" titles the part below it: a tag without a value (a missing answer, as
+        // any non-numeric tag is). Its 1 once read as a first answer, and the second heading's 2 as a self-correction.
+        var trace = TraceParser.Parse("<result>Python Function 1:</result>\ns1 = 7\n<result>Python Function 2:</result>\n<result>7</result>", Programs.Chain());
+
+        Assert.Equal("?,?,7", TraceText.Answers(trace));
+    }
+
+    [Fact]
     public void A_stray_closing_tag_does_not_take_the_input_for_the_answer()
     {
         var trace = TraceParser.Parse("s1 = 7\nTherefore, the function returns 1 for n=10.</result>", Programs.Chain());

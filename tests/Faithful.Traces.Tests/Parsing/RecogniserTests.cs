@@ -139,6 +139,29 @@ public sealed class RecogniserTests
         Assert.Equal(3L, answer.Value!.Value.Int64);
     }
 
+    [Theory]
+    [InlineData("The function f(n) calculates the sum of the sequence 0, 2, 4, ..., 2n.")]
+    [InlineData("For example, range(5) would return the sequence 0, 1, 2, 3, 4")]
+    [InlineData("The function returns -9, -8, 5, 1")]
+    public void A_number_ending_a_comma_list_is_an_element_not_a_prose_answer(string line)
+    {
+        // A run of three or more numbers joined by commas lists values; its last one once read as an answer, and the
+        // reply's real answer after it as a self-correction.
+        var trace = Loop($"{line}\nThe output of the function is 24.");
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(24L, answer.Value!.Value.Int64);
+    }
+
+    [Fact]
+    public void A_sum_of_listed_values_still_answers_after_the_list()
+    {
+        var trace = Loop("The function returns the sum of 1, 2, 3 = 6.");
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(6L, answer.Value!.Value.Int64);
+    }
+
     [Fact]
     public void A_stray_closing_tag_before_a_prose_answer_does_not_make_it_a_running_result()
     {

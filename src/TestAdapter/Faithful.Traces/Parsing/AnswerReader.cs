@@ -562,6 +562,12 @@ internal static class AnswerReader
                 continue;
             }
 
+            if (token.Kind == TokenKind.Number && IsHeadingNumber(tokens, i))
+            {
+                // "<result>Python Function 1:</result>": a heading's number, not a value.
+                continue;
+            }
+
             if (token.Kind == TokenKind.Number)
             {
                 if (value is not null || (i + 1 < tokens.Count && tokens[i + 1].IsBinaryOperator))
@@ -580,6 +586,12 @@ internal static class AnswerReader
 
         return value;
     }
+
+    // "Function 1:", "Step 2:" as the whole of the rest: a word, its number, and a colon that ends the content.
+    private static bool IsHeadingNumber(List<Token> tokens, int at) =>
+        at >= 1 && at + 2 == tokens.Count
+        && tokens[at + 1].Kind == TokenKind.Colon
+        && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name;
 
     // The lone argument of a call of a function: "f(10)", "simulate(3)", but not "print(5)".
     private static bool IsCallArgument(List<Token> tokens, int at) =>

@@ -248,9 +248,11 @@ internal static class ProseAnswerRecogniser
     }
 
     // Numbers inside a bracketed list of several ("sum([0, 1024, 10])") are its elements, not a result; "[-7]" holds one.
+    // So are three or more numbers in a row joined by commas ("the sequence 0, 2, 4, ..."), bracketed or not.
     private static bool[] ListElements(List<Token> tokens, int from, int to)
     {
         var inList = new bool[Math.Max(0, to - from)];
+        MarkCommaRuns(tokens, from, to, inList);
         var opens = new Stack<int>();
         for (var i = from; i < to; i++)
         {
@@ -269,6 +271,34 @@ internal static class ProseAnswerRecogniser
         }
 
         return inList;
+    }
+
+    private static void MarkCommaRuns(List<Token> tokens, int from, int to, bool[] inList)
+    {
+        var i = from;
+        while (i < to)
+        {
+            if (tokens[i].Kind != TokenKind.Number)
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            var count = 1;
+            while (end + 1 < to && tokens[end].Kind == TokenKind.Comma && tokens[end + 1].Kind == TokenKind.Number)
+            {
+                end += 2;
+                count++;
+            }
+
+            if (count >= 3)
+            {
+                Array.Fill(inList, true, i - from, end - i);
+            }
+
+            i = end;
+        }
     }
 
     // A number written onto a word after it ("2n") or, signed, before it ("n-4"): a term of a formula.
