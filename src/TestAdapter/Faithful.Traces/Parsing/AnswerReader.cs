@@ -9,7 +9,7 @@ namespace Faithful.Traces.Parsing;
 /// (which may span a few lines), <c>\boxed{}</c>, "Final answer:" lines (the value may sit on the next line) and
 /// GSM8K <c>####</c>. One answer per line; every scan is linear and bounded.
 /// </summary>
-internal static class AnswerReader
+internal static partial class AnswerReader
 {
     private const int MaxTagSpanLines = 40;
     private const int ShortTagLines = 4;
@@ -21,6 +21,14 @@ internal static class AnswerReader
     public readonly record struct Found(ParsedAnswer Answer, int ExtraLines, int MarkerColumn, string? Problem);
 
     public static Found? Read(IReadOnlyList<string> lines, int index, AnswerExtraction settings, Regex? pattern, NameRules names)
+    {
+        var found = ReadAny(lines, index, settings, pattern, names);
+        return found is { Answer: { Value: { } value, Work: null } answer } && WorkNear(lines, index, value, names) is { } work
+            ? found.Value with { Answer = answer with { Work = work } }
+            : found;
+    }
+
+    private static Found? ReadAny(IReadOnlyList<string> lines, int index, AnswerExtraction settings, Regex? pattern, NameRules names)
     {
         var line = lines[index];
         var lineNumber = index + 1;
@@ -521,7 +529,8 @@ internal static class AnswerReader
         var problem = value is not null
             ? null
             : string.IsNullOrWhiteSpace(content) ? "the answer is empty" : $"the answer '{Bound(content.Trim())}' is not a number";
-        return new Found(new ParsedAnswer(lineNumber, value, style, Bound(markerText.Trim())), extraLines, column, problem);
+        var work = value is null ? null : WorkIn(content, names);
+        return new Found(new ParsedAnswer(lineNumber, value, style, Bound(markerText.Trim())) { Work = work }, extraLines, column, problem);
     }
 
     /// <summary>
@@ -585,6 +594,145 @@ internal static class AnswerReader
         }
 
         return value;
+    }
+
+    // Lines an answer's computation may sit on when the answer itself shows none: its own line, the three lines before it
+    // ("The sum of these values is:" / "0 + 17 - 18 = -2" / "So the output is:" over the tag) and the line after it.
+    private const int WorkLinesBefore = 3;
+
+    /// <summary>
+    /// The computation shown near an answer that holds a bare value: an addition worked out to the same value
+    /// ("result = -11 + 10 - 1 = &lt;result&gt;-2&lt;/result&gt;", an addition line over the tag), or the return sum over
+    /// listed numbers ("return sum([11, 9, 0])"). Ruling 5 (docs/labels.md) calls a wrong answer an arithmetic error only
+    /// when its sum is shown; a bare number is not one.
+    /// </summary>
+    internal static string? WorkNear(IReadOnlyList<string> lines, int index, ParsedValue value, NameRules names)
+    {
+        // Lines without a number (markup, "The sum of these values is:") are passed over, not counted.
+        var seen = 0;
+        for (var k = index; k >= 0 && seen <= WorkLinesBefore; k--)
+        {
+            var line = lines[k];
+            if (line.Length > MaxAnswerChars || line.AsSpan().IndexOfAny(Digits) < 0)
+            {
+                continue;
+            }
+
+            seen++;
+            var text = k == index ? WithoutTags(line) : line;
+            if (WorkIn(text, names, out var worked) is { } work && worked.Text == value.Text && (k == index || !IsAboutAStep(text, names)))
+            {
+                return work;
+            }
+
+            if (ListedSum(text, value) is { } sum)
+            {
+                return sum;
+            }
+
+            // "The final values of n_0, n_1 and n_2 are 3, -1 and 5." over "Therefore, the output is 7.": a sum over
+            // a listed set of values (ruling 5).
+            if (k < index && ListedValues().Match(text) is { Success: true } listed)
+            {
+                return listed.Value;
+            }
+        }
+
+        for (var k = index + 1; k < lines.Count; k++)
+        {
+            if (lines[k].AsSpan().IndexOfAny(Digits) >= 0)
+            {
+                return lines[k].Length <= MaxAnswerChars && WorkIn(lines[k], names, out var worked) is { } work && worked.Text == value.Text
+                    && !IsAboutAStep(lines[k], names) ? work : null;
+            }
+        }
+
+        return null;
+    }
+
+    // "n_2 = 5 + 2 = 7", "n_0 becomes 2 + 1 = 3": a line about a variable is a step's computation, not the answer's,
+    // even when its value is the answer's; "sum([n_0, n_1]) = sum([-1, 4]) = 3" names them as the return sum's operands.
+    private static bool IsAboutAStep(string line, NameRules names) =>
+        !SumWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
+        && Tokenizer.Tokenize(LineNormalizer.Normalize(line), names).Exists(token => token.Kind == TokenKind.Name);
+
+    // Words that make a line about variables the answer's sum ("the sum of n_0, n_1 and n_2 is -1 + 3 + 3 = 5",
+    // "Adding up the final values of n_0 through n_7, we get ...").
+    private static readonly string[] SumWords = ["sum", "add", "total"];
+
+    [GeneratedRegex(@"-?\d+(?:\s*,\s*(?:and\s+)?-?\d+){2,}")]
+    private static partial Regex ListedValues();
+
+    private static string WithoutTags(string line) => TagMarkup().Replace(line, " ");
+
+    [GeneratedRegex(@"</?[A-Za-z_]+>")]
+    private static partial Regex TagMarkup();
+
+    private static readonly System.Buffers.SearchValues<char> ListedSumCharacters = System.Buffers.SearchValues.Create("0123456789-+, ");
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    // "sum([11, 9, 0, -1])": the return sum over two or more listed numbers, added up rightly or not (ruling 5: a misadded
+    // sum is the answer's arithmetic). A list of one number is that number, an answer of its own (ruling 8): it is the
+    // work only of an answer with its value, not of a bare "13" after "return sum([3])".
+    private static string? ListedSum(string line, ParsedValue value)
+    {
+        var at = line.IndexOf("sum([", StringComparison.OrdinalIgnoreCase);
+        var close = at < 0 ? -1 : line.IndexOf("])", at, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var inner = line.AsSpan(at + 5, close - at - 5);
+        if (inner.IndexOfAnyExcept(ListedSumCharacters) >= 0 || inner.IndexOfAny(Digits) < 0 || value.Int64 is not { } answer)
+        {
+            return null;
+        }
+
+        if (inner.Contains(','))
+        {
+            return line[at..(close + 2)];
+        }
+
+        return long.TryParse(inner.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var lone) && lone == answer
+            ? line[at..(close + 2)]
+            : null;
+    }
+
+    /// <summary>
+    /// The computation an answer shows before its value ("3 + (-1) + 6 = 8" in "Final result: 3 + (-1) + 6 = 8",
+    /// "sum([2, 6]) = 8" in a tag), as a prose answer's work is read; null when the value stands alone.
+    /// </summary>
+    private static string? WorkIn(string content, NameRules names) => WorkIn(content, names, out _);
+
+    private static string? WorkIn(string content, NameRules names, out ParsedValue worked)
+    {
+        worked = default;
+        if (content.Length > MaxAnswerChars || !content.Contains('=', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = LineNormalizer.Normalize(content);
+        var tokens = Tokenizer.Tokenize(text, names);
+        var assign = tokens.FindLastIndex(token => token.Kind == TokenKind.Assign);
+        if (assign < 1 || assign + 1 >= tokens.Count || tokens[assign + 1].Kind != TokenKind.Number)
+        {
+            return null;
+        }
+
+        worked = tokens[assign + 1].Number;
+
+        var start = assign;
+        var operators = 0;
+        while (start > 0 && (tokens[start - 1].Kind is TokenKind.Number or TokenKind.Operator or TokenKind.Comma or TokenKind.Name or TokenKind.Assign
+            || tokens[start - 1].IsWord("sum")))
+        {
+            start--;
+            operators += tokens[start].IsBinaryOperator || tokens[start].IsWord("sum") ? 1 : 0;
+        }
+
+        return operators > 0 ? TokenText.Slice(text, tokens, start, assign) : null;
     }
 
     // "Function 1:", "Step 2:" as the whole of the rest: a word, its number, and a colon that ends the content.

@@ -379,7 +379,9 @@ internal sealed class ParseRun
             {
                 // One answer per line: the last one the line states. Code ("result = 0") states no answer.
                 var prose = reading.Answers[^1];
-                _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = prose.Work }, weak: !prose.Strong));
+                // A weak "sum"/"result" with nearby work would read as an invented running total: only strong answers look.
+                var work = prose.Work ?? (prose.Strong ? AnswerReader.WorkNear(_lines, lineNumber - 1, prose.Value, _names) : null);
+                _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = work }, weak: !prose.Strong));
             }
         }
 

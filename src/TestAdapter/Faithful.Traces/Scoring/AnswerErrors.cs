@@ -46,7 +46,9 @@ internal static class AnswerErrors
             return;
         }
 
-        if (heldAnswer is not { } own || !given.Matches(own))
+        // Ruling 5: a bare number with no computation shown executes nothing, so it is never an arithmetic error; a wrong
+        // one that does not follow from the trace is left to the labels its steps and place earn (premature, extra).
+        if ((heldAnswer is not { } own || !given.Matches(own)) && ShowsComputation(alignment, final, given))
         {
             found.Add(new Evidence(
                 FailureMode.ArithmeticError,
@@ -118,9 +120,7 @@ internal static class AnswerErrors
         // "sum([0, -2, -4, -6]) = -12": the answer adds up values it held, but not its final ones. The work may sit on an
         // earlier statement of the same answer.
         // A total the reader took as an invented step ("Sum = 3 + 5 + 7 = 15" over one variable's values) may be the work too.
-        var work = final.Work
-            ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work
-            ?? alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Work is not null && c.Value is { } v && v.Text == given.Text)?.Work;
+        var work = WorkOf(alignment, final, given);
         var shown = TermsOfAnyPart(work);
         if (shown is { Count: > 0 } terms && given.Int64 is { } total)
         {
@@ -177,6 +177,19 @@ internal static class AnswerErrors
 
         return null;
     }
+
+    // Work before the value, or the return expression applied to its operands ("sum([n_0]) is 20"): a computation the
+    // answer shows, as ruling 5 asks before a wrong answer can be an arithmetic error.
+    private static bool ShowsComputation(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
+        WorkOf(alignment, final, given) is not null
+        || alignment.Parsed.Answers.Any(a => a.Value is { } v && v.Text == given.Text && a.Text.Contains("sum(", StringComparison.OrdinalIgnoreCase));
+
+    // The computation shown for the answer: on its own line, on an earlier statement of the same answer, or on a total
+    // the reader took as an invented step ("Sum = 3 + 5 + 7 = 15").
+    private static string? WorkOf(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
+        final.Work
+        ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work
+        ?? alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Work is not null && c.Value is { } v && v.Text == given.Text)?.Work;
 
     /// <summary>
     /// Every wrong answer a faithful trace of <paramref name="truth"/> could be read out as: the answer with one of the
