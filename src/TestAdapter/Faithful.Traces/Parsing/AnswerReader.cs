@@ -620,7 +620,8 @@ internal static partial class AnswerReader
 
             seen++;
             var text = k == index ? WithoutTags(line) : line;
-            if (WorkIn(text, names, out var worked) is { } work && worked.Text == value.Text && (k == index || !IsAboutAStep(text, names)))
+            if (EndsWithValue(text, value) && WorkIn(text, names, out var worked) is { } work && worked.Text == value.Text
+                && (k == index || !IsAboutAStep(text, names)))
             {
                 return work;
             }
@@ -632,7 +633,7 @@ internal static partial class AnswerReader
 
             // "The final values of n_0, n_1 and n_2 are 3, -1 and 5." over "Therefore, the output is 7.": a sum over
             // a listed set of values (ruling 5).
-            if (k < index && ListedValues().Match(text) is { Success: true } listed)
+            if (k < index && text.AsSpan().Count(',') >= 2 && ListedValues().Match(text) is { Success: true } listed)
             {
                 return listed.Value;
             }
@@ -642,7 +643,7 @@ internal static partial class AnswerReader
         {
             if (lines[k].AsSpan().IndexOfAny(Digits) >= 0)
             {
-                return lines[k].Length <= MaxAnswerChars && WorkIn(lines[k], names, out var worked) is { } work && worked.Text == value.Text
+                return lines[k].Length <= MaxAnswerChars && EndsWithValue(lines[k], value) && WorkIn(lines[k], names, out var worked) is { } work && worked.Text == value.Text
                     && !IsAboutAStep(lines[k], names) ? work : null;
             }
         }
@@ -662,6 +663,20 @@ internal static partial class AnswerReader
 
     [GeneratedRegex(@"-?\d+(?:\s*,\s*(?:and\s+)?-?\d+){2,}")]
     private static partial Regex ListedValues();
+
+    // Whether the text after the line's last '=' starts with the value as written: most lines near an answer fail this
+    // test, and it costs no tokens.
+    private static bool EndsWithValue(string line, ParsedValue value)
+    {
+        var equals = line.LastIndexOf('=');
+        if (equals < 0 || !System.Text.Ascii.IsValid(line))
+        {
+            // A unicode minus or space reads as the value only once normalized: the full test decides.
+            return equals >= 0 || line.Contains('\uFF1D', StringComparison.Ordinal);
+        }
+
+        return line.AsSpan(equals + 1).TrimStart(" `*$(").StartsWith(value.Text, StringComparison.Ordinal);
+    }
 
     private static string WithoutTags(string line) => TagMarkup().Replace(line, " ");
 
