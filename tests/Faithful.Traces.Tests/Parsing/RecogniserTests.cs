@@ -47,6 +47,15 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void Names_listed_before_are_pair_with_the_values_in_order_without_respectively()
+    {
+        // "n_0 and n_1 are initialized as 1 and 0" once paired n_1 with 1, a misread given value.
+        var trace = Loop("1. n_0 and n_1 are initialized as 1 and 0.");
+
+        Assert.Equal("InputEcho:n_0=1 InputEcho:n_1=0", Kinds(trace));
+    }
+
+    [Fact]
     public void Snapshot_after_executions_observes_the_values_the_reply_holds()
     {
         var trace = Loop("n_0 = 1 + 2 = 3\nn_1 = 0 - 1 = -1\nn_0 = 3, n_1 = -1");

@@ -30,7 +30,7 @@ internal static class EchoRecogniser
         {
             var (from, to) = line.Sentences[s];
             var strong = line.Section == LineSection.Echo || line.SentenceHas(StrongCues, s);
-            var respectively = strong && line.SentenceHas(RespectivelyCue, s);
+            var respectively = strong && (line.SentenceHas(RespectivelyCue, s) || NamesAListThenAre(tokens, from, to));
             if (respectively && ProposeRespectively(line, from, to, proposals))
             {
                 continue;
@@ -96,6 +96,27 @@ internal static class EchoRecogniser
         }
 
         return null;
+    }
+
+    // "n_0 and n_1 are initialized as 0 and -1": names listed with commas and "and", then "are"/"were", pair up with the
+    // values in order as if "respectively" followed (the first name's pair is not "n_1 ... as 0").
+    private static bool NamesAListThenAre(List<Token> tokens, int from, int to)
+    {
+        var names = 0;
+        for (var i = from; i < to; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Name)
+            {
+                names++;
+            }
+            else if (names > 0 && !(token.Kind == TokenKind.Comma || token.IsWord("and")))
+            {
+                return names >= 2 && (token.IsWord("are") || token.IsWord("were"));
+            }
+        }
+
+        return false;
     }
 
     // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively": whether it proposed the zipped pairs.
