@@ -30,6 +30,24 @@ public sealed class ClosedFormListTests
     }
 
     [Fact]
+    public void One_application_under_a_loop_heading_is_one_iteration_not_the_loops_end()
+    {
+        // "Iterate 3 times:" over "n_0 = 1 + 2 = 3": the work applies n_0 += 2 once, so the line shows n_0's first write
+        // (right), not a wrong end value of its loop; the reply stops there and answers early (extra-steps set reply
+        // llama2-70b/complexity-cot/37, whose readers count such lines as single steps).
+        var verdict = Score("""
+            Iterate 3 times:
+            n_0 = 1 + 2 = 3
+            Iterate 2 times:
+            n_1 = 0 - 1 = -1
+            <result>2</result>
+            """);
+
+        Assert.Equal([FailureMode.PrematureAnswer, FailureMode.UnderExecuted], verdict.Modes.ToArray());
+        Assert.Equal(["n_0#2", "n_1#2"], CorrectSteps(verdict));
+    }
+
+    [Fact]
     public void In_a_list_of_closed_forms_each_variables_value_is_its_loops_end()
     {
         // Once a line sums a loop up in closed form ("1 + 6"), the lines of its list give end values: "0 - 1" is n_1 -= 1

@@ -156,12 +156,14 @@ internal sealed class AttemptAligner(
     // A loop summary or a merged chain ("1 - 1 - 1 - 1 = -2" for "n_0 += -1"): it states one value, for the last write it covers.
     private bool IsShortcut(int c, ParsedClaim claim, string variable)
     {
+        var writes = index.Writes(variable);
         if (claim.Shortcut)
         {
-            return true;
+            // "3. The first loop runs 3 times:" over "n_1 = -1 - 1 = -2": work that applies the statement once is one
+            // iteration shown, whatever the heading or sentence says of the loop (readers count it as that step).
+            return claim.Work is not { } shown || !AppliesOnce(shown, writes);
         }
 
-        var writes = index.Writes(variable);
         if (writes.Length < 2)
         {
             return false;
@@ -188,6 +190,19 @@ internal sealed class AttemptAligner(
         }
 
         return WorkShape.MergesStatements(work, most);
+    }
+
+    // "-1 - 1" for "n_1 -= 1": a value and the statement's own amount, once.
+    private bool AppliesOnce(string work, int[] writes)
+    {
+        if (writes.Length < 2)
+        {
+            return false;
+        }
+
+        var statementId = index.StatementOfStep[writes[0]];
+        return index.AddedPerRun[statementId] is { } step && TryTerms(work, out _, out var second, out var count)
+            && count == 2 && second == step && OneStatement(writes, statementId);
     }
 
     // The first claim of the attempt that is its variable's only execution and a closed form of its loop (below), or
