@@ -159,6 +159,16 @@ public sealed class AnswerExtractionTests
     }
 
     [Fact]
+    public void Digits_past_any_integer_in_a_tag_are_no_number()
+    {
+        // "100202240440..." (151 digits in a real reply): series values run together. 40 digits is past 128 bits.
+        var run = string.Concat(Enumerable.Range(1, 30).Select(i => (2 * i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var trace = TraceParser.Parse($"s1 = 7\n<result>{run}</result>\n<result>{new string('9', 39)}</result>", Programs.Chain());
+
+        Assert.Equal($"?,{new string('9', 39)}", TraceText.Answers(trace));
+    }
+
+    [Fact]
     public void A_stray_closing_tag_does_not_take_the_input_for_the_answer()
     {
         var trace = TraceParser.Parse("s1 = 7\nTherefore, the function returns 1 for n=10.</result>", Programs.Chain());

@@ -15,6 +15,9 @@ internal static partial class AnswerReader
     private const int ShortTagLines = 4;
     private const int MaxAnswerChars = 200;
 
+    // More digits than a 128-bit integer has: a run of values written together, not an answer.
+    private const int MaxAnswerDigits = 40;
+
     private static readonly System.Buffers.SearchValues<char> NumberStart = System.Buffers.SearchValues.Create("-0123456789");
 
     /// <summary>An answer found at a line, how many extra lines it used, and where in the line the marker starts.</summary>
@@ -575,6 +578,12 @@ internal static partial class AnswerReader
             {
                 // "<result>Python Function 1:</result>": a heading's number, not a value.
                 continue;
+            }
+
+            if (token.Kind == TokenKind.Number && token.Text.Length > MaxAnswerDigits)
+            {
+                // "1002022404406408..." (151 digits): values run together, not one number.
+                return null;
             }
 
             if (token.Kind == TokenKind.Number)
