@@ -63,6 +63,16 @@ public sealed class AnswerWorkTests
     }
 
     [Fact]
+    public void Right_ends_summed_as_other_values_added_rightly_are_a_readout_error()
+    {
+        // Ruling 5: the trace holds the right ends (7, -6) but the sum reads 8 for n_0, a value the reply never gave, and
+        // adds rightly: the answer misreports a faithful trace.
+        var verdict = Score($"{FullTrace}\nReturn 8 + (-6) = 2.\n<result>2</result>");
+
+        Assert.Equal([FailureMode.ReadoutError], verdict.Modes.ToArray());
+    }
+
+    [Fact]
     public void A_strong_prose_answer_takes_the_addition_line_above_it_as_its_work()
     {
         var verdict = Score($"{FullTrace}\nThe final values add up to 7 + (-6) = 2.\nTherefore, the output of the function is 2.");

@@ -127,7 +127,14 @@ internal static class AnswerErrors
             var finals = answerSlots.Select(heldValue).Where(v => v.Kind == ValueKind.Int64).Select(v => v.AsInt64).Order().ToList();
             if (terms.Sum() == total)
             {
-                return !finals.SequenceEqual(terms.Order()) && terms.All(stated.Contains) ? "adds up values the reply held other than its final ones" : null;
+                // Ruling 5: other values than the right finals, added rightly, misreport the trace, whether or not the
+                // reply gave those values before.
+                if (finals.SequenceEqual(terms.Order()))
+                {
+                    return null;
+                }
+
+                return terms.All(stated.Contains) ? "adds up values the reply held other than its final ones" : "adds up other values than its final ones";
             }
 
             // "sum([-11, 10, 20, 9, -19]) = -1": its own final values, added up wrongly, is an arithmetic slip.
