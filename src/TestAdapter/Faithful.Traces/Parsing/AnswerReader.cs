@@ -610,10 +610,11 @@ internal static partial class AnswerReader
     private const int WorkLinesBefore = 3;
 
     /// <summary>
-    /// The computation shown near an answer that holds a bare value: an addition worked out to the same value
-    /// ("result = -11 + 10 - 1 = &lt;result&gt;-2&lt;/result&gt;", an addition line over the tag), or the return sum over
-    /// listed numbers ("return sum([11, 9, 0])"). Ruling 5 (docs/labels.md) calls a wrong answer an arithmetic error only
-    /// when its sum is shown; a bare number is not one.
+    /// The computation shown near an answer that holds a bare value: an addition worked out to the same value on its own
+    /// line, a line above or the first line after it with a number ("result = -11 + 10 - 1 = &lt;result&gt;-2&lt;/result&gt;",
+    /// an addition line over the tag), the return sum over listed numbers ("return sum([11, 9, 0])"), or values listed
+    /// above it. Ruling 5 (docs/labels.md) calls a wrong answer an arithmetic error only when its sum is shown; a bare
+    /// number is not one.
     /// </summary>
     internal static string? WorkNear(IReadOnlyList<string> lines, int index, ParsedValue value, NameRules names)
     {
@@ -629,8 +630,7 @@ internal static partial class AnswerReader
 
             seen++;
             var text = k == index ? WithoutTags(line) : line;
-            if (EndsWithValue(text, value) && WorkIn(text, names, out var worked) is { } work && worked.Text == value.Text
-                && (k == index || !IsAboutAStep(text, names)))
+            if (WorkedTo(text, value, names) is { } work && (k == index || !IsAboutAStep(text, names)))
             {
                 return work;
             }
@@ -648,17 +648,21 @@ internal static partial class AnswerReader
             }
         }
 
-        for (var k = index + 1; k < lines.Count; k++)
+        // "<result>-3</result>" then "The final result is the sum of the variables, which is:" and "7 + 0 - 5 = -3".
+        var after = index + 1;
+        while (after < lines.Count && lines[after].AsSpan().IndexOfAny(Digits) < 0)
         {
-            if (lines[k].AsSpan().IndexOfAny(Digits) >= 0)
-            {
-                return lines[k].Length <= MaxAnswerChars && EndsWithValue(lines[k], value) && WorkIn(lines[k], names, out var worked) is { } work && worked.Text == value.Text
-                    && !IsAboutAStep(lines[k], names) ? work : null;
-            }
+            after++;
         }
 
-        return null;
+        return after < lines.Count && WorkedTo(lines[after], value, names) is { } following && !IsAboutAStep(lines[after], names) ? following : null;
     }
+
+    // The work of a line that works an addition out to the answer's value, or null.
+    private static string? WorkedTo(string line, ParsedValue value, NameRules names) =>
+        line.Length <= MaxAnswerChars && EndsWithValue(line, value) && WorkIn(line, names, out var worked) is { } work && worked.Text == value.Text
+            ? work
+            : null;
 
     // "n_2 = 5 + 2 = 7", "n_0 becomes 2 + 1 = 3": a line about a variable is a step's computation, not the answer's,
     // even when its value is the answer's; "sum([n_0, n_1]) = sum([-1, 4]) = 3" names them as the return sum's operands.
