@@ -145,6 +145,27 @@ public sealed class ClosedFormListTests
         Assert.True(Assert.Single(parsed.Claims, claim => claim.Name == "n_1").Shortcut);
     }
 
+    [Fact]
+    public void Bare_values_one_per_variable_on_a_line_that_names_the_input_asked_are_the_runs_ends()
+    {
+        // "So, for n=3, n_0 will be -1 and n_1 will be 1" after a parity argument (held-out reply gpt4/complexity-cot/57):
+        // both are end values, as the readers read them, not two early writes.
+        var options = TraceParserOptions.ForProgram(Programs.FlipLoop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+        var parsed = TraceParser.Parse("So, for n=3, n_0 will be 7 and n_1 will be 1.\n<result>8</result>", options);
+
+        Assert.All(parsed.Claims.Where(claim => claim.Name is "n_0" or "n_1"), claim => Assert.True(claim.Shortcut));
+        Assert.Equal(2, parsed.Claims.Count(claim => claim.Name is "n_0" or "n_1"));
+    }
+
+    [Fact]
+    public void Two_values_of_one_variable_on_a_line_that_names_the_input_are_not_both_its_end()
+    {
+        var options = TraceParserOptions.ForProgram(Programs.FlipLoop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+        var parsed = TraceParser.Parse("For n=3, n_1 = 1, then n_1 = -1.\n<result>6</result>", options);
+
+        Assert.All(parsed.Claims.Where(claim => claim.Name == "n_1"), claim => Assert.False(claim.Shortcut));
+    }
+
     private static TraceVerdict Score(string reply) => LoopReplies.Score(reply);
 
     private static string[] CorrectSteps(TraceVerdict verdict) => LoopReplies.CorrectSteps(verdict);

@@ -360,9 +360,9 @@ internal sealed class ParseRun
             }
         }
 
-        // "So, for n=3, n_0 will be -1": a line's one bare value, on a line that names the input asked, is the run's end
-        // value, not one step's.
-        var ofRun = reading.Claims.Count == 1 && _input is { NamesAsked: true };
+        // "So, for n=3, n_0 will be -1": a line's bare values, one per variable, on a line that names the input asked, are
+        // the run's end values, not single steps ("For n=3, n_0 will be -1 and n_1 will be 1" after a parity argument).
+        var ofRun = reading.Claims.Count > 0 && _input is { NamesAsked: true } && OnePerVariable(reading.Claims);
         foreach (var claim in reading.Claims)
         {
             var run = ofRun && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
@@ -538,6 +538,22 @@ internal sealed class ParseRun
         }
 
         _issues.Add(new ParseIssue(line, Bound(text.Trim()), reason));
+    }
+
+    private static bool OnePerVariable(List<LineClaim> claims)
+    {
+        for (var i = 1; i < claims.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (claims[i].Name == claims[j].Name)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string Bound(string text) => text.Length <= MaxTextInClaim ? text : text[..MaxTextInClaim] + "...";
