@@ -630,7 +630,7 @@ internal static partial class AnswerReader
 
             seen++;
             var text = k == index ? WithoutTags(line) : line;
-            if (WorkedTo(text, value, names) is { } work && (k == index || !IsAboutAStep(text, names)))
+            if (WorkedTo(text, value, names, ownLine: k == index) is { } work)
             {
                 return work;
             }
@@ -655,20 +655,24 @@ internal static partial class AnswerReader
             after++;
         }
 
-        return after < lines.Count && WorkedTo(lines[after], value, names) is { } following && !IsAboutAStep(lines[after], names) ? following : null;
+        return after < lines.Count ? WorkedTo(lines[after], value, names, ownLine: false) : null;
     }
 
-    // The work of a line that works an addition out to the answer's value, or null.
-    private static string? WorkedTo(string line, ParsedValue value, NameRules names) =>
-        line.Length <= MaxAnswerChars && EndsWithValue(line, value) && WorkIn(line, names, out var worked) is { } work && worked.Text == value.Text
-            ? work
-            : null;
+    // The work of a line that works an addition out to the answer's value, or null. "n_2 = 5 + 2 = 7", "n_0 becomes
+    // 2 + 1 = 3": another line about a variable is a step's computation, not the answer's, even when its value is the
+    // answer's; "sum([n_0, n_1]) = sum([-1, 4]) = 3" names them as the return sum's operands.
+    private static string? WorkedTo(string line, ParsedValue value, NameRules names, bool ownLine)
+    {
+        if (line.Length > MaxAnswerChars || !EndsWithValue(line, value)
+            || WorkIn(line, names, out var worked, out var tokens) is not { } work || worked.Text != value.Text)
+        {
+            return null;
+        }
 
-    // "n_2 = 5 + 2 = 7", "n_0 becomes 2 + 1 = 3": a line about a variable is a step's computation, not the answer's,
-    // even when its value is the answer's; "sum([n_0, n_1]) = sum([-1, 4]) = 3" names them as the return sum's operands.
-    private static bool IsAboutAStep(string line, NameRules names) =>
-        !SumWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
-        && Tokenizer.Tokenize(LineNormalizer.Normalize(line), names).Exists(token => token.Kind == TokenKind.Name);
+        var aboutAStep = !ownLine && !SumWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            && tokens.Exists(token => token.Kind == TokenKind.Name);
+        return aboutAStep ? null : work;
+    }
 
     // Words that make a line about variables the answer's sum ("the sum of n_0, n_1 and n_2 is -1 + 3 + 3 = 5",
     // "Adding up the final values of n_0 through n_7, we get ...").
@@ -682,13 +686,13 @@ internal static partial class AnswerReader
     private static bool EndsWithValue(string line, ParsedValue value)
     {
         var equals = line.LastIndexOf('=');
-        if (equals < 0 || !System.Text.Ascii.IsValid(line))
+        if (equals < 0)
         {
-            // A unicode minus or space reads as the value only once normalized: the full test decides.
-            return equals >= 0 || line.Contains('\uFF1D', StringComparison.Ordinal);
+            return false;
         }
 
-        return line.AsSpan(equals + 1).TrimStart(" `*$(").StartsWith(value.Text, StringComparison.Ordinal);
+        // A unicode minus or space reads as the value only once normalized: the full test decides.
+        return !System.Text.Ascii.IsValid(line) || line.AsSpan(equals + 1).TrimStart(" `*$(").StartsWith(value.Text, StringComparison.Ordinal);
     }
 
     private static string WithoutTags(string line) => TagMarkup().Replace(line, " ");
@@ -731,18 +735,19 @@ internal static partial class AnswerReader
     /// The computation an answer shows before its value ("3 + (-1) + 6 = 8" in "Final result: 3 + (-1) + 6 = 8",
     /// "sum([2, 6]) = 8" in a tag), as a prose answer's work is read; null when the value stands alone.
     /// </summary>
-    private static string? WorkIn(string content, NameRules names) => WorkIn(content, names, out _);
+    private static string? WorkIn(string content, NameRules names) => WorkIn(content, names, out _, out _);
 
-    private static string? WorkIn(string content, NameRules names, out ParsedValue worked)
+    private static string? WorkIn(string content, NameRules names, out ParsedValue worked, out List<Token> tokens)
     {
         worked = default;
+        tokens = [];
         if (content.Length > MaxAnswerChars || !content.Contains('=', StringComparison.Ordinal))
         {
             return null;
         }
 
         var text = LineNormalizer.Normalize(content);
-        var tokens = Tokenizer.Tokenize(text, names);
+        tokens = Tokenizer.Tokenize(text, names);
         var assign = tokens.FindLastIndex(token => token.Kind == TokenKind.Assign);
         if (assign < 1 || assign + 1 >= tokens.Count || tokens[assign + 1].Kind != TokenKind.Number)
         {
