@@ -253,7 +253,7 @@ internal sealed class DocumentPass
         }
 
         var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
-            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(e.Text);
+            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!));
 
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
@@ -309,8 +309,64 @@ internal sealed class DocumentPass
         return (ReadingKind.Execution, false);
     }
 
-    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the line shows the statement it executes.
-    private static bool ShowsStatement(string text)
+    // The part of a line that belongs to a name's clause: from the name to the next clause that assigns another name
+    // (", n_1 = "). "n_0 = 3, n_1 = 0 - 1 = -1" restates n_0 and computes n_1, and the second clause's signs say nothing
+    // of the first; "n_1 = -1, then -1, then -1 (3 times) = -1" is one clause. The whole line when the name is not found.
+    private static ReadOnlySpan<char> ClauseOf(string text, string name)
+    {
+        var from = 0;
+        while ((from = text.IndexOf(name, from, StringComparison.Ordinal)) >= 0)
+        {
+            var end = from + name.Length;
+            if ((from == 0 || !IsNameChar(text[from - 1])) && (end == text.Length || !IsNameChar(text[end])))
+            {
+                for (var i = end; i < text.Length; i++)
+                {
+                    if (text[i] is ',' or ';' && AssignsAName(text, i + 1))
+                    {
+                        return text.AsSpan(from, i - from);
+                    }
+                }
+
+                return text.AsSpan(from);
+            }
+
+            from = end;
+        }
+
+        return text;
+    }
+
+    // Whether a name and a single '=' follow at i, past spaces ("n_1 = ").
+    private static bool AssignsAName(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !(char.IsLetter(text[i]) || text[i] == '_'))
+        {
+            return false;
+        }
+
+        while (i < text.Length && IsNameChar(text[i]))
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] == '=' && (i + 1 == text.Length || text[i + 1] != '=');
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the clause shows the statement it executes.
+    private static bool ShowsStatement(ReadOnlySpan<char> text)
     {
         var equals = 0;
         for (var i = 0; i < text.Length; i++)
