@@ -229,8 +229,11 @@ internal sealed class DocumentPass
                     break;
                 case ReadingKind.Readout:
                     // A new value sums up a loop (a shortcut); a single-assignment step already computed is only read out,
-                    // rightly or not.
-                    (kind, contradicts) = state.Holds(value) ? (ReadingKind.Readout, false)
+                    // rightly or not. So does the value a loop never yet run starts from: "n_2 starts at -1 and is multiplied
+                    // by -1 27 times, so it ends up being -1" states the loop's end, which may differ from its start (unless
+                    // the attempt already walked the loop in lines that repeat the start).
+                    (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || state.RestatedGivenIn == _generation)
+                        ? (ReadingKind.Readout, false)
                         : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
                         : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
@@ -269,6 +272,7 @@ internal sealed class DocumentPass
         }
         else if (restatesGiven)
         {
+            state!.RestatedGivenIn = _generation;
             _claims.Add(parsed);
             _claimsThisAttempt++;
         }
@@ -527,6 +531,9 @@ internal sealed class DocumentPass
         public int ExecutedSinceSnapshotIn;
         public int SummarizedIn;
 
+        // A bare repeat of the given value that may be a write leaving it so ("n_4 *= -1, so n_4 = 0" from 0).
+        public int RestatedGivenIn;
+
         public void Hold(ParsedValue value)
         {
             HasHeld = true;
@@ -537,8 +544,8 @@ internal sealed class DocumentPass
 
         public NameState Reset(bool singleWrite)
         {
-            (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn) =
-                (false, null, singleWrite, false, default, 0, null, 0, 0, 0);
+            (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn, RestatedGivenIn) =
+                (false, null, singleWrite, false, default, 0, null, 0, 0, 0, 0);
             return this;
         }
     }

@@ -112,6 +112,41 @@ internal static class AssignmentRecogniser
         }
     }
 
+    // "n_0 will be 1 + 2*3 = 7", "n_1 would become -2", "n_0 has the value of 5": the words that finish a two-word link
+    // are not the work shown. Returns the index past them (the link word itself is at rhsStart - 1).
+    private static int PastLinkWords(List<Token> tokens, int rhsStart, int end)
+    {
+        var link = tokens[rhsStart - 1];
+        var at = rhsStart;
+        if (link.IsWord("will") || link.IsWord("would") || link.IsWord("should") || link.IsWord("shall"))
+        {
+            if (WordAt(tokens, at, end, "now"))
+            {
+                at++;
+                at += WordAt(tokens, at, end, "be") ? 1 : 0;
+            }
+            else if (WordAt(tokens, at, end, "equal"))
+            {
+                at++;
+                at += WordAt(tokens, at, end, "to") ? 1 : 0;
+            }
+            else if (WordAt(tokens, at, end, "be") || WordAt(tokens, at, end, "become"))
+            {
+                at++;
+            }
+        }
+        else if (link.IsWord("has"))
+        {
+            at += WordAt(tokens, at, end, "the") || WordAt(tokens, at, end, "a") ? 1 : 0;
+            at += WordAt(tokens, at, end, "value") ? 1 : 0;
+            at += WordAt(tokens, at, end, "of") ? 1 : 0;
+        }
+
+        return at;
+    }
+
+    private static bool WordAt(List<Token> tokens, int at, int end, string word) => at < end && tokens[at].IsWord(word);
+
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -121,6 +156,10 @@ internal static class AssignmentRecogniser
         if (rhsStart < end && tokens[anchor + 1].IsWord("is") && tokens[rhsStart].IsWord("now"))
         {
             rhsStart++;
+        }
+        else if (tokens[anchor + 1].Kind == TokenKind.Word)
+        {
+            rhsStart = PastLinkWords(tokens, rhsStart, end);
         }
 
         if (FirstLoneValue(tokens, rhsStart, end) is { } found)

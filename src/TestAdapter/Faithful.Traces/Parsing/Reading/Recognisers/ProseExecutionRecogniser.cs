@@ -55,7 +55,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            if (IsHypothetical(tokens, from, to, i))
+            if (IsHypothetical(tokens, from, to, i) || InJustification(tokens, from, i))
             {
                 continue;
             }
@@ -63,9 +63,9 @@ internal static class ProseExecutionRecogniser
             var valueAt = i + 1;
             string? named = null;
             while (valueAt < to && ((tokens[valueAt].Kind == TokenKind.Word && tokens[valueAt].In(WordLists.ProseValueFiller))
-                || (named is null && tokens[valueAt].Kind == TokenKind.Name && valueAt == i + 1)))
+                || (named is null && tokens[valueAt].Kind == TokenKind.Name)))
             {
-                // "making n_1 10": the result word names its target.
+                // "making n_1 10", "resulting in n_0 being -7": the result word names its target.
                 named ??= tokens[valueAt].Kind == TokenKind.Name ? tokens[valueAt].Text : null;
                 valueAt++;
             }
@@ -92,7 +92,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) ? null : subject);
+            var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) || NamesOtherSubject(tokens, from, i) ? null : subject);
             if (target is null)
             {
                 continue;
@@ -109,8 +109,38 @@ internal static class ProseExecutionRecogniser
         return found;
     }
 
+    // "Since n is 3, ...": a one-letter word right before the result word (the input, a loop counter) is the sentence's
+    // own subject, so the name an earlier sentence was about is not.
+    private static bool NamesOtherSubject(List<Token> tokens, int from, int resultWord) =>
+        resultWord > from && tokens[resultWord - 1] is { Kind: TokenKind.Word, Text: [var letter] } && char.IsLetter(letter) && letter is not ('a' or 'A' or 'I');
+
     // "(it would end at -1 if the count were even)", "if the count is even it will end as 1": a modal before the result
     // word in a sentence with "if" states what would happen in a case, not a value the reply holds.
+    // "n_2 will be -1 * (-1)^27 = -1 (since -1 to the power of an odd number is -1)": a result word inside a remark that
+    // gives a reason says why, not what the step wrote.
+    private static bool InJustification(List<Token> tokens, int from, int resultWord)
+    {
+        var depth = 0;
+        for (var k = resultWord - 1; k >= from; k--)
+        {
+            if (tokens[k].IsOperator(")"))
+            {
+                depth++;
+            }
+            else if (tokens[k].IsOperator("("))
+            {
+                if (depth == 0)
+                {
+                    return k + 1 < resultWord && (tokens[k + 1].IsWord("since") || tokens[k + 1].IsWord("because") || tokens[k + 1].IsWord("as"));
+                }
+
+                depth--;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)
     {
         var modal = false;

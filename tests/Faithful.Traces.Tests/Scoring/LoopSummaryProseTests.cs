@@ -1,0 +1,105 @@
+using Faithful.Model;
+using Faithful.Traces.Scoring;
+using static Faithful.Traces.Tests.Scoring.LoopReplies;
+
+namespace Faithful.Traces.Tests.Scoring;
+
+/// <summary>
+/// Replies that sum each loop up in a sentence of prose, as closed forms ("n_0 will be 1 + 2*3 = 7") or in words ("so it
+/// ends up being -1"), the shape of most gpt4 replies to the loop programs (holdout7 gpt4/complexity-cot/642, /606). The
+/// "loop" program: n_0 = 1 and n_1 = 0 given, three outer iterations of n_0 += 2, each with two inner n_1 -= 1 (ends 7
+/// and -6, answer 1); the flip loop: the same n_0, and n_1 = 1 flipped (*= -1) three times per outer iteration (ends 7
+/// and -1, answer 6).
+/// </summary>
+public sealed class LoopSummaryProseTests
+{
+    [Fact]
+    public void The_words_of_a_two_word_link_are_not_the_work_shown()
+    {
+        // "will be" is the link: the work is "1 + 2*3", a closed form that makes the list one of end values, so n_1's
+        // "(-1)^(3*3) = 1" states its loop's end (wrong, -1), not its eighth write that happens to be 1.
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], """
+            1. `n_0` will be `1 + 2*3 = 7`.
+            2. `n_1` will be `(-1)^(3*3) = 1` because 9 is odd.
+            The function returns 7 + 1 = 8.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted, FailureMode.ArithmeticError], verdict.Modes.ToArray());
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps.Last(s => s.StepName.StartsWith("n_1#", StringComparison.Ordinal)).Verdict);
+    }
+
+    [Fact]
+    public void A_reason_given_in_parentheses_states_no_value()
+    {
+        // "(since -1 to an odd power is -1)" says why; read as a second value of n_1 it was one claim too many for a loop
+        // that ends once.
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], """
+            - `n_0` will be 1 + 2*3 = 7
+            - `n_1` will be 1 * (-1)^(3*3) = -1 (since -1 to an odd power is -1)
+            The sum of these values is 7 - 1 = 6.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+        Assert.Equal(2, verdict.Steps.Count(s => s.Claim is { Line: > 0 } && !s.StepName.EndsWith("#1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_loop_summary_that_ends_where_it_started_states_the_loops_end()
+    {
+        // n_1 starts at 1 and nine flips leave it at -1; "ends up being 1" is the loop's end stated wrong, not a readout of
+        // the start value the line just echoed.
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], """
+            - `n_0` starts at 1 and is increased by 2 for each outer iteration. Since there are 3 iterations, `n_0` ends up being 7.
+            - `n_1` starts at 1 and is multiplied by -1 for each inner iteration. Since there are 3^2 = 9 iterations, `n_1` ends up being 1.
+            The function returns 7 + 1 = <result>8</result>.
+            """);
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps.Last(s => s.StepName.StartsWith("n_1#", StringComparison.Ordinal)).Verdict);
+    }
+
+    [Fact]
+    public void A_loop_walked_in_repeats_of_its_start_is_read_out_at_the_end()
+    {
+        // The reply walks n_1's flips as lines that repeat its start (a flip of 0 stays 0 in this reply's own reading);
+        // the closing list then only reads n_1 out, and the answer comes before the loop's end.
+        var verdict = Score("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0
+            n_1 = 0
+            Finally, the values are:
+            n_0 = 3, n_1 = 0
+            <result>3</result>
+            """);
+
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
+    [Fact]
+    public void The_input_named_in_a_sentence_is_its_subject_not_the_last_sentences_variable()
+    {
+        // "Since n is 3" is about the input: read with n_1 (the earlier sentence's name) as its subject it was a claim
+        // n_1 = 3, a wrong write.
+        var verdict = Score("""
+            `n_0` will be 1 + 2*3 = 7.
+            `n_1` is decreased by 1, six times in all. Since n is 3, `n_1` = 0 - 1*6 = -6.
+            The sum is 7 + (-6) = 1.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+    }
+
+    [Fact]
+    public void A_result_word_may_name_its_target_after_filler_words()
+    {
+        var verdict = Score("""
+            `n_0` is increased by 2 three times, resulting in `n_0` being 7.
+            `n_1` is decreased by 1 six times, resulting in `n_1` being -6.
+            The sum is 7 + (-6) = 1.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+        Assert.Equal(["n_0#4", "n_1#7"], CorrectSteps(verdict).Where(s => !s.EndsWith("#1", StringComparison.Ordinal)).ToArray());
+    }
+}
