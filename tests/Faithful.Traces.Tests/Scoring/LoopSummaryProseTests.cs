@@ -103,3 +103,41 @@ public sealed class LoopSummaryProseTests
         Assert.Equal(["n_0#4", "n_1#7"], CorrectSteps(verdict).Where(s => !s.EndsWith("#1", StringComparison.Ordinal)).ToArray());
     }
 }
+
+/// <summary>
+/// The readers' convention: "closing lists of final values never computed in the trace are snapshots: they execute
+/// nothing" (docs/labels.md). The "loop" program: n_0 = 1 and n_1 = 0 given; three outer iterations of n_0 += 2, each
+/// with two inner n_1 -= 1 (ends 7 and -6, answer 1).
+/// </summary>
+public sealed class ClosingListTests
+{
+    [Fact]
+    public void A_closing_list_of_values_never_computed_executes_nothing()
+    {
+        // One pass shown (n_0 = 3, n_1 = -1), then end values asserted: the answer comes before the loops' last writes,
+        // and its sum reads values the trace never held (ruling 5: an arithmetic error once the trace's finals are wrong).
+        var verdict = LoopReplies.Score("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 1 = -1
+            After all iterations, the values are:
+            n_0 = 7, n_1 = -4
+            The sum of these values is 7 + (-4) = 3.
+            <result>3</result>
+            """);
+
+        Assert.Equal([FailureMode.PrematureAnswer, FailureMode.UnderExecuted, FailureMode.ArithmeticError], verdict.Modes.ToArray());
+        Assert.DoesNotContain(verdict.Steps, s => s.StepName is "n_0#4" or "n_1#7" && s.Claim is not null);
+    }
+
+    [Fact]
+    public void A_closing_list_with_its_work_shown_sums_the_loops_up()
+    {
+        // "n_0 = 1 + 2*3 = 7" computes the end value (a closed form): the list executes the loops' last writes.
+        var verdict = LoopReplies.Score("""
+            - After the loops, n_0 = 1 + 2*3 = 7 (since it increases by 2, 3 times), and n_1 = 0 - 1*6 = -6 (since it decreases by 1, 6 times).
+            The sum is 7 + (-6) = 1.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+    }
+}

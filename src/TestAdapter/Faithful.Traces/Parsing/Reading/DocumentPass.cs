@@ -94,7 +94,7 @@ internal sealed class DocumentPass
                     _readings.Add(new ParsedReading(e.Line, ReadingKind.Answer));
                     break;
                 case ReadEventKind.Claim:
-                    var claim = Claim(e, IsBeforeValue(events, k));
+                    var claim = Claim(e, IsBeforeValue(events, k), InReadoutList(events, k));
                     if (e.Reading == ReadingKind.Readout && claim.Name == _knowledge.AnswerVariable && claim.Value is not null)
                     {
                         lastReadout = claim;
@@ -180,7 +180,16 @@ internal sealed class DocumentPass
         return -1;
     }
 
-    private ParsedClaim Claim(ReadEvent e, bool beforeValue = false)
+    // "Finally, the values are: n_0 = 6, n_1 = -17, n_2 = 8": a readout with another readout beside it on its line.
+    private static bool InReadoutList(List<ReadEvent> events, int k)
+    {
+        bool Beside(int j) => j >= 0 && j < events.Count && events[j].Kind == ReadEventKind.Claim && events[j].Line == events[k].Line
+            && events[j].Reading == ReadingKind.Readout;
+
+        return events[k].Reading == ReadingKind.Readout && (Beside(k - 1) || Beside(k + 1));
+    }
+
+    private ParsedClaim Claim(ReadEvent e, bool beforeValue = false, bool inReadoutList = false)
     {
         if (e.Line != _snapshotLine)
         {
@@ -235,6 +244,8 @@ internal sealed class DocumentPass
                     (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || state.RestatedGivenIn == _generation)
                         ? (ReadingKind.Readout, false)
                         : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
+                        // A closing list of final values the trace never computed executes nothing (the readers' convention).
+                        : inReadoutList && claim.Work is null ? (ReadingKind.StateSnapshot, value is not null)
                         : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
                     break;
