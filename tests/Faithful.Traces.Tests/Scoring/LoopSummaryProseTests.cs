@@ -1,4 +1,5 @@
 using Faithful.Model;
+using Faithful.Traces.Parsing;
 using Faithful.Traces.Scoring;
 using static Faithful.Traces.Tests.Scoring.LoopReplies;
 
@@ -139,5 +140,42 @@ public sealed class ClosingListTests
             """);
 
         Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+    }
+}
+
+/// <summary>A summary of the value the walk just reached restates it (holdout7 llama3-70b/complexity-cot/94).</summary>
+public sealed class WalkedSummaryTests
+{
+    [Fact]
+    public void A_summary_after_the_lines_that_computed_its_value_restates_it()
+    {
+        // "(The inner loop runs 2 times, so n_1 becomes -2)" repeats the -2 the line above computed. Read as the loop's end
+        // it claimed a write of its own: in 94, whose walk skipped iterations, one the program did not have left.
+        var parsed = TraceParser.Parse("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 1 = -1
+            n_1 = -1 - 1 = -2
+            ...
+            (The inner loop runs 2 times, so n_1 becomes -2)
+            The sum is 3 + (-2) = 1.
+            """, Programs.Loop());
+
+        var summary = parsed.Claims.Single(c => c.Line == 5);
+        Assert.Equal(ReadingKind.Readout, summary.Kind);
+        Assert.False(summary.Executes);
+    }
+
+    [Fact]
+    public void A_summary_of_a_value_not_yet_reached_still_sums_the_loop_up()
+    {
+        var parsed = TraceParser.Parse("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 1 = -1
+            (The inner loop runs 2 times, so n_1 becomes -2)
+            """, Programs.Loop());
+
+        var summary = parsed.Claims.Single(c => c.Line == 3);
+        Assert.True(summary.Executes);
+        Assert.True(summary.Shortcut);
     }
 }

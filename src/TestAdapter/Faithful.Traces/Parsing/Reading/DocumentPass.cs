@@ -260,7 +260,10 @@ internal sealed class DocumentPass
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
-        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && state is not null && state.SummarizedIn == _generation && state.Holds(value))
+        // "(Fourth loop iterates 3 times, so n_3 becomes -13)" under the line that computed -13: a bare summary of the value
+        // the walk just reached restates it too ("n_1 remains 1 after the inner loop" still claims the loop ran).
+        if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && state is not null && state.Holds(value)
+            && (state.SummarizedIn == _generation || (kind == ReadingKind.Execution && claim.Work is null && Executed(state))))
         {
             kind = ReadingKind.Readout;
             shortcut = false;
