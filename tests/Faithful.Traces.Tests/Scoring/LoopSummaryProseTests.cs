@@ -131,6 +131,27 @@ public sealed class ClosingListTests
     }
 
     [Fact]
+    public void Names_listed_then_their_values_pair_up_in_order()
+    {
+        // "The final values of n_0 and n_1 are 7 and -4, respectively": two readouts in one sentence (holdout7
+        // llama2-70b/complexity-cot/584), so the closing list the trace never computed executes nothing. Read alone,
+        // "n_1 are -4" was a loop-end shortcut and the answer looked complete.
+        var parsed = TraceParser.Parse("""
+            n_0 = 1 + 2 = 3
+            The final values of n_0 and n_1 are 7 and -4, respectively.
+            <result>3</result>
+            """, Programs.Loop());
+        var verdict = LoopReplies.Score("""
+            n_0 = 1 + 2 = 3
+            The final values of n_0 and n_1 are 7 and -4, respectively.
+            <result>3</result>
+            """);
+
+        Assert.Equal(["n_0 7", "n_1 -4"], parsed.Claims.Where(c => c.Line == 2).Select(c => $"{c.Name} {c.Value}").ToArray());
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
+    [Fact]
     public void A_closing_list_with_its_work_shown_sums_the_loops_up()
     {
         // "n_0 = 1 + 2*3 = 7" computes the end value (a closed form): the list executes the loops' last writes.

@@ -31,6 +31,12 @@ internal static class ReadoutRecogniser
                     continue;
                 }
 
+                if (ListedInOrder(line, i, to, proposals) is { } listEnd)
+                {
+                    i = listEnd - 1;
+                    continue;
+                }
+
                 if (Pairs.At(tokens, i, to) is { } pair)
                 {
                     proposals.Add(ReadingKind.Readout, pair.From, pair.To, ProposalScores.ReadoutPair)
@@ -49,6 +55,65 @@ internal static class ReadoutRecogniser
                 }
             }
         }
+    }
+
+    // "The final values of n_0 and n_1 are 4 and 4, respectively": two or more names joined by commas and "and", a few
+    // words, then as many values joined the same way pair up in order. Returns the index after the last value, or null.
+    private static int? ListedInOrder(LineContext line, int at, int to, Proposals proposals)
+    {
+        var tokens = line.Tokens;
+        var i = at;
+        var names = 0;
+        while (i < to && (tokens[i].Kind is TokenKind.Name or TokenKind.Comma || tokens[i].IsWord("and")))
+        {
+            names += tokens[i].Kind == TokenKind.Name ? 1 : 0;
+            i++;
+        }
+
+        if (names < 2)
+        {
+            return null;
+        }
+
+        var words = 0;
+        while (i < to && words < 4 && tokens[i].Kind is TokenKind.Word or TokenKind.Colon or TokenKind.Assign && !tokens[i].In(WordLists.OperationVerb | WordLists.Operator))
+        {
+            words++;
+            i++;
+        }
+
+        var firstValue = i;
+        var values = 0;
+        while (i < to && values < names && (TokenText.IsLoneNumber(tokens, i, to) || (values > 0 && (tokens[i].Kind == TokenKind.Comma || tokens[i].IsWord("and")))))
+        {
+            values += tokens[i].Kind == TokenKind.Number ? 1 : 0;
+            i++;
+        }
+
+        if (words == 0 || values != names || (i < to && tokens[i].Kind is TokenKind.Number or TokenKind.Operator && !tokens[i].IsOperator("(")))
+        {
+            return null;
+        }
+
+        var proposal = proposals.Add(ReadingKind.Readout, at, i, names * ProposalScores.ReadoutPair);
+        var value = firstValue;
+        for (var k = at; k < firstValue; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Name)
+            {
+                continue;
+            }
+
+            while (tokens[value].Kind != TokenKind.Number)
+            {
+                value++;
+            }
+
+            proposal.With(new LineClaim(tokens[k].Text, null, tokens[value].Number, null, ReadingKind.Readout));
+            value++;
+        }
+
+        return i;
     }
 
     private static TokenText.Found? ValueAfterWords(List<Token> tokens, int from, int to)
