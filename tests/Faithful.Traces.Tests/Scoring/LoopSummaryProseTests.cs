@@ -200,3 +200,29 @@ public sealed class WalkedSummaryTests
         Assert.True(summary.Shortcut);
     }
 }
+
+/// <summary>"Its initial value is -1" gives a start value, not a step (holdout7 llama2-70b/complexity-cot/7).</summary>
+public sealed class StartValueProseTests
+{
+    [Fact]
+    public void A_sentence_naming_the_initial_value_executes_nothing()
+    {
+        // Read as n_0's write (the subject carried from the sentence before), the start value made a later "n_0 is
+        // initialized to 1" a second pass, and 7's early answer fell in the first attempt, out of the premature check.
+        var parsed = TraceParser.Parse("""
+            The purpose of the n_0 variable is to count. Its initial value is 1.
+            1. n_0 is initialized to 1.
+            """, Programs.Loop());
+
+        Assert.DoesNotContain(parsed.Claims, c => c.Executes);
+        Assert.Equal(1, parsed.Attempts);
+    }
+
+    [Fact]
+    public void A_loop_summary_after_a_clause_on_the_start_value_still_sums_the_loop_up()
+    {
+        var parsed = TraceParser.Parse("n_1 is initially 0, and subtracting 1 six times will result in -6.", Programs.Loop());
+
+        Assert.Contains(parsed.Claims, c => c.Executes && c.Name == "n_1" && c.Value?.Int64 == -6);
+    }
+}

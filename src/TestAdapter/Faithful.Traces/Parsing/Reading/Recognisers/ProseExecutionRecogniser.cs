@@ -55,7 +55,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            if (IsHypothetical(tokens, from, to, i) || InJustification(tokens, from, i))
+            if (IsHypothetical(tokens, from, to, i) || InJustification(tokens, from, i) || NamesTheStart(tokens, from, i))
             {
                 continue;
             }
@@ -107,6 +107,22 @@ internal static class ProseExecutionRecogniser
         }
 
         return found;
+    }
+
+    // "Its initial value is -1", "the initial value of n_0 is 5": the words just before the result word name the value a
+    // variable starts from, not a step's result ("since n_2 is initially 0, flipping it will still result in 0" sums a
+    // loop up: the clause before the comma is not the result word's).
+    private static bool NamesTheStart(List<Token> tokens, int from, int resultWord)
+    {
+        for (var k = resultWord - 1; k >= from && k >= resultWord - 4 && tokens[k].Kind != TokenKind.Comma; k--)
+        {
+            if (tokens[k].IsWord("initial") || tokens[k].IsWord("initially"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Since n is 3, ...": a one-letter word right before the result word (the input, a loop counter) is the sentence's
