@@ -199,6 +199,17 @@ public sealed class AnswerExtractionTests
     }
 
     [Fact]
+    public void A_state_list_in_an_answer_holds_no_single_value()
+    {
+        // "**Final result:** / n_0 = 4, n_1 = -5" and a tag around "1. n_0 = 0; n_1 = -1" (holdout8
+        // llama2-70b/complexity-cot/152) list several values: the readers' convention says no answer. The value after the
+        // last '=' was read as one, a false first answer. An assignment chain inside one clause still answers.
+        var trace = TraceParser.Parse("s1 = 7\nFinal result: s1 = 7, s2 = 21\n<result>1. s1 = 7; s2 = 21</result>\nFinal answer: s4 = s3 - s2 = 3", Programs.Chain());
+
+        Assert.Equal("?,?,3", TraceText.Answers(trace));
+    }
+
+    [Fact]
     public void Two_numbers_in_one_answer_are_ambiguous()
     {
         var trace = TraceParser.Parse("Final answer: 3 or 4", Programs.Chain());

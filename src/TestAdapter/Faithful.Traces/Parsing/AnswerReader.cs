@@ -556,12 +556,20 @@ internal static partial class AnswerReader
 
         var tokens = Tokenizer.Tokenize(LineNormalizer.Normalize(inner), names);
         var from = 0;
+        var assigned = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow)
             {
                 from = i + 1;
+                assigned += StartsAClause(tokens, i - 1) ? 1 : 0;
             }
+        }
+
+        if (assigned >= 2)
+        {
+            // "n_0 = 0; n_1 = -1; n_2 = 0": a state list holds several values, not one answer (the readers' convention).
+            return null;
         }
 
         ParsedValue? value = null;
@@ -604,6 +612,12 @@ internal static partial class AnswerReader
 
         return value;
     }
+
+    // A name that starts an assignment clause: at the start, or after a separator or a list item's number, not inside an
+    // expression ("result = n_0 + n_1 = 7" assigns once).
+    private static bool StartsAClause(List<Token> tokens, int name) =>
+        name >= 0 && tokens[name].Kind == TokenKind.Name
+        && (name == 0 || tokens[name - 1].Kind is TokenKind.Comma or TokenKind.Semicolon or TokenKind.Colon or TokenKind.Number or TokenKind.Word or TokenKind.Other);
 
     // Lines an answer's computation may sit on when the answer itself shows none: its own line, the three lines before it
     // ("The sum of these values is:" / "0 + 17 - 18 = -2" / "So the output is:" over the tag) and the line after it.
