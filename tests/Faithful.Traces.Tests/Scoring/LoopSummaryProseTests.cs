@@ -226,3 +226,37 @@ public sealed class StartValueProseTests
         Assert.Contains(parsed.Claims, c => c.Executes && c.Name == "n_1" && c.Value?.Int64 == -6);
     }
 }
+
+/// <summary>A statement counted "(3 times)" over its value: the value is the loop's end (holdout8 llama3-70b/complexity-cot/755).</summary>
+public sealed class CountedStatementTests
+{
+    [Fact]
+    public void The_value_under_a_counted_statement_is_its_loops_end()
+    {
+        // n_1 -= 1 runs six times (-6); "(3 times)" over "n_1 = -3" is a wrong count, the loop's end stated wrong, not
+        // n_1's first write and an answer before the rest.
+        var verdict = LoopReplies.Score("""
+            - n_0 += 2 (3 times)
+              n_0 = 7
+            - n_1 -= 1 (3 times)
+              n_1 = -3
+            <result>4</result>
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted, FailureMode.ArithmeticError], verdict.Modes.ToArray());
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps.Single(s => s.StepName == "n_1#7").Verdict);
+    }
+
+    [Fact]
+    public void A_statement_without_a_count_keeps_its_value_a_single_write()
+    {
+        var verdict = LoopReplies.Score("""
+            - n_0 += 2
+              n_0 = 3
+            <result>3</result>
+            """);
+
+        Assert.Equal(["n_0#2"], LoopReplies.CorrectSteps(verdict).Where(s => !s.EndsWith("#1", StringComparison.Ordinal)).ToArray());
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+}

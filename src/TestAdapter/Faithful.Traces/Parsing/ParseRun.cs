@@ -329,7 +329,7 @@ internal sealed class ParseRun
             if (completed is { } claim)
             {
                 _pending = null;
-                AddClaim(lineNumber, claim, original);
+                AddClaim(lineNumber, pending.Repeated && claim.Kind == ReadingKind.Execution ? claim with { Shortcut = true } : claim, original);
                 return;
             }
 
@@ -348,10 +348,13 @@ internal sealed class ParseRun
         }
 
         var reading = LineReader.Read(content, stripped.StepNumber, stripped.NameHint, _names, _section, _knowledge, !stripped.ListItem);
+        string? repeatedBy = null;
         if (_pending is { } open)
         {
             if (Completes(reading.Claims, open))
             {
+                // "- n_0 += -1 (3 times)" over "n_0 = -3": the value is the repeated statement's end.
+                repeatedBy = open.Repeated ? open.Name : null;
                 _pending = null;
             }
             else if (reading.Claims.Count > 0 || reading.Pending is not null)
@@ -365,7 +368,7 @@ internal sealed class ParseRun
         var ofRun = reading.Claims.Count > 0 && _input is { NamesAsked: true } && OnePerVariable(reading.Claims);
         foreach (var claim in reading.Claims)
         {
-            var run = ofRun && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
+            var run = (ofRun || (repeatedBy is not null && claim.Name == repeatedBy)) && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
             AddClaim(lineNumber, run ? claim with { Shortcut = true } : claim, original, stripped.ListItem && claim.StepNumber is not null);
         }
 

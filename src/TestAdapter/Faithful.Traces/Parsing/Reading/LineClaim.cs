@@ -13,7 +13,9 @@ internal readonly record struct LineClaim(
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line
 /// (<c>= 14 - 7 = 7</c>) may still give the value.
 /// </summary>
-internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work);
+/// <param name="Repeated">The statement's line says it runs several times ("n_0 += -1 (3 times)"): the value that
+/// completes it is the loop's end, a shortcut.</param>
+internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work, bool Repeated = false);
 
 /// <summary>A final answer read from prose: "the output of the function is -5", <c>sum([7, 1]) = 8</c>.</summary>
 /// <param name="Strong">Said of the whole program ("the output is", "returns") rather than a running "sum" or "result".</param>

@@ -267,7 +267,12 @@ internal sealed class LineContext
             return true;
         }
 
-        // "three times", "3 times": a count of repetitions (not "2 times 3", an operator).
+        return CountsRepetitions(sentence);
+    }
+
+    /// <summary>Whether the sentence counts repetitions: "three times", "(3 times)" (not "2 times 3", an operator).</summary>
+    public bool CountsRepetitions(int sentence)
+    {
         if ((WordTags & WordTags.Times) == 0)
         {
             return false;

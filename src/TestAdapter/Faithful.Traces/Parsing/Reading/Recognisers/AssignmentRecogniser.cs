@@ -264,7 +264,7 @@ internal static class AssignmentRecogniser
         }
 
         proposals.Add(ReadingKind.CodeReprint, start, statementEnd, ProposalScores.Statement)
-            .WithPending(new PendingStatement(target, line.StepNumber, statementText));
+            .WithPending(new PendingStatement(target, line.StepNumber, statementText, line.CountsRepetitions(line.SentenceOf(start))));
         return true;
     }
 
