@@ -260,3 +260,29 @@ public sealed class CountedStatementTests
         Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
     }
 }
+
+/// <summary>Words before a result word are no computation (gpt4/complexity-cot/544, holdout3 gpt4/complexity-cot/270).</summary>
+public sealed class ProseWorkTests
+{
+    [Fact]
+    public void A_sentence_without_numbers_before_its_value_shows_no_work()
+    {
+        // "Since the list only contains one element, which is 7": the words before "is" were taken as n_0's work and
+        // replayed (to nothing like 7), and a faithful trace got an arithmetic error.
+        var verdict = LoopReplies.Score("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 1 = -1
+            n_1 = -1 - 1 = -2
+            n_0 = 3 + 2 = 5
+            n_1 = -2 - 1 = -3
+            n_1 = -3 - 1 = -4
+            n_0 = 5 + 2 = 7
+            n_1 = -4 - 1 = -5
+            n_1 = -5 - 1 = -6
+            Return the sum of the list containing the final value of `n_0`. Since the list only starts with one element, which is 7, we add -6 to it.
+            The sum is 7 + (-6) = 1.
+            """);
+
+        Assert.Equal([FailureMode.Correct], verdict.Modes.ToArray());
+    }
+}

@@ -98,7 +98,9 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1)) : TrimSeparators(Slice(line.Text, tokens, from, i));
+            // "After updating n_0, its value becomes 19": words with no number before the result word show no computation.
+            var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1))
+                : HasKind(tokens, from, i, TokenKind.Number) ? TrimSeparators(Slice(line.Text, tokens, from, i)) : null;
             proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
                 .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
             found = true;
