@@ -210,6 +210,17 @@ public sealed class AnswerExtractionTests
     }
 
     [Fact]
+    public void An_option_picked_in_an_invented_quiz_is_no_answer()
+    {
+        // After its answer, holdout9 llamacodeinstruct/complexity-cot/862 invents multiple-choice items ("How many times
+        // does the loop run? A) 2 B) 3 ... Answer: B) 3"): the readers' convention says answers to invented follow-on
+        // problems are not answers. Read as answers they made a false self-correction.
+        var trace = TraceParser.Parse("s1 = 7\n<result>7</result>\nHow many steps are there?\nA) 2\nB) 4\nAnswer: B) 4\nAnswer: (A) 2\nAnswer: 7", Programs.Chain());
+
+        Assert.Equal("7,7", TraceText.Answers(trace));
+    }
+
+    [Fact]
     public void Two_numbers_in_one_answer_are_ambiguous()
     {
         var trace = TraceParser.Parse("Final answer: 3 or 4", Programs.Chain());

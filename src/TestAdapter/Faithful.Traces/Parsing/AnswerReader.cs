@@ -472,6 +472,12 @@ internal static partial class AnswerReader
                 continue;
             }
 
+            if (PicksAnOption(restText))
+            {
+                // "Answer: B) 3" under a question with lettered options: an invented quiz item's answer, not this one's.
+                return null;
+            }
+
             if (restText.Trim().Length > 0)
             {
                 return Make(index + 1, AnswerStyle.FinalAnswerLine, line[at..], restText, 0, at, names);
@@ -534,6 +540,18 @@ internal static partial class AnswerReader
             : string.IsNullOrWhiteSpace(content) ? "the answer is empty" : $"the answer '{Bound(content.Trim())}' is not a number";
         var work = value is null ? null : WorkIn(content, names);
         return new Found(new ParsedAnswer(lineNumber, value, style, Bound(markerText.Trim())) { Work = work }, extraLines, column, problem);
+    }
+
+    // "B) 3", "(B) 3", "b. 3": a lettered option picked, as multiple-choice items answer.
+    private static bool PicksAnOption(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        if (t.Length >= 3 && t[0] == '(' && char.IsAsciiLetter(t[1]) && t[2] == ')')
+        {
+            return true;
+        }
+
+        return t.Length >= 3 && char.IsAsciiLetter(t[0]) && t[1] is ')' or '.' && t[2] == ' ';
     }
 
     /// <summary>
