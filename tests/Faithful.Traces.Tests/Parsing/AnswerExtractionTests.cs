@@ -221,6 +221,16 @@ public sealed class AnswerExtractionTests
     }
 
     [Fact]
+    public void A_sum_ending_in_a_bracketed_operand_is_no_answer()
+    {
+        // "result = -1 + (-20) + 10 + (-1024)" is the sum written out; its last operand is in brackets, which hid that a
+        // '+' comes before it (holdout9 llama3-70b/complexity-redundant-cot/197, a false self-correction, and ten more).
+        var trace = TraceParser.Parse("s1 = 7\nresult = 7 + (-21)\nresult = -14\n<result>-14</result>", Programs.Chain());
+
+        Assert.Equal("-14,-14", TraceText.Answers(trace));
+    }
+
+    [Fact]
     public void Two_numbers_in_one_answer_are_ambiguous()
     {
         var trace = TraceParser.Parse("Final answer: 3 or 4", Programs.Chain());

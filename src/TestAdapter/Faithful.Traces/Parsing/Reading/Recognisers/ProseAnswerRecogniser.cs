@@ -248,8 +248,14 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            // A number that ends an expression ("7 + 1") is an operand, not a result.
-            if (i > from && tokens[i - 1].IsBinaryOperator && !(tokens[i - 1].IsOperator("(") || tokens[i - 1].IsOperator("[")))
+            // A number that ends an expression ("7 + 1", "20 + (-1024)") is an operand, not a result.
+            var before = i - 1;
+            while (before > from && tokens[before].IsOperator("("))
+            {
+                before--;
+            }
+
+            if (before >= from && tokens[before].IsBinaryOperator)
             {
                 continue;
             }
