@@ -11,18 +11,6 @@ namespace Faithful.Traces.Tests.Scoring;
 /// </summary>
 public sealed class AnswerWorkTests
 {
-    private const string FullTrace = """
-        n_0 = 1 + 2 = 3
-        n_1 = 0 - 1 = -1
-        n_1 = -1 - 1 = -2
-        n_0 = 3 + 2 = 5
-        n_1 = -2 - 1 = -3
-        n_1 = -3 - 1 = -4
-        n_0 = 5 + 2 = 7
-        n_1 = -4 - 1 = -5
-        n_1 = -5 - 1 = -6
-        """;
-
     [Fact]
     public void A_bare_wrong_answer_after_extra_steps_is_no_arithmetic_error()
     {

@@ -269,16 +269,8 @@ public sealed class ProseWorkTests
     {
         // "Since the list only contains one element, which is 7": the words before "is" were taken as n_0's work and
         // replayed (to nothing like 7), and a faithful trace got an arithmetic error.
-        var verdict = LoopReplies.Score("""
-            n_0 = 1 + 2 = 3
-            n_1 = 0 - 1 = -1
-            n_1 = -1 - 1 = -2
-            n_0 = 3 + 2 = 5
-            n_1 = -2 - 1 = -3
-            n_1 = -3 - 1 = -4
-            n_0 = 5 + 2 = 7
-            n_1 = -4 - 1 = -5
-            n_1 = -5 - 1 = -6
+        var verdict = LoopReplies.Score($"""
+            {LoopReplies.FullTrace}
             Return the sum of the list containing the final value of `n_0`. Since the list only starts with one element, which is 7, we add -6 to it.
             The sum is 7 + (-6) = 1.
             """);
