@@ -102,21 +102,14 @@ internal static class EchoRecogniser
     // values in order as if "respectively" followed (the first name's pair is not "n_1 ... as 0").
     private static bool NamesAListThenAre(List<Token> tokens, int from, int to)
     {
-        var names = 0;
-        for (var i = from; i < to; i++)
+        var first = from;
+        while (first < to && tokens[first].Kind != TokenKind.Name)
         {
-            var token = tokens[i];
-            if (token.Kind == TokenKind.Name)
-            {
-                names++;
-            }
-            else if (names > 0 && !(token.Kind == TokenKind.Comma || token.IsWord("and")))
-            {
-                return names >= 2 && (token.IsWord("are") || token.IsWord("were"));
-            }
+            first++;
         }
 
-        return false;
+        var after = Pairs.NameList(tokens, first, to, out var names);
+        return names >= 2 && after < to && (tokens[after].IsWord("are") || tokens[after].IsWord("were"));
     }
 
     // "n_0, n_1 and n_2 ... initialized to 1, 1, and -1 respectively": whether it proposed the zipped pairs.

@@ -73,6 +73,22 @@ internal static class Pairs
         };
     }
 
+    /// <summary>
+    /// The index after a run of names joined by commas and "and" from <paramref name="at"/> ("n_0, n_1 and n_2"), with
+    /// how many names the run holds.
+    /// </summary>
+    public static int NameList(List<Token> tokens, int at, int end, out int names)
+    {
+        names = 0;
+        while (at < end && (tokens[at].Kind is TokenKind.Name or TokenKind.Comma || tokens[at].IsWord("and")))
+        {
+            names += tokens[at].Kind == TokenKind.Name ? 1 : 0;
+            at++;
+        }
+
+        return at;
+    }
+
     /// <summary>The index after separators ("," ";" "and" "&amp;") at <paramref name="at"/>.</summary>
     public static int SkipSeparators(List<Token> tokens, int at, int end)
     {

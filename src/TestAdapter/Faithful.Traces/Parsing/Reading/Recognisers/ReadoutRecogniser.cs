@@ -62,14 +62,7 @@ internal static class ReadoutRecogniser
     private static int? ListedInOrder(LineContext line, int at, int to, Proposals proposals)
     {
         var tokens = line.Tokens;
-        var i = at;
-        var names = 0;
-        while (i < to && (tokens[i].Kind is TokenKind.Name or TokenKind.Comma || tokens[i].IsWord("and")))
-        {
-            names += tokens[i].Kind == TokenKind.Name ? 1 : 0;
-            i++;
-        }
-
+        var i = Pairs.NameList(tokens, at, to, out var names);
         if (names < 2)
         {
             return null;
