@@ -542,10 +542,13 @@ internal static partial class AnswerReader
         return new Found(new ParsedAnswer(lineNumber, value, style, Bound(markerText.Trim())) { Work = work }, extraLines, column, problem);
     }
 
-    // "B) 3", "(B) 3", "b. 3": a lettered option picked, as multiple-choice items answer.
-    private static bool PicksAnOption(string text)
+    /// <summary>
+    /// "B) 3", "(B) 3", "b. 3" after an answer's marker (and any ':' or '=' left before it): a lettered option picked, as
+    /// invented multiple-choice items answer. A final-answer line and a prose answer both ask this.
+    /// </summary>
+    internal static bool PicksAnOption(ReadOnlySpan<char> text)
     {
-        var t = text.AsSpan().TrimStart();
+        var t = text.TrimStart(" \t:=");
         if (t.Length >= 3 && t[0] == '(' && char.IsAsciiLetter(t[1]) && t[2] == ')')
         {
             return true;

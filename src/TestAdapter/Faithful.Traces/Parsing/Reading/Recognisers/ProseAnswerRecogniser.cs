@@ -68,7 +68,7 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || PicksAnOption(tokens, subject + 1, to))
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
             }
@@ -78,20 +78,6 @@ internal static class ProseAnswerRecogniser
             proposals.Add(ReadingKind.Answer, subject, value + 1, ProposalScores.Answer)
                 .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], strong));
         }
-    }
-
-    // "Answer: B) 3", "Answer: (B) 3": a lettered option picked, as an invented multiple-choice item answers.
-    private static bool PicksAnOption(List<Token> tokens, int from, int to)
-    {
-        var i = from;
-        while (i < to && tokens[i].Kind is TokenKind.Colon or TokenKind.Assign)
-        {
-            i++;
-        }
-
-        i += i < to && tokens[i].IsOperator("(") ? 1 : 0;
-        return i + 1 < to && tokens[i] is { Kind: TokenKind.Word or TokenKind.Name, Text.Length: 1 } && char.IsAsciiLetter(tokens[i].Text[0])
-            && (tokens[i + 1].IsOperator(")") || tokens[i + 1] is { Kind: TokenKind.Other, Text: "." });
     }
 
     // The answer's subject word, or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) =".
