@@ -554,7 +554,8 @@ internal static partial class AnswerReader
             return true;
         }
 
-        return t.Length >= 3 && char.IsAsciiLetter(t[0]) && t[1] is ')' or '.' && t[2] == ' ';
+        // "B)3" too; after a '.' a space must follow ("e.g." picks nothing).
+        return t.Length >= 3 && char.IsAsciiLetter(t[0]) && (t[1] == ')' || (t[1] == '.' && t[2] == ' '));
     }
 
     /// <summary>
