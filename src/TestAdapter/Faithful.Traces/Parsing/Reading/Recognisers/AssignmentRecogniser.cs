@@ -75,7 +75,7 @@ internal static class AssignmentRecogniser
 
         // "n_0 will be 2", "n_0 would become -3", "n_0 has the value 5".
         var next = at + 1 < tokens.Count ? tokens[at + 1] : default;
-        if (token.Text.ToLowerInvariant() is "will" or "would" or "should" or "shall")
+        if (IsModal(token))
         {
             return next.Kind == TokenKind.Word && next.Text.ToLowerInvariant() is "be" or "become" or "equal" or "now";
         }
@@ -118,7 +118,7 @@ internal static class AssignmentRecogniser
     {
         var link = tokens[rhsStart - 1];
         var at = rhsStart;
-        if (link.IsWord("will") || link.IsWord("would") || link.IsWord("should") || link.IsWord("shall"))
+        if (IsModal(link))
         {
             if (WordAt(tokens, at, end, "now"))
             {
@@ -146,6 +146,9 @@ internal static class AssignmentRecogniser
     }
 
     private static bool WordAt(List<Token> tokens, int at, int end, string word) => at < end && tokens[at].IsWord(word);
+
+    // The first word of a two-word link ("will be", "would become"); IsAssignment says which words may follow it.
+    private static bool IsModal(Token token) => token.IsWord("will") || token.IsWord("would") || token.IsWord("should") || token.IsWord("shall");
 
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
