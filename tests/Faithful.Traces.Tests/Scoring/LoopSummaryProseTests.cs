@@ -278,3 +278,48 @@ public sealed class ProseWorkTests
         Assert.Equal([FailureMode.Correct], verdict.Modes.ToArray());
     }
 }
+
+/// <summary>
+/// "it will return the sum of `[n_0]`, which is `[1+1+1]`" (gpt35/complexity-cot/9, holdout6 /541, holdout10 /555, the
+/// same reply to the same program): the readers take the worked entry as the loop's end value computed (three increments
+/// of 1 without the start, so wrong), not as no step at all.
+/// </summary>
+public sealed class BracketedReadoutTests
+{
+    [Fact]
+    public void A_worked_entry_of_a_bracketed_readout_sums_its_loop_up()
+    {
+        var parsed = TraceParser.Parse("""
+            The loop runs 3 times, adding 2 to n_0 each time.
+            After the loop, it returns the sum of `[n_0, n_1]`, which is `[2+2+2, -1-1-1-1-1-1]`.
+            <result>0</result>
+            """, Programs.Loop());
+        var verdict = LoopReplies.Score("""
+            The loop runs 3 times, adding 2 to n_0 each time.
+            After the loop, it returns the sum of `[n_0, n_1]`, which is `[2+2+2, -1-1-1-1-1-1]`.
+            <result>0</result>
+            """);
+
+        Assert.Equal(["n_0 6 2+2+2", "n_1 -6 -1-1-1-1-1-1"], parsed.Claims.Where(c => c.Line == 2).Select(c => $"{c.Name} {c.Value} {c.Work}").ToArray());
+        Assert.True(parsed.Claims.Where(c => c.Line == 2).All(c => c.Executes && c.Shortcut));
+        Assert.Equal([FailureMode.UnderExecuted, FailureMode.ArithmeticError], verdict.Modes.ToArray());
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps.Last(s => s.StepName.StartsWith("n_0#", StringComparison.Ordinal)).Verdict);
+    }
+
+    [Fact]
+    public void Bare_entries_of_a_bracketed_readout_execute_nothing()
+    {
+        // "which is `[7, -6]`" names end values the trace never computed: no step, so the answer is premature.
+        const string Reply = """
+            The loop runs 3 times, adding 2 to n_0 each time.
+            After the loop, it returns the sum of `[n_0, n_1]`, which is `[7, -6]`.
+            <result>1</result>
+            """;
+        var parsed = TraceParser.Parse(Reply, Programs.Loop());
+        var verdict = LoopReplies.Score(Reply);
+
+        Assert.DoesNotContain(parsed.Claims, c => c.Line == 2);
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
+    }
+}

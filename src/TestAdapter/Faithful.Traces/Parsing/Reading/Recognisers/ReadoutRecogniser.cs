@@ -31,6 +31,12 @@ internal static class ReadoutRecogniser
                     continue;
                 }
 
+                if (BracketedWork(line, i, to, proposals) is { } bracketEnd)
+                {
+                    i = bracketEnd - 1;
+                    continue;
+                }
+
                 if (ListedInOrder(line, i, to, proposals) is { } listEnd)
                 {
                     i = listEnd - 1;
@@ -107,6 +113,99 @@ internal static class ReadoutRecogniser
         }
 
         return i;
+    }
+
+    // "After the loop, it will return the sum of [n_0], which is [1+1+1]": a bracketed list of names, a few words, then a
+    // bracketed list of as many entries. An entry written as arithmetic computes its name's end value (a loop summed up,
+    // rightly or not); a bare number in such a list executes nothing, so only worked entries are read. Returns the index
+    // after the closing bracket, or null.
+    private static int? BracketedWork(LineContext line, int at, int to, Proposals proposals)
+    {
+        var tokens = line.Tokens;
+        if (at == 0 || !tokens[at - 1].IsOperator("["))
+        {
+            return null;
+        }
+
+        var i = Pairs.NameList(tokens, at, to, out var names);
+        if (i >= to || !tokens[i].IsOperator("]"))
+        {
+            return null;
+        }
+
+        i++;
+        var words = 0;
+        while (i < to && words < 4 && (tokens[i].Kind is TokenKind.Word or TokenKind.Comma || tokens[i].Kind == TokenKind.Assign))
+        {
+            words += tokens[i].Kind == TokenKind.Comma ? 0 : 1;
+            i++;
+        }
+
+        if (words == 0 || i >= to || !tokens[i].IsOperator("["))
+        {
+            return null;
+        }
+
+        var entries = new (int From, int To)[names];
+        var entry = 0;
+        var from = ++i;
+        for (; i < to && !tokens[i].IsOperator("]"); i++)
+        {
+            if (tokens[i].Kind == TokenKind.Comma)
+            {
+                if (entry == names - 1)
+                {
+                    return null;
+                }
+
+                entries[entry++] = (from, i);
+                from = i + 1;
+            }
+            else if (tokens[i].Kind is not (TokenKind.Number or TokenKind.Operator))
+            {
+                return null;
+            }
+        }
+
+        if (i >= to || entry != names - 1)
+        {
+            return null;
+        }
+
+        entries[entry] = (from, i);
+        var worked = 0;
+        var values = new long?[names];
+        for (var k = 0; k < names; k++)
+        {
+            var (first, last) = entries[k];
+            if (last - first >= 3 && ArithmeticTokens.TryEvaluate(tokens, first, last, out var value))
+            {
+                values[k] = value;
+                worked++;
+            }
+        }
+
+        if (worked == 0)
+        {
+            return null;
+        }
+
+        var proposal = proposals.Add(ReadingKind.Readout, at, i + 1, worked * ProposalScores.ReadoutPair);
+        var name = at;
+        for (var k = 0; k < names; k++, name++)
+        {
+            while (tokens[name].Kind != TokenKind.Name)
+            {
+                name++;
+            }
+
+            if (values[k] is { } computed)
+            {
+                proposal.With(new LineClaim(tokens[name].Text, null, ParsedValue.FromInt64(computed), TokenText.Slice(line.Text, tokens, entries[k].From, entries[k].To), ReadingKind.Readout));
+            }
+        }
+
+        return i + 1;
     }
 
     private static TokenText.Found? ValueAfterWords(List<Token> tokens, int from, int to)

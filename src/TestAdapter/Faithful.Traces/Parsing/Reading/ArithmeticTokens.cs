@@ -1,0 +1,85 @@
+namespace Faithful.Traces.Parsing.Reading;
+
+/// <summary>The value of integer arithmetic written as tokens: "1+1+1", "-2 * 3 - (-1)".</summary>
+internal static class ArithmeticTokens
+{
+    /// <summary>
+    /// Evaluates tokens [from, to) as a sum of products of integers (+, -, *; a parenthesis around a single number), or
+    /// false for anything else, a division, or an overflow.
+    /// </summary>
+    public static bool TryEvaluate(List<Token> tokens, int from, int to, out long value)
+    {
+        value = 0;
+        long sum = 0, product = 1;
+        var sign = 1L;
+        var expectOperand = true;
+        for (var i = from; i < to; i++)
+        {
+            var token = tokens[i];
+            if (expectOperand)
+            {
+                if (token.IsOperator("(") && i + 2 < to && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 2].IsOperator(")"))
+                {
+                    token = tokens[++i];
+                    i++;
+                }
+
+                if (token.Kind != TokenKind.Number || token.Number.Int64 is not { } operand)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    product = checked(product * operand);
+                }
+                catch (OverflowException)
+                {
+                    return false;
+                }
+
+                expectOperand = false;
+                continue;
+            }
+
+            if (token.IsOperator("*"))
+            {
+                expectOperand = true;
+                continue;
+            }
+
+            if (!token.IsOperator("+") && !token.IsOperator("-"))
+            {
+                return false;
+            }
+
+            if (!TryAdd(ref sum, sign, product))
+            {
+                return false;
+            }
+
+            (sign, product, expectOperand) = (token.IsOperator("-") ? -1 : 1, 1, true);
+        }
+
+        if (expectOperand || !TryAdd(ref sum, sign, product))
+        {
+            return false;
+        }
+
+        value = sum;
+        return true;
+    }
+
+    private static bool TryAdd(ref long sum, long sign, long product)
+    {
+        try
+        {
+            sum = checked(sum + (sign * product));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+}
