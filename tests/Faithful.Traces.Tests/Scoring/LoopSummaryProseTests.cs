@@ -323,3 +323,56 @@ public sealed class BracketedReadoutTests
         Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
     }
 }
+
+/// <summary>
+/// "The process is then repeated two more times ... the final values are n_0 = 9, ..." (holdout10 gpt4/complexity-cot/86):
+/// a closing list the trace never computed is a snapshot, but one the reply gives right after saying the walk repeats is
+/// where the repeats end, a shortcut of each loop (the readers' reading).
+/// </summary>
+public sealed class RepeatedWalkTests
+{
+    private const string FirstPass = """
+        n_0 = 1 + 2 = 3
+        n_1 = 0 - 1 = -1
+        n_1 = -1 - 1 = -2
+        """;
+
+    [Fact]
+    public void A_closing_list_after_the_walk_is_said_to_repeat_sums_the_loops_up()
+    {
+        var verdict = LoopReplies.Score(FirstPass + """
+
+            This completes the first outer iteration. The process is then repeated two more times. After three iterations, the final values are n_0 = 9 and n_1 = -6.
+            The sum is 9 + (-6) = 3.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted, FailureMode.ArithmeticError], verdict.Modes.ToArray());
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps.Last(s => s.StepName.StartsWith("n_0#", StringComparison.Ordinal)).Verdict);
+    }
+
+    [Fact]
+    public void The_repeat_may_be_said_on_the_line_before_the_list()
+    {
+        var verdict = LoopReplies.Score(FirstPass + """
+
+            Repeat the steps above two more times.
+            After the loops finish, n_0 = 9, n_1 = -6.
+            The sum is 9 + (-6) = 3.
+            """);
+
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
+    [Fact]
+    public void Without_the_repeat_the_closing_list_executes_nothing()
+    {
+        var verdict = LoopReplies.Score(FirstPass + """
+
+            This completes the first outer iteration. After three iterations, the final values are n_0 = 9 and n_1 = -6.
+            The sum is 9 + (-6) = 3.
+            """);
+
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+}

@@ -43,6 +43,10 @@ internal sealed class ParseRun
     private string _previousContent = "";
     // Whether the last line read gave an answer with a value (then it is what an "Example:" on it introduced).
     private bool _previousAnswered;
+
+    // The last line read ended saying the walk repeats ("Repeat steps 4-9 two more times."): the next line's list of
+    // values gives the repeats' results.
+    private bool _repeatSaid;
     private readonly InputTracker? _input;
     private bool _inventedTask;
     private bool _inCode;
@@ -366,10 +370,15 @@ internal sealed class ParseRun
         // "So, for n=3, n_0 will be -1": a line's bare values, one per variable, on a line that names the input asked, are
         // the run's end values, not single steps ("For n=3, n_0 will be -1 and n_1 will be 1" after a parity argument).
         var ofRun = reading.Claims.Count > 0 && _input is { NamesAsked: true } && OnePerVariable(reading.Claims);
+        var afterRepeat = _repeatSaid;
+        _repeatSaid = reading.EndsRepeating;
         foreach (var claim in reading.Claims)
         {
             var run = (ofRun || (repeatedBy is not null && claim.Name == repeatedBy)) && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
-            AddClaim(lineNumber, run ? claim with { Shortcut = true } : claim, original, stripped.ListItem && claim.StepNumber is not null);
+            var read = run ? claim with { Shortcut = true }
+                : afterRepeat && claim.Kind == ReadingKind.Readout ? claim with { AfterRepeat = true }
+                : claim;
+            AddClaim(lineNumber, read, original, stripped.ListItem && claim.StepNumber is not null);
         }
 
         if (!answered && reading.Answers.Count > 0 && _options.Answers.Allows(AnswerStyle.Prose))

@@ -244,8 +244,9 @@ internal sealed class DocumentPass
                     (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || state.RestatedGivenIn == _generation)
                         ? (ReadingKind.Readout, false)
                         : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
-                        // A closing list of final values the trace never computed executes nothing (the readers' convention).
-                        : inReadoutList && claim.Work is null ? (ReadingKind.StateSnapshot, value is not null)
+                        // A closing list of final values the trace never computed executes nothing (the readers' convention),
+                        // unless the reply said just before that the walk repeats: then the list gives where the repeats end.
+                        : inReadoutList && claim.Work is null && !claim.AfterRepeat ? (ReadingKind.StateSnapshot, value is not null)
                         : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
                     break;

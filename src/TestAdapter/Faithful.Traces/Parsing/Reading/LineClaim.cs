@@ -1,13 +1,16 @@
 namespace Faithful.Traces.Parsing.Reading;
 
 /// <summary>A value read from one line, typed, before line and attempt numbers are attached.</summary>
+/// <param name="AfterRepeat">A readout stated after the reply says the walk repeats ("The process is then repeated two
+/// more times. ... the final values are n_0 = 9, ..."), on its line or the line before: it gives where the repeats end.</param>
 internal readonly record struct LineClaim(
     string? Name,
     int? StepNumber,
     ParsedValue? Value,
     string? Work,
     ReadingKind Kind = ReadingKind.Execution,
-    bool Shortcut = false);
+    bool Shortcut = false,
+    bool AfterRepeat = false);
 
 /// <summary>
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line
@@ -36,6 +39,9 @@ internal sealed class LineReading
     /// <summary>A statement with no value on this line, or null.</summary>
     public PendingStatement? Pending { get; set; }
 
+    /// <summary>Whether the line's last sentence says the walk repeats ("Repeat steps 4-9 two more times."): the values the next line lists are its results.</summary>
+    public bool EndsRepeating { get; set; }
+
     /// <summary>Whether the line names a step or variable and holds a number: if it yields nothing, that is worth reporting.</summary>
     public bool MentionsNameAndNumber { get; set; }
 
@@ -51,6 +57,7 @@ internal sealed class LineReading
         Unreadable.Clear();
         Pending = null;
         MentionsNameAndNumber = false;
+        EndsRepeating = false;
         return this;
     }
 }

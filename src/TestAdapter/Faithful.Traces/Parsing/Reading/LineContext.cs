@@ -116,6 +116,35 @@ internal sealed class LineContext
     /// <summary>Token ranges [From, To) of the line's sentences, split at '.', '!' and '?'.</summary>
     public List<(int From, int To)> Sentences { get; } = new(2);
 
+    /// <summary>
+    /// The first and the last sentence holding a repeat word ("The process is then repeated two more times", "Repeat steps
+    /// 4-9 two more times"), or (-1, -1); one test of the line's tags on a line without one.
+    /// </summary>
+    public (int First, int Last) RepeatSentences()
+    {
+        if ((WordTags & WordTags.Repeat) == 0)
+        {
+            return (-1, -1);
+        }
+
+        var (first, last) = (-1, -1);
+        for (var s = 0; s < Sentences.Count; s++)
+        {
+            var (from, to) = Sentences[s];
+            for (var i = from; i < to; i++)
+            {
+                if (Tokens[i].Kind == TokenKind.Word && WordTagging.IsRepeatWord(Tokens[i].Text))
+                {
+                    first = first < 0 ? s : first;
+                    last = s;
+                    break;
+                }
+            }
+        }
+
+        return (first, last);
+    }
+
     /// <summary>The index of the sentence that holds token <paramref name="token"/>.</summary>
     public int SentenceOf(int token)
     {

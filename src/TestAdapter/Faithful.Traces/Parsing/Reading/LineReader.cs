@@ -149,6 +149,8 @@ internal static class LineReader
 
         var proposals = ScratchProposals ??= new();
         proposals.Clear();
+        var repeats = line.RepeatSentences();
+        reading.EndsRepeating = repeats.Last >= 0 && repeats.Last == line.Sentences.Count - 1;
 
         // In listing order (ties in the cover go to the earlier); recognisers whose words the line lacks are skipped.
         if (ProseAnswerRecogniser.MayPropose(line))
@@ -227,7 +229,10 @@ internal static class LineReader
             {
                 // "n_0 is still 3" restates a value unless work shows the step ("still 0, since 0 * -1 = 0").
                 var kind = restates && claim.Work is null ? ReadingKind.StateSnapshot : claim.Kind;
-                reading.Claims.Add(claim with { Kind = kind, Shortcut = shortcut && kind != ReadingKind.StateSnapshot });
+                // "The process is then repeated two more times. ... the final values are n_0 = 9, ...": a list after the
+                // reply says the walk repeats gives the repeats' results (the document pass decides what a new value is).
+                var afterRepeat = kind == ReadingKind.Readout && repeats.First >= 0 && repeats.First <= sentence;
+                reading.Claims.Add(claim with { Kind = kind, Shortcut = shortcut && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
             }
         }
 

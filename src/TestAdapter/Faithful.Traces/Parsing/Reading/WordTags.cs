@@ -41,10 +41,18 @@ internal enum WordTags : ushort
 
     /// <summary>A word of <see cref="Lexicon.ParityWords"/>: the line may weigh cases ("if n is odd, ...").</summary>
     Parity = 512,
+
+    /// <summary>"repeat", "repeated": the reply says the walk goes on the same way (<see cref="LineContext.RepeatSentences"/>).</summary>
+    Repeat = 1024,
 }
 
 internal static class WordTagging
 {
+    private static readonly HashSet<string> RepeatWords = new(StringComparer.OrdinalIgnoreCase) { "repeat", "repeats", "repeated", "repeating" };
+
+    /// <summary>"repeat", "repeats", "repeated", "repeating", in any case.</summary>
+    public static bool IsRepeatWord(string word) => RepeatWords.Contains(word);
+
     /// <summary>
     /// The tags of an identifier as written and of the name it resolves to: the recognisers compare a name token's
     /// canonical text and a word token's written text, so a line's tags cover both.
@@ -105,6 +113,11 @@ internal static class WordTagging
         if (string.Equals(word, "is", StringComparison.OrdinalIgnoreCase))
         {
             tags |= WordTags.Is;
+        }
+
+        if (RepeatWords.Contains(word))
+        {
+            tags |= WordTags.Repeat;
         }
 
         return tags;
