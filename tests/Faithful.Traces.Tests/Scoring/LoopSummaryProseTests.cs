@@ -376,3 +376,43 @@ public sealed class RepeatedWalkTests
         Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
     }
 }
+
+/// <summary>
+/// "So, its final value will be -1 + 2*3 = 5" (holdout6 gpt4/complexity-cot/208): "will be" links a value in prose as
+/// "is" does, but not the first of a list ("it will be -1, 1, -1, and then ...", holdout10 gpt4/603), and a value a
+/// word links inside a remark that gives a reason ("(because -1 to the power of an odd number is -1)", gpt4/767) says
+/// why, not what the name holds.
+/// </summary>
+public sealed class ProseLinkTests
+{
+    [Fact]
+    public void Will_be_links_a_closed_form_to_the_name_the_line_is_about()
+    {
+        var parsed = TraceParser.Parse("""
+            - n_0 is incremented by 2, n times. So, its final value will be 1 + 2*3 = 7.
+            """, Programs.Loop());
+
+        var claim = Assert.Single(parsed.Claims, c => c.Executes);
+        Assert.Equal(("n_0", "7", "1 + 2*3"), (claim.Name, claim.Value?.Text, claim.Work));
+    }
+
+    [Fact]
+    public void Will_be_before_a_list_of_values_links_none_of_them()
+    {
+        var parsed = TraceParser.Parse("""
+            - n_1 will be multiplied by -1 each time, so it will be -1, 1, -1, and then 1 again.
+            """, Programs.FlipLoop());
+
+        Assert.DoesNotContain(parsed.Claims, c => c.Executes && c.Value?.Text == "-1");
+    }
+
+    [Fact]
+    public void A_value_inside_a_reason_is_not_the_names()
+    {
+        var parsed = TraceParser.Parse("""
+            - n_1 will be multiplied 9 times (because -1 to the power of an odd number is -1).
+            """, Programs.FlipLoop());
+
+        Assert.DoesNotContain(parsed.Claims, c => c.Name == "n_1" && c.Value is not null);
+    }
+}

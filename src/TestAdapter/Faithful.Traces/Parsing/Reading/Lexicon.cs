@@ -18,7 +18,7 @@ internal static class Lexicon
     public static readonly HashSet<string> ProseResultWords = Words(
         "giving", "gives", "give", "yields", "yielding", "yield", "get", "gets", "getting", "got", "makes", "making",
         "leaves", "leaving", "equals", "becomes", "become", "becoming", "resulting", "results", "producing", "produces",
-        "ends", "end", "ending", "finishes", "bringing", "brings", "turning", "turns", "reaching", "reaches", "reach", "result");
+        "ends", "end", "ending", "finishes", "bringing", "brings", "turning", "turns", "reaching", "reaches", "reach", "result", "be");
 
     /// <summary>Filler between a prose result word and its value: "ends up at -6", "resulting in 1", "making it 7".</summary>
     public static readonly HashSet<string> ProseValueFillers = Words(

@@ -92,6 +92,12 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
+            // "so it will be -1, 1, -1, and then ...": after "be", the first of a list of values is no result.
+            if (tokens[i].IsWord("be") && valueAt + 2 < to && tokens[valueAt + 1].Kind == TokenKind.Comma && tokens[valueAt + 2].Kind == TokenKind.Number)
+            {
+                continue;
+            }
+
             var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) || NamesOtherSubject(tokens, from, i) ? null : subject);
             if (target is null)
             {
