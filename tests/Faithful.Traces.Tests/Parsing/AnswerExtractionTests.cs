@@ -176,6 +176,19 @@ public sealed class AnswerExtractionTests
         Assert.Equal("1", TraceText.Answers(trace));
     }
 
+    [Theory]
+    [InlineData("s1 = 7\n</result>4</result>\n</solved>")]
+    [InlineData("s1 = 7\n<result></result>4</result>")]
+    public void A_value_between_two_closing_tags_answers(string reply)
+    {
+        // "</result>4</result>" (holdout llama2-70b/complexity-cot/424), "<result></result>140</result>" (holdout2
+        // llama2-70b/complexity-redundant-cot/203): malformed tags around one number, which the readers count.
+        var trace = TraceParser.Parse(reply, Programs.Chain());
+
+        Assert.Equal("4", TraceText.Answers(trace));
+        Assert.Equal(AnswerStyle.ResultTag, trace.FirstAnswer!.Style);
+    }
+
     [Fact]
     public void A_tag_closed_too_far_below_is_read_at_its_closing_line()
     {

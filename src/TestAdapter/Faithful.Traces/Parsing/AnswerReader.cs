@@ -142,6 +142,12 @@ internal static partial class AnswerReader
 
         var contentStart = start + open.Length;
         var end = marks.IndexOfClose(line, contentStart, out var closeLength);
+        if (end >= 0 && string.IsNullOrWhiteSpace(line[contentStart..end]) && marks.IndexOfClose(line, end + closeLength, out var secondLength) is var second and >= 0)
+        {
+            // "<result></result>140</result>": an empty tag, then the value closed again; the value answers.
+            (contentStart, end, closeLength) = (end + closeLength, second, secondLength);
+        }
+
         if (end >= 0)
         {
             return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
@@ -292,6 +298,14 @@ internal static partial class AnswerReader
     {
         var line = lines[index];
         var end = marks.IndexOfClose(line, 0, out var closeLength);
+        if (end >= 0 && string.IsNullOrWhiteSpace(line[..end]) && marks.IndexOfClose(line, end + closeLength, out var secondLength) is var second and >= 0
+            && !OpenerReaches(lines, index, marks))
+        {
+            // "</result>4</result>": a closing tag written for the opener; the value between the two answers.
+            var between = line[(end + closeLength)..second];
+            return EndsWithItsOneValue(between, names) ? Make(index + 1, AnswerStyle.ResultTag, line[..(second + secondLength)], between, 0, 0, names) : null;
+        }
+
         if (end <= 0 || OpenerReaches(lines, index, marks))
         {
             return null;
