@@ -39,7 +39,6 @@ internal sealed class AttemptAligner(
         var bare = new List<int>();
         var shortcutsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var claimedDirectly = new bool[program.Steps.Count];
-        var passTargets = PassSummaries.Targets(program, truth, index, claims, start, end);
         for (var c = start; c < end; c++)
         {
             var claim = claims[c];
@@ -52,15 +51,6 @@ internal sealed class AttemptAligner(
             if (!claim.Executes)
             {
                 roles[c] = ClaimRole.Observation;
-                continue;
-            }
-
-            if (passTargets is not null && passTargets[c] >= 0)
-            {
-                // One value per variable for a pass of the outermost loop: the variable's last write in that pass.
-                Place(c, passTargets[c]);
-                summaries[c] = true;
-                claimedDirectly[passTargets[c]] = true;
                 continue;
             }
 
@@ -281,7 +271,7 @@ internal sealed class AttemptAligner(
 
     // The one or two terms of a sum of integer products ("1 - 3*3*3" is 1 and -27; spaces and parentheses ignored);
     // false for anything else. Read on every claim with work until a closed form turns up, so it allocates nothing.
-    internal static bool TryTerms(ReadOnlySpan<char> work, out long first, out long second, out int count)
+    private static bool TryTerms(ReadOnlySpan<char> work, out long first, out long second, out int count)
     {
         (first, second, count) = (0, 0, 0);
         var (sign, product, number, inNumber) = (1L, (Int128)1, 0L, false);

@@ -166,8 +166,6 @@ internal sealed class ProgramIndex
             StatementSignatures[id] = CharacterSignature.Of(statement);
             AddedPerRun[id] = Added(statement);
         }
-
-        _outerIterationStarts = new Lazy<int[]?>(() => FindOuterIterationStarts(IsGiven, StatementOfStep));
     }
 
     // "n_2 -= 2" adds -2 each time it runs; null for any other statement.
@@ -284,14 +282,6 @@ internal sealed class ProgramIndex
     /// <summary>The step that wrote the same variable before each step, or -1 (an input or none).</summary>
     public int[] PreviousVersion { get; }
 
-    /// <summary>
-    /// The steps that open each pass of the outermost loop (the writes of the first computed statement, when it runs more
-    /// than once around other statements), or null; worked out on first use.
-    /// </summary>
-    public int[]? OuterIterationStarts => _outerIterationStarts.Value;
-
-    private readonly Lazy<int[]?> _outerIterationStarts;
-
     /// <summary>Whether a name is a parameter or a variable some step writes.</summary>
     public bool IsVariable(string name) => _writes.ContainsKey(name) || _parameters.ContainsKey(name) || _givenStep.ContainsKey(name);
 
@@ -304,42 +294,6 @@ internal sealed class ProgramIndex
 
     /// <summary>The given step that declares <paramref name="variable"/>, or -1.</summary>
     public int GivenStep(string variable) => _givenStep.TryGetValue(variable, out var s) ? s : -1;
-
-    // The outermost loop's iterations: the writes of the program's first computed statement, when it runs more than once
-    // and writes nothing else in between (so each of its writes opens one pass of the loop around everything after it).
-    private static int[]? FindOuterIterationStarts(bool[] isGiven, int[] statementOfStep)
-    {
-        var first = Array.IndexOf(isGiven, false);
-        if (first < 0)
-        {
-            return null;
-        }
-
-        var statement = statementOfStep[first];
-        var count = 0;
-        for (var s = first; s < statementOfStep.Length; s++)
-        {
-            count += statementOfStep[s] == statement ? 1 : 0;
-        }
-
-        if (count < 2)
-        {
-            return null;
-        }
-
-        var starts = new int[count];
-        var k = 0;
-        for (var s = first; s < statementOfStep.Length; s++)
-        {
-            if (statementOfStep[s] == statement)
-            {
-                starts[k++] = s;
-            }
-        }
-
-        // Consecutive writes of the first statement with nothing between them are a flat loop, not passes around others.
-        return starts[1] == starts[0] + 1 ? null : starts;
-    }
 
     // Each step's variable comes as its id from the constructor's one pass: a 10,000-step program with a few variables
     // asks about its open runs at every step, without a name lookup per step.
