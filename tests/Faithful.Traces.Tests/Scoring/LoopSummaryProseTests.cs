@@ -416,3 +416,21 @@ public sealed class ProseLinkTests
         Assert.DoesNotContain(parsed.Claims, c => c.Name == "n_1" && c.Value is not null);
     }
 }
+
+/// <summary>
+/// "n_0 will change from 1 to -1, then back to 1, and finally to -1 again" (holdout11 gpt4/complexity-cot/295, a correct
+/// reply): each value of the list after the start is a step, as in "n_0 becomes 1, then 2, and finally 3"; read as its last value alone,
+/// the reply looked under-executed.
+/// </summary>
+public sealed class ProseValueListTests
+{
+    [Theory]
+    [InlineData("n_1 will change from 1 to -1, then back to 1, and finally to -1 again.")]
+    [InlineData("n_1 will become -1, then 1, and finally -1.")]
+    public void Each_value_of_a_prose_list_is_a_step(string line)
+    {
+        var parsed = TraceParser.Parse(line, Programs.FlipLoop());
+
+        Assert.Equal(["-1", "1", "-1"], parsed.Claims.Where(c => c.Name == "n_1" && c.Executes && !c.Repeats).Select(c => c.Value?.Text).ToArray());
+    }
+}

@@ -156,10 +156,10 @@ internal static class Lexicon
     public static readonly HashSet<string> ConditionWords = Words("if");
 
     /// <summary>Words that separate the values of a list ("1, then 2, and finally 3"; "-1 -> -2 -> -3").</summary>
-    public static readonly HashSet<string> ListJoiners = Words("then", "and", "finally", "lastly", "next", "after", "that", "to", "eventually", "ultimately", "becomes", "becoming");
+    public static readonly HashSet<string> ListJoiners = Words("then", "and", "finally", "lastly", "next", "after", "that", "to", "eventually", "ultimately", "becomes", "becoming", "back");
 
     /// <summary>Words that make a name-then-values span a list of successive values ("n_0 goes 1, 2, 3").</summary>
-    public static readonly HashSet<string> ListVerbs = Words("goes", "go", "going", "takes", "values", "changes", "changing", "runs", "moves", "steps", "becomes", "is", "takes on", "through", "sequence", "progression");
+    public static readonly HashSet<string> ListVerbs = Words("goes", "go", "going", "takes", "values", "changes", "changing", "change", "become", "runs", "moves", "steps", "becomes", "is", "takes on", "through", "sequence", "progression");
 
     /// <summary>Words naming an iteration ("iteration 2", "in the third pass").</summary>
     public static readonly HashSet<string> IterationWords = Words("iteration", "iterations", "pass", "round", "loop", "cycle", "step", "time", "repetition");
