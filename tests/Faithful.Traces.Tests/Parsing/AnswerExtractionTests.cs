@@ -189,6 +189,29 @@ public sealed class AnswerExtractionTests
         Assert.Equal(AnswerStyle.ResultTag, trace.FirstAnswer!.Style);
     }
 
+    [Theory]
+    [InlineData("s1 = 7\nFinal output:\n11", 11L)]
+    [InlineData("result = f(3)\nprint(result)\n```\n\nOutput:\n\n```\n23\n```", 23L)]
+    [InlineData("**Result:**\n\n\n-4", -4L)]
+    public void A_value_on_the_line_under_an_output_heading_answers(string reply, long expected)
+    {
+        // "Final output:" then "11" (holdout11 jurassic2-ultra/complexity-cot/60), "Output:" over a code block holding the
+        // printed value: a bare printed value under a call of the function, which the readers count.
+        var trace = TraceParser.Parse(reply, Programs.Chain());
+
+        var answer = Assert.Single(trace.Answers);
+        Assert.Equal(expected, answer.Value!.Value.Int64);
+    }
+
+    [Theory]
+    [InlineData("Output:\nthe sum of the values")]
+    [InlineData("The output:\n\n```\n23\n```")]
+    [InlineData("Output: as computed below\n5")]
+    public void An_output_heading_over_anything_else_answers_nothing(string reply)
+    {
+        Assert.Empty(TraceParser.Parse(reply, Programs.Chain()).Answers);
+    }
+
     [Fact]
     public void A_tag_closed_too_far_below_is_read_at_its_closing_line()
     {

@@ -58,7 +58,52 @@ internal static partial class AnswerReader
             return final;
         }
 
+        if (settings.Allows(AnswerStyle.FinalAnswerLine) && line.Contains(':', StringComparison.Ordinal) && ReadValueUnderHeading(lines, index, names) is { } headed)
+        {
+            return headed;
+        }
+
         return settings.Allows(AnswerStyle.Hashes) ? ReadHashes(line, lineNumber, names) : null;
+    }
+
+    // "Output:" alone on its line, then "11" on the next non-empty one (past a code fence): a bare printed value under a
+    // call of the function, which the readers count as the answer (holdout11 jurassic2-ultra/complexity-cot/60).
+    private static readonly string[] ValueHeadings = ["output:", "final output:", "result:", "output is:", "the output is:"];
+
+    private static Found? ReadValueUnderHeading(IReadOnlyList<string> lines, int index, NameRules names)
+    {
+        // Asked of every line with a colon: a long one is no heading, and a span trims without a copy.
+        if (lines[index].Length > 40)
+        {
+            return null;
+        }
+
+        var heading = lines[index].AsSpan().Trim(" \t*#`_>");
+        var isHeading = false;
+        foreach (var candidate in ValueHeadings)
+        {
+            isHeading |= heading.Equals(candidate, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!isHeading)
+        {
+            return null;
+        }
+
+        for (var extra = 1; extra <= 3 && index + extra < lines.Count; extra++)
+        {
+            var next = lines[index + extra].Trim();
+            if (next.Length == 0 || next.StartsWith("```", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return ReadValue(next.Trim('`', '*'), names) is { } value
+                ? new Found(new ParsedAnswer(index + 1, value, AnswerStyle.FinalAnswerLine, Bound($"{heading.ToString()} {next}")), extra, 0, null)
+                : null;
+        }
+
+        return null;
     }
 
     /// <summary>The answer texts a prompt shows (its examples), normalized for comparison.</summary>
