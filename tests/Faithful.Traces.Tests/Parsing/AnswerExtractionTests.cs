@@ -212,6 +212,17 @@ public sealed class AnswerExtractionTests
         Assert.Empty(TraceParser.Parse(reply, Programs.Chain()).Answers);
     }
 
+    [Theory]
+    [InlineData("Answer to previous question:\n<result>11</result>\n\nAnswer to this question:\n<result>-11</result>\n\nAnswer to next question:\n<result>-6</result>")]
+    [InlineData("Answer to the previous problem: <result>11</result>\nAnswer to this question: <result>-11</result>")]
+    public void A_tag_the_reply_heads_as_another_questions_answer_is_none(string reply)
+    {
+        // holdout6 llamacodeinstruct/complexity-cot/886: the readers take -11 alone; the other tags answer invented items.
+        var trace = TraceParser.Parse(reply, Programs.Chain());
+
+        Assert.Equal("-11", TraceText.Answers(trace));
+    }
+
     [Fact]
     public void A_tag_closed_too_far_below_is_read_at_its_closing_line()
     {

@@ -220,7 +220,31 @@ internal sealed class ParseRun
         // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
         : Examples.IntroducedOnLineOrAbove(before, _previousContent, _previousAnswered) || Examples.UnderHeading(_lines, index, before)
             ? "an example answer, not an answer"
+
+        // "Answer to previous question:" over a tag: the reply itself says the tag answers another question.
+        : AnswersOtherQuestion(before) || (before.Trim().Length == 0 && AnswersOtherQuestion(_previousContent))
+            ? "answers another question, by the reply's own heading"
         : null;
+
+    private static readonly string[] OtherQuestions = ["previous question", "next question", "previous problem", "next problem"];
+
+    private static bool AnswersOtherQuestion(string text)
+    {
+        if (!text.Contains("answer", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var other in OtherQuestions)
+        {
+            if (text.Contains(other, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
     // only appended while lines are read), so each event is looked at once.
