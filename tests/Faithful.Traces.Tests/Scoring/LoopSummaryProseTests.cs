@@ -136,16 +136,13 @@ public sealed class ClosingListTests
         // "The final values of n_0 and n_1 are 7 and -4, respectively": two readouts in one sentence (holdout7
         // llama2-70b/complexity-cot/584), so the closing list the trace never computed executes nothing. Read alone,
         // "n_1 are -4" was a loop-end shortcut and the answer looked complete.
-        var parsed = TraceParser.Parse("""
+        const string Reply = """
             n_0 = 1 + 2 = 3
             The final values of n_0 and n_1 are 7 and -4, respectively.
             <result>3</result>
-            """, Programs.Loop());
-        var verdict = LoopReplies.Score("""
-            n_0 = 1 + 2 = 3
-            The final values of n_0 and n_1 are 7 and -4, respectively.
-            <result>3</result>
-            """);
+            """;
+        var parsed = TraceParser.Parse(Reply, Programs.Loop());
+        var verdict = LoopReplies.Score(Reply);
 
         Assert.Equal(["n_0 7", "n_1 -4"], parsed.Claims.Where(c => c.Line == 2).Select(c => $"{c.Name} {c.Value}").ToArray());
         Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
@@ -289,16 +286,13 @@ public sealed class BracketedReadoutTests
     [Fact]
     public void A_worked_entry_of_a_bracketed_readout_sums_its_loop_up()
     {
-        var parsed = TraceParser.Parse("""
+        const string Reply = """
             The loop runs 3 times, adding 2 to n_0 each time.
             After the loop, it returns the sum of `[n_0, n_1]`, which is `[2+2+2, -1-1-1-1-1-1]`.
             <result>0</result>
-            """, Programs.Loop());
-        var verdict = LoopReplies.Score("""
-            The loop runs 3 times, adding 2 to n_0 each time.
-            After the loop, it returns the sum of `[n_0, n_1]`, which is `[2+2+2, -1-1-1-1-1-1]`.
-            <result>0</result>
-            """);
+            """;
+        var parsed = TraceParser.Parse(Reply, Programs.Loop());
+        var verdict = LoopReplies.Score(Reply);
 
         Assert.Equal(["n_0 6 2+2+2", "n_1 -6 -1-1-1-1-1-1"], parsed.Claims.Where(c => c.Line == 2).Select(c => $"{c.Name} {c.Value} {c.Work}").ToArray());
         Assert.True(parsed.Claims.Where(c => c.Line == 2).All(c => c.Executes && c.Shortcut));

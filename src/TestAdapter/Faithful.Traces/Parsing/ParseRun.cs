@@ -226,25 +226,8 @@ internal sealed class ParseRun
             ? "answers another question, by the reply's own heading"
         : null;
 
-    private static readonly string[] OtherQuestions = ["previous question", "next question", "previous problem", "next problem"];
-
-    private static bool AnswersOtherQuestion(string text)
-    {
-        if (!text.Contains("answer", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        foreach (var other in OtherQuestions)
-        {
-            if (text.Contains(other, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool AnswersOtherQuestion(string text) =>
+        text.Contains("answer", StringComparison.OrdinalIgnoreCase) && Reading.Lexicon.OtherQuestionCues.InAnyCase(text);
 
     // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
     // only appended while lines are read), so each event is looked at once.

@@ -125,6 +125,9 @@ internal static class Lexicon
     /// </summary>
     public static readonly Cues NewProblemCues = new("the following function", "the following python function");
 
+    /// <summary>Headings that say an answer is another question's ("Answer to previous question:"): the tag under them is not this one's.</summary>
+    public static readonly Cues OtherQuestionCues = new("previous question", "next question", "previous problem", "next problem");
+
     /// <summary>Headings of a list of options to choose from ("Possible Answers", "Select one of the following answers"): the tags under them are not answers.</summary>
     public static readonly Cues OptionsHeadings = new(
         "possible answers", "answer choices", "answer options", "select one of the following", "choose one of the following");

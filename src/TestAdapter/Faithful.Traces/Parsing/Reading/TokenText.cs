@@ -129,6 +129,34 @@ internal static class TokenText
         return false;
     }
 
+    /// <summary>
+    /// Whether token <paramref name="at"/> lies inside a parenthesis opened after <paramref name="from"/> that gives a
+    /// reason ("(since ...", "(because ...", "(as ..."), still open at it: what is said there explains, it does not state
+    /// the value.
+    /// </summary>
+    public static bool InReasonRemark(List<Token> tokens, int from, int at)
+    {
+        var depth = 0;
+        for (var k = at - 1; k >= from; k--)
+        {
+            if (tokens[k].IsOperator(")"))
+            {
+                depth++;
+            }
+            else if (tokens[k].IsOperator("("))
+            {
+                if (depth == 0)
+                {
+                    return k + 1 < at && (tokens[k + 1].IsWord("since") || tokens[k + 1].IsWord("because") || tokens[k + 1].IsWord("as"));
+                }
+
+                depth--;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text of tokens [from, to), trimmed of separators; null when empty.</summary>
     public static string? Slice(string text, List<Token> tokens, int from, int to)
     {

@@ -165,8 +165,10 @@ internal static class AssignmentRecogniser
             rhsStart = PastLinkWords(tokens, rhsStart, end);
         }
 
+        // "n_1 will be multiplied 9 times (because -1 to the power of an odd number is -1)": a value a word links inside a
+        // remark that gives a reason says why, not what the name holds ("(since -1 - 20 = -21 for n = 10)" still computes it).
         if (FirstLoneValue(tokens, rhsStart, end) is { } found
-            && !(found.PartStart > rhsStart && tokens[found.PartStart - 1].Kind == TokenKind.Word && OpensReason(tokens, rhsStart, found.PartStart)))
+            && !(found.PartStart > rhsStart && tokens[found.PartStart - 1].Kind == TokenKind.Word && InReasonRemark(tokens, rhsStart, found.PartStart)))
         {
             var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : null;
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
@@ -284,27 +286,6 @@ internal static class AssignmentRecogniser
         }
 
         return -1;
-    }
-
-    // "n_1 will be multiplied 9 times (because -1 to the power of an odd number is -1)": a value a word links inside a
-    // remark that gives a reason, opened after the link and still open at the value, says why, not what the name holds
-    // ("(since -1 - 20 = -21 for n = 10)" still computes the name's value).
-    private static bool OpensReason(List<Token> tokens, int from, int to)
-    {
-        var open = -1;
-        for (var i = from; i < to; i++)
-        {
-            if (tokens[i].IsOperator("("))
-            {
-                open = i;
-            }
-            else if (tokens[i].IsOperator(")"))
-            {
-                open = -1;
-            }
-        }
-
-        return open >= 0 && open + 1 < to && (tokens[open + 1].IsWord("since") || tokens[open + 1].IsWord("because") || tokens[open + 1].IsWord("as"));
     }
 
     // Numbers joined by operators and nothing else ("1 - 2 - 2 - 2"): work whose value may follow on the next line.

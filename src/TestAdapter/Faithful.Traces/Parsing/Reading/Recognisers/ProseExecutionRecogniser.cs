@@ -55,7 +55,9 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            if (IsHypothetical(tokens, from, to, i) || InJustification(tokens, from, i) || NamesTheStart(tokens, from, i))
+            // "n_2 will be -1 * (-1)^27 = -1 (since -1 to the power of an odd number is -1)": a result word inside a remark
+            // that gives a reason says why, not what the step wrote.
+            if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i))
             {
                 continue;
             }
@@ -140,30 +142,6 @@ internal static class ProseExecutionRecogniser
 
     // "(it would end at -1 if the count were even)", "if the count is even it will end as 1": a modal before the result
     // word in a sentence with "if" states what would happen in a case, not a value the reply holds.
-    // "n_2 will be -1 * (-1)^27 = -1 (since -1 to the power of an odd number is -1)": a result word inside a remark that
-    // gives a reason says why, not what the step wrote.
-    private static bool InJustification(List<Token> tokens, int from, int resultWord)
-    {
-        var depth = 0;
-        for (var k = resultWord - 1; k >= from; k--)
-        {
-            if (tokens[k].IsOperator(")"))
-            {
-                depth++;
-            }
-            else if (tokens[k].IsOperator("("))
-            {
-                if (depth == 0)
-                {
-                    return k + 1 < resultWord && (tokens[k + 1].IsWord("since") || tokens[k + 1].IsWord("because") || tokens[k + 1].IsWord("as"));
-                }
-
-                depth--;
-            }
-        }
-
-        return false;
-    }
 
     private static bool IsHypothetical(List<Token> tokens, int from, int to, int resultWord)
     {
