@@ -330,4 +330,25 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(answer, Assert.Single(trace.Answers).Value?.Int64);
     }
+
+    [Theory]
+    [InlineData("Step 2: Update n_0 for n=3")]
+    [InlineData("Step 2: Calculate n_0 when n = 3")]
+    public void A_numbered_heading_that_names_the_input_states_no_value(string heading)
+    {
+        // gpt35/complexity-redundant-cot/381 and /295: the "3" of "for n=3" was claimed as step 2's value; the step's value
+        // is on the line after the loop.
+        var trace = Loop($"Step 1: n_0 = 1, n_1 = 0\n{heading}\nAfter the loop, n_0 will be 7.");
+
+        Assert.DoesNotContain(trace.Claims, c => c.Value?.Int64 == 3);
+        Assert.Contains(trace.Claims, c => c.Name == "n_0" && c.Value?.Int64 == 7);
+    }
+
+    [Fact]
+    public void A_numbered_step_may_still_end_in_its_value()
+    {
+        var trace = Loop("Step 2: n_0 + 2 = 3");
+
+        Assert.Equal(3L, Assert.Single(trace.Executions).Value!.Value.Int64);
+    }
 }

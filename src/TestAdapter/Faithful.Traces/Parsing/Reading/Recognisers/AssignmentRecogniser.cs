@@ -325,6 +325,34 @@ internal static class AssignmentRecogniser
         return true;
     }
 
+    // Words that introduce an input's value in a heading: "for n=10", "when n = 4", "with n=5", "where n=2".
+    private static readonly string[] InputIntroducers = ["for", "when", "with", "where"];
+
+    // Whether the part at partStart follows "for <input> =": a name no step writes, introduced as an input and assigned
+    // right before the value ("Step 2: Calculate n_0 for n=10"), or a given name of the program assigned there.
+    private static bool StatesInput(LineContext line, int partStart)
+    {
+        var tokens = line.Tokens;
+        if (partStart < 2 || tokens[partStart - 1].Kind != TokenKind.Assign)
+        {
+            return false;
+        }
+
+        var name = tokens[partStart - 2];
+        if (name.Kind is not (TokenKind.Name or TokenKind.Word) || line.Knowledge.IsStepVariable(name.Text))
+        {
+            return false;
+        }
+
+        if (line.Knowledge.IsGiven(name.Text))
+        {
+            return true;
+        }
+
+        var before = partStart >= 3 ? tokens[partStart - 3] : default;
+        return before is { Kind: TokenKind.Word } && Array.Exists(InputIntroducers, w => before.Text.Equals(w, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>"Step 3: s2 - s1 = 14 - 7 = 7" or "Step 3: 7".</summary>
     private static void ProposeNumberedStep(LineContext line, int start, Proposals proposals)
     {
@@ -333,6 +361,12 @@ internal static class AssignmentRecogniser
         var end = line.Sentences.Count > 0 ? line.Sentences[0].To : tokens.Count;
         if (FirstLoneValue(tokens, start, end) is { } found)
         {
+            if (StatesInput(line, found.PartStart))
+            {
+                // "Step 2: Calculate n_0 for n=10": the heading names the input, the step's value comes later.
+                return;
+            }
+
             var work = found.PartStart > start ? TrimSeparators(Slice(line.Text, tokens, start, found.PartStart)) : null;
             proposals.Add(ReadingKind.Execution, start, found.At + 1, ProposalScores.Assignment)
                 .With(new LineClaim(hint, line.StepNumber, found.Value, work));
