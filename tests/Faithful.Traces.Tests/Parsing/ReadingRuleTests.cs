@@ -351,4 +351,18 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(3L, Assert.Single(trace.Executions).Value!.Value.Int64);
     }
+
+    [Theory]
+    [InlineData("The function returns the sum of the `n_0` values, which is `3 + 5 + 7 = 15`.", true)]
+    [InlineData("The function returns the sum of the values of n_0 and n_1, which is 3 + 5 + 7 = 15.", false)]
+    [InlineData("The function returns the sum of n_0, which is 3 + 5 + 7 = 15.", false)]
+    public void An_answer_that_adds_up_the_values_one_variable_took_is_also_an_invented_step(string line, bool invented)
+    {
+        // llama2-70b/complexity-cot/810: "returns the sum of the `n_0` values, which is `1 + 2 + 3 = 6`" adds values the
+        // reply never gave; the labellers read the total as an extra step and the line as the answer still.
+        var trace = Loop("n_0 = 3\n" + line);
+
+        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum" && c.Value?.Int64 == 15));
+        Assert.Equal(15L, Assert.Single(trace.Answers).Value!.Value.Int64);
+    }
 }

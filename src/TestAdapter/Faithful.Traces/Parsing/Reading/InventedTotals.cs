@@ -6,6 +6,9 @@ namespace Faithful.Traces.Parsing.Reading;
 /// loop, "Total sum = 0 + 1 + 2 = 3" over the values one variable took). The program has no such statement, so the line
 /// is an execution of an invented step (an extra), not an answer. A sum of the reply's own values with at most one
 /// operand per answer variable stays an answer (a stale or misread operand there is the answer's own error).
+/// An answer that says it adds up the values one variable took ("returns the sum of the `n_0` values, which is
+/// `1 + 2 + 3 = 6`") invents the total whether or not the reply gave those values: the total is an extra step, and an
+/// answer said as the function's output stays the reply's answer as well.
 /// </summary>
 internal static class InventedTotals
 {
@@ -20,7 +23,13 @@ internal static class InventedTotals
         }
 
         var answerVariables = knowledge.AnswerIsSum ? knowledge.AnswerVariableCount : 1;
-        if (answerVariables < 1 || !events.Exists(e => Candidate(e, answerVariables) is not null))
+        if (answerVariables < 1)
+        {
+            return;
+        }
+
+        AddTotalsOfValues(events, answerVariables, knowledge);
+        if (!events.Exists(e => Candidate(e, answerVariables) is not null))
         {
             return;
         }
@@ -48,6 +57,76 @@ internal static class InventedTotals
             }
         }
     }
+
+    // "the sum of the n_0 values, which is 1 + 2 + 3 = 6": an answer whose words add up values (plural) of one variable at
+    // most, and whose work adds more operands than the answer has variables. "sums up the values of n_0, n_1 and n_2, which
+    // returns -1+2+(-2)+1" names the answer's variables: a garbled answer, not a total of one variable's values. A weak
+    // answer becomes the invented step; a strong one keeps its place as an answer, with the step claimed just before it.
+    private static void AddTotalsOfValues(List<ReadEvent> events, int answerVariables, ReaderKnowledge knowledge)
+    {
+        for (var k = 0; k < events.Count; k++)
+        {
+            var e = events[k];
+            if (e.Kind != ReadEventKind.Answer || e.Answer is not { Value: { } total, Work: { } work, Text: { } text }
+                || !SaysValues(text) || AdditiveOperands(work) is not { Count: >= 2 } operands || operands.Count <= answerVariables
+                || NamesSeveralVariables(text, knowledge))
+            {
+                continue;
+            }
+
+            var claim = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, work), text);
+            if (e.Weak)
+            {
+                events[k] = claim;
+            }
+            else
+            {
+                events.Insert(k, claim);
+                k++;
+            }
+        }
+    }
+
+    private static bool NamesSeveralVariables(string text, ReaderKnowledge knowledge)
+    {
+        string? named = null;
+        foreach (var variable in knowledge.StepVariables)
+        {
+            // A declaration's entry is empty (it writes no variable the steps count).
+            if (variable.Length == 0 || variable == named || !HasWord(text, variable))
+            {
+                continue;
+            }
+
+            if (named is not null)
+            {
+                return true;
+            }
+
+            named = variable;
+        }
+
+        return false;
+    }
+
+    private static bool HasWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    // "values" as a word: the sentence speaks of several values of what it adds up.
+    private static bool SaysValues(string text) => HasWord(text, "values");
 
     // The operands of a weak "sum"/"result" answer that adds more values than the answer has variables, or null.
     private static List<long>? Candidate(ReadEvent e, int answerVariables)
