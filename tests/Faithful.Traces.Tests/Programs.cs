@@ -62,6 +62,10 @@ internal static class Programs
     public static StepProgram FlipLoop() =>
         NestedLoop("FlipLoop", "A counter and a nested sign flip", secondInitial: 1, innerRuns: 3, BinaryOp.Multiply, innerLiteral: -1, "n_1 *= -1;");
 
+    /// <summary>n_0 = 1; n_1 = 0; for 3 { n_0 += 2; for 3 { n_1 *= -1; } }: the flips leave n_1 at 0 throughout (answer 7).</summary>
+    public static StepProgram ZeroFlipLoop() =>
+        NestedLoop("ZeroFlipLoop", "A counter and a nested sign flip of zero", secondInitial: 0, innerRuns: 3, BinaryOp.Multiply, innerLiteral: -1, "n_1 *= -1;");
+
     // n_0 = 1; n_1 = secondInitial; three times { n_0 += 2; innerRuns times { n_1 op= innerLiteral; } }; return n_0 + n_1.
     private static StepProgram NestedLoop(string name, string description, long secondInitial, int innerRuns, BinaryOp innerOp, long innerLiteral, string innerSource)
     {

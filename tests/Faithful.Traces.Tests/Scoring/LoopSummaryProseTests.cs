@@ -427,4 +427,39 @@ public sealed class ProseValueListTests
 
         Assert.Equal(["-1", "1", "-1"], parsed.Claims.Where(c => c.Name == "n_1" && c.Executes && !c.Repeats).Select(c => c.Value?.Text).ToArray());
     }
+
+    [Fact]
+    public void A_loop_end_equal_to_the_start_after_one_reprint_of_the_declarations_is_the_loops_end()
+    {
+        // holdout12 gpt35/complexity-redundant-cot/381: the declarations printed once, then "After the loop, n_1 will be
+        // equal to 0" for a loop that leaves 0 alone. A single reprint is not a walk of the loop in repeats of the start,
+        // so the sentence states the loop's end (here right) and the answer is not premature.
+        var verdict = CaseScorer.Score(Programs.ZeroFlipLoop(), [], """
+            Step 1: Initialize the variables
+            n_0 = 1
+            n_1 = 0
+
+            After the loops, n_0 will be equal to 7.
+            After the loops, n_1 will be equal to 0.
+            The function returns 7 + 0 = <result>7</result>.
+            """);
+
+        Assert.Equal([FailureMode.UnderExecuted], verdict.Modes.ToArray());
+        Assert.Equal(StepVerdict.Correct, verdict.Steps.Last().Verdict);
+    }
+
+    [Fact]
+    public void A_loop_walked_in_repeats_of_the_start_is_read_out_at_its_end()
+    {
+        // The walk repeats n_1's start value on every flip; "n_1 ends up being 0" then reads out the value the walk holds.
+        var trace = TraceParser.Parse("""
+            n_0 = 1
+            n_1 = 0
+            n_1 = 0
+            n_1 = 0
+            So n_1 ends up being 0.
+            """, Programs.ZeroFlipLoop());
+
+        Assert.DoesNotContain(trace.Claims, c => c.Line == 5 && c.Shortcut);
+    }
 }

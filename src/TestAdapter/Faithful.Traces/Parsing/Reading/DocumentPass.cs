@@ -241,7 +241,8 @@ internal sealed class DocumentPass
                     // rightly or not. So does the value a loop never yet run starts from: "n_2 starts at -1 and is multiplied
                     // by -1 27 times, so it ends up being -1" states the loop's end, which may differ from its start (unless
                     // the attempt already walked the loop in lines that repeat the start).
-                    (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || state.RestatedGivenIn == _generation)
+                    // (A single re-print of the declarations, "Step 1: Initialize ... n_1 = 0", is not such a walk.)
+                    (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || (state.RestatedGivenIn == _generation && state.RestatedGivenTimes > 1))
                         ? (ReadingKind.Readout, false)
                         : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
                         // A closing list of final values the trace never computed executes nothing (the readers' convention),
@@ -287,7 +288,8 @@ internal sealed class DocumentPass
         }
         else if (restatesGiven)
         {
-            state!.RestatedGivenIn = _generation;
+            state!.RestatedGivenTimes = state.RestatedGivenIn == _generation ? state.RestatedGivenTimes + 1 : 1;
+            state.RestatedGivenIn = _generation;
             _claims.Add(parsed);
             _claimsThisAttempt++;
         }
@@ -549,6 +551,9 @@ internal sealed class DocumentPass
         // A bare repeat of the given value that may be a write leaving it so ("n_4 *= -1, so n_4 = 0" from 0).
         public int RestatedGivenIn;
 
+        // How often the given value was so repeated in generation RestatedGivenIn.
+        public int RestatedGivenTimes;
+
         public void Hold(ParsedValue value)
         {
             HasHeld = true;
@@ -559,8 +564,8 @@ internal sealed class DocumentPass
 
         public NameState Reset(bool singleWrite)
         {
-            (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn, RestatedGivenIn) =
-                (false, null, singleWrite, false, default, 0, null, 0, 0, 0, 0);
+            (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn, RestatedGivenIn, RestatedGivenTimes) =
+                (false, null, singleWrite, false, default, 0, null, 0, 0, 0, 0, 0);
             return this;
         }
     }
