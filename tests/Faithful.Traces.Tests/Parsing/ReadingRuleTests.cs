@@ -365,4 +365,16 @@ public sealed class ReadingRuleTests
         Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum" && c.Value?.Int64 == 15));
         Assert.Equal(15L, Assert.Single(trace.Answers).Value!.Value.Int64);
     }
+
+    [Theory]
+    [InlineData("sum([7, -6]) gives 7 + 5 + (-6) = 6", false)]
+    [InlineData("sum([n_0, n_1]) gives 3 + 5 + 7 + (-6) = 9", true)]
+    public void A_sum_of_a_listed_pair_of_values_that_adds_more_is_the_answers_own_error(string line, bool invented)
+    {
+        // holdout12 jurassic2-ultra/complexity-cot/236: "sum([-1]) gives 1 + (-1) = 0" sums its one listed value wrongly,
+        // an error of the answer's (the labellers' reading), while the code's list of names says nothing of the count.
+        var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_0 = 7\nn_1 = -6\n" + line);
+
+        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
+    }
 }

@@ -137,7 +137,34 @@ internal static class InventedTotals
         }
 
         var operands = AdditiveOperands(work);
-        return operands is { Count: >= 2 } && operands.Count > answerVariables ? operands : null;
+        return operands is { Count: >= 2 } && operands.Count > answerVariables && !SumsAShorterList(e.Answer.Text, answerVariables) ? operands : null;
+    }
+
+    // "sum([-1]) gives 1 + (-1) = 0": the line shows the list of values it adds up, with no more entries than the answer
+    // has variables, so the extra operands are the answer's own error, not a total of other values. The code's list of
+    // names ("sum([n_0]) is 1+0+(-1)") says nothing of how many values are added.
+    private static bool SumsAShorterList(string text, int answerVariables)
+    {
+        var open = text.IndexOf("([", StringComparison.Ordinal);
+        var close = open < 0 ? -1 : text.IndexOf(']', open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var entries = 0;
+        foreach (var entry in text.AsSpan(open + 2, close - open - 2).ToString().Split(','))
+        {
+            var trimmed = entry.Trim();
+            if (NumberReader.TryRead(trimmed, 0, allowSign: true, out _) != trimmed.Length || trimmed.Length == 0)
+            {
+                return false;
+            }
+
+            entries++;
+        }
+
+        return entries <= answerVariables;
     }
 
     private static void AddValue(HashSet<long> seen, ParsedValue value)
