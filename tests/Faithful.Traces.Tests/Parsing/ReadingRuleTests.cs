@@ -377,4 +377,16 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
     }
+
+    [Fact]
+    public void A_value_an_operation_gives_a_name_is_that_names_value_not_the_answer()
+    {
+        // gpt4/complexity-cot/29 (holdout13) and /541 (holdout12): "if we assume the intention was to return the final
+        // value of `n_0`, then ... would increment `n_0` ... three times, resulting in `n_0=4`" sums the loop up; the
+        // labellers read the shortcut and take the answer from the lines after it.
+        var trace = Loop("If we assume that the intention was to return the final value of `n_0`, then the function would add 2 to `n_0` three times, resulting in `n_0=7`.\nSo the output would be 1.");
+
+        Assert.Contains(trace.Claims, c => c.Name == "n_0" && c.Value?.Int64 == 7 && c.Line == 1);
+        Assert.Equal([2], trace.Answers.Select(a => a.Line));
+    }
 }

@@ -156,11 +156,17 @@ internal static class ProseAnswerRecogniser
         return false;
     }
 
-    // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7").
+    // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7"). A name's own
+    // "=" ("increment n_0 three times, resulting in n_0=4", "for n=3") gives that name's value, not the answer's link.
     private static bool HasResultLink(List<Token> tokens, int from, int at)
     {
         for (var i = from; i < at; i++)
         {
+            if (tokens[i].Kind == TokenKind.Assign && i > from && tokens[i - 1].Kind is TokenKind.Name or TokenKind.Word)
+            {
+                continue;
+            }
+
             if (tokens[i].Kind is TokenKind.Assign or TokenKind.Colon || tokens[i].IsWord("is") || tokens[i].IsWord("equals") || tokens[i].IsWord("be"))
             {
                 return true;
