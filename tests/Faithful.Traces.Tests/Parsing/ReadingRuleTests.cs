@@ -389,4 +389,18 @@ public sealed class ReadingRuleTests
         Assert.Contains(trace.Claims, c => c.Name == "n_0" && c.Value?.Int64 == 7 && c.Line == 1);
         Assert.Equal([2], trace.Answers.Select(a => a.Line));
     }
+
+    [Theory]
+    [InlineData("In each iteration n_0 becomes 3, 5, 7, ... (adding 2 each time).", 0)]
+    [InlineData("In each iteration `n_0` becomes `3`, `5`, `7`, ..., growing by 2.", 0)]
+    [InlineData("In each iteration n_0 becomes 3, 5, 7\u2026", 0)]
+    [InlineData("In each iteration n_0 becomes 3, 5, 7.", 3)]
+    public void A_list_of_values_left_open_describes_the_loop_and_runs_no_step(string line, int steps)
+    {
+        // holdout7 llama2-70b/complexity-cot/140, holdout13 /44: "n_0 becomes -1, 1, -1, 1, ... (alternating)" in a
+        // description before the walk; read as steps it put the walk's own values on later writes.
+        var trace = Loop(line);
+
+        Assert.Equal(steps, trace.Claims.Count(c => c.Name == "n_0"));
+    }
 }

@@ -62,6 +62,18 @@ internal static class ValueListRecogniser
     private static bool IsSeparator(Token token) =>
         token.Kind is TokenKind.Comma or TokenKind.Arrow or TokenKind.Semicolon || (token.Kind == TokenKind.Word && token.In(WordLists.ListJoiner));
 
+    // Whether the list's last value is followed by an ellipsis ("2, 4, 6, 8, ..." or "2, 4, 6…"): a list left open.
+    private static bool OpensPattern(string text, int after)
+    {
+        var i = after;
+        while (i < text.Length && text[i] is ' ' or ',')
+        {
+            i++;
+        }
+
+        return (i + 2 < text.Length && text[i] == '.' && text[i + 1] == '.' && text[i + 2] == '.') || (i < text.Length && text[i] == '\u2026');
+    }
+
     public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -112,6 +124,15 @@ internal static class ValueListRecogniser
             // A list ends at a number nothing continues; "1, 2 * 3" or "1, then n_1 = 2" is something else.
             if (values.Count < 2 || (last + 1 < end && !Pairs.EndsPair(tokens, last + 1, end)) || (last + 1 < end && tokens[last + 1].Kind == TokenKind.Name))
             {
+                continue;
+            }
+
+            if (OpensPattern(line.Text, tokens[last].End))
+            {
+                // "n_0 becomes -1, 1, -1, 1, ... (alternating)": a pattern that goes on describes the loop, it runs no step.
+                // The cover holds the values so that no other reading takes one of them as a step.
+                proposals.Add(ReadingKind.Chatter, i, last + 1, values.Count * ProposalScores.ListValue);
+                i = last;
                 continue;
             }
 
