@@ -403,4 +403,18 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(steps, trace.Claims.Count(c => c.Name == "n_0"));
     }
+
+    [Theory]
+    [InlineData("The function returns `sum([3, -1, 5, -2, 7, -6]) = 6`", true)]
+    [InlineData("The function returns `sum([7, -6, 1]) = 2`", false)]
+    [InlineData("sum([3, -1, 5, -2, 7, -6]) = 6", false)]
+    public void A_returned_list_of_every_value_the_variables_took_is_an_invented_total(string line, bool invented)
+    {
+        // holdout13 llama2-70b/complexity-cot/44: "returns sum([-1, 0, 1, 2, 4, 6]) = 13" for two variables adds up every
+        // value they took. One value more than the variables (holdout8 jurassic2-ultra/272) is a garbled list of end
+        // values, and a bare sum line may be an example's.
+        var trace = Loop("n_0 = 3\nn_1 = -1\nn_0 = 5\nn_1 = -2\nn_0 = 7\nn_1 = -6\n" + line);
+
+        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
+    }
 }

@@ -67,12 +67,25 @@ internal static class InventedTotals
         for (var k = 0; k < events.Count; k++)
         {
             var e = events[k];
-            if (e.Kind != ReadEventKind.Answer || e.Answer is not { Value: { } total, Work: { } work, Text: { } text }
-                || !SaysValues(text) || AdditiveOperands(work) is not { Count: >= 2 } operands || operands.Count <= answerVariables
-                || NamesSeveralVariables(text, knowledge))
+            if (e.Kind != ReadEventKind.Answer || e.Answer is not { Value: { } total, Text: { } text })
             {
                 continue;
             }
+
+            // "sum([-1, 0, 1, 2, 4, 6]) = 13" for two variables: the list holds at least two values per variable of the
+            // answer, the values they took (one more than the variables is a garbled list of end values), said as the
+            // function's output (a bare "sum([...]) = 8" may be an example's).
+            var listed = ListedValues(text);
+            var work = e.Answer.Work;
+            var counted = listed is { } values && values >= 2 * answerVariables && !e.Weak
+                || (work is not null && SaysValues(text) && AdditiveOperands(work) is { Count: >= 2 } operands && operands.Count > answerVariables
+                    && !NamesSeveralVariables(text, knowledge));
+            if (!counted)
+            {
+                continue;
+            }
+
+            work ??= text;
 
             var claim = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, work), text);
             if (e.Weak)
@@ -140,32 +153,36 @@ internal static class InventedTotals
         return operands is { Count: >= 2 } && operands.Count > answerVariables && !SumsAShorterList(e.Answer.Text, answerVariables) ? operands : null;
     }
 
-    // "sum([-1]) gives 1 + (-1) = 0": the line shows the list of values it adds up, with no more entries than the answer
-    // has variables, so the extra operands are the answer's own error, not a total of other values. The code's list of
-    // names ("sum([n_0]) is 1+0+(-1)") says nothing of how many values are added.
-    private static bool SumsAShorterList(string text, int answerVariables)
+    // How many numbers the list of a call "f([a, b, c])" holds, or null when the text has no such list or one that holds
+    // anything but numbers (the code's "sum([n_0, n_1])").
+    private static int? ListedValues(string text)
     {
         var open = text.IndexOf("([", StringComparison.Ordinal);
         var close = open < 0 ? -1 : text.IndexOf(']', open);
         if (close < 0)
         {
-            return false;
+            return null;
         }
 
         var entries = 0;
         foreach (var entry in text.AsSpan(open + 2, close - open - 2).ToString().Split(','))
         {
             var trimmed = entry.Trim();
-            if (NumberReader.TryRead(trimmed, 0, allowSign: true, out _) != trimmed.Length || trimmed.Length == 0)
+            if (trimmed.Length == 0 || NumberReader.TryRead(trimmed, 0, allowSign: true, out _) != trimmed.Length)
             {
-                return false;
+                return null;
             }
 
             entries++;
         }
 
-        return entries <= answerVariables;
+        return entries;
     }
+
+    // "sum([-1]) gives 1 + (-1) = 0": the line shows the list of values it adds up, with no more entries than the answer
+    // has variables, so the extra operands are the answer's own error, not a total of other values. The code's list of
+    // names ("sum([n_0]) is 1+0+(-1)") says nothing of how many values are added.
+    private static bool SumsAShorterList(string text, int answerVariables) => ListedValues(text) is { } entries && entries <= answerVariables;
 
     private static void AddValue(HashSet<long> seen, ParsedValue value)
     {
