@@ -206,6 +206,7 @@ internal sealed class ParseRun
         }
 
         FlushPending();
+        ClosedForm.DropSuperseded(_events);
         InventedTotals.Apply(_events, _knowledge);
         DropRunningSums();
         return _events;
@@ -290,7 +291,7 @@ internal sealed class ParseRun
             };
         }
 
-        return new ReaderKnowledge(given, options.AnswerVariable, options.StepVariables.AsImmutableArray(), options.AnswerIsSum, options.AnswerVariableCount);
+        return new ReaderKnowledge(given, options.AnswerVariable, options.StepVariables.AsImmutableArray(), options.AnswerIsSum, options.AnswerVariableCount, options.Answers.Asked);
     }
 
     private void ReadTableLine(int index, string line)

@@ -3,6 +3,8 @@ namespace Faithful.Traces.Parsing.Reading;
 /// <summary>A value read from one line, typed, before line and attempt numbers are attached.</summary>
 /// <param name="AfterRepeat">A readout stated after the reply says the walk repeats ("The process is then repeated two
 /// more times. ... the final values are n_0 = 9, ..."), on its line or the line before: it gives where the repeats end.</param>
+/// <param name="ClosedForm">The value is a closed form in the asked input ("`n_0` will be `2n`"), evaluated for it: a
+/// summary that a later claim of the same name supersedes (<see cref="ClosedForm.DropSuperseded"/>).</param>
 internal readonly record struct LineClaim(
     string? Name,
     int? StepNumber,
@@ -10,7 +12,8 @@ internal readonly record struct LineClaim(
     string? Work,
     ReadingKind Kind = ReadingKind.Execution,
     bool Shortcut = false,
-    bool AfterRepeat = false);
+    bool AfterRepeat = false,
+    bool ClosedForm = false);
 
 /// <summary>
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line

@@ -363,9 +363,10 @@ internal sealed class ReaderKnowledge
 
     public static ReaderKnowledge None { get; } = new(null, null, null, false);
 
-    public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum, int answerVariableCount = 0)
+    public ReaderKnowledge(IReadOnlyDictionary<string, ParsedValue?>? given, string? answerVariable, IReadOnlyList<string>? stepVariables, bool answerIsSum, int answerVariableCount = 0, AskedInput? asked = null)
     {
         AnswerVariableCount = answerVariableCount;
+        Asked = asked;
         Given = given ?? new Dictionary<string, ParsedValue?>(StringComparer.Ordinal);
         AnswerVariable = answerVariable;
         StepVariables = stepVariables?.ToArray() ?? [];
@@ -378,6 +379,9 @@ internal sealed class ReaderKnowledge
 
     /// <summary>The variable whose final value is the answer, when the answer is one variable.</summary>
     public string? AnswerVariable { get; }
+
+    /// <summary>The one input the prompt asks about ("for n=3"), or null: closed forms in it are evaluated with its value.</summary>
+    public AskedInput? Asked { get; }
 
     /// <summary>Whether the answer is the sum of several variables.</summary>
     public bool AnswerIsSum { get; }

@@ -177,6 +177,15 @@ internal static class AssignmentRecogniser
             return;
         }
 
+        // "`n_0` will be equal to `n`", "will be `2n`", "(-1)^n": a closed form in the asked input states the value for it.
+        var formStart = rhsStart + (WordAt(tokens, rhsStart, end, "equal") ? WordAt(tokens, rhsStart + 1, end, "to") ? 2 : 1 : 0);
+        if (line.Knowledge.Asked is { } asked && ClosedForm.Read(tokens, formStart, end, asked.Name, asked.Value) is { } closed)
+        {
+            proposals.Add(ReadingKind.Execution, anchor, closed.End, ProposalScores.Assignment + ProposalScores.WorkShown)
+                .With(new LineClaim(name, line.StepNumber, ParsedValue.FromInt64(closed.Value), Slice(text, tokens, formStart, closed.End), Shortcut: true, ClosedForm: true));
+            return;
+        }
+
         var rhs = Slice(text, tokens, rhsStart, end);
         if (IsFormatPlaceholder(tokens, rhsStart, end))
         {
