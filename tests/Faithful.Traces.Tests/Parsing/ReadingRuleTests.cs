@@ -417,4 +417,16 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
     }
+
+    [Theory]
+    [InlineData("n_0 = 2(3) + 1 = 7", 7L)]
+    [InlineData("n_0 = 7 (3 times 2, plus 1)", 7L)]
+    public void A_number_written_against_a_parenthesis_multiplies_it(string line, long value)
+    {
+        // holdout15 llama3-70b/complexity-redundant-cot/747: "`n_2 = -2(10) = -20`" was read as -2, a false arithmetic
+        // error; a number with a space before its remark ("7 (3 times ...)") is still the value.
+        var trace = Loop(line);
+
+        Assert.Equal(value, Assert.Single(trace.Executions).Value!.Value.Int64);
+    }
 }

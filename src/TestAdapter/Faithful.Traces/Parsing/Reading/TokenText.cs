@@ -69,8 +69,8 @@ internal static class TokenText
             return false;
         }
 
-        // "2n", "3x": a number written against a name multiplies it.
-        if (at + 1 < end && tokens[at + 1].Kind is TokenKind.Word or TokenKind.Name && tokens[at + 1].Start == tokens[at].End)
+        // "2n", "3x": a number written against a name multiplies it; so does one against a parenthesis, "-2(10)".
+        if (at + 1 < end && (tokens[at + 1].Kind is TokenKind.Word or TokenKind.Name || tokens[at + 1].IsOperator("(")) && tokens[at + 1].Start == tokens[at].End)
         {
             return false;
         }
