@@ -429,4 +429,18 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(value, Assert.Single(trace.Executions).Value!.Value.Int64);
     }
+
+    [Theory]
+    [InlineData("For n=3, the loop runs 3 times, adding 2 to n_0 in each iteration. After the loops, it will return the sum of `[n_0]`, which is `[7]`.", true)]
+    [InlineData("The end result is the sum of `[n_0]`, which is `[7]`.", false)]
+    public void A_bare_bracketed_readout_after_a_loop_summed_up_is_its_shortcut_and_the_answer(string line, bool shortcut)
+    {
+        // holdout14 gpt35/complexity-cot/29, holdout15 /17 and /3: five readers (P2BR) read "[n_0], which is [3]" after
+        // "will iterate 3 times, incrementing n_0 by 1 in each iteration" as the loop's end; without the summary a bare
+        // list still executes nothing. The sentence answers either way.
+        var trace = Loop(line);
+
+        Assert.Equal(shortcut, trace.Claims.Any(c => c.Name == "n_0" && c.Value?.Int64 == 7));
+        Assert.Equal(7L, Assert.Single(trace.Answers).Value!.Value.Int64);
+    }
 }

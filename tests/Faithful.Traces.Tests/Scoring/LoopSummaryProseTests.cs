@@ -303,7 +303,8 @@ public sealed class BracketedReadoutTests
     [Fact]
     public void Bare_entries_of_a_bracketed_readout_execute_nothing()
     {
-        // "which is `[7, -6]`" names end values the trace never computed: no step, so the answer is premature.
+        // "which is `[7, -6]`" names end values the trace never computed: no step, so the answer is premature (a one-name
+        // list after a loop summed up, "[n_0], which is [7]", is the loop's shortcut: ReadingRuleTests).
         const string Reply = """
             The loop runs 3 times, adding 2 to n_0 each time.
             After the loop, it returns the sum of `[n_0, n_1]`, which is `[7, -6]`.

@@ -117,8 +117,8 @@ internal static class ReadoutRecogniser
 
     // "After the loop, it will return the sum of [n_0], which is [1+1+1]": a bracketed list of names, a few words, then a
     // bracketed list of as many entries. An entry written as arithmetic computes its name's end value (a loop summed up,
-    // rightly or not); a bare number in such a list executes nothing, so only worked entries are read. Returns the index
-    // after the closing bracket, or null.
+    // rightly or not); a bare number in such a list executes nothing unless the sentence sums a loop up, so only worked
+    // entries are read otherwise. Returns the index after the closing bracket, or null.
     private static int? BracketedWork(LineContext line, int at, int to, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -175,12 +175,25 @@ internal static class ReadoutRecogniser
         entries[entry] = (from, i);
         var worked = 0;
         var values = new long?[names];
+        var works = new bool[names];
+
+        // "For n=3, the function will iterate 3 times, incrementing n_0 by 1 in each iteration. After the loop, it will
+        // return the sum of [n_0], which is [3]": after a loop summed up in words the one bare entry of a one-name list
+        // states the loop's end too, as five readers of two readings took it (docs/labels.md, "Bracketed readouts read
+        // again"). A list of several bare end values stays the closing list the readers' convention makes a snapshot.
+        var summarized = names == 1 && line.IsShortcutSentence(line.SentenceOf(at));
         for (var k = 0; k < names; k++)
         {
             var (first, last) = entries[k];
             if (last - first >= 3 && ArithmeticTokens.TryEvaluate(tokens, first, last, out var value))
             {
                 values[k] = value;
+                works[k] = true;
+                worked++;
+            }
+            else if (summarized && last - first == 1 && tokens[first].Kind == TokenKind.Number && tokens[first].Number.Int64 is { } bare)
+            {
+                values[k] = bare;
                 worked++;
             }
         }
@@ -190,7 +203,13 @@ internal static class ReadoutRecogniser
             return null;
         }
 
-        var proposal = proposals.Add(ReadingKind.Readout, at, i + 1, worked * ProposalScores.ReadoutPair);
+        // A bare entry that also answers ("it will return the sum of [n_0], which is [3]") keeps the answer with the claim:
+        // one reading for both, over the answer alone.
+        var proposal = Array.TrueForAll(works, w => !w) && AnswerSubjectBefore(line, at) is { } subject && values[0] is { } answered
+            ? proposals.Add(ReadingKind.Readout, subject, i + 1, ProposalScores.Answer + worked * ProposalScores.ReadoutPair)
+                .WithAnswer(new ProseAnswer(ParsedValue.FromInt64(answered), null, line.Text[tokens[line.Sentences[line.SentenceOf(at)].From].Start..tokens[i].End],
+                    Strong: !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result")))
+            : proposals.Add(ReadingKind.Readout, at, i + 1, worked * ProposalScores.ReadoutPair);
         var name = at;
         for (var k = 0; k < names; k++, name++)
         {
@@ -201,11 +220,32 @@ internal static class ReadoutRecogniser
 
             if (values[k] is { } computed)
             {
-                proposal.With(new LineClaim(tokens[name].Text, null, ParsedValue.FromInt64(computed), TokenText.Slice(line.Text, tokens, entries[k].From, entries[k].To), ReadingKind.Readout));
+                var work = works[k] ? TokenText.Slice(line.Text, tokens, entries[k].From, entries[k].To) : null;
+                proposal.With(new LineClaim(tokens[name].Text, null, ParsedValue.FromInt64(computed), work, ReadingKind.Readout));
             }
         }
 
         return i + 1;
+    }
+
+    // The answer subject ("return", "output", ...) of the sentence, before the bracketed names at `at`, or null.
+    private static int? AnswerSubjectBefore(LineContext line, int at)
+    {
+        if ((line.WordTags & WordTags.AnswerSubject) == 0)
+        {
+            return null;
+        }
+
+        var tokens = line.Tokens;
+        for (var k = line.Sentences[line.SentenceOf(at)].From; k < at; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && ProseAnswerRecogniser.Subjects.Contains(tokens[k].Text))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     private static TokenText.Found? ValueAfterWords(List<Token> tokens, int from, int to)
