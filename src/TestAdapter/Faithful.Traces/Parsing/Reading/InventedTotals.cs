@@ -8,7 +8,8 @@ namespace Faithful.Traces.Parsing.Reading;
 /// operand per answer variable stays an answer (a stale or misread operand there is the answer's own error).
 /// An answer that says it adds up the values one variable took ("returns the sum of the `n_0` values, which is
 /// `1 + 2 + 3 = 6`") invents the total whether or not the reply gave those values: the total is an extra step, and an
-/// answer said as the function's output stays the reply's answer as well.
+/// answer said as the function's output stays the reply's answer as well; so does one that returns a call listing at
+/// least two numbers per answer variable ("returns `sum([-1, 0, 1, 2, 4, 6]) = 13`" for two variables).
 /// </summary>
 internal static class InventedTotals
 {
@@ -77,16 +78,15 @@ internal static class InventedTotals
             // function's output (a bare "sum([...]) = 8" may be an example's).
             var listed = ListedValues(text);
             var work = e.Answer.Work;
-            var counted = listed is { } values && values >= 2 * answerVariables && !e.Weak
-                || (work is not null && SaysValues(text) && AdditiveOperands(work) is { Count: >= 2 } operands && operands.Count > answerVariables
-                    && !NamesSeveralVariables(text, knowledge));
-            if (!counted)
+            var listsTakenValues = listed is { } values && values >= 2 * answerVariables && !e.Weak;
+            var addsOneVariablesValues = work is not null && SaysValues(text) && AdditiveOperands(work) is { Count: >= 2 } operands
+                && operands.Count > answerVariables && !NamesSeveralVariables(text, knowledge);
+            if (!listsTakenValues && !addsOneVariablesValues)
             {
                 continue;
             }
 
             work ??= text;
-
             var claim = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, work), text);
             if (e.Weak)
             {
