@@ -12,6 +12,10 @@ public sealed class ReadingRuleTests
 {
     private static ParsedTrace Loop(string reply) => TraceParser.Parse(reply, Programs.Loop());
 
+    // Whether `line`, after a walk that gives n_0's values 3, 5, 7 and n_1's -1, -2, -6, is read as an invented total.
+    private static bool ClaimsInventedTotal(string line) =>
+        Loop("n_0 = 3\nn_1 = -1\nn_0 = 5\nn_1 = -2\nn_0 = 7\nn_1 = -6\n" + line).Claims.Any(c => c.Name == "sum");
+
     private static string Kinds(ParsedTrace trace) => string.Join(" ", trace.Claims.Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}{(c.Shortcut ? "*" : "")}"));
 
     [Fact]
@@ -373,9 +377,7 @@ public sealed class ReadingRuleTests
     {
         // holdout12 jurassic2-ultra/complexity-cot/236: "sum([-1]) gives 1 + (-1) = 0" sums its one listed value wrongly,
         // an error of the answer's (the labellers' reading), while the code's list of names says nothing of the count.
-        var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_0 = 7\nn_1 = -6\n" + line);
-
-        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
+        Assert.Equal(invented, ClaimsInventedTotal(line));
     }
 
     [Fact]
@@ -413,9 +415,7 @@ public sealed class ReadingRuleTests
         // holdout13 llama2-70b/complexity-cot/44: "returns sum([-1, 0, 1, 2, 4, 6]) = 13" for two variables adds up every
         // value they took. One value more than the variables (holdout8 jurassic2-ultra/272) is a garbled list of end
         // values, and a bare sum line may be an example's.
-        var trace = Loop("n_0 = 3\nn_1 = -1\nn_0 = 5\nn_1 = -2\nn_0 = 7\nn_1 = -6\n" + line);
-
-        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
+        Assert.Equal(invented, ClaimsInventedTotal(line));
     }
 
     [Theory]

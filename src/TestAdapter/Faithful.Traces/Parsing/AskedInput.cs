@@ -15,6 +15,10 @@ public sealed record AskedInput(string Name, long Value, string? Function)
     // Words that introduce an input's value in prose: "for n=3", "when n = 4", "with n=5", "where n=2".
     private static readonly string[] Introducers = ["for ", "when ", "with ", "where "];
 
+    /// <summary>Whether <paramref name="word"/> introduces an input's value ("for", "when", "with", "where"; any case).</summary>
+    public static bool IsIntroducer(string word) =>
+        Array.Exists(Introducers, introducer => introducer.Length == word.Length + 1 && introducer.StartsWith(word, StringComparison.OrdinalIgnoreCase));
+
     // "f(": how a call of the function opens, built once rather than on every line read.
     private string? CallOpener { get; } = Function is null ? null : Function + "(";
 

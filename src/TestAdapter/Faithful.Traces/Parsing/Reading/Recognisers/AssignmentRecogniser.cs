@@ -334,9 +334,6 @@ internal static class AssignmentRecogniser
         return true;
     }
 
-    // Words that introduce an input's value in a heading: "for n=10", "when n = 4", "with n=5", "where n=2".
-    private static readonly string[] InputIntroducers = ["for", "when", "with", "where"];
-
     // Whether the part at partStart follows "for <input> =": a name no step writes, introduced as an input and assigned
     // right before the value ("Step 2: Calculate n_0 for n=10"), or a given name of the program assigned there.
     private static bool StatesInput(LineContext line, int partStart)
@@ -359,7 +356,7 @@ internal static class AssignmentRecogniser
         }
 
         var before = partStart >= 3 ? tokens[partStart - 3] : default;
-        return before is { Kind: TokenKind.Word } && Array.Exists(InputIntroducers, w => before.Text.Equals(w, StringComparison.OrdinalIgnoreCase));
+        return before is { Kind: TokenKind.Word } && AskedInput.IsIntroducer(before.Text);
     }
 
     /// <summary>"Step 3: s2 - s1 = 14 - 7 = 7" or "Step 3: 7".</summary>

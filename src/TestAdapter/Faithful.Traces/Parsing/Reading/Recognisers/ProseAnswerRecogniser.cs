@@ -74,14 +74,16 @@ internal static class ProseAnswerRecogniser
             }
 
             var work = WorkBefore(line, subject + 1, value);
-            var strong = !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result") && tokens[subject].Kind == TokenKind.Word;
             proposals.Add(ReadingKind.Answer, subject, value + 1, ProposalScores.Answer)
-                .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], strong));
+                .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], IsStrongSubject(tokens[subject])));
         }
     }
 
-    // The answer's subject word, or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) =".
-    private static int SubjectAt(LineContext line, int from, int to)
+    /// <summary>Whether an answer at this subject is said of the whole program ("output", "returns"), not a running "sum" or "result".</summary>
+    internal static bool IsStrongSubject(Token subject) => !subject.IsWord("sum") && !subject.IsWord("result") && subject.Kind == TokenKind.Word;
+
+    /// <summary>The answer's subject word in tokens [from, to), or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) ="; -1 when none.</summary>
+    internal static int SubjectAt(LineContext line, int from, int to)
     {
         var tokens = line.Tokens;
         for (var i = from; i < to; i++)

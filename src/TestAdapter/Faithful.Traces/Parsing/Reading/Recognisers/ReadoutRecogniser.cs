@@ -174,6 +174,7 @@ internal static class ReadoutRecogniser
 
         entries[entry] = (from, i);
         var worked = 0;
+        var bare = 0;
         var values = new long?[names];
         var works = new bool[names];
 
@@ -191,9 +192,10 @@ internal static class ReadoutRecogniser
                 works[k] = true;
                 worked++;
             }
-            else if (summarized && last - first == 1 && tokens[first].Kind == TokenKind.Number && tokens[first].Number.Int64 is { } bare)
+            else if (summarized && last - first == 1 && tokens[first].Kind == TokenKind.Number && tokens[first].Number.Int64 is { } bareValue)
             {
-                values[k] = bare;
+                values[k] = bareValue;
+                bare++;
                 worked++;
             }
         }
@@ -205,10 +207,12 @@ internal static class ReadoutRecogniser
 
         // A bare entry that also answers ("it will return the sum of [n_0], which is [3]") keeps the answer with the claim:
         // one reading for both, over the answer alone.
-        var proposal = Array.TrueForAll(works, w => !w) && AnswerSubjectBefore(line, at) is { } subject && values[0] is { } answered
+        var sentenceFrom = line.Sentences[line.SentenceOf(at)].From;
+        var subject = bare == worked && (line.WordTags & WordTags.AnswerSubject) != 0 ? ProseAnswerRecogniser.SubjectAt(line, sentenceFrom, at) : -1;
+        var proposal = subject >= 0 && values[0] is { } answered
             ? proposals.Add(ReadingKind.Readout, subject, i + 1, ProposalScores.Answer + worked * ProposalScores.ReadoutPair)
-                .WithAnswer(new ProseAnswer(ParsedValue.FromInt64(answered), null, line.Text[tokens[line.Sentences[line.SentenceOf(at)].From].Start..tokens[i].End],
-                    Strong: !tokens[subject].IsWord("sum") && !tokens[subject].IsWord("result")))
+                .WithAnswer(new ProseAnswer(ParsedValue.FromInt64(answered), null, line.Text[tokens[sentenceFrom].Start..tokens[i].End],
+                    ProseAnswerRecogniser.IsStrongSubject(tokens[subject])))
             : proposals.Add(ReadingKind.Readout, at, i + 1, worked * ProposalScores.ReadoutPair);
         var name = at;
         for (var k = 0; k < names; k++, name++)
@@ -226,26 +230,6 @@ internal static class ReadoutRecogniser
         }
 
         return i + 1;
-    }
-
-    // The answer subject ("return", "output", ...) of the sentence, before the bracketed names at `at`, or null.
-    private static int? AnswerSubjectBefore(LineContext line, int at)
-    {
-        if ((line.WordTags & WordTags.AnswerSubject) == 0)
-        {
-            return null;
-        }
-
-        var tokens = line.Tokens;
-        for (var k = line.Sentences[line.SentenceOf(at)].From; k < at; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Word && ProseAnswerRecogniser.Subjects.Contains(tokens[k].Text))
-            {
-                return k;
-            }
-        }
-
-        return null;
     }
 
     private static TokenText.Found? ValueAfterWords(List<Token> tokens, int from, int to)
