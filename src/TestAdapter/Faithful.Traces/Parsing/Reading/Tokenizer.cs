@@ -33,72 +33,115 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c))
+            var kind = c < 128 ? (CharKind)AsciiKinds[c] : OtherKind(c);
+            switch (kind)
             {
-                i++;
-                continue;
+                case CharKind.Space:
+                    i++;
+                    continue;
+                case CharKind.Letter when !(c is 'x' or 'X' && IsTimesSign(text, i, tokens)):
+                    i = ReadIdentifier(text, i, names, tokens, ref tags);
+                    continue;
+                case CharKind.Letter:
+                    tokens.Add(new Token(TokenKind.Operator, i, i + 1, "*"));
+                    i++;
+                    continue;
+                case CharKind.Digit:
+                    var number = ReadNumber(text, i, signed: false, tokens);
+                    if (number > i)
+                    {
+                        i = number;
+                        continue;
+                    }
+
+                    break;
             }
 
-            var signed = c is '-' or '+' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && MinusIsSign(tokens);
-            var negative = signed && c == '-';
-            if ((NumberReader.IsDigit(c) || negative) && NumberReader.TryReadShared(text, i, negative, out var sharedEnd) is { } shared)
+            if (c is '-' or '+' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && MinusIsSign(tokens))
             {
-                tokens.Add(new Token(TokenKind.Number, i, sharedEnd, shared.Value.Text, shared));
-                i = sharedEnd;
-                continue;
-            }
-
-            if (NumberReader.IsDigit(c) || signed)
-            {
-                var end = NumberReader.TryRead(text, i, allowSign: signed, out var number);
+                var end = ReadNumber(text, i, signed: true, tokens);
                 if (end > i)
                 {
-                    tokens.Add(new Token(TokenKind.Number, i, end, SameText(text, i, end, number.Text) ? number.Text : text[i..end], NumberReader.Box(number)));
                     i = end;
                     continue;
                 }
-            }
-
-            // "3x3 = 9": an x between two numbers is a times sign, not a name x3 ("0x3" stays a hex literal's start).
-            if (c is 'x' or 'X' && i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && tokens.Count > 0
-                && tokens[^1] is { Kind: TokenKind.Number, Text: not "0" } before && before.End == i)
-            {
-                tokens.Add(new Token(TokenKind.Operator, i, i + 1, "*"));
-                i++;
-                continue;
-            }
-
-            if (char.IsLetter(c) || c == '_')
-            {
-                var end = i + 1;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
-                {
-                    end++;
-                }
-
-                // SSA spelling a3#2, as reports print versions.
-                if (end + 1 < text.Length && text[end] == '#' && NumberReader.IsDigit(text[end + 1]))
-                {
-                    end += 2;
-                    while (end < text.Length && NumberReader.IsDigit(text[end]))
-                    {
-                        end++;
-                    }
-                }
-
-                var (word, name, wordTags, lists) = names.ResolveToken(text.AsSpan(i, end - i));
-                tags |= wordTags;
-                tokens.Add(name is null
-                    ? new Token(TokenKind.Word, i, end, word, lists: lists)
-                    : new Token(TokenKind.Name, i, end, name, lists: lists));
-                i = end;
-                continue;
             }
 
             i = ReadSymbol(text, i, tokens);
         }
 
         return tags;
+    }
+
+    private enum CharKind : byte
+    {
+        Symbol,
+        Space,
+        Letter,
+        Digit,
+    }
+
+    // What each ASCII character starts, from the same char tests the non-ASCII path uses: one lookup per character.
+    private static readonly byte[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)OtherKind((char)c))];
+
+    private static CharKind OtherKind(char c) =>
+        char.IsWhiteSpace(c) ? CharKind.Space
+        : NumberReader.IsDigit(c) ? CharKind.Digit
+        : char.IsLetter(c) || c == '_' ? CharKind.Letter
+        : CharKind.Symbol;
+
+    private static bool ContinuesIdentifier(char c) =>
+        c < 128 ? (CharKind)AsciiKinds[c] is CharKind.Letter or CharKind.Digit : char.IsLetterOrDigit(c);
+
+    // "3x3 = 9": an x between two numbers is a times sign, not a name x3 ("0x3" stays a hex literal's start).
+    private static bool IsTimesSign(string text, int i, List<Token> tokens) =>
+        i + 1 < text.Length && NumberReader.IsDigit(text[i + 1]) && tokens.Count > 0
+        && tokens[^1] is { Kind: TokenKind.Number, Text: not "0" } before && before.End == i;
+
+    // A number at i (a sign first when signed); returns the index past it, or i when no number is there.
+    private static int ReadNumber(string text, int i, bool signed, List<Token> tokens)
+    {
+        var negative = signed && text[i] == '-';
+        if ((!signed || negative) && NumberReader.TryReadShared(text, i, negative, out var sharedEnd) is { } shared)
+        {
+            tokens.Add(new Token(TokenKind.Number, i, sharedEnd, shared.Value.Text, shared));
+            return sharedEnd;
+        }
+
+        var end = NumberReader.TryRead(text, i, allowSign: signed, out var number);
+        if (end <= i)
+        {
+            return i;
+        }
+
+        tokens.Add(new Token(TokenKind.Number, i, end, SameText(text, i, end, number.Text) ? number.Text : text[i..end], NumberReader.Box(number)));
+        return end;
+    }
+
+    private static int ReadIdentifier(string text, int i, NameRules names, List<Token> tokens, ref WordTags tags)
+    {
+        var end = i + 1;
+        while (end < text.Length && ContinuesIdentifier(text[end]))
+        {
+            end++;
+        }
+
+        // SSA spelling a3#2, as reports print versions.
+        if (end + 1 < text.Length && text[end] == '#' && NumberReader.IsDigit(text[end + 1]))
+        {
+            end += 2;
+            while (end < text.Length && NumberReader.IsDigit(text[end]))
+            {
+                end++;
+            }
+        }
+
+        var (word, name, wordTags, lists) = names.ResolveToken(text.AsSpan(i, end - i));
+        tags |= wordTags;
+        tokens.Add(name is null
+            ? new Token(TokenKind.Word, i, end, word, lists: lists)
+            : new Token(TokenKind.Name, i, end, name, lists: lists));
+        return end;
     }
 
     // A minus is a sign at the start, after an operator or an assignment; after an operand it subtracts.
@@ -122,6 +165,13 @@ internal static class Tokenizer
     {
         var c = text[i];
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        if (c < 128 && next is not ('-' or '>' or '=' or '<' or '+'))
+        {
+            // No two- or three-character symbol goes on with any other character: one lookup for most symbols.
+            tokens.Add(new Token((TokenKind)SingleKinds[c], i, i + 1, AsciiSymbols[c]));
+            return i + 1;
+        }
+
         var third = i + 2 < text.Length ? text[i + 2] : '\0';
 
         switch (c)
@@ -178,6 +228,19 @@ internal static class Tokenizer
     // A number written plainly ("42", "-7") reads as its own text: share that string instead of copying it again.
     private static bool SameText(string text, int start, int end, string read) =>
         read.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(read);
+
+    // The kind of each ASCII character read as a symbol of its own, as the switch in ReadSymbol gives it.
+    private static readonly byte[] SingleKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)SingleKind((char)c))];
+
+    private static TokenKind SingleKind(char c) => c switch
+    {
+        '=' => TokenKind.Assign,
+        ':' => TokenKind.Colon,
+        ',' => TokenKind.Comma,
+        ';' => TokenKind.Semicolon,
+        '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '~' or '(' or ')' or '[' or ']' or '<' or '>' => TokenKind.Operator,
+        _ => TokenKind.Other,
+    };
 
     // Symbols are a few fixed strings: one shared instance each instead of a new string per token.
     private static readonly string[] AsciiSymbols = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
