@@ -443,4 +443,17 @@ public sealed class ReadingRuleTests
         Assert.Equal(shortcut, trace.Claims.Any(c => c.Name == "n_0" && c.Value?.Int64 == 7));
         Assert.Equal(7L, Assert.Single(trace.Answers).Value!.Value.Int64);
     }
+
+    [Theory]
+    [InlineData("The solution at the end of step 1 is the input for step 2.", null)]
+    [InlineData("The result of iteration 3 is what we return.", null)]
+    [InlineData("The output of the function after step 3 is 1.", 1L)]
+    public void A_number_after_step_counts_places_and_is_not_the_answer(string line, long? answer)
+    {
+        // holdout16 llamacodeinstruct/complexity-cot/1083: a boilerplate note about steps, with no value in it, was read as
+        // the answer 2 (a premature answer for a reply that answers nothing).
+        var trace = Loop(line);
+
+        Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
+    }
 }

@@ -237,7 +237,7 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            if (inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to))
+            if (inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to) || NumbersAStep(tokens, i, from))
             {
                 continue;
             }
@@ -260,6 +260,10 @@ internal static class ProseAnswerRecogniser
         // "the sum of the numbers from 0 to 2n-1": a sentence whose value ends in a formula states no value.
         return formula > last ? null : last;
     }
+
+    // "the solution at the end of step 1 is the input for step 2": a number after "step" or "iteration" counts places.
+    private static bool NumbersAStep(List<Token> tokens, int at, int from) =>
+        at > from && tokens[at - 1].Kind == TokenKind.Word && (tokens[at - 1].IsWord("step") || tokens[at - 1].IsWord("iteration"));
 
     // Numbers inside a bracketed list of several ("sum([0, 1024, 10])") are its elements, not a result; "[-7]" holds one.
     // So are three or more numbers in a row joined by commas ("the sequence 0, 2, 4, ..."), bracketed or not.
