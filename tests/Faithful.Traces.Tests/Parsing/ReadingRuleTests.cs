@@ -456,4 +456,18 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
     }
+
+    [Theory]
+    [InlineData("Example:\nIf you find that the result for n=3 is 4, then you reply with that.", null)]
+    [InlineData("Here is an example of how the function should work:\n\nf(3) = 1 + 1 + 2 = 4", null)]
+    [InlineData("For example, for n=3 the result is 4", null)]
+    [InlineData("n_0 ends at 7 and n_1 at -6.\nThe output of the function for n=3 is 1.", 1L)]
+    public void A_prose_answer_introduced_as_an_example_is_not_an_answer(string reply, long? answer)
+    {
+        // holdout16 llamacodeinstruct/complexity-cot/602, holdout14 llama2-70b/complexity-cot/863: an invented format
+        // example was read as a premature answer, where a tag under the same heading was already left out.
+        var trace = Loop(reply);
+
+        Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
+    }
 }

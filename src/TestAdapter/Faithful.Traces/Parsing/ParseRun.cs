@@ -399,9 +399,17 @@ internal sealed class ParseRun
             {
                 // One answer per line: the last one the line states. Code ("result = 0") states no answer.
                 var prose = reading.Answers[^1];
-                // A weak "sum"/"result" with nearby work would read as an invented running total: only strong answers look.
-                var work = prose.Work ?? (prose.Strong ? AnswerReader.WorkNear(_lines, lineNumber - 1, prose.Value, _names) : null);
-                _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = work }, weak: !prose.Strong));
+                if (Examples.IntroducedOnLineOrAbove(prose.Text, _previousContent, _previousAnswered))
+                {
+                    // "Here is an example of how the function should work:" over "f(3) = ... = 5", as for a tag.
+                    AddIssue(lineNumber, original, "an example answer, not an answer");
+                }
+                else
+                {
+                    // A weak "sum"/"result" with nearby work would read as an invented running total: only strong answers look.
+                    var work = prose.Work ?? (prose.Strong ? AnswerReader.WorkNear(_lines, lineNumber - 1, prose.Value, _names) : null);
+                    _events.Add(ReadEvent.ForAnswer(new ParsedAnswer(lineNumber, prose.Value, AnswerStyle.Prose, Bound(prose.Text)) { Work = work }, weak: !prose.Strong));
+                }
             }
         }
 
