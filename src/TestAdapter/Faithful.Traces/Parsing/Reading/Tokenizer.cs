@@ -43,6 +43,7 @@ internal static class Tokenizer
                     i = ReadIdentifier(text, i, names, tokens, ref tags);
                     continue;
                 case CharKind.Letter:
+                    // The x of "3x3".
                     tokens.Add(new Token(TokenKind.Operator, i, i + 1, "*"));
                     i++;
                     continue;
