@@ -19,6 +19,20 @@ public sealed class AnswerExtractionTests
         Assert.Equal(4, answer.Line);
     }
 
+    [Theory]
+    [InlineData("<result>f(3) =</result> 1 + 3 + 3 = <result>7</result>", "7")]
+    [InlineData("<result>TypeError: 'int' object is not iterable</result> for the original, and <result>9</result> for the fix.", "9")]
+    [InlineData("<result>4</result> or maybe <result>9</result>", "4")]
+    [InlineData("<result>none</result> and <result>none either</result>", "?")]
+    public void After_a_tag_with_no_value_a_later_tag_on_the_line_answers(string line, string answers)
+    {
+        // holdout18 gpt4/complexity-cot/567 (a false missing answer), holdout16 llama2-70b/complexity-cot/431 (its
+        // answer 6 and the misadded work before it lost).
+        var trace = TraceParser.Parse(line, Programs.Chain(), Only(AnswerStyle.ResultTag));
+
+        Assert.Equal(answers, TraceText.Answers(trace));
+    }
+
     [Fact]
     public void A_custom_tag_name_is_read()
     {

@@ -174,6 +174,23 @@ internal static partial class AnswerReader
         return Make(lineNumber, AnswerStyle.CustomPattern, match.Value, group.Value, 0, match.Index, names);
     }
 
+    // "<result>f(3) =</result> 1 + 3 + 3 = <result>7</result>", "<result>TypeError: ...</result> for the original, and
+    // <result>9</result> for ...": after a tag with no value, a later tag on the line that holds one answers.
+    private static Found? LaterTagOnLine(string line, int index, int from, TagMarks marks, NameRules names)
+    {
+        var start = line.IndexOf(marks.Open, from, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var contentStart = start + marks.Open.Length;
+        var end = marks.IndexOfClose(line, contentStart, out var closeLength);
+        return end >= 0 && Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names) is { Answer.Value: not null } later
+            ? later
+            : null;
+    }
+
     private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
     {
         var line = lines[index];
@@ -195,7 +212,8 @@ internal static partial class AnswerReader
 
         if (end >= 0)
         {
-            return Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
+            var first = Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
+            return first is { Answer.Value: null } && LaterTagOnLine(line, index, end + closeLength, marks, names) is { } later ? later : first;
         }
 
         // The closing tag may come a few lines later.
