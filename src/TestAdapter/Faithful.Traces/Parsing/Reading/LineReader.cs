@@ -110,6 +110,9 @@ internal static class LineReader
         return false;
     }
 
+    // "So, the final values will be n_0 = 1+6 = 7, n_1 = -2-9 = -11": each value computed in such a sentence is its loop's end.
+    private static readonly Cues FinalValuesCue = new("final value");
+
     // "n_0 is still 3": a value restated, not computed.
     private static readonly Cues StillCue = new(" still ");
 
@@ -222,7 +225,8 @@ internal static class LineReader
             // Under "Iterate 3 times:" a value sums up the loop, unless its sentence names one iteration ("In the second
             // iteration, n_0 becomes 1", "Iteration 2: n_2 = -2 - 2 = -4"): that is one step.
             var shortcut = chosen.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && !chosen.PerStep
-                && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence)));
+                && (line.IsShortcutSentence(sentence) || (line.Section == LineSection.Loop && !line.NamesOneIteration(sentence))
+                    || (chosen.Kind == ReadingKind.Execution && (line.WordTags & WordTags.Final) != 0 && line.SentenceHas(FinalValuesCue, sentence)));
             var restates = chosen.Kind == ReadingKind.Execution && line.SentenceHas(StillCue, sentence);
             reading.Claims.EnsureCapacity(reading.Claims.Count + chosen.Claims.Length);
             foreach (var claim in chosen.Claims)

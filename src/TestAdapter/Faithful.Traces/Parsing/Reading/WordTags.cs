@@ -44,6 +44,9 @@ internal enum WordTags : ushort
 
     /// <summary>"repeat", "repeated": the reply says the walk goes on the same way (<see cref="LineContext.RepeatSentences"/>).</summary>
     Repeat = 1024,
+
+    /// <summary>"final", of "the final values will be ..." (<see cref="LineReader"/>: values computed there are loop ends).</summary>
+    Final = 2048,
 }
 
 internal static class WordTagging
@@ -118,6 +121,11 @@ internal static class WordTagging
         if (RepeatWords.Contains(word))
         {
             tags |= WordTags.Repeat;
+        }
+
+        if (string.Equals(word, "final", StringComparison.OrdinalIgnoreCase))
+        {
+            tags |= WordTags.Final;
         }
 
         return tags;
