@@ -52,6 +52,19 @@ public sealed class ClosedFormTests
         Assert.Equal(("n_0", 7L, true), (claim.Name, claim.Value!.Value.Int64, claim.Shortcut));
     }
 
+    [Theory]
+    [InlineData("So `n_0` will be `2n + 1`.")]
+    [InlineData("`n_0` is increased by 2 each time, so `n_0` will be `2n + 1`.")]
+    public void A_closed_form_is_a_shortcut_without_a_word_that_sums_the_loop_up(string line)
+    {
+        // The recogniser marks the claim a shortcut itself; the line reader used to keep only its sentence's verdict, so
+        // a closed form in a sentence without a loop word was placed as one step (7 verdicts on the 6,553 replies).
+        var trace = TraceParser.Parse(line + "\nSo the output is 1.", Programs.Loop(), AskedThree);
+
+        var claim = Assert.Single(trace.Executions);
+        Assert.Equal(("n_0", 7L, true), (claim.Name, claim.Value!.Value.Int64, claim.Shortcut));
+    }
+
     [Fact]
     public void A_closed_form_the_reply_states_again_with_its_value_is_one_claim()
     {

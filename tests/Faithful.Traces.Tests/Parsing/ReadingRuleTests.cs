@@ -480,4 +480,15 @@ public sealed class ReadingRuleTests
         // took only n_0 as its loop's end and placed the other two on early writes (a false premature answer).
         Assert.Equal(kinds, Kinds(Loop(line)));
     }
+
+    [Theory]
+    [InlineData("In each iteration n_0 becomes 3, 5, ..., 7 after the 3 iterations.", "Execution:n_0=3 Execution:n_0=5 Execution:n_0=7*")]
+    [InlineData("In each iteration `n_0` becomes `3`, `5`, ..., `9` (3 times).", "Execution:n_0=3 Execution:n_0=5 Execution:n_0=9*")]
+    [InlineData("In each iteration n_0 becomes 3, 5, 7, ..., 2n + 1.", "")]
+    public void A_value_after_the_ellipsis_of_a_list_is_where_the_loop_ends(string line, string kinds)
+    {
+        // holdout17 llama3-70b/complexity-cot/416 and holdout18 /345: "n_1 becomes 3, 5, 7, ..., 17 after the 9 iterations"
+        // read as nothing; its readers count the first values as steps and 17 as the loop's (wrong) end.
+        Assert.Equal(kinds, Kinds(Loop(line)));
+    }
 }

@@ -236,7 +236,7 @@ internal static class LineReader
                 // "The process is then repeated two more times. ... the final values are n_0 = 9, ...": a list after the
                 // reply says the walk repeats gives the repeats' results (the document pass decides what a new value is).
                 var afterRepeat = kind == ReadingKind.Readout && repeats.First >= 0 && repeats.First <= sentence;
-                reading.Claims.Add(claim with { Kind = kind, Shortcut = shortcut && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
+                reading.Claims.Add(claim with { Kind = kind, Shortcut = (shortcut || claim.Shortcut) && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
             }
         }
 

@@ -74,6 +74,32 @@ internal static class ValueListRecogniser
         return (i + 2 < text.Length && text[i] == '.' && text[i + 1] == '.' && text[i + 2] == '.') || (i < text.Length && text[i] == '\u2026');
     }
 
+    // The lone number that closes a list after its ellipsis (", ..., 17" then the list's end), or null: "2, 4, 6, ..., 2n"
+    // ends in a formula, and "1, 2, 3, ... and so on" in no value.
+    // The ellipsis's dots end a sentence, so the value after them is looked for past the list's own sentence.
+    private static int? EndAfterEllipsis(LineContext line, int from)
+    {
+        var tokens = line.Tokens;
+        var at = from;
+        while (at < tokens.Count && (tokens[at].Kind == TokenKind.Comma || (tokens[at].Kind == TokenKind.Other && tokens[at].Text is "." or "\u2026")))
+        {
+            at++;
+        }
+
+        if (at >= tokens.Count || at == from)
+        {
+            return null;
+        }
+
+        var end = line.SentenceEnd(at);
+        return tokens[at].Kind == TokenKind.Number && TokenText.IsLoneNumber(tokens, at, end) && EndsList(tokens, at + 1, end) ? at : null;
+    }
+
+    // Whether the list is over before `at`: the sentence ends, or words or a remark follow ("..., 17 after the 9
+    // iterations", "..., 17 (9 times)"), not more arithmetic or another value.
+    private static bool EndsList(List<Token> tokens, int at, int end) =>
+        at >= end || tokens[at].Kind is TokenKind.Word or TokenKind.Comma or TokenKind.Semicolon || tokens[at].IsOperator("(");
+
     public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -119,6 +145,21 @@ internal static class ValueListRecogniser
                 {
                     break;
                 }
+            }
+
+            // "n_1 becomes 3, 5, 7, ..., 17 after the 9 iterations": the first values are steps, and the one after the
+            // ellipsis is where the loop ends (a shortcut, right or wrong).
+            if (values.Count >= 2 && OpensPattern(line.Text, tokens[last].End) && EndAfterEllipsis(line, last + 1) is { } final)
+            {
+                var walk = proposals.Add(ReadingKind.Execution, i, final + 1, (values.Count + 1) * ProposalScores.ListValue).OfSuccessiveSteps();
+                foreach (var value in values)
+                {
+                    walk.With(new LineClaim(tokens[i].Text, null, value, null));
+                }
+
+                walk.With(new LineClaim(tokens[i].Text, null, tokens[final].Number, null, Shortcut: true));
+                i = final;
+                continue;
             }
 
             // A list ends at a number nothing continues; "1, 2 * 3" or "1, then n_1 = 2" is something else.
