@@ -169,4 +169,17 @@ public sealed class ClosedFormListTests
     private static TraceVerdict Score(string reply) => LoopReplies.Score(reply);
 
     private static string[] CorrectSteps(TraceVerdict verdict) => LoopReplies.CorrectSteps(verdict);
+    [Theory]
+    [InlineData("n_1 becomes -1, -2, ..., -4 after the 6 iterations.", StepVerdict.ExecutionError)]
+    [InlineData("n_1 becomes -1, -2, ..., -6 after the 6 iterations.", StepVerdict.Correct)]
+    public void A_loop_end_after_an_ellipsis_is_its_loops_last_write_whatever_its_value(string line, StepVerdict last)
+    {
+        // holdout18 llama3-70b/complexity-cot/345, dev /501: "n_2 becomes -2, -4, -6, ..., -24 in the 27 iterations" claims
+        // the loop's end; a wrong end that an earlier write happens to hold is an arithmetic error, not that write shown
+        // followed by a premature answer.
+        var verdict = Score("n_0 becomes 3, 5, 7.\n" + line + "\n<result>1</result>");
+
+        Assert.Equal(last, verdict.Steps.Single(s => s.StepName == "n_1#7").Verdict);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
 }

@@ -1050,7 +1050,7 @@ internal sealed class AttemptAligner(
             // A summary that is its variable's only execution, or its last value in a list of end values, states the loop's
             // end; another variable's line after it bounds it only in program order, which a reply that runs each variable
             // on its own does not keep.
-            var wholeLoop = InSummaryList(c, variable) || IsOnlyExecutionOf(c, variable);
+            var wholeLoop = InSummaryList(c, variable) || IsOnlyExecutionOf(c, variable) || EndsItsWalk(c, variable);
             var right = wholeLoop ? int.MaxValue : placedAfter[c - start];
             var candidates = Between(writes, left, right, index.RunEnd);
             if (candidates.Count == 0)
@@ -1099,6 +1099,12 @@ internal sealed class AttemptAligner(
             summaries[c] = true;
         }
     }
+
+    // "n_2 becomes -2, -4, -6, ..., -24 in the 27 iterations": a loop end after the first values on its line, and the
+    // variable's last execution, is where the loop ends even when an earlier write happens to hold its (wrong) value.
+    private bool EndsItsWalk(int c, string variable) =>
+        c > start && claims[c - 1].Name == variable && claims[c - 1].Line == claims[c].Line && !claims[c - 1].Shortcut
+        && IsLastExecutionOf(c, variable);
 
     // The step of the last execution of the same variable placed before claim c in this attempt, or -1.
     private int PlacedBefore(int c, string variable)
