@@ -491,4 +491,17 @@ public sealed class ReadingRuleTests
         // read as nothing; its readers count the first values as steps and 17 as the loop's (wrong) end.
         Assert.Equal(kinds, Kinds(Loop(line)));
     }
+
+    [Theory]
+    [InlineData("So, the sum of `n_0`, and `n_1` will be `2n - 5`.", "")]
+    [InlineData("So, the sum of n_0, n_1, and n_1 will be 1.", "")]
+    [InlineData("So, n_0 is 7, and n_1 will be -6.", "Execution:n_1=-6")]
+    public void A_name_closing_a_list_of_names_is_not_the_subject_of_what_follows(string line, string kinds)
+    {
+        // gpt4/complexity-cot/119, holdout5 gpt35/complexity-cot/405: "the sum of `n_0`, `n_1`, `n_2`, and `n_3` will be
+        // <formula>" claimed the sum's value for n_3.
+        var trace = TraceParser.Parse(line, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(kinds, string.Join(" ", trace.Claims.Where(c => c.Name == "n_1").Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}")));
+    }
 }

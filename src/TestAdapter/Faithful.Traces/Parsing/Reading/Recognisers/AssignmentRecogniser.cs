@@ -103,7 +103,7 @@ internal static class AssignmentRecogniser
             case TokenKind.Word:
                 // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
                 return !previous.In(WordLists.BlockingPreposition | WordLists.Operator)
-                    && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && tokens[i - 2].Kind == TokenKind.Name);
+                    && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && (tokens[i - 2].Kind == TokenKind.Name || ClosesNameList(tokens, i - 2)));
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
                 return i >= 2 && tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
@@ -111,6 +111,10 @@ internal static class AssignmentRecogniser
                 return false;
         }
     }
+
+    // "the sum of n_0, n_1, and n_2 will be ...": the comma before "and" closes a list of names, which the clause is about.
+    private static bool ClosesNameList(List<Token> tokens, int comma) =>
+        comma >= 1 && tokens[comma].Kind == TokenKind.Comma && tokens[comma - 1].Kind == TokenKind.Name;
 
     // "n_0 will be 1 + 2*3 = 7", "n_1 would become -2", "n_0 has the value of 5": the words that finish a two-word link
     // are not the work shown. Returns the index past them (the link word itself is at rhsStart - 1).
