@@ -31,6 +31,7 @@ public sealed class TokenizerTests
     [InlineData("[s1]: `5`!", "Operator:[ Name:s1 Operator:] Colon:: Other:` Number:5 Other:` Other:!")]
     [InlineData("s1 ++", "Name:s1 IncrementOrDecrement:++")]
     [InlineData("s1++", "Name:s1 IncrementOrDecrement:++")]
+    [InlineData("s2=-7,-3;+4:-1!+2", "Name:s2 Assign:= Number:-7 Comma:, Number:-3 Semicolon:; Number:+4 Colon:: Number:-1 Other:! Number:+2")]
     public void Ascii_lines_read_as_the_symbols_and_signs_say(string text, string expected) =>
         Assert.Equal(expected, Shape(text));
 

@@ -33,7 +33,7 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            var kind = c < 128 ? (CharKind)AsciiKinds[c] : OtherKind(c);
+            var kind = c < 128 ? (CharKind)AsciiKinds[c] : ClassOf(c);
             switch (kind)
             {
                 case CharKind.Space:
@@ -82,10 +82,10 @@ internal static class Tokenizer
         Digit,
     }
 
-    // What each ASCII character starts, from the same char tests the non-ASCII path uses: one lookup per character.
-    private static readonly byte[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)OtherKind((char)c))];
+    // What each ASCII character starts, from ClassOf, which the other characters still go through: one lookup each.
+    private static readonly byte[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)ClassOf((char)c))];
 
-    private static CharKind OtherKind(char c) =>
+    private static CharKind ClassOf(char c) =>
         char.IsWhiteSpace(c) ? CharKind.Space
         : NumberReader.IsDigit(c) ? CharKind.Digit
         : char.IsLetter(c) || c == '_' ? CharKind.Letter
@@ -185,16 +185,8 @@ internal static class Tokenizer
                 return Add(tokens, TokenKind.Arrow, text, i, 2);
             case '=' when next == '=':
                 return Add(tokens, TokenKind.Operator, text, i, 2);
-            case '=':
-                return Add(tokens, TokenKind.Assign, text, i, 1);
             case ':' when next == '=':
                 return Add(tokens, TokenKind.Assign, text, i, 2);
-            case ':':
-                return Add(tokens, TokenKind.Colon, text, i, 1);
-            case ',':
-                return Add(tokens, TokenKind.Comma, text, i, 1);
-            case ';':
-                return Add(tokens, TokenKind.Semicolon, text, i, 1);
             case '<' when next == '<' && third == '=':
             case '>' when next == '>' && third == '=':
                 return Add(tokens, TokenKind.CompoundAssign, text, i, 3);
@@ -209,10 +201,8 @@ internal static class Tokenizer
             case '+' when next == '+':
             case '-' when next == '-' && AdjacentToName(tokens, text, i):
                 return Add(tokens, TokenKind.IncrementOrDecrement, text, i, 2);
-            case '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '~' or '(' or ')' or '[' or ']' or '<' or '>':
-                return Add(tokens, TokenKind.Operator, text, i, 1);
             default:
-                return Add(tokens, TokenKind.Other, text, i, 1);
+                return Add(tokens, SingleKind(c), text, i, 1);
         }
     }
 
@@ -230,9 +220,10 @@ internal static class Tokenizer
     private static bool SameText(string text, int start, int end, string read) =>
         read.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(read);
 
-    // The kind of each ASCII character read as a symbol of its own, as the switch in ReadSymbol gives it.
+    // The kind of each ASCII character read as a symbol of its own (SingleKind, looked up once per character).
     private static readonly byte[] SingleKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)SingleKind((char)c))];
 
+    // The kind of a character that starts no longer symbol where it stands.
     private static TokenKind SingleKind(char c) => c switch
     {
         '=' => TokenKind.Assign,

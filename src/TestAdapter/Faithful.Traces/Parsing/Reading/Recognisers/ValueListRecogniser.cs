@@ -149,7 +149,8 @@ internal static class ValueListRecogniser
 
             // "n_1 becomes 3, 5, 7, ..., 17 after the 9 iterations": the first values are steps, and the one after the
             // ellipsis is where the loop ends (a shortcut, right or wrong).
-            if (values.Count >= 2 && OpensPattern(line.Text, tokens[last].End) && EndAfterEllipsis(line, last + 1) is { } final)
+            var leftOpen = values.Count >= 2 && OpensPattern(line.Text, tokens[last].End);
+            if (leftOpen && EndAfterEllipsis(line, last + 1) is { } final)
             {
                 var walk = proposals.Add(ReadingKind.Execution, i, final + 1, (values.Count + 1) * ProposalScores.ListValue).OfSuccessiveSteps();
                 foreach (var value in values)
@@ -168,7 +169,7 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            if (OpensPattern(line.Text, tokens[last].End))
+            if (leftOpen)
             {
                 // "n_0 becomes -1, 1, -1, 1, ... (alternating)": a pattern that goes on describes the loop, it runs no step.
                 // The cover holds the values so that no other reading takes one of them as a step.
