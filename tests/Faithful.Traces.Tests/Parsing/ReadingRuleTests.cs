@@ -504,4 +504,55 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(kinds, string.Join(" ", trace.Claims.Where(c => c.Name == "n_1").Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}")));
     }
+
+    [Theory]
+    [InlineData("Initialize n_0 = 1 and sum = 0.", null)]
+    [InlineData("First, we initialise sum = 0 and then add each value.", null)]
+    [InlineData("Return sum[0], which is the sum of all iterations.", null)]
+    [InlineData("What is the output of the function when the input is 10?", null)]
+    [InlineData("sum+=1", null)]
+    [InlineData("So the sum = 1.", 1L)]
+    [InlineData("The output of the function is 1.", 1L)]
+    public void An_initialized_indexed_asked_or_updated_sum_is_not_the_answer(string line, long? answer)
+    {
+        // holdout19 jurassic2-ultra/complexity-cot/448 ("Initialize ... sum = 0", "Return sum[0]") and
+        // llamacodeinstruct/complexity-cot/341 (an invented question, "sum+=1" in invented code): each was read as an
+        // answer, and the tag after it as a self-correction.
+        var trace = Loop(line);
+
+        Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
+    }
+
+    [Fact]
+    public void Prose_answers_after_an_invented_task_prompt_are_not_answers()
+    {
+        // llamacodeinstruct/complexity-cot/341: after the reply writes a new task prompt, "sum=0" in its invented code
+        // answered as a tag there already did not.
+        var trace = Loop("<result>7</result>\nEnclose the solution between <result></result> tags.\nn=10\nsum=0\n<result>10</result>");
+
+        Assert.Equal([7L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Theory]
+    [InlineData("n_0 at step 1: 1 + 2 = 3\nn_0 at step 2: 3 + 2 = 5", "Execution:n_0=3 Execution:n_0=5")]
+    [InlineData("* n_0 after iteration 1: 3", "Execution:n_0=3")]
+    [InlineData("* n_0 at step 1: ?", "")]
+    [InlineData("n_0 at the start: 1", "")]
+    public void A_name_before_its_step_label_gives_the_step_s_value(string reply, string kinds)
+    {
+        // holdout19 llama2-70b/complexity-cot/15 (and /1, /4, /24, one template): "n_0 at step 1: n_0 * -1 = -1 * -1 = 1"
+        // was read as nothing, so three executed steps counted as never shown.
+        Assert.Equal(kinds, Kinds(Loop(reply)));
+    }
+
+    [Theory]
+    [InlineData("n_1 -= 1 => n_1 = -1, -2 (two times)", "Execution:n_1=-1 Execution:n_1=-2")]
+    [InlineData("n_0 = 1 -> n_0 = 3", "InputEcho:n_0=1 Execution:n_0=3")]
+    public void A_statement_before_an_arrow_is_not_a_value_held_before_it(string line, string kinds)
+    {
+        // holdout19 llama3-70b/complexity-cot/620 and held-out llama3-70b/complexity-cot/155: in "`n_1 += -1` => `n_1 =
+        // -1`, `-2`, `-3`" the statement's name was taken for a value held before the step, so -1 and -2 were read as
+        // restated states and -3 as the first step (a false arithmetic error).
+        Assert.Equal(kinds, Kinds(Loop(line)));
+    }
 }

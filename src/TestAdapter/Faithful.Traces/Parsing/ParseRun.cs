@@ -395,6 +395,10 @@ internal sealed class ParseRun
             {
                 AddIssue(lineNumber, original, _input.Reason(other));
             }
+            else if (_inventedTask)
+            {
+                AddIssue(lineNumber, original, "answers an invented follow-on task, not the question asked");
+            }
             else if (!_inCode && !_inDef)
             {
                 // One answer per line: the last one the line states. Code ("result = 0") states no answer.

@@ -162,8 +162,17 @@ internal sealed class DocumentPass
             return false;
         }
 
+        // The name before the arrow must be given a value there: in "n_1 += -1 => n_1 = -1, -2, -3" it is the statement,
+        // and every value is after the arrow.
         var arrow = IndexOfArrow(text, first + name.Length);
-        return arrow >= 0 && text.IndexOf(name, arrow, StringComparison.Ordinal) >= 0;
+        return arrow >= 0 && GivesValue(text.AsSpan(first + name.Length, arrow - first - name.Length)) && text.IndexOf(name, arrow, StringComparison.Ordinal) >= 0;
+    }
+
+    // " = -1 " in "n_1 = -1 -> ...": a plain link (not a compound operator) right after the name.
+    private static bool GivesValue(ReadOnlySpan<char> between)
+    {
+        var rest = between.TrimStart();
+        return rest.Length > 1 && ((rest[0] == '=' && rest[1] != '=') || rest[0] == ':' || rest.StartsWith("is ", StringComparison.Ordinal));
     }
 
     private static int IndexOfArrow(string text, int from)

@@ -42,7 +42,56 @@ internal static class LinePrefix
             }
         }
 
-        return new Stripped(text[i..], stepNumber, nameHint, listItem);
+        // "n_0 at step 1: n_0 * -1 = 1": the name before its step label reads as "n_0: ...". The label's number is not
+        // kept: replies that write it count the initial value as step 0, where the program's steps start at 1.
+        return NameAtStep(text, i) is { } rest
+            ? new Stripped(rest, stepNumber, nameHint, listItem)
+            : new Stripped(text[i..], stepNumber, nameHint, listItem);
+    }
+
+    private static readonly string[] StepLinks = [" at step ", " after step ", " at iteration ", " after iteration "];
+
+    // "n_0 at step 2:" / "n_0 after iteration 2:" at i: the name and what follows the colon, joined by a colon; or null.
+    private static string? NameAtStep(string text, int i)
+    {
+        var end = i;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+        {
+            end++;
+        }
+
+        if (end == i || !char.IsAsciiLetter(text[i]) || end >= text.Length || text[end] != ' ')
+        {
+            return null;
+        }
+
+        foreach (var link in StepLinks)
+        {
+            if (string.Compare(text, end, link, 0, link.Length, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                continue;
+            }
+
+            var j = end + link.Length;
+            var digits = j;
+            while (j < text.Length && NumberReader.IsDigit(text[j]) && j - digits < 5)
+            {
+                j++;
+            }
+
+            if (j == digits)
+            {
+                return null;
+            }
+
+            // "n_0 at step 1: ?" in a table to fill in states nothing.
+            j = SkipSpaces(text, j);
+            return j < text.Length && text[j] == ':' && text.AsSpan(j).IndexOfAnyInRange('0', '9') >= 0
+                ? string.Concat(text.AsSpan(i, end - i), text.AsSpan(j))
+                : null;
+        }
+
+        return null;
     }
 
     private static int SkipSpaces(string text, int i)

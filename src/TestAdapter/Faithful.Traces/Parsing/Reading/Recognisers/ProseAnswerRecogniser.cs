@@ -14,6 +14,9 @@ internal static class ProseAnswerRecogniser
 
     private static readonly Cues Intermediate = new("iteration", "step ", "inner loop", "outer loop", "first loop", "second loop", "pass ", "intermediate", "partial");
 
+    // "Initialize n_0 = 0 and sum = 0.": a running sum set before anything is added to it.
+    private static readonly Cues Initializing = new("initializ", "initialis");
+
     /// <summary>The value a sentence states as the result ("The output of the function for n=3 is 2."), or null.</summary>
     public static ParsedValue? ValueOf(string sentence, NameRules names)
     {
@@ -52,14 +55,15 @@ internal static class ProseAnswerRecogniser
         {
             var (from, to) = line.Sentences[s];
             var subject = SubjectAt(line, from, to);
-            if (subject < 0)
+            // "What is the output of the function below when the input is 10?" asks; it does not answer.
+            if (subject < 0 || (to < tokens.Count && tokens[to].Text == "?"))
             {
                 continue;
             }
 
             var lower = line.SentenceLower(s);
             var strongSubject = !tokens[subject].IsWord("result") && !tokens[subject].IsWord("sum") || lower.Contains("final", StringComparison.Ordinal);
-            if (!strongSubject && Intermediate.In(lower))
+            if (!strongSubject && (Intermediate.In(lower) || Initializing.In(lower)))
             {
                 continue;
             }
@@ -128,6 +132,12 @@ internal static class ProseAnswerRecogniser
         if ((previous.IsOperator("<") || previous.IsOperator("/")) && next.IsOperator(">"))
         {
             // "</result>": the name of a tag, not a subject.
+            return false;
+        }
+
+        // "sum+=1", "result -= 2": a statement that updates the variable, not its value.
+        if (next.Kind is TokenKind.CompoundAssign or TokenKind.IncrementOrDecrement)
+        {
             return false;
         }
 
@@ -237,7 +247,7 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            if (inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to) || NumbersAStep(tokens, i, from))
+            if (inList[i - from] || !TokenText.IsLoneNumber(tokens, i, to) || NamesInput(tokens, i, to) || NumbersAStep(tokens, i, from) || Indexes(tokens, i))
             {
                 continue;
             }
@@ -260,6 +270,10 @@ internal static class ProseAnswerRecogniser
         // "the sum of the numbers from 0 to 2n-1": a sentence whose value ends in a formula states no value.
         return formula > last ? null : last;
     }
+
+    // "Return sum[0]": a number in brackets written onto a word indexes it.
+    private static bool Indexes(List<Token> tokens, int at) =>
+        at >= 2 && tokens[at - 1].IsOperator("[") && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name && tokens[at - 2].End == tokens[at - 1].Start;
 
     // "the solution at the end of step 1 is the input for step 2": a number after "step" or "iteration" counts places.
     private static bool NumbersAStep(List<Token> tokens, int at, int from) =>
