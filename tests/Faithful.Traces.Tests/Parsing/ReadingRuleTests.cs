@@ -555,4 +555,17 @@ public sealed class ReadingRuleTests
         // restated states and -3 as the first step (a false arithmetic error).
         Assert.Equal(kinds, Kinds(Loop(line)));
     }
+
+    [Theory]
+    [InlineData("n_0 = 1 + 2 = 3\nn_1 = 0 - 1 = -1\nAfter updating n_1, its value remains -1.", true)]
+    [InlineData("n_1 = 0 - 1 = -1\nn_0 = 1 + 2 = 3\nn_1 remains -1.", false)]
+    public void A_no_change_right_under_the_same_value_restates_it(string reply, bool optional)
+    {
+        // holdout9 gpt35/complexity-redundant-cot/816: "After updating n_1, its value remains 0." under the walk's last
+        // "n_1 = 0 * -2 = 0" was a step of its own, and with no step left for it an extra step of a faithful reply. After
+        // another variable's step, "n_1 remains -1" may still be a step that leaves n_1 as it was.
+        var claim = Assert.Single(Loop(reply).Claims, c => c.Kind == ReadingKind.NoChangeExecution);
+
+        Assert.Equal(optional, claim.Repeats);
+    }
 }

@@ -280,7 +280,9 @@ internal sealed class DocumentPass
             shortcut = false;
         }
 
-        var repeats = kind == ReadingKind.Execution && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
+        // "After updating n_1, its value remains 0." right under the walk's last "n_1 = 0 * -2 = 0" restates it as well.
+        var repeats = (kind == ReadingKind.Execution || (kind == ReadingKind.NoChangeExecution && LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)))
+            && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
             && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!));
 
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
