@@ -568,4 +568,27 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(optional, claim.Repeats);
     }
+
+    [Theory]
+    [InlineData("The function f(n) returns 42 when n is 3.", 42L)]
+    [InlineData("The output is 42 for n = 3.", 42L)]
+    public void The_input_named_after_the_answer_is_not_its_value(string line, long answer)
+    {
+        // holdout20 llama2-70b/complexity-cot/1024: "returns 42 when n is 3" answered 3, and the same 42 later read as a
+        // self-correction.
+        Assert.Equal(answer, Assert.Single(Loop(line).Answers).Value!.Value.Int64);
+    }
+
+    [Theory]
+    [InlineData("Let's calculate the final values of n_0 and n_1 for n=3:", "")]
+    [InlineData("The final value of n_1 for n = 3:", "")]
+    [InlineData("The final value of n_1 is -6.", "Execution:n_1=-6*")]
+    public void A_value_given_to_the_asked_input_is_not_the_name_s(string line, string kinds)
+    {
+        // holdout20 gpt4/complexity-cot/375: "the final values of n_0, n_1, n_2, and n_3 for n=3:" claimed n_3 = 3, then a
+        // self-correction when the reply computed n_3.
+        var trace = TraceParser.Parse(line, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(kinds, Kinds(trace));
+    }
 }

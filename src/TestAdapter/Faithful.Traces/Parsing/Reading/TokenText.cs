@@ -6,6 +6,10 @@ internal static class TokenText
     /// <summary>A lone value and where the part holding it starts.</summary>
     public readonly record struct Found(ParsedValue Value, int PartStart, int At);
 
+    /// <summary>Whether the value at <paramref name="at"/> is given to the asked input ("... of n_3 for n=3"), not to a name before it.</summary>
+    public static bool AssignsInput(LineContext line, int at) =>
+        at >= 2 && line.Tokens[at - 1].Kind == TokenKind.Assign && line.Knowledge.Asked is { } input && line.Tokens[at - 2].Text == input.Name;
+
     /// <summary>
     /// Splits tokens [from, end) at assignments, arrows, colons and result words, and returns the first part that is a lone
     /// number (a number not continued by an operator), with where that part starts.

@@ -350,7 +350,8 @@ internal static class ProseAnswerRecogniser
     // the input, the loop or the program, not the result.
     private static bool NamesInput(List<Token> tokens, int at, int to)
     {
-        if (at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
+        // "n = 3", and "returns 42 when n is 3".
+        if (at >= 2 && (tokens[at - 1].Kind == TokenKind.Assign || tokens[at - 1].IsWord("is")) && tokens[at - 2].Kind == TokenKind.Word && tokens[at - 2].Text is "n" or "N")
         {
             return true;
         }

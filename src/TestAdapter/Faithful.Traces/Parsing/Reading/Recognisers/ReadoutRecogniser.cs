@@ -52,7 +52,7 @@ internal static class ReadoutRecogniser
                 }
 
                 // "the final value of n_0 after the loop is -5", "n_1 ends up at -8": the name, words, then one value.
-                if (ValueAfterWords(tokens, i + 1, to) is { } found)
+                if (ValueAfterWords(tokens, i + 1, to) is { } found && !TokenText.AssignsInput(line, found.At))
                 {
                     var work = found.PartStart < found.At - 1 ? TokenText.Slice(line.Text, tokens, found.PartStart, found.At - 1) : null;
                     proposals.Add(ReadingKind.Readout, Math.Max(from, i - 4), found.At + 1, ProposalScores.ReadoutPair)
