@@ -591,4 +591,39 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(kinds, Kinds(trace));
     }
+
+    [Theory]
+    [InlineData("For example, for n=3 the result is 3\n\n<result>3</result>", new long[] { 3, 3 })]
+    [InlineData("For example, for n=4 the result is 3\n\n<result>3</result>", new long[0])]
+    [InlineData("For example:\n<result>12</result>", new long[0])]
+    public void An_example_of_the_run_asked_about_answers_it(string reply, long[] answers)
+    {
+        // holdout21 llamacodeinstruct/complexity-cot/949: "For example, for n=3 the result is 3" and the tag under it were
+        // taken for examples, and the reply for one that answers nothing; an example of another input still is one.
+        var trace = TraceParser.Parse(reply, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(answers, trace.Answers.Select(a => a.Value!.Value.Int64!.Value));
+    }
+
+    [Theory]
+    [InlineData("What's the output of this Python function?")]
+    [InlineData("What is the output of the following code:")]
+    public void A_new_question_after_an_answer_opens_an_invented_task(string question)
+    {
+        // holdout21 llamacodeinstruct/complexity-cot/854: quiz questions after the reply's tag, each with a tag of its own,
+        // were read as self-corrections.
+        var trace = Loop($"<result>6</result>\n{question}\ndef g(n):\n    return n\n<result>10</result>");
+
+        Assert.Equal([6L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Theory]
+    [InlineData("So, the function returns the sum of n_0 and n_1, which is '(2n+1) + 0 if n is even or -1 if n is odd'.", null)]
+    [InlineData("So the function returns n_0 + n_1, which is 1.", 1L)]
+    public void A_value_weighed_for_a_parity_is_not_the_answer(string line, long? answer)
+    {
+        // holdout21 gpt4/complexity-cot/342: "which is '(n-1) + 0 if n is even or -1 if n is odd + n^3'" answered -1,
+        // and the answer the reply went on to compute read as a self-correction.
+        Assert.Equal(answer, Loop(line).Answers.SingleOrDefault()?.Value?.Int64);
+    }
 }

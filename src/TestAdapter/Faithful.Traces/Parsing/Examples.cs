@@ -17,11 +17,17 @@ internal static class Examples
     /// above (<paramref name="previous"/>, trimmed; empty on the first line), unless that line held its own answer
     /// (<paramref name="previousAnswered"/>: "Example: &lt;result&gt;-1&lt;/result&gt;" introduced that one).
     /// </summary>
-    public static bool IntroducedOnLineOrAbove(string before, string previous, bool previousAnswered)
+    public static bool IntroducedOnLineOrAbove(string before, string previous, bool previousAnswered, AskedInput? asked = null)
     {
         if (before.Contains("example", StringComparison.OrdinalIgnoreCase) || before.Contains("e.g.", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            // "For example, for n=3 the result is 3": an example of the very run asked about answers it.
+            return !NamesRunAsked(before, asked);
+        }
+
+        if (NamesRunAsked(previous, asked))
+        {
+            return false;
         }
 
         // "Example:" just above, or a longer line that opens with "For example" and introduces what follows with ':';
@@ -30,6 +36,28 @@ internal static class Examples
             && (previous.Length <= 40 || (IntroducesExample(previous) && previous.EndsWith(':'))))
             || (previous.EndsWith(':') && (previous.Contains("use this format", StringComparison.OrdinalIgnoreCase)
                 || previous.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
+    }
+
+    // "n=3", "n = 3" with the asked input's name and value, and no other digit after them.
+    private static bool NamesRunAsked(string text, AskedInput? asked)
+    {
+        if (asked is null)
+        {
+            return false;
+        }
+
+        var value = asked.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var link in (string[])["=", " = "])
+        {
+            var at = text.IndexOf(asked.Name + link + value, StringComparison.Ordinal);
+            var end = at + asked.Name.Length + link.Length + value.Length;
+            if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_') && (end == text.Length || !char.IsDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

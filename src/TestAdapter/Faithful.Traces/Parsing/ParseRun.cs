@@ -219,7 +219,7 @@ internal sealed class ParseRun
         : _input?.Other is { } other ? _input.Reason(other)
 
         // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
-        : Examples.IntroducedOnLineOrAbove(before, _previousContent, _previousAnswered) || Examples.UnderHeading(_lines, index, before)
+        : Examples.IntroducedOnLineOrAbove(before, _previousContent, _previousAnswered, _options.Answers.Asked) || Examples.UnderHeading(_lines, index, before)
             ? "an example answer, not an answer"
 
         // "Answer to previous question:" over a tag: the reply itself says the tag answers another question.
@@ -403,7 +403,7 @@ internal sealed class ParseRun
             {
                 // One answer per line: the last one the line states. Code ("result = 0") states no answer.
                 var prose = reading.Answers[^1];
-                if (Examples.IntroducedOnLineOrAbove(prose.Text, _previousContent, _previousAnswered))
+                if (Examples.IntroducedOnLineOrAbove(prose.Text, _previousContent, _previousAnswered, _options.Answers.Asked))
                 {
                     // "Here is an example of how the function should work:" over "f(3) = ... = 5", as for a tag.
                     AddIssue(lineNumber, original, "an example answer, not an answer");

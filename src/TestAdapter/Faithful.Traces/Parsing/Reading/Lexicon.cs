@@ -123,7 +123,9 @@ internal static class Lexicon
     /// Phrases of a new problem posed after the reply's work ("What is the value of k for which the following function
     /// ...?"); read only on lines that end with '?' or ':', since their words are common in any line.
     /// </summary>
-    public static readonly Cues NewProblemCues = new("the following function", "the following python function");
+    public static readonly Cues NewProblemCues = new(
+        "the following function", "the following python function", "the following code", "the following python code", "this python function",
+        "this python code");
 
     /// <summary>Headings that say an answer is another question's ("Answer to previous question:"): the tag under them is not this one's.</summary>
     public static readonly Cues OtherQuestionCues = new("previous question", "next question", "previous problem", "next problem");

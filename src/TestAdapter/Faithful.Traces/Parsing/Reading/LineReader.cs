@@ -51,7 +51,7 @@ internal static class LineReader
     // is odd.": a case the reply weighs, not a value it holds. Only cases of parity ("if we input n=3, n_0 will be -3"
     // states the run asked about), and not an "if" in a parenthesis after the reading: "n_2 ends at 1 (it would end at
     // -1 if the count were even)" states 1.
-    private static bool IsConditional(LineContext line, int sentence, int readFrom, int readTo)
+    internal static bool IsConditional(LineContext line, int sentence, int readFrom, int readTo)
     {
         if (sentence < 0 || sentence >= line.Sentences.Count)
         {

@@ -77,6 +77,12 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
+            // "which is '(n-1) + 0 if n is even or -1 if n is odd + n^3'": a case the reply weighs, not its answer.
+            if ((line.WordTags & WordTags.Parity) != 0 && LineReader.IsConditional(line, s, subject, value + 1))
+            {
+                continue;
+            }
+
             var work = WorkBefore(line, subject + 1, value);
             proposals.Add(ReadingKind.Answer, subject, value + 1, ProposalScores.Answer)
                 .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], IsStrongSubject(tokens[subject])));
