@@ -285,6 +285,14 @@ internal sealed class DocumentPass
             && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
             && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!));
 
+        // "After 3 iterations, n_0 will be 2. ... the final value of n_0, which is 2": a bare repeat of the value a shortcut
+        // summed up restates the summary; it is no write of its own, which would push the shortcut off the loop's end.
+        if (repeats && kind == ReadingKind.Execution && state!.SummarizedIn == _generation)
+        {
+            kind = ReadingKind.Readout;
+            repeats = false;
+        }
+
         var parsed = new ParsedClaim(e.Line, _attempt, claim.Name, claim.StepNumber, value, claim.Work, e.Text)
         {
             Kind = kind,
