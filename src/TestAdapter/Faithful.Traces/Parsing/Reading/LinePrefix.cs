@@ -60,7 +60,8 @@ internal static class LinePrefix
             end++;
         }
 
-        if (end == i || !char.IsAsciiLetter(text[i]) || end >= text.Length || text[end] != ' ')
+        // Every link starts " a" ("at", "after"): most lines ("s1 = 5", "Let me ...") are passed over here.
+        if (end == i || !char.IsAsciiLetter(text[i]) || end + 1 >= text.Length || text[end] != ' ' || (text[end + 1] | 0x20) != 'a')
         {
             return null;
         }
