@@ -212,10 +212,13 @@ internal sealed class ParseRun
         return _events;
     }
 
+    // Why an answer after the reply wrote a new task prompt (a tag or a prose answer) is not one.
+    private const string InventedTaskReason = "answers an invented follow-on task, not the question asked";
+
     // Why the answer found on line `index`, after `before` on its line, answers no question the reply was asked; null
     // when it is an answer. Read before the line becomes the previous one.
     private string? NotTheAnswer(string before, int index) =>
-        _inventedTask ? "answers an invented follow-on task, not the question asked"
+        _inventedTask ? InventedTaskReason
         : _input?.Other is { } other ? _input.Reason(other)
 
         // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
@@ -397,7 +400,7 @@ internal sealed class ParseRun
             }
             else if (_inventedTask)
             {
-                AddIssue(lineNumber, original, "answers an invented follow-on task, not the question asked");
+                AddIssue(lineNumber, original, InventedTaskReason);
             }
             else if (!_inCode && !_inDef)
             {

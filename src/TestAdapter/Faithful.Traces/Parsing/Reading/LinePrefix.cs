@@ -73,13 +73,8 @@ internal static class LinePrefix
                 continue;
             }
 
-            var j = end + link.Length;
-            var digits = j;
-            while (j < text.Length && NumberReader.IsDigit(text[j]) && j - digits < 5)
-            {
-                j++;
-            }
-
+            var digits = end + link.Length;
+            var j = DigitsEnd(text, digits);
             if (j == digits)
             {
                 return null;
@@ -93,6 +88,18 @@ internal static class LinePrefix
         }
 
         return null;
+    }
+
+    // The end of the digits at i, at most five of them (a list number or a step label, never a value).
+    private static int DigitsEnd(string text, int i)
+    {
+        var end = i;
+        while (end < text.Length && NumberReader.IsDigit(text[end]) && end - i < 5)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static int SkipSpaces(string text, int i)
@@ -139,12 +146,7 @@ internal static class LinePrefix
         after = i;
         var open = i < text.Length && text[i] == '(';
         var start = open ? i + 1 : i;
-        var end = start;
-        while (end < text.Length && NumberReader.IsDigit(text[end]) && end - start < 5)
-        {
-            end++;
-        }
-
+        var end = DigitsEnd(text, start);
         if (end == start || end >= text.Length)
         {
             return false;
@@ -179,10 +181,7 @@ internal static class LinePrefix
         }
 
         var digitsStart = j;
-        while (j < text.Length && NumberReader.IsDigit(text[j]) && j - digitsStart < 5)
-        {
-            j++;
-        }
+        j = DigitsEnd(text, j);
 
         if (j == digitsStart || (j < text.Length && char.IsLetterOrDigit(text[j])))
         {
