@@ -267,6 +267,24 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_task_heading_inside_a_tag_around_the_whole_reply_does_not_hide_the_answers()
+    {
+        // holdout22 llama2-70b/complexity-redundant-cot/194: "<result>" opens the reply and closes after the answers; its
+        // answer is read as of the closing line, so the heading under it comes before any answer, not after one.
+        var trace = Loop("<result>\nSimulation of the Python function f(n) for n=3:\nn_0 = 3\nn_1 = -1\nTherefore, f(3) = 2\n</result>");
+
+        Assert.Contains(trace.Answers, a => a.Style == AnswerStyle.Prose && a.Value?.Int64 == 2);
+    }
+
+    [Fact]
+    public void The_same_heading_after_an_answer_still_opens_an_invented_task()
+    {
+        var trace = Loop("<result>2</result>\nSimulation of the Python function f(n) for n=5:\nn_0 = 3\nTherefore, f(5) = 9");
+
+        Assert.Equal([2L], trace.Answers.Select(a => a.Value?.Int64));
+    }
+
+    [Fact]
     public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
     {
         var trace = Loop("n_1 is decreased by 1 a total of 6 times, making n_1 -6.");

@@ -35,6 +35,9 @@ internal sealed class ParseRun
     private readonly ReaderKnowledge _knowledge;
     private int _droppedIssues;
     private int _eventsScanned;
+
+    // The first line of an answer event added before its line was read (a tag closed below the line that opened it).
+    private int _firstAnswerAhead = int.MaxValue;
     private int _statementsWithoutValues;
     private PendingStatement? _pending;
     private int _pendingLine;
@@ -153,7 +156,7 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (!_inventedTask && HasClaimOrAnswer()
+            if (!_inventedTask && HasClaimOrAnswer(i + 1)
                 && (Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed)
                     || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))))
             {
@@ -233,19 +236,27 @@ internal sealed class ParseRun
     private static bool AnswersOtherQuestion(string text) =>
         text.Contains("answer", StringComparison.OrdinalIgnoreCase) && Reading.Lexicon.OtherQuestionCues.InAnyCase(text);
 
-    // Whether any event so far is a claim or an answer; events before _eventsScanned are known not to be (events are
-    // only appended while lines are read), so each event is looked at once.
-    private bool HasClaimOrAnswer()
+    // Whether a claim, or an answer given on or above line `lineNumber`, comes before it; events before _eventsScanned
+    // are known not to be claims (events are only appended while lines are read), so each event is looked at once. A tag
+    // opened above ("<result>" over the whole trace) is added as an answer on its closing line: until that line, the
+    // reply has answered nothing, so its heading ("Simulation of the Python function f(n) for n=10:") is no new task.
+    private bool HasClaimOrAnswer(int lineNumber)
     {
         for (; _eventsScanned < _events.Count; _eventsScanned++)
         {
-            if (_events[_eventsScanned].Kind is ReadEventKind.Answer or ReadEventKind.Claim)
+            var readEvent = _events[_eventsScanned];
+            if (readEvent.Kind == ReadEventKind.Claim || (readEvent.Kind == ReadEventKind.Answer && readEvent.Line <= lineNumber))
             {
                 return true;
             }
+
+            if (readEvent.Kind == ReadEventKind.Answer)
+            {
+                _firstAnswerAhead = Math.Min(_firstAnswerAhead, readEvent.Line);
+            }
         }
 
-        return false;
+        return _firstAnswerAhead <= lineNumber;
     }
 
     // "n=2, n_0=1, sum([n_0]) = 1" on every line of a trace: a running sum is not an answer while the trace goes on.
