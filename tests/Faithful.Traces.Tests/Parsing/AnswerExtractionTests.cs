@@ -204,6 +204,20 @@ public sealed class AnswerExtractionTests
     }
 
     [Theory]
+    [InlineData("s1 = 7\n<result>f(3) =</result> 4", "4")]
+    [InlineData("s1 = 7\n<result>The output is:</result> 4.", "4")]
+    [InlineData("s1 = 7\n<result>f(3)</result> 4", "?")]
+    [InlineData("s1 = 7\n<result>f(3) =</result> about four", "?")]
+    public void A_tag_closed_before_its_value_answers_with_the_value_after_it(string reply, string answers)
+    {
+        // holdout22 llama2-70b/complexity-cot/485: "<result>f(3) =</result> 14", which the readers take as 14. Only a tag
+        // that ends in '=' or ':' waits for a value; a value after any other tag is not its answer.
+        var trace = TraceParser.Parse(reply, Programs.Chain());
+
+        Assert.Equal(answers, TraceText.Answers(trace));
+    }
+
+    [Theory]
     [InlineData("s1 = 7\nFinal output:\n11", 11L)]
     [InlineData("result = f(3)\nprint(result)\n```\n\nOutput:\n\n```\n23\n```", 23L)]
     [InlineData("**Result:**\n\n\n-4", -4L)]

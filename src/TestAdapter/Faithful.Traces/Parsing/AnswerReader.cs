@@ -191,6 +191,22 @@ internal static partial class AnswerReader
             : null;
     }
 
+    // "<result>f(3) =</result> 14": a tag closed before its value, whose content ends in '=' or ':' and leaves the value
+    // to the rest of the line; the value read there answers (the readers take 14).
+    private static Found? ValueAfterClose(string line, int index, int start, int contentStart, int end, int closeLength, NameRules names)
+    {
+        var content = line.AsSpan(contentStart, end - contentStart).TrimEnd();
+        if (content.Length == 0 || content[^1] is not ('=' or ':'))
+        {
+            return null;
+        }
+
+        var rest = line[(end + closeLength)..];
+        return ReadValue(rest, names) is { } value
+            ? new Found(new ParsedAnswer(index + 1, value, AnswerStyle.ResultTag, Bound(line[start..].Trim())), 0, start, null)
+            : null;
+    }
+
     private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
     {
         var line = lines[index];
@@ -213,7 +229,9 @@ internal static partial class AnswerReader
         if (end >= 0)
         {
             var first = Make(index + 1, AnswerStyle.ResultTag, line[start..(end + closeLength)], line[contentStart..end], 0, start, names);
-            return first is { Answer.Value: null } && LaterTagOnLine(line, index, end + closeLength, marks, names) is { } later ? later : first;
+            return first is not { Answer.Value: null } ? first
+                : LaterTagOnLine(line, index, end + closeLength, marks, names) is { } later ? later
+                : ValueAfterClose(line, index, start, contentStart, end, closeLength, names) ?? first;
         }
 
         // The closing tag may come a few lines later.
