@@ -284,6 +284,19 @@ public sealed class ReadingRuleTests
         Assert.Equal([2L], trace.Answers.Select(a => a.Value?.Int64));
     }
 
+    [Theory]
+    [InlineData("If the function returns n_0 itself (which is the sum of n multiples of 2), we can work it out.", null)]
+    [InlineData("The loop adds to n_0 in steps of 2, so the function returns it after three steps of 2.", null)]
+    [InlineData("So the function returns a value of 6.", 6L)]
+    [InlineData("So the output is the sum of 7.", 7L)]
+    public void A_number_that_sizes_a_plural_noun_is_no_answer(string line, long? answer)
+    {
+        // holdout23 gpt4/complexity-cot/288: "multiples of 2" was read as a first answer 2, a false self-correction.
+        var trace = Loop("n_0 = 6\n" + line);
+
+        Assert.Equal(answer is null ? [] : [answer.Value], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
     [Fact]
     public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
     {

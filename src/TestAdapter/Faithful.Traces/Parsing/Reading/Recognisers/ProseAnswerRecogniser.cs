@@ -72,7 +72,7 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
             }
@@ -173,6 +173,13 @@ internal static class ProseAnswerRecogniser
 
         return false;
     }
+
+    // "return n_0 itself (which is the sum of n multiples of 2)", "in steps of 2": a number after a plural noun and "of"
+    // sizes what the noun counts, an operand of the description, not the result ("a value of 6" still gives 6)
+    // (gpt4/complexity-cot/288, holdout23).
+    private static bool QuantifiesNoun(List<Token> tokens, int value) =>
+        value >= 2 && tokens[value - 1].IsWord("of") && tokens[value - 2] is { Kind: TokenKind.Word, Text: { Length: > 3 } noun }
+        && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
 
     // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7"). A name's own
     // "=" ("increment n_0 three times, resulting in n_0=4", "for n=3") gives that name's value, not the answer's link.
