@@ -298,6 +298,29 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void One_operation_in_parentheses_after_a_value_that_stays_the_same_still_shows_the_step()
+    {
+        // holdout23 gpt4/complexity-cot/570: "n_0 becomes 0 (0*-1)" right after n_0 was given as 0 flips it, a step
+        // executed (the readers count it), not a restatement of the 0 the reply already held.
+        var trace = TraceParser.Parse("Initialize n_0 to 1 and n_1 to 0.\nn_1 becomes 0 (0*-1).", Programs.ZeroFlipLoop());
+
+        var flip = Assert.Single(trace.Executions);
+        Assert.Equal(("0*-1", false), (flip.Work, flip.Repeats));
+    }
+
+    [Theory]
+    [InlineData("n_0 becomes 7 (1+2+2+2).", null)]
+    [InlineData("n_0 becomes 7 (5+2).", "5+2")]
+    [InlineData("n_0 becomes 7 (5+3).", null)]
+    [InlineData("n_0 = 7 (5 + 2)", "5 + 2")]
+    public void Only_one_operation_that_works_out_to_the_value_is_its_work(string line, string? work)
+    {
+        var claim = Assert.Single(Loop(line).Executions);
+
+        Assert.Equal(work, claim.Work);
+    }
+
+    [Fact]
     public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
     {
         var trace = Loop("n_1 is decreased by 1 a total of 6 times, making n_1 -6.");

@@ -46,6 +46,17 @@ public sealed class RecogniserTests
         Assert.Empty(trace.Executions);
     }
 
+    [Theory]
+    [InlineData("1. Initialize `n_0` and `n_1` to 0.")]
+    [InlineData("n_0, n_1 are initialized to 0.")]
+    public void Names_listed_before_one_value_all_echo_it(string line)
+    {
+        // holdout23 gpt4/complexity-cot/570: "Initialize `n_0` and `n_1` to 0." echoed n_1 only.
+        var trace = Loop(line);
+
+        Assert.Equal("InputEcho:n_0=0 InputEcho:n_1=0", Kinds(trace));
+    }
+
     [Fact]
     public void Names_listed_before_are_pair_with_the_values_in_order_without_respectively()
     {

@@ -4,6 +4,31 @@ namespace Faithful.Traces.Parsing.Reading;
 internal static class ArithmeticTokens
 {
     /// <summary>
+    /// "n_0 becomes 0 (0*-1)", "s1 = 5 (2 + 3)": one operation in parentheses right after the value at
+    /// <paramref name="valueAt"/> when it works out to that value, or null. A value that stays the same is then still a step shown, not a
+    /// restatement (gpt4/complexity-cot/570, holdout23).
+    /// </summary>
+    public static string? WorkInParenthesesAfter(string text, List<Token> tokens, int valueAt, int to, ParsedValue value)
+    {
+        if (value.Int64 is not { } expected || valueAt + 4 >= to || !tokens[valueAt + 1].IsOperator("("))
+        {
+            return null;
+        }
+
+        var close = valueAt + 2;
+        while (close < to && tokens[close].Kind is TokenKind.Number or TokenKind.Operator && !tokens[close].IsOperator(")") && !tokens[close].IsOperator("("))
+        {
+            close++;
+        }
+
+        // One operation, as one step shows its work ("(0+1+1+1)" after a loop's end value sums the loop up instead).
+        return close < to && tokens[close].IsOperator(")") && close - (valueAt + 2) == 3
+            && TryEvaluate(tokens, valueAt + 2, close, out var worked) && worked == expected
+            ? TokenText.Slice(text, tokens, valueAt + 2, close)
+            : null;
+    }
+
+    /// <summary>
     /// Evaluates tokens [from, to) as a sum of products of integers (+, -, *; a parenthesis around a single number), or
     /// false for anything else, a division, or an overflow.
     /// </summary>

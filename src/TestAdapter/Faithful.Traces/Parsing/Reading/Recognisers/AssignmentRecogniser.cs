@@ -174,7 +174,7 @@ internal static class AssignmentRecogniser
         if (FirstLoneValue(tokens, rhsStart, end) is { } found
             && !(found.PartStart > rhsStart && tokens[found.PartStart - 1].Kind == TokenKind.Word && InReasonRemark(tokens, rhsStart, found.PartStart)))
         {
-            var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : null;
+            var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : ArithmeticTokens.WorkInParenthesesAfter(text, tokens, found.At, end, found.Value);
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
             proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
                 .With(new LineClaim(name, line.StepNumber, found.Value, work));

@@ -45,6 +45,18 @@ internal static class EchoRecogniser
 
                 var weak = (i > from && tokens[i - 1].Kind == TokenKind.Word && WeakCues.Contains(tokens[i - 1].Text))
                     || (i > from + 1 && tokens[i - 2].Kind == TokenKind.Word && WeakCues.Contains(tokens[i - 2].Text) && tokens[i - 1].IsWord("with"));
+                if (strong && SharedValue(tokens, i, to) is { } shared)
+                {
+                    i = shared.To - 1;
+                    var echo = proposals.Add(ReadingKind.InputEcho, shared.From, shared.To, shared.Names.Count * ProposalScores.EchoPair);
+                    foreach (var name in shared.Names)
+                    {
+                        echo.With(new LineClaim(name, null, shared.Value, null, ReadingKind.InputEcho));
+                    }
+
+                    continue;
+                }
+
                 if (Linked(tokens, i, to, out var valueAt, out var weakInside) is not { } value || !(strong || weak || weakInside))
                 {
                     continue;
@@ -54,6 +66,28 @@ internal static class EchoRecogniser
                     .With(new LineClaim(tokens[i].Text, null, value, null, ReadingKind.InputEcho));
             }
         }
+    }
+
+    // "Initialize n_0 and n_1 to 0", "n_0, n_1 and n_2 are initialized to 0": a list of names linked to one value gives
+    // each name that value (gpt4/complexity-cot/570 echoed only n_1); null unless two or more names share it.
+    private static (List<string> Names, ParsedValue Value, int From, int To)? SharedValue(List<Token> tokens, int first, int to)
+    {
+        var after = Pairs.NameList(tokens, first, to, out var count);
+        if (count < 2 || tokens[after - 1].Kind != TokenKind.Name || Linked(tokens, after - 1, to, out var valueAt, out _) is not { } value)
+        {
+            return null;
+        }
+
+        var names = new List<string>(count);
+        for (var k = first; k < after; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Name)
+            {
+                names.Add(tokens[k].Text);
+            }
+        }
+
+        return (names, value, first, valueAt + 1);
     }
 
     // "n_0 = 1", "n_0 to 1", "n_0 starts at 1", "n_0 is set to 0", "n_0 is initialized to 0": the name, a few linking words, a value.
