@@ -320,6 +320,18 @@ public sealed class ReadingRuleTests
         Assert.Equal(work, claim.Work);
     }
 
+    [Theory]
+    [InlineData("```python\nn_0 += 2  # n_0 = 3\n# End of the inner loop, back to the outer loop\nn_0 += 2  # n_0 = 5\n```", false)]
+    [InlineData("n_0 += 2  # n_0 = 3\n# End of the inner loop\nn_0 = 5", true)]
+    public void A_code_comment_that_names_a_loop_end_opens_no_readout_section(string reply, bool summed)
+    {
+        // holdout23 gpt35/complexity-cot/465: in a code block, "# End of the innermost loop, return to the fifth nested
+        // loop" sits over a statement that runs once, not over a loop's end value; a markdown heading still opens one.
+        var trace = Loop(reply);
+
+        Assert.Equal(summed, trace.Executions.Last().Shortcut);
+    }
+
     [Fact]
     public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
     {

@@ -335,7 +335,9 @@ internal sealed class ParseRun
         var before = _events.Count;
         if (Header(text, content) is { } section)
         {
-            _section = section;
+            // "# End of the innermost loop, return to the fifth loop" in a code block is a comment over the next statement,
+            // which still runs once ("n_6 += 2  # n_6 = 3"): it opens no loop summary or readout (gpt35/complexity-cot/465).
+            _section = section is LineSection.Loop or LineSection.Readout && _inCode && text.AsSpan().TrimStart().StartsWith('#') ? LineSection.None : section;
             _sectionHasLines = false;
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
             return;
