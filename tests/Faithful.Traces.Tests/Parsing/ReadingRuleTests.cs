@@ -332,6 +332,18 @@ public sealed class ReadingRuleTests
         Assert.Equal(summed, trace.Executions.Last().Shortcut);
     }
 
+    [Theory]
+    [InlineData("   - Iteration 1: n_1 becomes -1.", false)]
+    [InlineData("   - n_1 becomes -1.", true)]
+    public void A_line_labelled_with_its_iteration_is_a_step_even_when_it_keeps_the_value(string second, bool repeats)
+    {
+        // holdout23 gpt35/complexity-cot/53: "Iteration 1: n_1 becomes -1" right after "Iteration 3: n_1 becomes -1" is a
+        // flip computed wrong (the readers' arithmetic error), not a restatement of -1.
+        var trace = Loop("n_0 = 3\n   - Iteration 3: n_1 becomes -1.\n" + second);
+
+        Assert.Equal(repeats, trace.Executions.Last().Repeats);
+    }
+
     [Fact]
     public void A_minus_written_against_the_value_after_a_named_result_is_its_sign()
     {

@@ -283,7 +283,8 @@ internal sealed class DocumentPass
         // "After updating n_1, its value remains 0." right under the walk's last "n_1 = 0 * -2 = 0" restates it as well.
         var repeats = (kind == ReadingKind.Execution || (kind == ReadingKind.NoChangeExecution && LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)))
             && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
-            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!));
+            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!))
+            && !LabelsOneIteration(e.Text);
 
         // "After 3 iterations, n_0 will be 2. ... the final value of n_0, which is 2": a bare repeat of the value a shortcut
         // summed up restates the summary; it is no write of its own, which would push the shortcut off the loop's end.
@@ -406,6 +407,27 @@ internal sealed class DocumentPass
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the clause shows the statement it executes.
+    // "- Iteration 1: n_1 becomes -1." under "Iteration 3: n_1 becomes -1": a line labelled with its iteration is that
+    // iteration's step (ruling 2), even when it leaves the value the reply held (gpt35/complexity-cot/53, holdout23).
+    private static bool LabelsOneIteration(ReadOnlySpan<char> text)
+    {
+        var rest = text.TrimStart(" -*\u2022\t");
+        const string Label = "iteration ";
+        if (!rest.StartsWith(Label, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        rest = rest[Label.Length..];
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < rest.Length && rest[digits] == ':';
+    }
+
     private static bool ShowsStatement(ReadOnlySpan<char> text)
     {
         var equals = 0;
