@@ -234,6 +234,20 @@ public sealed class ReadingRuleTests
         Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
     }
 
+    [Theory]
+    [InlineData("For n=3, the function will return 7 + 2*(-3) = 7 - 5 = 2.\n\nSo, the output of the function for n=3 is 2.", false)]
+    [InlineData("For n=3, the function will return 7 - 5 = 2.\n\nSo, the output of the function for n=3 is 2.", true)]
+    public void A_sum_whose_own_earlier_part_gives_another_value_is_worked_out_wrongly_not_read_out(string answer, bool readout)
+    {
+        // holdout23 gpt4/complexity-cot/78: "-1 - 3 + -1 - 2*3*3 + 0 + 2*3*3*3 = -4 - 18 + 54 = 32" evaluates n_1's term
+        // -1 - 18 as -18; its first part gives 31, so the slip is in working the sum out (the readers' arithmetic error).
+        // Without such a part, a sum over the stale -5 for n_1 still reads out another value.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\n" + answer);
+
+        Assert.Equal(readout, verdict.Modes.Contains(FailureMode.ReadoutError));
+        Assert.Equal(!readout, verdict.Modes.Contains(FailureMode.ArithmeticError));
+    }
+
     [Fact]
     public void Answers_after_an_invented_follow_on_task_prompt_are_not_answers()
     {

@@ -121,6 +121,11 @@ internal static class AnswerErrors
         // earlier statement of the same answer.
         // A total the reader took as an invented step ("Sum = 3 + 5 + 7 = 15" over one variable's values) may be the work too.
         var work = WorkOf(alignment, final, given);
+        if (given.Int64 is { } answered && PartDisagrees(work, answered))
+        {
+            return null;
+        }
+
         var shown = TermsOfAnyPart(work);
         if (shown is { Count: > 0 } terms && given.Int64 is { } total)
         {
@@ -293,6 +298,29 @@ internal static class AnswerErrors
         }
 
         return stated;
+    }
+
+    // "-1 - 3 + -1 - 2*3*3 + 0 + 2*3*3*3 = -4 - 18 + 54 = 32": an earlier part of the answer's own work gives another
+    // value (31) than the answer: the sum is worked out wrongly on the way (ruling 5's arithmetic error), not a readout of
+    // other values (gpt4/complexity-cot/78, holdout23).
+    private static bool PartDisagrees(string? work, long answered)
+    {
+        if (work is null || !work.Contains('='))
+        {
+            return false;
+        }
+
+        foreach (var part in work.Split('='))
+        {
+            // A computation: two numbers or more ("f(3)" applies the function to its input; "(3)" computes nothing).
+            var tokens = Tokenizer.Tokenize(part, NameRules.Prose);
+            if (tokens.Count(t => t.Kind == TokenKind.Number) >= 2 && ArithmeticTokens.TryEvaluate(tokens, 0, tokens.Count, out var value) && value != answered)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The signed integer terms of a sum as written ("21 + 1024 + (-1024)", "sum([0, -2, -4])"), or null when it is not one.</summary>
