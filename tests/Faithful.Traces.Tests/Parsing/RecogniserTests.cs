@@ -49,6 +49,7 @@ public sealed class RecogniserTests
     [Theory]
     [InlineData("1. Initialize `n_0` and `n_1` to 0.")]
     [InlineData("n_0, n_1 are initialized to 0.")]
+    [InlineData("It works on two variables, n_0 and n_1, which are initially set to 0.")]
     public void Names_listed_before_one_value_all_echo_it(string line)
     {
         // holdout23 gpt4/complexity-cot/570: "Initialize `n_0` and `n_1` to 0." echoed n_1 only.

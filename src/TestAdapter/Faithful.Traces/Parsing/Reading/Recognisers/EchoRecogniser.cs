@@ -13,7 +13,7 @@ internal static class EchoRecogniser
 
     internal static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
-    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being" };
+    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being", "which", "initially" };
 
     /// <summary>
     /// Whether <see cref="Propose"/> can read anything from the line: it reads a pair only where a sentence is strong
@@ -73,13 +73,20 @@ internal static class EchoRecogniser
     private static (List<string> Names, ParsedValue Value, int From, int To)? SharedValue(List<Token> tokens, int first, int to)
     {
         var after = Pairs.NameList(tokens, first, to, out var count);
-        if (count < 2 || tokens[after - 1].Kind != TokenKind.Name || Linked(tokens, after - 1, to, out var valueAt, out _) is not { } value)
+        var last = after - 1;
+        while (last > first && tokens[last].Kind == TokenKind.Comma)
+        {
+            // "n_0 and n_1, which are initially set to 0": the list ends at its last name.
+            last--;
+        }
+
+        if (count < 2 || tokens[last].Kind != TokenKind.Name || Linked(tokens, last, to, out var valueAt, out _) is not { } value)
         {
             return null;
         }
 
         var names = new List<string>(count);
-        for (var k = first; k < after; k++)
+        for (var k = first; k <= last; k++)
         {
             if (tokens[k].Kind == TokenKind.Name)
             {
@@ -97,7 +104,7 @@ internal static class EchoRecogniser
         weakInside = false;
         var i = name + 1;
         var words = 0;
-        while (i < end && words < 4)
+        while (i < end && words < 5)
         {
             var token = tokens[i];
             if (token.Kind == TokenKind.Number)
@@ -117,7 +124,10 @@ internal static class EchoRecogniser
                 continue;
             }
 
-            var isLink = token.Kind is TokenKind.Assign or TokenKind.Colon || (token.Kind == TokenKind.Word && (Links.Contains(token.Text) || token.Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)));
+            // "n_0 and n_1, which are initially set to 0": a comma that opens a "which" clause links the names to its value.
+            var isLink = token.Kind is TokenKind.Assign or TokenKind.Colon
+                || (token.Kind == TokenKind.Word && (Links.Contains(token.Text) || token.Text.StartsWith("initiali", StringComparison.OrdinalIgnoreCase)))
+                || (token.Kind == TokenKind.Comma && i + 1 < end && tokens[i + 1].IsWord("which"));
             var isWeak = token.Kind == TokenKind.Word && WeakCues.Contains(token.Text);
             if (!isLink && !isWeak)
             {
@@ -125,7 +135,8 @@ internal static class EchoRecogniser
             }
 
             weakInside |= isWeak;
-            words++;
+            // The "which" clause's comma and "which" only join the names to its words; they are not words between them.
+            words += token.Kind == TokenKind.Comma || token.IsWord("which") ? 0 : 1;
             i++;
         }
 
