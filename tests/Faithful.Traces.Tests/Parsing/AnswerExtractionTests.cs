@@ -204,6 +204,19 @@ public sealed class AnswerExtractionTests
     }
 
     [Theory]
+    [InlineData("\n&lt;result&gt;-1&lt;/result&gt;\n", "-1")]
+    [InlineData("s1 = 7\n&lt;RESULT&gt;4&lt;/RESULT&gt;", "4")]
+    [InlineData("s1 = 7\n&lt;b&gt;4&lt;/b&gt;", "")]
+    public void A_result_tag_spelled_with_html_entities_is_the_tag(string reply, string answers)
+    {
+        // holdout24 llamacodeinstruct/complexity-cot/1211: the whole reply is "&lt;result&gt;-1&lt;/result&gt;", which the
+        // readers take as -1; only the asked tag is decoded.
+        var trace = TraceParser.Parse(reply, Programs.Chain());
+
+        Assert.Equal(answers, TraceText.Answers(trace));
+    }
+
+    [Theory]
     [InlineData("s1 = 7\n<result>f(3) =</result> 4", "4")]
     [InlineData("s1 = 7\n<result>The output is:</result> 4.", "4")]
     [InlineData("s1 = 7\n<result>f(3)</result> 4", "?")]

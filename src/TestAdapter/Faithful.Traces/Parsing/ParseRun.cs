@@ -90,8 +90,22 @@ internal sealed class ParseRun
                 line = line[..options.MaxLineLength];
             }
 
-            _lines[i] = line;
+            _lines[i] = EscapedTagsRead(line, options.Answers.ResultTag);
         }
+    }
+
+    // "&lt;result&gt;-1&lt;/result&gt;": a reply written through an HTML encoder spells the answer's tags as entities; they
+    // are the tags (llamacodeinstruct/complexity-cot/1211, holdout24). Only the asked tag's two spellings are decoded.
+    private static string EscapedTagsRead(string line, string tag)
+    {
+        if (!line.Contains("&lt;", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        return line
+            .Replace($"&lt;{tag}&gt;", $"<{tag}>", StringComparison.OrdinalIgnoreCase)
+            .Replace($"&lt;/{tag}&gt;", $"</{tag}>", StringComparison.OrdinalIgnoreCase);
     }
 
     public ParsedTrace Run()
