@@ -72,7 +72,7 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || BoundsALoop(tokens, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || IsCallArgument(tokens, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
             }
@@ -174,10 +174,13 @@ internal static class ProseAnswerRecogniser
         return false;
     }
 
-    // "f(3) = sum([... for i in range(3) for j in range(3)])": the number a loop's range runs to is the input, not the result
-    // (llama2-70b/complexity-cot/642, holdout23, read 3 as a second answer).
-    private static bool BoundsALoop(List<Token> tokens, int value) =>
-        value >= 2 && tokens[value - 1].IsOperator("(") && tokens[value - 2].IsWord("range");
+    // "for i in range(3)", "result = f(10) == g(10)": the number a function is called with is its input, not a result
+    // (llama2-70b/complexity-cot/642, holdout23; jurassic2-ultra/complexity-redundant-cot/102, holdout24); "print(5)" and
+    // "sum(7)" show a value.
+    private static bool IsCallArgument(List<Token> tokens, int value) =>
+        value >= 2 && tokens[value - 1].IsOperator("(") && tokens[value - 2] is { Kind: TokenKind.Word or TokenKind.Name } call
+        && call.End == tokens[value - 1].Start && !call.IsWord("print") && !call.IsWord("sum")
+        && (call.IsWord("range") || (value + 1 < tokens.Count && tokens[value + 1].IsOperator(")")));
 
     // "return n_0 itself (which is the sum of n multiples of 2)", "in steps of 2": a number after a plural noun and "of"
     // sizes what the noun counts, an operand of the description, not the result ("a value of 6" still gives 6)
