@@ -37,6 +37,18 @@ public sealed class RecogniserTests
         Assert.Equal("Execution:n_0=3 Execution:n_0=5 Execution:n_0=7", Kinds(trace));
     }
 
+    [Theory]
+    [InlineData("- Then n_1 changes 3 times: from 1 to -1, then to 1, and finally back to -1.", "1 -1 1 -1")]
+    [InlineData("- Then n_1 will change 3 times from 1 to -1 and back to 1.", "-1")]
+    public void A_list_announced_by_a_count_is_a_walk_when_it_shows_that_many_changes(string line, string values)
+    {
+        // holdout24 gpt4/complexity-cot/328: "changes 3 times: from 1 to -1, then to 1, and finally back to -1" shows each
+        // of the three flips; a list with fewer changes than its count describes a pattern and is not read as one.
+        var trace = TraceParser.Parse(line, Programs.FlipLoop());
+
+        Assert.Equal(values, string.Join(" ", trace.Claims.Where(c => c.Name == "n_1").Select(c => c.Value!.Value.Text)));
+    }
+
     [Fact]
     public void Echo_reads_the_given_initial_values_and_executes_nothing()
     {

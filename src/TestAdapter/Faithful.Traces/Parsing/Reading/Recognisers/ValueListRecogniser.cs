@@ -113,9 +113,28 @@ internal static class ValueListRecogniser
             var end = line.SentenceEnd(i);
             var at = i + 1;
             var linked = false;
-            while (at < end && at < i + 4 && (tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
-                || (tokens[at].Kind == TokenKind.Word && (tokens[at].In(WordLists.ListVerb | WordLists.ValueFiller) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
+            var reach = i + 4;
+            long? announced = null;
+            var fromStart = false;
+            while (at < end && at < reach)
             {
+                if (linked && announced is null && tokens[at].Kind == TokenKind.Number && at + 1 < end && tokens[at + 1].IsWord("times"))
+                {
+                    // "n_1 changes 3 times: from 1 to -1, then to 1, and finally back to -1": the count announces the list.
+                    announced = tokens[at].Number.Int64 ?? -1;
+                    at += 2;
+                    reach += 2;
+                    continue;
+                }
+
+                fromStart |= tokens[at].IsWord("from");
+
+                if (!(tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
+                    || (tokens[at].Kind == TokenKind.Word && (tokens[at].In(WordLists.ListVerb | WordLists.ValueFiller) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
+                {
+                    break;
+                }
+
                 linked = true;
                 at++;
             }
@@ -160,6 +179,13 @@ internal static class ValueListRecogniser
 
                 walk.With(new LineClaim(tokens[i].Text, null, tokens[final].Number, null, Shortcut: true));
                 i = final;
+                continue;
+            }
+
+            // A list after a count must show that many changes ("from 1 to -1, then to 1, and finally back to -1" for 3);
+            // "will change 10 times from 0 to -1 and back to 0" describes a pattern, not each change.
+            if (announced is { } count && values.Count - (fromStart ? 1 : 0) != count)
+            {
                 continue;
             }
 
