@@ -14,6 +14,19 @@ namespace Faithful.Traces.Tests.Scoring;
 /// </summary>
 public sealed class LoopSummaryProseTests
 {
+    [Theory]
+    [InlineData("After the outer loop completes, n_0 becomes 7 and n_1 becomes -2.", false)]
+    [InlineData("After the inner loop, n_0 becomes 7 and n_1 becomes -2.", true)]
+    public void A_summary_of_the_outer_loop_states_the_runs_end_not_an_inner_write_of_its_value(string summary, bool premature)
+    {
+        // holdout24 gpt35/complexity-cot/305: "After the outer loop completes, ... n_1 becomes -6" is n_1's end (-18 in truth:
+        // wrong), not its third write, which happens to be -6; the answer after it is then given after the whole run.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], $"Initialize n_0 to 1 and n_1 to 0.\nn_0 becomes 3.\nn_1 becomes -1.\n{summary}\n<result>5</result>");
+
+        Assert.Equal(premature, verdict.Modes.Contains(FailureMode.PrematureAnswer));
+        Assert.Equal(!premature, verdict.Modes.Contains(FailureMode.ArithmeticError));
+    }
+
     [Fact]
     public void The_words_of_a_two_word_link_are_not_the_work_shown()
     {

@@ -1050,7 +1050,7 @@ internal sealed class AttemptAligner(
             // A summary that is its variable's only execution, or its last value in a list of end values, states the loop's
             // end; another variable's line after it bounds it only in program order, which a reply that runs each variable
             // on its own does not keep.
-            var wholeLoop = InSummaryList(c, variable) || IsOnlyExecutionOf(c, variable) || EndsItsWalk(c, variable);
+            var wholeLoop = InSummaryList(c, variable) || IsOnlyExecutionOf(c, variable) || EndsItsWalk(c, variable) || SaysTheRunEnded(claim.Text);
             var right = wholeLoop ? int.MaxValue : placedAfter[c - start];
             var candidates = Between(writes, left, right, index.RunEnd);
             if (candidates.Count == 0)
@@ -1102,6 +1102,12 @@ internal sealed class AttemptAligner(
 
     // "n_2 becomes -2, -4, -6, ..., -24 in the 27 iterations": a loop end after the first values on its line, and the
     // variable's last execution, is where the loop ends even when an earlier write happens to hold its (wrong) value.
+    // "After the outer loop completes, n_0 becomes 3 and n_1 becomes -6": a summary said of the outermost loop's end states
+    // the run's end value, whatever inner write its value may equal (ruling 3; gpt35/complexity-cot/305, holdout24).
+    private static readonly Parsing.Reading.Cues RunEndCues = new("after the outer loop", "outer loop completes", "outer loop finishes", "outer loop ends", "after the outermost loop", "after all the loops", "after all loops");
+
+    private static bool SaysTheRunEnded(string text) => RunEndCues.InAnyCase(text);
+
     private bool EndsItsWalk(int c, string variable) =>
         c > start && claims[c - 1].Name == variable && claims[c - 1].Line == claims[c].Line && !claims[c - 1].Shortcut
         && IsLastExecutionOf(c, variable);
