@@ -81,6 +81,8 @@ internal sealed class ParseRun
         }
 
         _lines = lines;
+        // One search of the whole reply, not one per line: almost no reply spells its tags with entities.
+        var entities = text.Contains("&lt;", StringComparison.Ordinal);
         for (var i = 0; i < _lines.Length; i++)
         {
             var line = _lines[i].TrimEnd('\r');
@@ -90,7 +92,7 @@ internal sealed class ParseRun
                 line = line[..options.MaxLineLength];
             }
 
-            _lines[i] = EscapedTagsRead(line, options.Answers.ResultTag);
+            _lines[i] = entities ? EscapedTagsRead(line, options.Answers.ResultTag) : line;
         }
     }
 
@@ -98,11 +100,6 @@ internal sealed class ParseRun
     // are the tags (llamacodeinstruct/complexity-cot/1211, holdout24). Only the asked tag's two spellings are decoded.
     private static string EscapedTagsRead(string line, string tag)
     {
-        if (!line.Contains("&lt;", StringComparison.Ordinal))
-        {
-            return line;
-        }
-
         return line
             .Replace($"&lt;{tag}&gt;", $"<{tag}>", StringComparison.OrdinalIgnoreCase)
             .Replace($"&lt;/{tag}&gt;", $"</{tag}>", StringComparison.OrdinalIgnoreCase);
