@@ -348,7 +348,7 @@ internal sealed class ParseRun
         {
             // "# End of the innermost loop, return to the fifth loop" in a code block is a comment over the next statement,
             // which still runs once ("n_6 += 2  # n_6 = 3"): it opens no loop summary or readout (gpt35/complexity-cot/465).
-            _section = section is LineSection.Loop or LineSection.Readout && _inCode && text.AsSpan().TrimStart().StartsWith('#') ? LineSection.None : section;
+            _section = (section is LineSection.Loop or LineSection.Readout) && _inCode && text.AsSpan().TrimStart().StartsWith('#') ? LineSection.None : section;
             _sectionHasLines = false;
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
             return;

@@ -1100,14 +1100,12 @@ internal sealed class AttemptAligner(
         }
     }
 
-    // "n_2 becomes -2, -4, -6, ..., -24 in the 27 iterations": a loop end after the first values on its line, and the
-    // variable's last execution, is where the loop ends even when an earlier write happens to hold its (wrong) value.
     // "After the outer loop completes, n_0 becomes 3 and n_1 becomes -6": a summary said of the outermost loop's end states
     // the run's end value, whatever inner write its value may equal (ruling 3; gpt35/complexity-cot/305, holdout24).
-    private static readonly Parsing.Reading.Cues RunEndCues = new("after the outer loop", "outer loop completes", "outer loop finishes", "outer loop ends", "after the outermost loop", "after all the loops", "after all loops");
+    private static bool SaysTheRunEnded(string text) => Parsing.Reading.Lexicon.RunEndCues.InAnyCase(text);
 
-    private static bool SaysTheRunEnded(string text) => RunEndCues.InAnyCase(text);
-
+    // "n_2 becomes -2, -4, -6, ..., -24 in the 27 iterations": a loop end after the first values on its line, and the
+    // variable's last execution, is where the loop ends even when an earlier write happens to hold its (wrong) value.
     private bool EndsItsWalk(int c, string variable) =>
         c > start && claims[c - 1].Name == variable && claims[c - 1].Line == claims[c].Line && !claims[c - 1].Shortcut
         && IsLastExecutionOf(c, variable);

@@ -5,8 +5,8 @@ internal static class ArithmeticTokens
 {
     /// <summary>
     /// "n_0 becomes 0 (0*-1)", "s1 = 5 (2 + 3)": one operation in parentheses right after the value at
-    /// <paramref name="valueAt"/> when it works out to that value, or null. A value that stays the same is then still a step shown, not a
-    /// restatement (gpt4/complexity-cot/570, holdout23).
+    /// <paramref name="valueAt"/> when it works out to that value, or null. A value that stays the same is then still a
+    /// step shown, not a restatement (gpt4/complexity-cot/570, holdout23).
     /// </summary>
     public static string? WorkInParenthesesAfter(string text, List<Token> tokens, int valueAt, int to, ParsedValue value)
     {

@@ -406,7 +406,6 @@ internal sealed class DocumentPass
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the clause shows the statement it executes.
     // "- Iteration 1: n_1 becomes -1." under "Iteration 3: n_1 becomes -1": a line labelled with its iteration is that
     // iteration's step (ruling 2), even when it leaves the value the reply held (gpt35/complexity-cot/53, holdout23).
     private static bool LabelsOneIteration(ReadOnlySpan<char> text)
@@ -428,6 +427,7 @@ internal sealed class DocumentPass
         return digits > 0 && digits < rest.Length && rest[digits] == ':';
     }
 
+    // "a0 = a1 -> a0 = 2", "n_1 *= -1 (n_1 = 0)": the clause shows the statement it executes.
     private static bool ShowsStatement(ReadOnlySpan<char> text)
     {
         var equals = 0;

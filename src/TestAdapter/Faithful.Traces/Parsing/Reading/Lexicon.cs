@@ -127,6 +127,11 @@ internal static class Lexicon
         "the following function", "the following python function", "the following code", "the following python code", "this python function",
         "this python code");
 
+    /// <summary>Words that place a loop summary at the end of the whole run ("After the outer loop completes, n_1 becomes -6").</summary>
+    public static readonly Cues RunEndCues = new(
+        "after the outer loop", "outer loop completes", "outer loop finishes", "outer loop ends", "after the outermost loop", "after all the loops",
+        "after all loops");
+
     /// <summary>Headings that say an answer is another question's ("Answer to previous question:"): the tag under them is not this one's.</summary>
     public static readonly Cues OtherQuestionCues = new("previous question", "next question", "previous problem", "next problem");
 

@@ -127,14 +127,14 @@ internal static class ValueListRecogniser
                     continue;
                 }
 
-                fromStart |= tokens[at].IsWord("from");
-
-                if (!(tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow
-                    || (tokens[at].Kind == TokenKind.Word && (tokens[at].In(WordLists.ListVerb | WordLists.ValueFiller) || tokens[at].Text.ToLowerInvariant() is "from" or "through"))))
+                var isFrom = tokens[at].Kind == TokenKind.Word && tokens[at].IsWord("from");
+                if (!(tokens[at].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow || isFrom
+                    || (tokens[at].Kind == TokenKind.Word && (tokens[at].In(WordLists.ListVerb | WordLists.ValueFiller) || tokens[at].IsWord("through")))))
                 {
                     break;
                 }
 
+                fromStart |= isFrom;
                 linked = true;
                 at++;
             }
