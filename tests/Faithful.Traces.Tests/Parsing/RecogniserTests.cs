@@ -206,6 +206,20 @@ public sealed class RecogniserTests
         Assert.Equal(1, answer.Line);
     }
 
+    [Theory]
+    [InlineData("The result of f(3) is 5.", 1)]
+    [InlineData("Therefore, the result of `f(3)` is `5`.", 1)]
+    [InlineData("The result is 5.", 0)]
+    [InlineData("The result of step 3 is 5.", 0)]
+    public void A_result_said_of_the_function_applied_to_an_input_is_no_running_result(string line, int answers)
+    {
+        // A weak "result" before later steps is dropped as a running total; "the result of f(3)" is said of the program
+        // (holdout25 llama2-70b/complexity-redundant-cot/93 answers so after each of its repeated walks).
+        var trace = Loop($"{line}\nn_0 += 2 -> n_0 = 1 + 2 = 3");
+
+        Assert.Equal(answers, trace.Answers.Count(a => a.Value is { } v && v.Int64 == 5));
+    }
+
     [Fact]
     public void A_closing_readout_of_the_answer_variable_answers_a_reply_with_no_other_answer()
     {

@@ -85,12 +85,17 @@ internal static class ProseAnswerRecogniser
 
             var work = WorkBefore(line, subject + 1, value);
             proposals.Add(ReadingKind.Answer, subject, value + 1, ProposalScores.Answer)
-                .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], IsStrongSubject(tokens[subject])));
+                .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], IsStrongSubject(tokens[subject]) || OfCall(tokens, subject, value)));
         }
     }
 
     /// <summary>Whether an answer at this subject is said of the whole program ("output", "returns"), not a running "sum" or "result".</summary>
     internal static bool IsStrongSubject(Token subject) => !subject.IsWord("sum") && !subject.IsWord("result") && subject.Kind == TokenKind.Word;
+
+    // "the result of f(10) is 2": a result said of the function applied to an input is the program's, not a running total.
+    private static bool OfCall(List<Token> tokens, int subject, int value) =>
+        subject + 5 < value && tokens[subject + 1].IsWord("of") && tokens[subject + 2].IsWord("f") && tokens[subject + 3].IsOperator("(")
+        && tokens[subject + 4].Kind == TokenKind.Number && tokens[subject + 5].IsOperator(")");
 
     /// <summary>The answer's subject word in tokens [from, to), or the start of "f(3) =" / "n_0 + n_1 + ... =" / "sum(...) ="; -1 when none.</summary>
     internal static int SubjectAt(LineContext line, int from, int to)
