@@ -26,6 +26,19 @@ public sealed class ReadingRuleTests
         Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
     }
 
+    [Theory]
+    [InlineData("The inner loop runs 6 times, so n_1 is decreased by 1*6 = 6, resulting in n_1 = -6.", "n_1=-6")]
+    [InlineData("n_1 is decreased by 2 * 3 = 6, so n_1 becomes -6.", "n_1=-6")]
+    [InlineData("n_1 is decreased by 1 = -1.", "n_1=-1")]
+    public void A_worked_amount_of_change_is_not_the_value_the_name_holds(string line, string claimed)
+    {
+        // "n_1 is decreased by 2*9=18" computes how much n_1 falls (gpt4/complexity-cot/573, holdout25); a value that is
+        // not the amount's ("decreased by 1 = -1") is still the new value.
+        var trace = Loop(line);
+
+        Assert.Equal(claimed, string.Join(" ", trace.Claims.Where(c => c.Name == "n_1").Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
     [Fact]
     public void A_value_in_a_conditional_case_is_not_claimed()
     {

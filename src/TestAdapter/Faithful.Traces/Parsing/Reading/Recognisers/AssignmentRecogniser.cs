@@ -154,6 +154,14 @@ internal static class AssignmentRecogniser
     // The first word of a two-word link ("will be", "would become"); IsAssignment says which words may follow it.
     private static bool IsModal(Token token) => token.IsWord("will") || token.IsWord("would") || token.IsWord("should") || token.IsWord("shall");
 
+    // "n_1 is decreased by 2*9=18": the worked value is the change's amount, not what the name holds (gpt4/complexity-cot/573,
+    // holdout25); "n_0 is decreased by 2 = -1", whose value is not the amount's, still states the name's new value.
+    private static bool IsWorkedAmount(List<Token> tokens, int anchor, int rhsStart, TokenText.Found found) =>
+        !IsSymbolic(tokens, anchor) && found.PartStart >= rhsStart + 6
+        && tokens[rhsStart].In(WordLists.OperationVerb) && tokens[rhsStart + 1].IsWord("by")
+        && tokens[found.PartStart - 1].Kind == TokenKind.Assign && found.Value.Int64 is { } value
+        && ArithmeticTokens.TryEvaluate(tokens, rhsStart + 2, found.PartStart - 1, out var amount) && amount == value;
+
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -174,6 +182,11 @@ internal static class AssignmentRecogniser
         if (FirstLoneValue(tokens, rhsStart, end) is { } found
             && !(found.PartStart > rhsStart && tokens[found.PartStart - 1].Kind == TokenKind.Word && InReasonRemark(tokens, rhsStart, found.PartStart)))
         {
+            if (IsWorkedAmount(tokens, anchor, rhsStart, found))
+            {
+                return;
+            }
+
             var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : ArithmeticTokens.WorkInParenthesesAfter(text, tokens, found.At, end, found.Value);
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
             proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
