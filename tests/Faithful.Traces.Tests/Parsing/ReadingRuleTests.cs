@@ -99,6 +99,25 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_loop_said_to_run_again_to_the_value_held_is_run_again_not_restated()
+    {
+        // Three flips per pass leave n_1 at -1, 1, -1; "multiplied by -1 three times again ... end up as -1" in the second
+        // pass is that pass's run, wrongly ending where it started (gpt4/complexity-cot/579, holdout25).
+        const string Pass = "Then, n_1 is multiplied by -1 three times{0}, which makes n_1 end up as -1.";
+        var reply = string.Join("\n",
+            "In the first iteration of the outer loop, n_0 becomes 3. " + string.Format(Pass, ""),
+            "In the second iteration of the outer loop, n_0 becomes 5. " + string.Format(Pass, " again"),
+            "In the third iteration of the outer loop, n_0 becomes 7. " + string.Format(Pass, " again"),
+            "The output is 7 - 1 = 6.");
+
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], reply);
+
+        Assert.Equal([5, 9, 13], verdict.Steps.Where(s => s.Claim is { Name: "n_1" } && s.StepIndex > 1).Select(s => s.StepIndex));
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps[9].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
+    [Fact]
     public void Values_of_a_loop_statement_meet_its_writes_in_order_and_none_is_extra_while_writes_are_left()
     {
         // After n_1 = -2 the reply slips to -4 and carries on from there (truth -3, -4, -5, -6): each value is the next
