@@ -221,6 +221,24 @@ public sealed class RecogniserTests
     }
 
     [Fact]
+    public void A_value_a_later_clause_gives_a_name_is_that_name_s_not_the_answer()
+    {
+        // gpt4/complexity-cot/551 (holdout26): the subject "final value" opens the sentence, but -6 belongs to "n_0 being".
+        var trace = Loop("If it returns the final value of n_0, then for n=3, the function would add 2 to n_0 three times, resulting in n_0 being 7.\nThe output is 7.");
+
+        Assert.Contains(trace.Claims, c => c is { Name: "n_0", Line: 1 } && c.Value is { Int64: 7 });
+        Assert.Equal([2], trace.Answers.Select(a => a.Line));
+    }
+
+    [Fact]
+    public void A_sum_of_listed_names_still_answers()
+    {
+        var trace = Loop("The sum of the variables n_0, and n_1 is 1 after the loops.");
+
+        Assert.Equal([1L], trace.Answers.Select(a => a.Value!.Value.Int64));
+    }
+
+    [Fact]
     public void A_closing_readout_of_the_answer_variable_answers_a_reply_with_no_other_answer()
     {
         var trace = TraceParser.Parse("a2 = 9\na1 = 4\na4 = 9\na0 = 0\na3 = 2\na3 = 11\na3 = 20\na3 has the value 20 once the code has run.", Programs.Registers());

@@ -72,7 +72,8 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || IsCallArgument(tokens, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || IsCallArgument(tokens, value)
+                || HeldByNameOfLaterClause(tokens, subject, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
             }
@@ -173,6 +174,41 @@ internal static class ProseAnswerRecogniser
             {
                 // "which is 0 + 19 = 19": work after "is" is fine; a verb before it is not.
                 return !HasResultLink(tokens, i + 1, at);
+            }
+        }
+
+        return false;
+    }
+
+    // "... return the final value of n_0, then for n=3, the function would subtract 2 from n_0 three times, resulting in
+    // n_0 being -6": a value a later clause gives a name ("n_0 being -6", after a comma and more words) is that name's,
+    // which the execution reading takes; the subject's own "value of n_0 is -6" and "the sum of n_0, n_1, and n_2 is 0"
+    // still answer (gpt4/complexity-cot/551, holdout26).
+    private static bool HeldByNameOfLaterClause(List<Token> tokens, int subject, int value)
+    {
+        var i = value - 1;
+        while (i > subject && tokens[i].Kind == TokenKind.Word && (tokens[i].In(WordLists.Anchor) || tokens[i].IsWord("being")))
+        {
+            i--;
+        }
+
+        if (i == value - 1 || i <= subject || tokens[i].Kind != TokenKind.Name)
+        {
+            return false;
+        }
+
+        // The clause after the last comma before the name says more than "and" ("..., and n_2 is 0" ends a list of names).
+        var comma = i - 1;
+        while (comma > subject && tokens[comma].Kind != TokenKind.Comma)
+        {
+            comma--;
+        }
+
+        for (var k = comma + 1; comma > subject && k < i; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && !tokens[k].IsWord("and") && !tokens[k].IsWord("or"))
+            {
+                return true;
             }
         }
 
