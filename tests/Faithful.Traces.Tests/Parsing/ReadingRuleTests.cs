@@ -40,6 +40,16 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_fact_in_a_reason_that_opens_a_sentence_is_not_the_earlier_subject_s_value()
+    {
+        // gpt4/complexity-cot/399 (holdout26): "Since -1 multiplied by -1 is 1" gives the name no value; the end value
+        // the sentence goes on to state does (here a wrong -5 for n_1's -6).
+        var trace = Loop("n_1 starts at 0 and is decreased by 1 six times. Since 1 subtracted from 0 is -1, and this is done six times, n_1 ends up being -5.");
+
+        Assert.Equal("n_1=-5", string.Join(" ", trace.Claims.Where(c => c.Name == "n_1" && c.Kind != ReadingKind.InputEcho).Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
+    [Fact]
     public void A_value_in_a_conditional_case_is_not_claimed()
     {
         var trace = Loop("The loop adds 2 to n_0 three times. It ends at 7 (it would end at 1 if the loop never ran).");

@@ -43,6 +43,27 @@ internal static class ProseExecutionRecogniser
         }
     }
 
+    // "Since -1 multiplied by -1 is 1, and this operation is performed an odd number of times, n_4 ends up being -1": a
+    // result word in a nameless reason that opens the sentence (before its first comma) states a fact, not the value of
+    // the name an earlier sentence was about (gpt4/complexity-cot/399, holdout26).
+    private static bool InOpeningReason(List<Token> tokens, int from, int at)
+    {
+        if (!tokens[from].IsWord("since") && !tokens[from].IsWord("because"))
+        {
+            return false;
+        }
+
+        for (var k = from + 1; k < at; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Comma or TokenKind.Name)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // "..., giving 9", "..., resulting in n_0 = -2" (left to the assignment), "making it 7".
     private static bool ProposeResultWord(LineContext line, int from, int to, string? subject, Proposals proposals)
     {
@@ -57,7 +78,7 @@ internal static class ProseExecutionRecogniser
 
             // "n_2 will be -1 * (-1)^27 = -1 (since -1 to the power of an odd number is -1)": a result word inside a remark
             // that gives a reason says why, not what the step wrote.
-            if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i))
+            if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i) || InOpeningReason(tokens, from, i))
             {
                 continue;
             }
