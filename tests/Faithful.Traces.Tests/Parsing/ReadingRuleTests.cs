@@ -128,6 +128,20 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_chain_written_above_its_value_is_that_value_s_work_and_sums_the_loop_up()
+    {
+        // gpt35/complexity-redundant-cot/8 (holdout26): "n_2 = 1 - 1 - ... - 1" over "n_2 = -10" is one merged chain for
+        // the whole loop (ruling 4), wrongly evaluated, not n_2's next write. Here n_0's chain adds 2 twice and stops at
+        // 5; the loop runs three times (7).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 1 + 2 + 2\nn_0 = 5\nn_1 = 0 - 1 - 1 - 1 - 1 - 1 - 1\nn_1 = -6\nThe output is 5 + (-6) = -1.");
+
+        var n0 = Assert.Single(verdict.Steps, s => s.Claim is { Name: "n_0" } && s.StepIndex > 0);
+        Assert.Equal((8, StepVerdict.ExecutionError), (n0.StepIndex, n0.Verdict));
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
+    [Fact]
     public void Values_of_a_loop_statement_meet_its_writes_in_order_and_none_is_extra_while_writes_are_left()
     {
         // After n_1 = -2 the reply slips to -4 and carries on from there (truth -3, -4, -5, -6): each value is the next

@@ -395,6 +395,7 @@ internal sealed class ParseRun
                 // "- n_0 += -1 (3 times)" over "n_0 = -3": the value is the repeated statement's end.
                 repeatedBy = open.Repeated ? open.Name : null;
                 _pending = null;
+                GiveChainItsValue(reading.Claims, open);
             }
             else if (reading.Claims.Count > 0 || reading.Pending is not null)
             {
@@ -470,6 +471,26 @@ internal sealed class ParseRun
 
     // Whether one of the line's claims gives the open statement its value (by name, or by step number when unnamed). A
     // loop, not List.Exists with a lambda: capturing the statement cost an allocation on every line read while one was open.
+    // "n_2 = 1 - 1 - 1 - 1" over "n_2 = -3": the chain written above is the work of the value the name gets now, so a
+    // merged chain is read as one (ruling 4: it executes the last statement it merges), not as the name's next write
+    // (gpt35/complexity-redundant-cot/8, holdout26).
+    private static void GiveChainItsValue(List<LineClaim> claims, PendingStatement open)
+    {
+        if (open.Repeated || open.Work.AsSpan().IndexOfAnyInRange('A', 'z') >= 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (claims[i] is { Kind: ReadingKind.Execution, Work: null } claim && claim.Name == open.Name)
+            {
+                claims[i] = claim with { Work = open.Work };
+                return;
+            }
+        }
+    }
+
     private static bool Completes(List<LineClaim> claims, PendingStatement open)
     {
         foreach (var c in claims)
