@@ -111,9 +111,9 @@ public sealed class ReadingRuleTests
     [Fact]
     public void A_loop_said_to_run_again_to_the_value_held_is_run_again_not_restated()
     {
-        // Three flips per pass leave n_1 at -1, 1, -1; "multiplied by -1 three times again ... end up as -1" in the second
-        // pass is that pass's run, wrongly ending where it started (gpt4/complexity-cot/579, holdout25).
-        const string Pass = "Then, n_1 is multiplied by -1 three times{0}, which makes n_1 end up as -1.";
+        // Three flips per pass leave n_1 at -1, 1, -1; flipped "three times again" to -1 in the second pass is that pass's
+        // run, wrongly ending where it started (gpt4/complexity-cot/579, holdout25).
+        const string Pass = "After that n_1 gets multiplied by -1 three times{0}, so n_1 finishes at -1.";
         var reply = string.Join("\n",
             "In the first iteration of the outer loop, n_0 becomes 3. " + string.Format(Pass, ""),
             "In the second iteration of the outer loop, n_0 becomes 5. " + string.Format(Pass, " again"),

@@ -223,8 +223,8 @@ public sealed class RecogniserTests
     [Fact]
     public void A_value_a_later_clause_gives_a_name_is_that_name_s_not_the_answer()
     {
-        // gpt4/complexity-cot/551 (holdout26): the subject "final value" opens the sentence, but -6 belongs to "n_0 being".
-        var trace = Loop("However, if we assume that the sum function is not causing an error and the function is supposed to return the final value of `n_0`, then for `n=3`, the function would add 2 to `n_0` three times, resulting in `n_0` being `7`.\n\nSo the output of the function for `n=3` would be `7`.");
+        // gpt4/complexity-cot/551 (holdout26): an answer's subject opens the sentence, but the value belongs to "n_0 being".
+        var trace = Loop("If the sum call is fine and f is meant to return the last value of `n_0`, then for `n=3`, f would add 2 to `n_0` three times, resulting in `n_0` being `7`.\n\nSo the output for `n=3` is `7`.");
 
         Assert.Contains(trace.Claims, c => c is { Name: "n_0", Line: 1 } && c.Value is { Int64: 7 });
         Assert.Equal([3], trace.Answers.Select(a => a.Line));

@@ -252,8 +252,8 @@ internal sealed class DocumentPass
                     // by -1 27 times, so it ends up being -1" states the loop's end, which may differ from its start (unless
                     // the attempt already walked the loop in lines that repeat the start).
                     // (A single re-print of the declarations, "Step 1: Initialize ... n_1 = 0", is not such a walk.)
-                    // "n_1 is multiplied by -1 three times again, which makes n_1 end up as -1" runs the loop again, even
-                    // to the value held (a wrong one, for an odd count of flips: gpt4/complexity-cot/579, holdout25).
+                    // "n_1 gets multiplied by -1 three times again, so n_1 finishes at -1" runs the loop again, even to the
+                    // value held (a wrong one, for an odd count of flips: gpt4/complexity-cot/579, holdout25).
                     (kind, contradicts) = state.Holds(value) && (Executed(state) || state.SingleWrite || !state.IsGiven || (state.RestatedGivenIn == _generation && state.RestatedGivenTimes > 1))
                         && !(Executed(state) && !state.SingleWrite && RunsAgain(ClauseOf(e.Text, claim.Name!)))
                         ? (ReadingKind.Readout, false)
@@ -432,7 +432,7 @@ internal sealed class DocumentPass
         return digits > 0 && digits < rest.Length && rest[digits] == ':';
     }
 
-    // "n_1 is multiplied by -1 three times again": an update applied a number of times, again, in the claim's clause.
+    // "n_1 gets multiplied by -1 three times again": an update applied a number of times, again, in the claim's clause.
     private static bool RunsAgain(ReadOnlySpan<char> clause) =>
         clause.Contains(" times again", StringComparison.OrdinalIgnoreCase) && clause.IndexOfAny(RunVerbs) >= 0;
 

@@ -180,10 +180,10 @@ internal static class ProseAnswerRecogniser
         return false;
     }
 
-    // "... return the final value of n_0, then for n=3, the function would subtract 2 from n_0 three times, resulting in
-    // n_0 being -6": a value a later clause gives a name ("n_0 being -6", after a comma and more words) is that name's,
-    // which the execution reading takes; the subject's own "value of n_0 is -6" and "the sum of n_0, n_1, and n_2 is 0"
-    // still answer (gpt4/complexity-cot/551, holdout26).
+    // "f returns the last value of n_0, so for n=3 it adds 2 to n_0 three times, resulting in n_0 being 7": a value a
+    // later clause gives a name ("n_0 being 7", after a comma and more words) is that name's, which the execution reading
+    // takes; the subject's own "value of n_0 is 7" and "the sum of n_0, n_1, and n_2 is 0" still answer
+    // (gpt4/complexity-cot/551, holdout26).
     private static bool HeldByNameOfLaterClause(List<Token> tokens, int subject, int value)
     {
         var i = value - 1;

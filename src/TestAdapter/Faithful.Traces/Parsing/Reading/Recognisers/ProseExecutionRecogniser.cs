@@ -43,9 +43,9 @@ internal static class ProseExecutionRecogniser
         }
     }
 
-    // "Since -1 multiplied by -1 is 1, and this operation is performed an odd number of times, n_4 ends up being -1": a
-    // result word in a nameless reason that opens the sentence (before its first comma) states a fact, not the value of
-    // the name an earlier sentence was about (gpt4/complexity-cot/399, holdout26).
+    // "Since 2 times 3 is 6, and the loop runs twice, n_4 ends at 12": a result word in a nameless reason that opens the
+    // sentence (before its first comma) states a fact, not the value of the name an earlier sentence was about
+    // (gpt4/complexity-cot/399, holdout26).
     private static bool InOpeningReason(List<Token> tokens, int from, int at)
     {
         if (!tokens[from].IsWord("since") && !tokens[from].IsWord("because"))
