@@ -141,6 +141,20 @@ public sealed class ReadingRuleTests
         Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
     }
 
+    [Theory]
+    [InlineData("Add 2 to n_0 for 3 times\nSubtract 1 from n_1 for 6 times", false)]
+    [InlineData("n_0 is increased by 2\nn_1 is decreased by 1", true)]
+    public void A_closing_list_after_updates_described_with_counts_states_their_end_values(string described, bool premature)
+    {
+        // jurassic2-ultra/complexity-cot/244 and /462 (holdout27): loops told with a count and no value, then the values
+        // they end at; n_1's -5 is a wrong end (-6), not a list restating values never computed. Without the counts the
+        // lines explain the code, and the closing list stays a snapshot (the readers' convention).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], $"n_0 = 1 and n_1 = 0 at the start\n{described}\nAfter the loops, n_0 = 7 and n_1 = -5\nThe output is 7 + (-5) = 2.");
+
+        Assert.Equal(premature, verdict.Modes.Contains(FailureMode.PrematureAnswer));
+        Assert.Equal(!premature, verdict.Modes.Contains(FailureMode.ArithmeticError));
+    }
+
     [Fact]
     public void Values_of_a_loop_statement_meet_its_writes_in_order_and_none_is_extra_while_writes_are_left()
     {

@@ -40,6 +40,10 @@ internal sealed class ParseRun
     private int _firstAnswerAhead = int.MaxValue;
     private int _statementsWithoutValues;
     private PendingStatement? _pending;
+
+    // Names whose update a line described with a count but no value ("multiply n_0 by -1 for 3 times"): a later readout
+    // of one states where that description ends (LineClaim.LoopDescribed).
+    private HashSet<string>? _described;
     private int _pendingLine;
     private string _pendingText = "";
     private LineSection _section;
@@ -408,11 +412,17 @@ internal sealed class ParseRun
         var ofRun = reading.Claims.Count > 0 && _input is { NamesAsked: true } && OnePerVariable(reading.Claims);
         var afterRepeat = _repeatSaid;
         _repeatSaid = reading.EndsRepeating;
+        if (reading.Described.Count > 0)
+        {
+            (_described ??= new(StringComparer.Ordinal)).UnionWith(reading.Described);
+        }
+
         foreach (var claim in reading.Claims)
         {
             var run = (ofRun || (repeatedBy is not null && claim.Name == repeatedBy)) && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
             var read = run ? claim with { Shortcut = true }
                 : afterRepeat && claim.Kind == ReadingKind.Readout ? claim with { AfterRepeat = true }
+                : claim.Kind == ReadingKind.Readout && _described is { } described && claim.Name is { } readName && described.Contains(readName) ? claim with { LoopDescribed = true }
                 : claim;
             AddClaim(lineNumber, read, original, stripped.ListItem && claim.StepNumber is not null);
         }

@@ -260,7 +260,7 @@ internal sealed class DocumentPass
                         : state.SingleWrite && Executed(state) ? (ReadingKind.Readout, value is not null)
                         // A closing list of final values the trace never computed executes nothing (the readers' convention),
                         // unless the reply said just before that the walk repeats: then the list gives where the repeats end.
-                        : inReadoutList && claim.Work is null && !claim.AfterRepeat ? (ReadingKind.StateSnapshot, value is not null)
+                        : inReadoutList && claim.Work is null && !claim.AfterRepeat && !claim.LoopDescribed ? (ReadingKind.StateSnapshot, value is not null)
                         : (ReadingKind.Execution, false);
                     shortcut = kind == ReadingKind.Execution;
                     break;

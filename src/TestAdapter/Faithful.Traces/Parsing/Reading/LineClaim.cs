@@ -3,6 +3,8 @@ namespace Faithful.Traces.Parsing.Reading;
 /// <summary>A value read from one line, typed, before line and attempt numbers are attached.</summary>
 /// <param name="AfterRepeat">A readout stated after the reply says the walk repeats ("The process is then repeated two
 /// more times. ... the final values are n_0 = 9, ..."), on its line or the line before: it gives where the repeats end.</param>
+/// <param name="LoopDescribed">A readout of a name whose update the reply described earlier with a count but no value
+/// ("subtract 2 from n_1 for 3 times"): the value that description ends at, a shortcut, not a closing list's restatement.</param>
 /// <param name="ClosedForm">The value is a closed form in the asked input ("`n_0` will be `2n`"), evaluated for it: a
 /// summary that a later claim of the same name supersedes (<see cref="ClosedForm.DropSuperseded"/>).</param>
 internal readonly record struct LineClaim(
@@ -13,7 +15,8 @@ internal readonly record struct LineClaim(
     ReadingKind Kind = ReadingKind.Execution,
     bool Shortcut = false,
     bool AfterRepeat = false,
-    bool ClosedForm = false);
+    bool ClosedForm = false,
+    bool LoopDescribed = false);
 
 /// <summary>
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line
@@ -48,6 +51,9 @@ internal sealed class LineReading
     /// <summary>Whether the line names a step or variable and holds a number: if it yields nothing, that is worth reporting.</summary>
     public bool MentionsNameAndNumber { get; set; }
 
+    /// <summary>Names whose update the line describes with a number but no value ("multiply n_0 by -1 for 3 times").</summary>
+    public List<string> Described { get; } = [];
+
     /// <summary>Text that looked like a claim but had no readable value.</summary>
     public List<string> Unreadable { get; } = [];
 
@@ -60,6 +66,7 @@ internal sealed class LineReading
         Unreadable.Clear();
         Pending = null;
         MentionsNameAndNumber = false;
+        Described.Clear();
         EndsRepeating = false;
         return this;
     }

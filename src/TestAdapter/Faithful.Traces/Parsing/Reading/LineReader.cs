@@ -17,6 +17,10 @@ internal static class LineReader
         var line = (ScratchLine ??= new LineContext("", null, null, names, section, knowledge)).Reload(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
         reading.MentionsNameAndNumber = line.Has(TokenKind.Name) && line.Has(TokenKind.Number);
+        if (reading.MentionsNameAndNumber && reading.Claims.Count == 0 && reading.Pending is null)
+        {
+            AddDescribedNames(line, reading.Described);
+        }
 
         if (comment is null)
         {
@@ -45,6 +49,32 @@ internal static class LineReader
 
         reading.Answers.AddRange(commentReading.Answers);
         return reading;
+    }
+
+    // "Subtract 2 from n_1 for 3 times", "the loop iterates 3 times, so n_0 increases by 3": an update told with a verb
+    // and a count of runs, no value stated ("n_3 is incremented by 2" explains the code; it counts nothing).
+    private static void AddDescribedNames(LineContext line, List<string> described)
+    {
+        var tokens = line.Tokens;
+        bool verb = false, times = false;
+        foreach (var token in tokens)
+        {
+            verb |= token.Kind == TokenKind.Word && token.In(WordLists.OperationVerb | WordLists.SettingVerb);
+            times |= token.IsWord("times");
+        }
+
+        if (!verb || !times)
+        {
+            return;
+        }
+
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Name && !described.Contains(token.Text))
+            {
+                described.Add(token.Text);
+            }
+        }
     }
 
     // "If n is odd, n_4 will be 0.", "If n^3 is even, n_2 ends up being -1.", "n_1 will be 0 if n is even, and -1 if n
