@@ -14,7 +14,7 @@ public sealed class ReaderShortcutTests
     private static readonly Gen<string> MarkedUpLine = Gen.OneOf(
         "**", "*", " * ", "a*b", "2 ** 3", "n_0*=-1", "s4 * 6", "(s1)*(s2)", "*-1", "__", "_", "n_0", "`", "$", "{", "}",
         "}{", "\u2192", "\u2212", "\u2013", "\u2009", "\u00A0", "\t", "\\times", "\\(", "\\frac{", "s3", "=", " ", "(", ")",
-        "-", "7", "42", "x", "Step 1:").Array[0, 10].Select(parts => string.Concat(parts));
+        "-", "7", "42", "x", "Step 1:", "\"", "\"n_0\"", " \" ").Array[0, 10].Select(parts => string.Concat(parts));
 
     [Fact]
     public void Normalizing_a_line_gives_what_rebuilding_it_by_every_rule_gives() =>
@@ -43,6 +43,8 @@ public sealed class ReaderShortcutTests
     [InlineData("**s1 = 3**", "s1 = 3")]
     [InlineData("`s2 = s1 * 2` = 6", " s2 = s1 * 2  = 6")]
     [InlineData("__s1__ = 3", "s1 = 3")]
+    [InlineData("sets \"n_0\" to -1", "sets  n_0  to -1")]
+    [InlineData("say \" hi \" or \"", "say \" hi \" or \"")]
     public void A_line_with_markup_is_rebuilt(string line, string expected) =>
         Assert.Equal(expected, LineNormalizer.Normalize(line));
 

@@ -50,6 +50,24 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void It_after_a_value_read_in_the_same_sentence_is_that_value_s_name()
+    {
+        // llama2-70b/complexity-cot/855 (holdout27): "n_0 is 3, and we add 2 to it, making it 5" reads 5 for n_0 too.
+        var trace = Loop("n_0 = 3\nn_0 is 3, and we add 2 to it once more, making it 5.");
+
+        Assert.Equal("n_0=3 n_0=3 n_0=5", string.Join(" ", trace.Claims.Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
+    [Fact]
+    public void A_name_in_double_quotes_is_the_name()
+    {
+        var trace = Loop("The function initializes \"n_0\" to 1 and \"n_1\" to 0.");
+
+        Assert.All(trace.Claims, c => Assert.Equal(ReadingKind.InputEcho, c.Kind));
+        Assert.Equal(2, trace.Claims.Count);
+    }
+
+    [Fact]
     public void A_value_in_a_conditional_case_is_not_claimed()
     {
         var trace = Loop("The loop adds 2 to n_0 three times. It ends at 7 (it would end at 1 if the loop never ran).");

@@ -63,7 +63,7 @@ internal static class LineNormalizer
     private const string RewrittenCharacters =
         "\\\u2212\uFE63\uFF0D\u2010\u2011\u2013\u2014\u00D7\u22C5\u2219\u2217\u00B7\u00F7\u2215\u2192\u27F6\u21D2\u27F9\u21A6\u2794\u279C\u27A1"
         + "\u2254\uFF1D\uFF1A\u00A0\u2007\u2009\u202F\u2002\u2003\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\t"
-        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*";
+        + "\u2713\u2714\u2705\u274C\u2717\u2718}`${*\"";
 
     private static readonly System.Buffers.SearchValues<char> Rewritten = System.Buffers.SearchValues.Create(RewrittenCharacters);
 
@@ -180,6 +180,10 @@ internal static class LineNormalizer
                     // "print`-1023`as": a code mark separates what it quotes.
                     builder.Append(' ');
                     break;
+                case '"' when QuotesAWord(text, i):
+                    // 'initializes "n_0" to -1': a quoted name is the name, as a code-marked one is.
+                    builder.Append(' ');
+                    break;
                 case '$' or '{' or '}':
                     break;
                 case '*':
@@ -214,6 +218,7 @@ internal static class LineNormalizer
             {
                 '*' => StarKept(text, i),
                 '_' => i + 1 >= text.Length || text[i + 1] != '_',
+                '"' => !QuotesAWord(text, i),
                 _ => false,
             };
 
@@ -225,6 +230,16 @@ internal static class LineNormalizer
 
         return false;
     }
+
+    // A double quote against a word or number on one side only: it opens or closes a quoted word.
+    private static bool QuotesAWord(string text, int i)
+    {
+        var before = i > 0 && IsWordChar(text[i - 1]);
+        var after = i + 1 < text.Length && IsWordChar(text[i + 1]);
+        return before != after;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static void AppendStar(string text, int i, StringBuilder builder)
     {

@@ -69,6 +69,7 @@ internal static class ProseExecutionRecogniser
     {
         var tokens = line.Tokens;
         var found = false;
+        string? sentenceTarget = null;
         for (var i = from; i + 1 < to; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !tokens[i].In(WordLists.Result | WordLists.ProseResult))
@@ -121,7 +122,10 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            var target = named ?? Target(tokens, from, i, line.Names) ?? (HasName(tokens, from, i) || NamesOtherSubject(tokens, from, i) ? null : subject);
+            // "n_0 is 3, and we increment it by 2 again, making it 5": past a value read in this sentence, "it" is still the
+            // name that value was read for (llama2-70b/complexity-cot/855, holdout27).
+            var target = named ?? Target(tokens, from, i, line.Names)
+                ?? (HasName(tokens, from, i) || NamesOtherSubject(tokens, from, i) ? null : sentenceTarget ?? subject);
             if (target is null)
             {
                 continue;
@@ -133,6 +137,7 @@ internal static class ProseExecutionRecogniser
             proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
                 .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
             found = true;
+            sentenceTarget = target;
             from = valueAt + 1;
             i = valueAt;
         }
