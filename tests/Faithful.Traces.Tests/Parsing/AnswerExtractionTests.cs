@@ -21,7 +21,7 @@ public sealed class AnswerExtractionTests
 
     [Theory]
     [InlineData("<result>f(3) =</result> 1 + 3 + 3 = <result>7</result>", "7")]
-    [InlineData("<result>TypeError: 'int' object is not iterable</result> for the original, and <result>9</result> for the fix.", "9")]
+    [InlineData("<result>ValueError: cannot add these</result> for the original, and <result>9</result> for the fix.", "9")]
     [InlineData("<result>4</result> or maybe <result>9</result>", "4")]
     [InlineData("<result>none</result> and <result>none either</result>", "?")]
     public void After_a_tag_with_no_value_a_later_tag_on_the_line_answers(string line, string answers)

@@ -91,7 +91,7 @@ public sealed class AskedInputTests
     public void A_solution_announced_for_another_value_holds_its_answers_until_the_asked_value_is_named_again()
     {
         var trace = Parse(
-            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Great! Here's the step-by-step solution for n=4:\nn_0 = -2\nn_0 = -8\n"
+            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Good! Now the walk for n=4:\nn_0 = -2\nn_0 = -8\n"
             + "The output is -8.\n<result>-8</result>\nBack to the question: for n=3 the output is -6.");
 
         Assert.Equal([-6L, -6L], Values(trace));
@@ -102,7 +102,7 @@ public sealed class AskedInputTests
     {
         // The n=4 section's n_0 = -2, -8 would otherwise be read as a second attempt at the asked run.
         var trace = Parse(
-            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Great! Here's the step-by-step solution for n=4:\nn_0 = -2\nn_0 = -8\n"
+            "n_0 = -2\nn_0 = -4\nn_0 = -6\n<result>-6</result>  Good! Now the walk for n=4:\nn_0 = -2\nn_0 = -8\n"
             + "<result>-8</result>\nBack to the question: for n=3, n_0 = -6.");
 
         Assert.Equal([1, 2, 3, 8], trace.Claims.Select(c => c.Line));

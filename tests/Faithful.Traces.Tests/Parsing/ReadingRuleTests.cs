@@ -274,7 +274,7 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
-    [InlineData("The function returns the sum of the values of these 7 variables.")]
+    [InlineData("The function gives back the sum of the values of those 7 variables.")]
     [InlineData("Then it will return the sum of those 4 values.")]
     public void A_count_of_the_program_s_variables_is_not_an_answer(string line)
     {
@@ -327,8 +327,8 @@ public sealed class ReadingRuleTests
     [InlineData("For n=3, the function will return 7 - 5 = 2.\n\nSo, the output of the function for n=3 is 2.", true)]
     public void A_sum_whose_own_earlier_part_gives_another_value_is_worked_out_wrongly_not_read_out(string answer, bool readout)
     {
-        // holdout23 gpt4/complexity-cot/78: "-1 - 3 + -1 - 2*3*3 + 0 + 2*3*3*3 = -4 - 18 + 54 = 32" evaluates n_1's term
-        // -1 - 18 as -18; its first part gives 31, so the slip is in working the sum out (the readers' arithmetic error).
+        // holdout23 gpt4/complexity-cot/78: a long sum whose term for n_1 (-1 - 18) is worked out as -18; its first part
+        // gives 31, so the slip is in working the sum out (the readers' arithmetic error).
         // Without such a part, a sum over the stale -5 for n_1 still reads out another value.
         var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\n" + answer);
 
@@ -347,7 +347,7 @@ public sealed class ReadingRuleTests
     [Fact]
     public void Answers_to_an_invented_task_for_another_n_are_not_answers()
     {
-        var trace = Loop("<result>[8, -18, 2]</result>\nNext calculate the sum of the Python function f(n) for n=1000000000.\n<result>328348725</result>");
+        var trace = Loop("<result>[8, -18, 2]</result>\nNext work out the value of the Python function f(n) for n=1000000000.\n<result>328348725</result>");
 
         Assert.Equal([null], trace.Answers.Select(a => a.Value?.Int64));
     }
@@ -387,7 +387,7 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
-    [InlineData("If the function returns n_0 itself (which is the sum of n multiples of 2), we can work it out.", null)]
+    [InlineData("If f gives back n_0 itself (which is the total of n multiples of 2), we can work it out.", null)]
     [InlineData("The loop adds to n_0 in steps of 2, so the function returns it after three steps of 2.", null)]
     [InlineData("So the function returns a value of 6.", 6L)]
     [InlineData("So the output is the sum of 7.", 7L)]
@@ -546,7 +546,7 @@ public sealed class ReadingRuleTests
     [InlineData("The function returns the sum of n_0, which is 3 + 5 + 7 = 15.", false)]
     public void An_answer_that_adds_up_the_values_one_variable_took_is_also_an_invented_step(string line, bool invented)
     {
-        // llama2-70b/complexity-cot/810: "returns the sum of the `n_0` values, which is `1 + 2 + 3 = 6`" adds values the
+        // llama2-70b/complexity-cot/810: an answer adding up "the `n_0` values" (1 + 2 + 3 = 6) adds values the
         // reply never gave; the labellers read the total as an extra step and the line as the answer still.
         var trace = Loop("n_0 = 3\n" + line);
 
@@ -570,7 +570,7 @@ public sealed class ReadingRuleTests
         // gpt4/complexity-cot/29 (holdout13) and /541 (holdout12): "if we assume the intention was to return the final
         // value of `n_0`, then ... would increment `n_0` ... three times, resulting in `n_0=4`" sums the loop up; the
         // labellers read the shortcut and take the answer from the lines after it.
-        var trace = Loop("If we assume that the intention was to return the final value of `n_0`, then the function would add 2 to `n_0` three times, resulting in `n_0=7`.\nSo the output would be 1.");
+        var trace = Loop("Supposing the aim was to return the last value of `n_0`, then the function would add 2 to `n_0` three times, resulting in `n_0=7`.\nSo the output would be 1.");
 
         Assert.Contains(trace.Claims, c => c.Name == "n_0" && c.Value?.Int64 == 7 && c.Line == 1);
         Assert.Equal([2], trace.Answers.Select(a => a.Line));
@@ -660,7 +660,7 @@ public sealed class ReadingRuleTests
     [InlineData("So n_0 = 1 + 6 = 7, and n_1 = -2 - 4 = -6.", "Execution:n_0=7 Execution:n_1=-6")]
     public void Values_computed_in_a_sentence_of_final_values_are_loop_ends(string line, string kinds)
     {
-        // holdout18 gpt4/complexity-cot/349: "the final values will be n_0 = 1+6 = 7, n_1 = -2-9 = -11, and n_2 = 3+27 = 30"
+        // holdout18 gpt4/complexity-cot/349: a sentence of "final values", each worked out for its loop,
         // took only n_0 as its loop's end and placed the other two on early writes (a false premature answer).
         Assert.Equal(kinds, Kinds(Loop(line)));
     }
@@ -769,7 +769,7 @@ public sealed class ReadingRuleTests
     [InlineData("The final value of n_1 is -6.", "Execution:n_1=-6*")]
     public void A_value_given_to_the_asked_input_is_not_the_name_s(string line, string kinds)
     {
-        // holdout20 gpt4/complexity-cot/375: "the final values of n_0, n_1, n_2, and n_3 for n=3:" claimed n_3 = 3, then a
+        // holdout20 gpt4/complexity-cot/375: a heading of final values ending "for n=3:" claimed n_3 = 3, then a
         // self-correction when the reply computed n_3.
         var trace = TraceParser.Parse(line, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
 
@@ -806,7 +806,7 @@ public sealed class ReadingRuleTests
     [InlineData("So the function returns n_0 + n_1, which is 1.", 1L)]
     public void A_value_weighed_for_a_parity_is_not_the_answer(string line, long? answer)
     {
-        // holdout21 gpt4/complexity-cot/342: "which is '(n-1) + 0 if n is even or -1 if n is odd + n^3'" answered -1,
+        // holdout21 gpt4/complexity-cot/342: an answer formula weighing even and odd n answered -1,
         // and the answer the reply went on to compute read as a self-correction.
         Assert.Equal(answer, Loop(line).Answers.SingleOrDefault()?.Value?.Int64);
     }

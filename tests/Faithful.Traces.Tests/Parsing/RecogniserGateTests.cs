@@ -49,7 +49,7 @@ public sealed partial class RecogniserGateTests
         "n_0 = (2) and n_1 is 5", "x: n_0 = 4", "First, s1 becomes (-19) - 7 * 5 = -54. Then, s2 becomes 3.",
         "long s1 = (a - b) % 7 -> s1 = ((-13) - 16) % 7 = -1", "n_0 = 3 (given)", "Initially n_0 is 3.", "n_0 was initialised to 3",
         "n_0 = 0, (0 + 2) = 2, (2 + 2) = 4", "n_0 becomes 1, and then 3", "s3 = s2 + 4 -> s3 = 17",
-        "n_0 will change from 1 to -1, then back to 1, and finally to -1 again.", "n_0 will become 2, 4, and 6",
+        "n_0 will change from 1 to -1, then back to 1, and lastly to -1 again.", "n_0 will become 2, 4, and 6",
     ];
 
     [Theory]

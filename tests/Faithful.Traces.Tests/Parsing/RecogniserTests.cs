@@ -38,11 +38,11 @@ public sealed class RecogniserTests
     }
 
     [Theory]
-    [InlineData("- Then n_1 changes 3 times: from 1 to -1, then to 1, and finally back to -1.", "1 -1 1 -1")]
+    [InlineData("- Next, n_1 changes 3 times: from 1 to -1, next to 1, and lastly back to -1.", "1 -1 1 -1")]
     [InlineData("- Then n_1 will change 3 times from 1 to -1 and back to 1.", "-1")]
     public void A_list_announced_by_a_count_is_a_walk_when_it_shows_that_many_changes(string line, string values)
     {
-        // holdout24 gpt4/complexity-cot/328: "changes 3 times: from 1 to -1, then to 1, and finally back to -1" shows each
+        // holdout24 gpt4/complexity-cot/328: a variable said to change 3 times, then each change listed, shows each
         // of the three flips; a list with fewer changes than its count describes a pattern and is not read as one.
         var trace = TraceParser.Parse(line, Programs.FlipLoop());
 
@@ -144,7 +144,7 @@ public sealed class RecogniserTests
     public void A_prose_answer_in_terms_of_n_is_a_formula_not_a_value()
     {
         // "-2n-4" once read as -4, and "from 0 to 2n-1" as 0: a number written onto a word belongs to a formula.
-        var trace = Loop("The sum of the values of n_0 and n_1 is (n*2)-2+-(n+1)=-2n-4.\nThe output of the function f(n) is 2n+1.\nThe function returns the sum of the numbers from 0 to 2n-1.\nThe final result is 7.");
+        var trace = Loop("The total of n_0 and n_1 is (n*2)-2+-(n+1)=-2n-4.\nThe output of the function f(n) is 2n+1.\nThe function gives back the total of the numbers from 0 to 2n-1.\nThe final result is 7.");
 
         var answer = Assert.Single(trace.Answers);
         Assert.Equal(7L, answer.Value!.Value.Int64);
@@ -173,7 +173,7 @@ public sealed class RecogniserTests
     }
 
     [Theory]
-    [InlineData("The function f(n) calculates the sum of the sequence 0, 2, 4, ..., 2n.")]
+    [InlineData("The function f(n) computes the sum of the sequence 0, 2, 4, ..., 2n.")]
     [InlineData("For example, range(5) would return the sequence 0, 1, 2, 3, 4")]
     [InlineData("The function returns -9, -8, 5, 1")]
     public void A_number_ending_a_comma_list_is_an_element_not_a_prose_answer(string line)
@@ -199,7 +199,7 @@ public sealed class RecogniserTests
     public void A_stray_closing_tag_before_a_prose_answer_does_not_make_it_a_running_result()
     {
         // A weak answer ("the result is") before steps is dropped as a running sum; the tag's name is not its subject.
-        var trace = Loop("</result>  The output of the function for n=3 is 5.\nn_0 += 2 -> n_0 = 1 + 2 = 3");
+        var trace = Loop("</result>  For n=3 the output of the function is 5.\nn_0 += 2 -> n_0 = 1 + 2 = 3");
 
         var answer = Assert.Single(trace.Answers);
         Assert.Equal(5L, answer.Value!.Value.Int64);

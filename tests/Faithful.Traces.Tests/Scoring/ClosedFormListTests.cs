@@ -115,7 +115,7 @@ public sealed class ClosedFormListTests
 
     [Theory]
     [InlineData("If n is odd, n_1 will be -1. If n is even, n_1 will remain 1.")]
-    [InlineData("n_1 will be 1 if n is even, and -1 if n is odd.")]
+    [InlineData("n_1 is 1 if n is even, and -1 if n is odd.")]
     [InlineData("If n^2 is odd, n_1 ends up being -1 (because multiplying by -1 an odd number of times gives -1).")]
     public void Cases_of_parity_state_no_value(string line)
     {
@@ -148,7 +148,7 @@ public sealed class ClosedFormListTests
     [Fact]
     public void Bare_values_one_per_variable_on_a_line_that_names_the_input_asked_are_the_runs_ends()
     {
-        // "So, for n=3, n_0 will be -1 and n_1 will be 1" after a parity argument (held-out reply gpt4/complexity-cot/57):
+        // both variables' values stated for n=3 after a parity argument (held-out reply gpt4/complexity-cot/57):
         // both are end values, as the readers read them, not two early writes.
         var options = TraceParserOptions.ForProgram(Programs.FlipLoop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
         var parsed = TraceParser.Parse("So, for n=3, n_0 will be 7 and n_1 will be 1.\n<result>8</result>", options);

@@ -281,7 +281,7 @@ public sealed class ProseWorkTests
         // replayed (to nothing like 7), and a faithful trace got an arithmetic error.
         var verdict = LoopReplies.Score($"""
             {LoopReplies.FullTrace}
-            Return the sum of the list containing the final value of `n_0`. Since the list only starts with one element, which is 7, we add -6 to it.
+            Return the sum of the list containing the final value of `n_0`. As the list begins with a single element, which is 7, we add -6 to it.
             The sum is 7 + (-6) = 1.
             """);
 
@@ -290,7 +290,7 @@ public sealed class ProseWorkTests
 }
 
 /// <summary>
-/// "it will return the sum of `[n_0]`, which is `[1+1+1]`" (gpt35/complexity-cot/9, holdout6 /541, holdout10 /555, the
+/// the sum of a bracketed `[n_0]` "which is" a bracketed `1+1+1` (gpt35/complexity-cot/9, holdout6 /541, holdout10 /555, the
 /// same reply to the same program): the readers take the worked entry as the loop's end value computed (three increments
 /// of 1 without the start, so wrong), not as no step at all.
 /// </summary>
@@ -386,7 +386,7 @@ public sealed class RepeatedWalkTests
 }
 
 /// <summary>
-/// "So, its final value will be -1 + 2*3 = 5" (holdout6 gpt4/complexity-cot/208): "will be" links a value in prose as
+/// "its final value will be 1 + 2*3 = 7" (the form of holdout6 gpt4/complexity-cot/208): "will be" links a value in prose as
 /// "is" does, but not the first of a list ("it will be -1, 1, -1, and then ...", holdout10 gpt4/603), and a value a
 /// word links inside a remark that gives a reason ("(because -1 to the power of an odd number is -1)", gpt4/767) says
 /// why, not what the name holds.
@@ -397,7 +397,7 @@ public sealed class ProseLinkTests
     public void Will_be_links_a_closed_form_to_the_name_the_line_is_about()
     {
         var parsed = TraceParser.Parse("""
-            - n_0 is incremented by 2, n times. So, its final value will be 1 + 2*3 = 7.
+            - n_0 goes up by 2, n times. So, its final value will be 1 + 2*3 = 7.
             """, Programs.Loop());
 
         var claim = Assert.Single(parsed.Claims, c => c.Executes);
@@ -418,7 +418,7 @@ public sealed class ProseLinkTests
     public void A_value_inside_a_reason_is_not_the_names()
     {
         var parsed = TraceParser.Parse("""
-            - n_1 will be multiplied 9 times (because -1 to the power of an odd number is -1).
+            - n_1 will be multiplied 9 times (because an odd power of -1 is -1).
             """, Programs.FlipLoop());
 
         Assert.DoesNotContain(parsed.Claims, c => c.Name == "n_1" && c.Value is not null);
@@ -426,14 +426,14 @@ public sealed class ProseLinkTests
 }
 
 /// <summary>
-/// "n_0 will change from 1 to -1, then back to 1, and finally to -1 again" (holdout11 gpt4/complexity-cot/295, a correct
+/// a variable said to change from 1 to -1, back to 1 and to -1 once more (holdout11 gpt4/complexity-cot/295, a correct
 /// reply): each value of the list after the start is a step, as in "n_0 becomes 1, then 2, and finally 3"; read as its last value alone,
 /// the reply looked under-executed.
 /// </summary>
 public sealed class ProseValueListTests
 {
     [Theory]
-    [InlineData("n_1 will change from 1 to -1, then back to 1, and finally to -1 again.")]
+    [InlineData("n_1 will change from 1 to -1, then back to 1, and lastly to -1 again.")]
     [InlineData("n_1 will become -1, then 1, and finally -1.")]
     public void Each_value_of_a_prose_list_is_a_step(string line)
     {

@@ -626,7 +626,7 @@ internal static partial class AnswerReader
         var value = ReadValue(content, names);
         if (value is null && style == AnswerStyle.ResultTag)
         {
-            // "<result>The output of the function for n=3 is 2.</result>": a sentence inside the tag.
+            // "<result>For n=3 the function outputs 2.</result>": a sentence inside the tag.
             value = ProseAnswerRecogniser.ValueOf(content, names);
         }
 

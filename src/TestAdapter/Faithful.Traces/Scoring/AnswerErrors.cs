@@ -300,7 +300,7 @@ internal static class AnswerErrors
         return stated;
     }
 
-    // "-1 - 3 + -1 - 2*3*3 + 0 + 2*3*3*3 = -4 - 18 + 54 = 32": an earlier part of the answer's own work gives another
+    // "1 - 2*3 + 3*3 = -5 + 9 = 5" (its first part is 4): an earlier part of the answer's own work gives another
     // value (31) than the answer: the sum is worked out wrongly on the way (ruling 5's arithmetic error), not a readout of
     // other values (gpt4/complexity-cot/78, holdout23).
     private static bool PartDisagrees(string? work, long answered)

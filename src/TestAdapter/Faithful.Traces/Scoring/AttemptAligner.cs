@@ -897,7 +897,7 @@ internal sealed class AttemptAligner(
     private bool RestatesSummary(int c, string variable) => c >= _summariesFrom && IsLastExecutionOf(c, variable) && SummaryBefore(c, variable) is true;
 
     // Whether a summary of the variable's loop comes before claim c: true when one states c's value, false when only
-    // others do ("n_1 will be 0 if n is even, and -1 if n is odd" before "n_1 = 0"), null when there is none.
+    // others do ("b is 2 when n is even and 5 when n is odd" before "b = 2"), null when there is none.
     private bool? SummaryBefore(int c, string variable)
     {
         bool? found = null;
@@ -1100,7 +1100,7 @@ internal sealed class AttemptAligner(
         }
     }
 
-    // "After the outer loop completes, n_0 becomes 3 and n_1 becomes -6": a summary said of the outermost loop's end states
+    // "Once the outer loop is done, a is 3 and b is -6": a summary said of the outermost loop's end states
     // the run's end value, whatever inner write its value may equal (ruling 3; gpt35/complexity-cot/305, holdout24).
     private static bool SaysTheRunEnded(string text) => Parsing.Reading.Lexicon.RunEndCues.InAnyCase(text);
 

@@ -190,7 +190,7 @@ internal sealed class DocumentPass
         return -1;
     }
 
-    // "Finally, the values are: n_0 = 6, n_1 = -17, n_2 = 8": a readout with another readout beside it on its line.
+    // "At the end the values are: a = 6, b = -2, c = 8": a readout with another readout beside it on its line.
     private static bool InReadoutList(List<ReadEvent> events, int k)
     {
         bool Beside(int j) => j >= 0 && j < events.Count && events[j].Kind == ReadEventKind.Claim && events[j].Line == events[k].Line

@@ -59,7 +59,7 @@ internal static class InventedTotals
         }
     }
 
-    // "the sum of the n_0 values, which is 1 + 2 + 3 = 6": an answer whose words add up values (plural) of one variable at
+    // "adding up the values of n_0: 1 + 2 + 3 = 6": an answer whose words add up values (plural) of one variable at
     // most, and whose work adds more operands than the answer has variables. "sums up the values of n_0, n_1 and n_2, which
     // returns -1+2+(-2)+1" names the answer's variables: a garbled answer, not a total of one variable's values. A weak
     // answer becomes the invented step; a strong one keeps its place as an answer, with the step claimed just before it.

@@ -140,7 +140,7 @@ internal static class LineReader
         return false;
     }
 
-    // "So, the final values will be n_0 = 1+6 = 7, n_1 = -2-9 = -11": each value computed in such a sentence is its loop's end.
+    // "the final values are a = 1+6 = 7 and b = 2-9 = -7": each value computed in such a sentence is its loop's end.
     private static readonly Cues FinalValuesCue = new("final value");
 
     // "n_0 is still 3": a value restated, not computed.

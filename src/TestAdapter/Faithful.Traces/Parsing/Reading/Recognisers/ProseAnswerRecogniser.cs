@@ -55,7 +55,7 @@ internal static class ProseAnswerRecogniser
         {
             var (from, to) = line.Sentences[s];
             var subject = SubjectAt(line, from, to);
-            // "What is the output of the function below when the input is 10?" asks; it does not answer.
+            // "What does the function below output for 10?" asks; it does not answer.
             if (subject < 0 || (to < tokens.Count && tokens[to].Text == "?"))
             {
                 continue;
@@ -78,7 +78,7 @@ internal static class ProseAnswerRecogniser
                 continue;
             }
 
-            // "which is '(n-1) + 0 if n is even or -1 if n is odd + n^3'": a case the reply weighs, not its answer.
+            // "which is 'n if n is even, or 0 otherwise'": a case the reply weighs, not its answer.
             if ((line.WordTags & WordTags.Parity) != 0 && LineReader.IsConditional(line, s, subject, value + 1))
             {
                 continue;
@@ -223,7 +223,7 @@ internal static class ProseAnswerRecogniser
         && call.End == tokens[value - 1].Start && !call.IsWord("print") && !call.IsWord("sum")
         && (call.IsWord("range") || (value + 1 < tokens.Count && tokens[value + 1].IsOperator(")")));
 
-    // "return n_0 itself (which is the sum of n multiples of 2)", "in steps of 2": a number after a plural noun and "of"
+    // "(the total of n multiples of 2)", "in steps of 2": a number after a plural noun and "of"
     // sizes what the noun counts, an operand of the description, not the result ("a value of 6" still gives 6)
     // (gpt4/complexity-cot/288, holdout23).
     private static bool QuantifiesNoun(List<Token> tokens, int value) =>
@@ -337,7 +337,7 @@ internal static class ProseAnswerRecogniser
     private static bool Indexes(List<Token> tokens, int at) =>
         at >= 2 && tokens[at - 1].IsOperator("[") && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name && tokens[at - 2].End == tokens[at - 1].Start;
 
-    // "the solution at the end of step 1 is the input for step 2": a number after "step" or "iteration" counts places.
+    // "what step 1 ends with feeds step 2": a number after "step" or "iteration" counts places.
     private static bool NumbersAStep(List<Token> tokens, int at, int from) =>
         at > from && tokens[at - 1].Kind == TokenKind.Word && (tokens[at - 1].IsWord("step") || tokens[at - 1].IsWord("iteration"));
 

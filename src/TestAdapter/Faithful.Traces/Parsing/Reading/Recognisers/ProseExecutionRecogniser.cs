@@ -77,7 +77,7 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
-            // "n_2 will be -1 * (-1)^27 = -1 (since -1 to the power of an odd number is -1)": a result word inside a remark
+            // "c will be 2 * 2^3 = 16 (since 2 cubed is 8)": a result word inside a remark
             // that gives a reason says why, not what the step wrote.
             if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i) || InOpeningReason(tokens, from, i))
             {

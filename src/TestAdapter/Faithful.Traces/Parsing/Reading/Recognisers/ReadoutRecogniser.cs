@@ -63,7 +63,7 @@ internal static class ReadoutRecogniser
         }
     }
 
-    // "The final values of n_0 and n_1 are 4 and 4, respectively": two or more names joined by commas and "and", a few
+    // "The final values of a and b are 4 and 9, respectively": two or more names joined by commas and "and", a few
     // words, then as many values joined the same way pair up in order. Returns the index after the last value, or null.
     private static int? ListedInOrder(LineContext line, int at, int to, Proposals proposals)
     {
@@ -115,7 +115,7 @@ internal static class ReadoutRecogniser
         return i;
     }
 
-    // "After the loop, it will return the sum of [n_0], which is [1+1+1]": a bracketed list of names, a few words, then a
+    // "then it returns the sum of [a], that is [2+2]": a bracketed list of names, a few words, then a
     // bracketed list of as many entries. An entry written as arithmetic computes its name's end value (a loop summed up,
     // rightly or not); a bare number in such a list executes nothing unless the sentence sums a loop up, so only worked
     // entries are read otherwise. Returns the index after the closing bracket, or null.
@@ -178,10 +178,10 @@ internal static class ReadoutRecogniser
         var values = new long?[names];
         var works = new bool[names];
 
-        // "For n=3, the function will iterate 3 times, incrementing n_0 by 1 in each iteration. After the loop, it will
-        // return the sum of [n_0], which is [3]": after a loop summed up in words the one bare entry of a one-name list
-        // states the loop's end too, as five readers of two readings took it (docs/labels.md, "Bracketed readouts read
-        // again"). A list of several bare end values stays the closing list the readers' convention makes a snapshot.
+        // A loop told in words ("runs 3 times, adding 1 to a each time"), then "the sum of [a], that is [3]": after a loop
+        // summed up in words the one bare entry of a one-name list states the loop's end too, as five readers of two
+        // readings took it (docs/labels.md, "Bracketed readouts read again"). A list of several bare end values stays the
+        // closing list the readers' convention makes a snapshot.
         var summarized = names == 1 && line.IsShortcutSentence(line.SentenceOf(at));
         for (var k = 0; k < names; k++)
         {

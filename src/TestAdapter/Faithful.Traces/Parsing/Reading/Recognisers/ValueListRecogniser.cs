@@ -120,7 +120,7 @@ internal static class ValueListRecogniser
             {
                 if (linked && announced is null && tokens[at].Kind == TokenKind.Number && at + 1 < end && tokens[at + 1].IsWord("times"))
                 {
-                    // "n_1 changes 3 times: from 1 to -1, then to 1, and finally back to -1": the count announces the list.
+                    // "b changes 2 times: from 0 to 5, and then to 0": the count announces the list.
                     announced = tokens[at].Number.Int64 ?? -1;
                     at += 2;
                     reach += 2;
@@ -182,8 +182,8 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            // A list after a count must show that many changes ("from 1 to -1, then to 1, and finally back to -1" for 3);
-            // "will change 10 times from 0 to -1 and back to 0" describes a pattern, not each change.
+            // A list after a count must show that many changes ("from 0 to 5, and then to 0" for 2);
+            // "changes 8 times, from 0 to 5 and back" describes a pattern, not each change.
             if (announced is { } count && values.Count - (fromStart ? 1 : 0) != count)
             {
                 continue;
