@@ -67,6 +67,18 @@ public sealed class ReadingRuleTests
         Assert.Equal(2, trace.Claims.Count);
     }
 
+    [Theory]
+    [InlineData("In the inner loop, and for each pass, n_1 is added to -1.", null)]
+    [InlineData("Adding -1 to it brings n_1 to -1.", -1L)]
+    [InlineData("In the inner loop n_1 is set to -1.", -1L)]
+    public void A_number_right_after_added_to_is_an_operand_not_the_new_value(string line, long? claimed)
+    {
+        // llama2-70b/complexity-cot/351 (holdout28) explains the code: the name "is added to" a number.
+        var trace = Loop(line);
+
+        Assert.Equal(claimed, trace.Claims.SingleOrDefault(c => c.Name == "n_1")?.Value?.Int64);
+    }
+
     [Fact]
     public void A_value_in_a_conditional_case_is_not_claimed()
     {

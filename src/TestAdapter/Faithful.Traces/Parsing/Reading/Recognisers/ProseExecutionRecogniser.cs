@@ -210,6 +210,13 @@ internal static class ProseExecutionRecogniser
                 continue;
             }
 
+            // "inside this loop, n_2 is added to -1": right after "added" the number is what the name is added to, an
+            // operand, not its new value (llama2-70b/complexity-cot/351, holdout28); "adding 2 to it brings it to 5" still sets.
+            if (tokens[i - 1] is { Kind: TokenKind.Word } before && before.In(WordLists.OperationVerb) && before.Text.StartsWith("add", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             string? target = null;
             for (var k = i - 1; k >= from; k--)
             {
