@@ -9,7 +9,8 @@ numbers and arithmetic are not reply text however often replies hold them, so a 
 
     python3 eng/labeling/reply_text_scan.py [N]        # from the repository root; exits 1 when it finds any
 
-The replies are read from $FAITHFUL_REALDATA or ../shared/realdata.
+The replies are read from $FAITHFUL_REALDATA or ../shared/realdata. tests/Faithful.Cli.Tests/Agreement/ReplyTextTests.cs
+makes the same check part of the test suite wherever the replies are (it names places only, never the text).
 """
 import glob
 import gzip
