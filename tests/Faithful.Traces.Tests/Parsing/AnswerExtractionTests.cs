@@ -234,10 +234,12 @@ public sealed class AnswerExtractionTests
     [InlineData("s1 = 7\nFinal output:\n11", 11L)]
     [InlineData("result = f(3)\nprint(result)\n```\n\nOutput:\n\n```\n23\n```", 23L)]
     [InlineData("**Result:**\n\n\n-4", -4L)]
+    [InlineData("print(f(3))\n```\n\nOutput:\n\n\n```\n8\n```", 8L)]
     public void A_value_on_the_line_under_an_output_heading_answers(string reply, long expected)
     {
         // "Final output:" then "11" (holdout11 jurassic2-ultra/complexity-cot/60), "Output:" over a code block holding the
-        // printed value: a bare printed value under a call of the function, which the readers count.
+        // printed value, past blank lines and its fence (holdout30 jurassic2-ultra/complexity-cot/58): a bare printed
+        // value under a call of the function, which the readers count.
         var trace = TraceParser.Parse(reply, Programs.Chain());
 
         var answer = Assert.Single(trace.Answers);

@@ -90,7 +90,9 @@ internal static partial class AnswerReader
             return null;
         }
 
-        for (var extra = 1; extra <= 3 && index + extra < lines.Count; extra++)
+        // Up to five lines on: blank lines and a code fence may stand between ("Output:", two blank lines, "```", "8";
+        // jurassic2-ultra/complexity-cot/58, holdout30).
+        for (var extra = 1; extra <= 5 && index + extra < lines.Count; extra++)
         {
             var next = lines[index + extra].Trim();
             if (next.Length == 0 || next.StartsWith("```", StringComparison.Ordinal))
