@@ -40,12 +40,11 @@ internal sealed class ParseRun
     private int _firstAnswerAhead = int.MaxValue;
     private int _statementsWithoutValues;
     private PendingStatement? _pending;
-
+    private int _pendingLine;
+    private string _pendingText = "";
     // Names whose update a line described with a count but no value ("multiply n_0 by -1 for 3 times"): a later readout
     // of one states where that description ends (LineClaim.LoopDescribed).
     private HashSet<string>? _described;
-    private int _pendingLine;
-    private string _pendingText = "";
     private LineSection _section;
     private string _previousContent = "";
     // Whether the last line read gave an answer with a value (then it is what an "Example:" on it introduced).
@@ -479,8 +478,6 @@ internal sealed class ParseRun
         }
     }
 
-    // Whether one of the line's claims gives the open statement its value (by name, or by step number when unnamed). A
-    // loop, not List.Exists with a lambda: capturing the statement cost an allocation on every line read while one was open.
     // "n_2 = 1 - 1 - 1 - 1" over "n_2 = -3": the chain written above is the work of the value the name gets now, so a
     // merged chain is read as one (ruling 4: it executes the last statement it merges), not as the name's next write
     // (gpt35/complexity-redundant-cot/8, holdout26).
@@ -501,6 +498,8 @@ internal sealed class ParseRun
         }
     }
 
+    // Whether one of the line's claims gives the open statement its value (by name, or by step number when unnamed). A
+    // loop, not List.Exists with a lambda: capturing the statement cost an allocation on every line read while one was open.
     private static bool Completes(List<LineClaim> claims, PendingStatement open)
     {
         foreach (var c in claims)

@@ -364,7 +364,7 @@ internal sealed class DocumentPass
         while ((from = text.IndexOf(name, from, StringComparison.Ordinal)) >= 0)
         {
             var end = from + name.Length;
-            if ((from == 0 || !IsNameChar(text[from - 1])) && (end == text.Length || !IsNameChar(text[end])))
+            if ((from == 0 || !TokenText.IsWordChar(text[from - 1])) && (end == text.Length || !TokenText.IsWordChar(text[end])))
             {
                 for (var i = end; i < text.Length; i++)
                 {
@@ -396,7 +396,7 @@ internal sealed class DocumentPass
             return false;
         }
 
-        while (i < text.Length && IsNameChar(text[i]))
+        while (i < text.Length && TokenText.IsWordChar(text[i]))
         {
             i++;
         }
@@ -408,8 +408,6 @@ internal sealed class DocumentPass
 
         return i < text.Length && text[i] == '=' && (i + 1 == text.Length || text[i + 1] != '=');
     }
-
-    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     // "- Iteration 1: n_1 becomes -1." under "Iteration 3: n_1 becomes -1": a line labelled with its iteration is that
     // iteration's step (ruling 2), even when it leaves the value the reply held (gpt35/complexity-cot/53, holdout23).

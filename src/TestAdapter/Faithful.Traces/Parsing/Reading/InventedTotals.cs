@@ -127,7 +127,7 @@ internal static class InventedTotals
         for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + word.Length;
-            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            if ((at == 0 || !TokenText.IsWordChar(text[at - 1])) && (end == text.Length || !TokenText.IsWordChar(text[end])))
             {
                 return true;
             }
@@ -135,8 +135,6 @@ internal static class InventedTotals
 
         return false;
     }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     // "values" as a word: the sentence speaks of several values of what it adds up.
     private static bool SaysValues(string text) => HasWord(text, "values");

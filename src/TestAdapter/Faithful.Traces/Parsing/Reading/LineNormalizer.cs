@@ -234,12 +234,10 @@ internal static class LineNormalizer
     // A double quote against a word or number on one side only: it opens or closes a quoted word.
     private static bool QuotesAWord(string text, int i)
     {
-        var before = i > 0 && IsWordChar(text[i - 1]);
-        var after = i + 1 < text.Length && IsWordChar(text[i + 1]);
+        var before = i > 0 && TokenText.IsWordChar(text[i - 1]);
+        var after = i + 1 < text.Length && TokenText.IsWordChar(text[i + 1]);
         return before != after;
     }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static void AppendStar(string text, int i, StringBuilder builder)
     {

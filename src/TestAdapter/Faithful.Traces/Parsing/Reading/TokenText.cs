@@ -3,6 +3,9 @@ namespace Faithful.Traces.Parsing.Reading;
 /// <summary>Questions about runs of tokens that several recognisers ask: where a value is, what is work, what is a name.</summary>
 internal static class TokenText
 {
+    /// <summary>A character of a word or name in raw text: a letter, a digit or '_' (where a name like n_0 starts or stops).</summary>
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
     /// <summary>A lone value and where the part holding it starts.</summary>
     public readonly record struct Found(ParsedValue Value, int PartStart, int At);
 
