@@ -26,6 +26,18 @@ public sealed class ReadingRuleTests
         Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
     }
 
+    [Fact]
+    public void A_name_given_with_a_loop_it_enters_states_its_value_and_the_loop_count_after_it_sums_up_nothing()
+    {
+        // "2. Enter the outer loop with `n_0` = 0." is that pass's step (gpt35/complexity-cot/308, holdout31); "Start the
+        // inner loop with n_1 = 0 and iterate 2 times" gives the state going in, not the loop's end, so it stays the given
+        // value restated, no shortcut.
+        var trace = Loop("1. Enter the outer loop with `n_0` = 3.\n2. Start the inner loop with n_1 = 0 and iterate 2 times.");
+
+        Assert.Equal("Execution:n_0=3 Execution:n_1=0", Kinds(trace));
+        Assert.True(trace.Claims[1].Repeats);
+    }
+
     [Theory]
     [InlineData("The inner loop runs 6 times, so n_1 is decreased by 1*6 = 6, resulting in n_1 = -6.", "n_1=-6")]
     [InlineData("n_1 is decreased by 2 * 3 = 6, so n_1 becomes -6.", "n_1=-6")]

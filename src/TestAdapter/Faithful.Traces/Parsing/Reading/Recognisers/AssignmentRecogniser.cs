@@ -102,7 +102,7 @@ internal static class AssignmentRecogniser
                 return previous.Text is "(" or "[";
             case TokenKind.Word:
                 // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
-                return !previous.In(WordLists.BlockingPreposition | WordLists.Operator)
+                return (!previous.In(WordLists.BlockingPreposition | WordLists.Operator) || StatesWith(tokens, i))
                     && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && (tokens[i - 2].Kind == TokenKind.Name || ClosesNameList(tokens, i - 2)));
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
@@ -111,6 +111,12 @@ internal static class AssignmentRecogniser
                 return false;
         }
     }
+
+    // "Enter the outer loop with n_0 = 0": after a noun, "with" gives the state the name is in, not an operand of the verb
+    // before it ("multiply n_1 with n_0", "replace n_0 with n_1 = ..." keep the name an operand).
+    private static bool StatesWith(List<Token> tokens, int i) =>
+        tokens[i - 1].IsWord("with") && tokens[i + 1].Kind == TokenKind.Assign && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Number
+        && i >= 2 && tokens[i - 2] is { Kind: TokenKind.Word } noun && !noun.In(WordLists.OperationVerb | WordLists.Operator | WordLists.BlockingPreposition);
 
     // "the sum of n_0, n_1, and n_2 will be ...": the comma before "and" closes a list of names, which the clause is about.
     private static bool ClosesNameList(List<Token> tokens, int comma) =>
@@ -189,8 +195,14 @@ internal static class AssignmentRecogniser
 
             var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : ArithmeticTokens.WorkInParenthesesAfter(text, tokens, found.At, end, found.Value);
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
-            proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
+            var proposal = proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
                 .With(new LineClaim(name, line.StepNumber, found.Value, work));
+            if (anchor > 0 && StatesWith(tokens, anchor))
+            {
+                // "Start the first loop with n_2=-1 and iterate 10 times": the state going into the loop, not its end.
+                proposal.OfSuccessiveSteps();
+            }
+
             return;
         }
 
