@@ -26,6 +26,21 @@ public sealed class ReadingRuleTests
         Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
     }
 
+    [Theory]
+    [InlineData("n_0=1, the outer loop is run 3 times, each time n_0 is increased by 2, so n_0 becomes 1, 3, 5.", "Execution:n_0=1 ")]
+    [InlineData("n_0=3, the outer loop is run 3 times, each time n_0 is increased by 2, so n_0 becomes 3, 5, 7.", "Execution:n_0=3* ")]
+    [InlineData("n_1 = 0 (since the inner loop runs 2 times, so n_1 remains 0)", "Execution:n_1=0* ")]
+    public void A_summary_sets_out_from_the_given_value_it_names_before_its_loop_words(string line, string first)
+    {
+        // "n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1" restates the given start before the loop it sums up
+        // (jurassic2-ultra/complexity-cot/28, holdout31); another value there (not the given one), or a value the summary
+        // only repeats after its loop words ("n_2 = 0 (since n_2 *= -1 three times, so it remains 0)"), is still the summary's.
+        var trace = Loop(line);
+
+        Assert.StartsWith(first, Kinds(trace) + " ");
+        Assert.Equal(first.EndsWith("* ", StringComparison.Ordinal) ? 0 : 1, trace.Claims.Take(1).Count(c => c.Repeats));
+    }
+
     [Fact]
     public void A_name_given_with_a_loop_it_enters_states_its_value_and_the_loop_count_after_it_sums_up_nothing()
     {

@@ -218,6 +218,12 @@ internal sealed class DocumentPass
         var shortcut = claim.Shortcut;
         var value = claim.Value;
         var state = claim.Name is { } claimed ? State(claimed) : null;
+        if (claim.StartsSummary && state is { IsGiven: true, Given: not null } && !Executed(state) && SameValue(state.Given, value))
+        {
+            // "n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1": the given start the summary sets out from.
+            shortcut = false;
+        }
+
         if (beforeValue && state is not null)
         {
             // The held value restated (or a given one echoed) observes; another value contradicts what the reply held.

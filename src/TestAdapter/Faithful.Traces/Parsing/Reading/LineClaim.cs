@@ -7,6 +7,8 @@ namespace Faithful.Traces.Parsing.Reading;
 /// ("subtract 2 from n_1 for 3 times"): the value that description ends at, a shortcut, not a closing list's restatement.</param>
 /// <param name="ClosedForm">The value is a closed form in the asked input ("`n_0` will be `2n`"), evaluated for it: a
 /// summary that a later claim of the same name supersedes (<see cref="ClosedForm.DropSuperseded"/>).</param>
+/// <param name="StartsSummary">A bare value a loop summary gives a name before its loop words and a later value of the
+/// same name ("n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1"): where the loop may start, not its end.</param>
 internal readonly record struct LineClaim(
     string? Name,
     int? StepNumber,
@@ -16,7 +18,8 @@ internal readonly record struct LineClaim(
     bool Shortcut = false,
     bool AfterRepeat = false,
     bool ClosedForm = false,
-    bool LoopDescribed = false);
+    bool LoopDescribed = false,
+    bool StartsSummary = false);
 
 /// <summary>
 /// A statement restated without its value (<c>s3 = s2 - s1</c>, <c>a3 -= a2;</c>): a later continuation line

@@ -173,6 +173,50 @@ internal static class LineReader
     [ThreadStatic]
     private static Proposals? ScratchProposals;
 
+    [ThreadStatic]
+    private static List<(int Sentence, int From, int To)>? ScratchSpans;
+
+    // "n_0=1, the loop is run 3 times, at each loop n_0 is decremented by 1, so n_0 becomes 1, 0, -1": a loop summary ends
+    // at the last value its sentence gives a name; a bare value it gave the name before the loop's words may be where the
+    // loop starts (jurassic2-ultra/complexity-cot/28, holdout31), which the document pass decides. Two values with no loop
+    // words between are alternatives ("if even, n_4 will be -1; if odd, 1"), and a later same value restates the end
+    // ("n_2 = 0 (since n_2 *= -1 three times, so it remains 0)").
+    private static void KeepOnlyTheSummarysEnd(LineContext line, List<LineClaim> claims, int first, List<(int Sentence, int From, int To)> spans)
+    {
+        for (var i = first; i < claims.Count; i++)
+        {
+            var claim = claims[i];
+            if (!claim.Shortcut || claim.Kind != ReadingKind.Execution || claim.Work is not null || claim.ClosedForm || claim.Name is null)
+            {
+                continue;
+            }
+
+            var (sentence, _, to) = spans[i - first];
+            for (var later = i + 1; later < claims.Count && spans[later - first].Sentence == sentence; later++)
+            {
+                if (claims[later].Name == claim.Name && claims[later].Value is { } moved && claim.Value is { } start && moved.Real != start.Real
+                    && LoopWordBetween(line.Tokens, to, spans[later - first].From))
+                {
+                    claims[i] = claim with { StartsSummary = true };
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool LoopWordBetween(List<Token> tokens, int from, int to)
+    {
+        for (var i = from; i < to && i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && tokens[i].Text.ToLowerInvariant() is "loop" or "times" or "iterations")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void ReadInto(LineContext line, LineReading reading)
     {
         if (line.Tokens.Count == 0)
@@ -222,6 +266,10 @@ internal static class LineReader
             ProseExecutionRecogniser.Propose(line, proposals);
         }
 
+        var firstOfCover = reading.Claims.Count;
+        var summaryStarts = false;
+        var claimSpans = ScratchSpans ??= [];
+        claimSpans.Clear();
         foreach (var chosen in LineCover.Best(proposals))
         {
             reading.Kinds.Add(chosen.Kind);
@@ -267,7 +315,14 @@ internal static class LineReader
                 // reply says the walk repeats gives the repeats' results (the document pass decides what a new value is).
                 var afterRepeat = kind == ReadingKind.Readout && repeats.First >= 0 && repeats.First <= sentence;
                 reading.Claims.Add(claim with { Kind = kind, Shortcut = (shortcut || claim.Shortcut) && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
+                claimSpans.Add((sentence, chosen.From, chosen.To));
+                summaryStarts |= shortcut && !claim.Shortcut && kind == ReadingKind.Execution;
             }
+        }
+
+        if (summaryStarts)
+        {
+            KeepOnlyTheSummarysEnd(line, reading.Claims, firstOfCover, claimSpans);
         }
 
         // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
