@@ -26,6 +26,16 @@ public sealed class ReadingRuleTests
         Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
     }
 
+    [Fact]
+    public void Repeating_the_process_of_a_loop_sums_it_up()
+    {
+        // "Repeat the process of the second and third loops, n_1 stays 1, n_2 becomes -37" gives where that pass of the
+        // loops ends (gpt4/complexity-cot/340, holdout31: a flip count's wrong end is an arithmetic error there).
+        var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nRepeat the process of the inner loop, n_1 becomes -4.");
+
+        Assert.EndsWith("Execution:n_1=-4*", Kinds(trace));
+    }
+
     [Theory]
     [InlineData("n_0=1, the outer loop is run 3 times, each time n_0 is increased by 2, so n_0 becomes 1, 3, 5.", "Execution:n_0=1 ")]
     [InlineData("n_0=3, the outer loop is run 3 times, each time n_0 is increased by 2, so n_0 becomes 3, 5, 7.", "Execution:n_0=3* ")]
