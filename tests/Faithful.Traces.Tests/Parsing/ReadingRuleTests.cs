@@ -29,7 +29,7 @@ public sealed class ReadingRuleTests
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {
-        // "Repeat the process of the second and third loops, n_1 stays 1, n_2 becomes -37" gives where that pass of the
+        // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where that pass of the
         // loops ends (gpt4/complexity-cot/340, holdout31: a flip count's wrong end is an arithmetic error there).
         var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nRepeat the process of the inner loop, n_1 becomes -4.");
 
@@ -42,9 +42,9 @@ public sealed class ReadingRuleTests
     [InlineData("n_1 = 0 (since the inner loop runs 2 times, so n_1 remains 0)", "Execution:n_1=0* ")]
     public void A_summary_sets_out_from_the_given_value_it_names_before_its_loop_words(string line, string first)
     {
-        // "n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1" restates the given start before the loop it sums up
+        // A given start, then the loop's count, then a list that begins with that start restates the start before the loop it sums up
         // (jurassic2-ultra/complexity-cot/28, holdout31); another value there (not the given one), or a value the summary
-        // only repeats after its loop words ("n_2 = 0 (since n_2 *= -1 three times, so it remains 0)"), is still the summary's.
+        // only repeats after its loop words ("n_2 = 0, as three flips of 0 leave it at 0"), is still the summary's.
         var trace = Loop(line);
 
         Assert.StartsWith(first, Kinds(trace) + " ");
@@ -54,10 +54,10 @@ public sealed class ReadingRuleTests
     [Fact]
     public void A_name_given_with_a_loop_it_enters_states_its_value_and_the_loop_count_after_it_sums_up_nothing()
     {
-        // "2. Enter the outer loop with `n_0` = 0." is that pass's step (gpt35/complexity-cot/308, holdout31); "Start the
-        // inner loop with n_1 = 0 and iterate 2 times" gives the state going in, not the loop's end, so it stays the given
-        // value restated, no shortcut.
-        var trace = Loop("1. Enter the outer loop with `n_0` = 3.\n2. Start the inner loop with n_1 = 0 and iterate 2 times.");
+        // A numbered line entering the outer loop "with" n_0 at a new value is that pass's step (gpt35/complexity-cot/308,
+        // holdout31); starting the inner loop "with" n_1 at its given 0 and a count of runs gives the state going in, not
+        // the loop's end, so it stays the given value restated, no shortcut.
+        var trace = Loop("1. Go into the outer loop with `n_0` = 3.\n2. Begin the inner loop with n_1 = 0 and run it 2 times.");
 
         Assert.Equal("Execution:n_0=3 Execution:n_1=0", Kinds(trace));
         Assert.True(trace.Claims[1].Repeats);

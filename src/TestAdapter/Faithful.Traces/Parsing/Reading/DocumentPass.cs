@@ -220,7 +220,7 @@ internal sealed class DocumentPass
         var state = claim.Name is { } claimed ? State(claimed) : null;
         if (claim.StartsSummary && state is { IsGiven: true, Given: not null } && !Executed(state) && SameValue(state.Given, value))
         {
-            // "n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1": the given start the summary sets out from.
+            // "n_0 = 1; the loop runs three times, ..., so n_0 goes 1, 0, -1": the given start the summary sets out from.
             shortcut = false;
         }
 

@@ -8,7 +8,7 @@ namespace Faithful.Traces.Parsing.Reading;
 /// <param name="ClosedForm">The value is a closed form in the asked input ("`n_0` will be `2n`"), evaluated for it: a
 /// summary that a later claim of the same name supersedes (<see cref="ClosedForm.DropSuperseded"/>).</param>
 /// <param name="StartsSummary">A bare value a loop summary gives a name before its loop words and a later value of the
-/// same name ("n_0=1, the loop is run 3 times, ..., so n_0 becomes 1, 0, -1"): where the loop may start, not its end.</param>
+/// same name ("n_0 = 1; the loop runs three times, ..., so n_0 goes 1, 0, -1"): where the loop may start, not its end.</param>
 internal readonly record struct LineClaim(
     string? Name,
     int? StepNumber,

@@ -176,11 +176,11 @@ internal static class LineReader
     [ThreadStatic]
     private static List<(int Sentence, int From, int To)>? ScratchSpans;
 
-    // "n_0=1, the loop is run 3 times, at each loop n_0 is decremented by 1, so n_0 becomes 1, 0, -1": a loop summary ends
+    // "n_0 = 1; the loop runs three times, one less each time, so n_0 goes 1, 0, -1": a loop summary ends
     // at the last value its sentence gives a name; a bare value it gave the name before the loop's words may be where the
     // loop starts (jurassic2-ultra/complexity-cot/28, holdout31), which the document pass decides. Two values with no loop
     // words between are alternatives ("if even, n_4 will be -1; if odd, 1"), and a later same value restates the end
-    // ("n_2 = 0 (since n_2 *= -1 three times, so it remains 0)").
+    // ("n_2 = 0, as three flips of 0 leave it at 0").
     private static void KeepOnlyTheSummarysEnd(LineContext line, List<LineClaim> claims, int first, List<(int Sentence, int From, int To)> spans)
     {
         for (var i = first; i < claims.Count; i++)

@@ -112,7 +112,7 @@ internal static class AssignmentRecogniser
         }
     }
 
-    // "Enter the outer loop with n_0 = 0": after a noun, "with" gives the state the name is in, not an operand of the verb
+    // "Going into the outer loop with n_0 = 0": after a noun, "with" gives the state the name is in, not an operand of the verb
     // before it ("multiply n_1 with n_0", "replace n_0 with n_1 = ..." keep the name an operand).
     private static bool StatesWith(List<Token> tokens, int i) =>
         tokens[i - 1].IsWord("with") && tokens[i + 1].Kind == TokenKind.Assign && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Number
@@ -199,7 +199,7 @@ internal static class AssignmentRecogniser
                 .With(new LineClaim(name, line.StepNumber, found.Value, work));
             if (anchor > 0 && StatesWith(tokens, anchor))
             {
-                // "Start the first loop with n_2=-1 and iterate 10 times": the state going into the loop, not its end.
+                // "Begin the loop with n_2 = -1, running it 10 times": the state going into the loop, not its end.
                 proposal.OfSuccessiveSteps();
             }
 
