@@ -26,6 +26,20 @@ public sealed class ReadingRuleTests
         Assert.Equal("InputEcho:n_0=1 Execution:n_0=3 InputEcho:n_1=0 Execution:n_1=-1 StateSnapshot:n_0=3 Execution:n_0=5", Kinds(trace));
     }
 
+    [Theory]
+    [InlineData("n_1 starts at 0 and goes down by one each pass, so it becomes -1, -2.", "Execution:n_1=-1 Execution:n_1=-2")]
+    [InlineData("n_1 starts at 0 and goes down by one each pass, so it becomes -1, -2, ...", "")]
+    [InlineData("n_0 and n_1 both change, so it becomes -1, -2.", "Execution:n_1=-1")]
+    public void A_list_said_of_it_belongs_to_the_one_name_its_sentence_gave(string line, string claimed)
+    {
+        // A variable's start, its update, then "so it becomes" and a list walks that variable (llama2-70b/complexity-cot/748,
+        // holdout31); a list left open describes the loop, as for a named one, and "it" after two names walks neither (the
+        // prose reading still takes the nearer name's first value, as before).
+        var trace = Loop(line);
+
+        Assert.Equal(claimed, string.Join(" ", trace.Claims.Where(c => c.Kind == ReadingKind.Execution).Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}")));
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

@@ -405,13 +405,17 @@ public sealed class ProseLinkTests
     }
 
     [Fact]
-    public void Will_be_before_a_list_of_values_links_none_of_them()
+    public void Will_be_before_a_list_of_values_links_none_of_them_alone_but_walks_them_as_a_named_list()
     {
-        var parsed = TraceParser.Parse("""
-            - n_1 will be multiplied by -1 each time, so it will be -1, 1, -1, and then 1 again.
-            """, Programs.FlipLoop());
+        // The list's first value is not the loop's end; "it" is n_1, so the list walks n_1 as "n_1 will be -1, 1, ..." does
+        // (session 34: "it" takes the one name its sentence gave).
+        static string Executed(string line) => string.Join(" ", TraceParser.Parse(line, Programs.FlipLoop()).Claims
+            .Where(c => c.Executes).Select(c => $"{c.Name}={c.Value?.Text}{(c.Shortcut ? "*" : "")}"));
 
-        Assert.DoesNotContain(parsed.Claims, c => c.Executes && c.Value?.Text == "-1");
+        var saidOfIt = Executed("- n_1 will be multiplied by -1 each time, so it will be -1, 1, -1, and then 1 again.");
+
+        Assert.Equal("n_1=-1 n_1=1 n_1=-1 n_1=1", saidOfIt);
+        Assert.Equal(Executed("- n_1 will be multiplied by -1 each time, so n_1 will be -1, 1, -1, and then 1 again."), saidOfIt);
     }
 
     [Fact]

@@ -100,12 +100,37 @@ internal static class ValueListRecogniser
     private static bool EndsList(List<Token> tokens, int at, int end) =>
         at >= end || tokens[at].Kind is TokenKind.Word or TokenKind.Comma or TokenKind.Semicolon || tokens[at].IsOperator("(");
 
+    // "n_1 starts at -1 and goes down by 1 each pass, so it becomes -2, -3, -4": "it" is the one name its sentence gave
+    // before it (llama2-70b/complexity-cot/748, holdout31); with none, or two, it names nothing.
+    private static string? SubjectOf(LineContext line, int it)
+    {
+        var tokens = line.Tokens;
+        string? subject = null;
+        for (var i = line.Sentences.Count == 0 ? 0 : line.Sentences[line.SentenceOf(it)].From; i < it; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Name)
+            {
+                continue;
+            }
+
+            if (subject is not null && subject != tokens[i].Text)
+            {
+                return null;
+            }
+
+            subject = tokens[i].Text;
+        }
+
+        return subject;
+    }
+
     public static void Propose(LineContext line, Proposals proposals)
     {
         var tokens = line.Tokens;
         for (var i = 0; i + 3 < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Name)
+            var name = tokens[i].Kind == TokenKind.Name ? tokens[i].Text : tokens[i].IsWord("it") ? SubjectOf(line, i) : null;
+            if (name is null)
             {
                 continue;
             }
@@ -174,10 +199,10 @@ internal static class ValueListRecogniser
                 var walk = proposals.Add(ReadingKind.Execution, i, final + 1, (values.Count + 1) * ProposalScores.ListValue).OfSuccessiveSteps();
                 foreach (var value in values)
                 {
-                    walk.With(new LineClaim(tokens[i].Text, null, value, null));
+                    walk.With(new LineClaim(name, null, value, null));
                 }
 
-                walk.With(new LineClaim(tokens[i].Text, null, tokens[final].Number, null, Shortcut: true));
+                walk.With(new LineClaim(name, null, tokens[final].Number, null, Shortcut: true));
                 i = final;
                 continue;
             }
@@ -207,7 +232,7 @@ internal static class ValueListRecogniser
             var proposal = proposals.Add(ReadingKind.Execution, i, last + 1, values.Count * ProposalScores.ListValue).OfSuccessiveSteps();
             foreach (var value in values)
             {
-                proposal.With(new LineClaim(tokens[i].Text, null, value, null));
+                proposal.With(new LineClaim(name, null, value, null));
             }
 
             i = last;
