@@ -40,6 +40,16 @@ public sealed class ReadingRuleTests
         Assert.Equal(claimed, string.Join(" ", trace.Claims.Where(c => c.Kind == ReadingKind.Execution).Select(c => $"{c.Kind}:{c.Name}={c.Value?.Text}")));
     }
 
+    [Theory]
+    [InlineData("Here n_0 and n_1 are both initialised to 1.", "InputEcho:n_0=1 InputEcho:n_1=1")]
+    [InlineData("The variables n_0 and n_1 are all set to 0 at the start.", "InputEcho:n_0=0 InputEcho:n_1=0")]
+    public void Names_said_to_be_both_or_all_initialized_to_one_value_each_echo_it(string line, string kinds)
+    {
+        // Two names "are both initialized to 1" echo that value each (gpt4/complexity-cot/304, holdout32): the second of
+        // them was read as a step to 1, a false arithmetic error.
+        Assert.Equal(kinds, Kinds(Loop(line)));
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

@@ -13,7 +13,7 @@ internal static class EchoRecogniser
 
     internal static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase) { "start", "starts", "starting", "begin", "begins", "beginning", "started" };
 
-    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being", "which", "initially" };
+    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase) { "to", "as", "with", "at", "from", "of", "=", "is", "are", "set", "being", "which", "initially", "both", "all" };
 
     /// <summary>
     /// Whether <see cref="Propose"/> can read anything from the line: it reads a pair only where a sentence is strong
