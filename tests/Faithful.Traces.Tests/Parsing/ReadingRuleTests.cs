@@ -51,6 +51,22 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void Leaving_a_loop_with_the_value_held_restates_it()
+    {
+        // A walk's numbered lines that leave a loop and say a variable stays at the value it holds restate that value
+        // (gpt35/complexity-cot/691, holdout32): read as a write that leaves it, it took n_1's next write, whose value
+        // differs, a false arithmetic error.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], string.Join("\n",
+            "1. n_0 = 1 + 2 = 3", "2. n_1 = 0 - 1 = -1", "3. n_1 = -1 - 1 = -2", "4. n_0 = 3 + 2 = 5",
+            "5. Exit the inner loop. n_1 stays -2.",
+            "6. n_1 = -2 - 1 = -3", "7. n_1 = -3 - 1 = -4", "8. n_0 = 5 + 2 = 7", "9. n_1 = -4 - 1 = -5", "10. n_1 = -5 - 1 = -6",
+            "The output is 7 + -6 = 1."));
+
+        Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
+    }
+
+    [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {
         // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where that pass of the

@@ -292,7 +292,8 @@ internal sealed class DocumentPass
         }
 
         // "After updating n_1, its value remains 0." right under the walk's last "n_1 = 0 * -2 = 0" restates it as well.
-        var repeats = (kind == ReadingKind.Execution || (kind == ReadingKind.NoChangeExecution && LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)))
+        var repeats = (kind == ReadingKind.Execution
+                || (kind == ReadingKind.NoChangeExecution && ((LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)) || ExitsLoop(e.Text))))
             && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
             && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!))
             && !LabelsOneIteration(e.Text);
@@ -435,6 +436,11 @@ internal sealed class DocumentPass
 
         return digits > 0 && digits < rest.Length && rest[digits] == ':';
     }
+
+    // "Exit the inner loop; n_1 stays at -2" on a walk that showed the loop's writes: leaving a loop says what the variable
+    // holds, not that another write left it there (gpt35/complexity-cot/691, holdout32).
+    private static bool ExitsLoop(ReadOnlySpan<char> text) =>
+        text.TrimStart(" -*0123456789.)\t").StartsWith("exit", StringComparison.OrdinalIgnoreCase) && text.Contains("loop", StringComparison.OrdinalIgnoreCase);
 
     // "n_1 gets multiplied by -1 three times again": an update applied a number of times, again, in the claim's clause.
     private static bool RunsAgain(ReadOnlySpan<char> clause) =>
