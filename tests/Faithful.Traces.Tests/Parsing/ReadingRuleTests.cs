@@ -66,6 +66,19 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Theory]
+    [InlineData("Here every entry is the sum of the 3 previous entries of the table.", null)]
+    [InlineData("I will keep my answer back for 30 minutes.", null)]
+    [InlineData("The answer is 3.", 3L)]
+    public void A_number_before_what_it_counts_is_no_answer(string line, long? answer)
+    {
+        // "the sum of the 3 previous numbers" counts numbers (llama2-70b/complexity-cot/213, holdout32: read as a first
+        // answer, it made a false self-correction); a number that ends its clause still answers.
+        var trace = Loop(line);
+
+        Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

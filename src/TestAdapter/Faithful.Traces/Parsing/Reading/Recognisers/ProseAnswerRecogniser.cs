@@ -72,7 +72,7 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || IsCallArgument(tokens, value)
+            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || CountsThings(tokens, value, to) || IsCallArgument(tokens, value)
                 || HeldByNameOfLaterClause(tokens, subject, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
@@ -229,6 +229,27 @@ internal static class ProseAnswerRecogniser
     private static bool QuantifiesNoun(List<Token> tokens, int value) =>
         value >= 2 && tokens[value - 1].IsWord("of") && tokens[value - 2] is { Kind: TokenKind.Word, Text: { Length: > 3 } noun }
         && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
+
+    // "each number is the sum of the 3 previous numbers in the pyramid": a number before a plural noun, or before one of a
+    // few words that qualify one, counts the things the sentence describes; it is no value (llama2-70b/complexity-cot/213,
+    // holdout32, a count read as a first answer and so a false self-correction).
+    private static bool CountsThings(List<Token> tokens, int value, int to)
+    {
+        var next = value + 1;
+        if (next < to && tokens[next].Kind == TokenKind.Word && CountQualifiers.Contains(tokens[next].Text))
+        {
+            next++;
+        }
+
+        return next < to && tokens[next] is { Kind: TokenKind.Word, Text: { Length: > 3 } noun } word && !word.In(WordLists.Operator)
+            && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) && !noun.EndsWith("us", StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> CountQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "previous", "preceding", "next", "last", "first", "other", "more", "different", "consecutive", "separate", "distinct",
+        "additional", "remaining", "inner", "outer", "nested",
+    };
 
     // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7"). A name's own
     // "=" ("increment n_0 three times, resulting in n_0=4", "for n=3") gives that name's value, not the answer's link.
