@@ -79,6 +79,20 @@ public sealed class ReadingRuleTests
         Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
     }
 
+    [Theory]
+    [InlineData("<result>2 + 2 - 1 + 4 = 6</result>", true)]
+    [InlineData("The output is 2 + 2 - 1 + 4 = 7.", false)]
+    [InlineData("<result>6</result>", false)]
+    public void A_wrong_answer_whose_own_sum_is_misadded_is_an_arithmetic_error_with_no_step_run(string reply, bool arithmetic)
+    {
+        // No step runs, so no final values judge the answer; a sum shown for it that does not come to it is still worked out
+        // wrongly (llama2-70b/complexity-cot/213, holdout32). A sum added up right, or a bare number (ruling 5), is not.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], reply);
+
+        Assert.Equal(arithmetic, verdict.Modes.Contains(FailureMode.ArithmeticError));
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

@@ -25,6 +25,40 @@ internal static class AnswerErrors
         AddWrong(alignment, final, given, truth, found);
     }
 
+    /// <summary>
+    /// With no step executed there are no final values to judge the answer by, but a wrong answer whose own shown sum
+    /// does not come to it ("1-1+1-1+1+1+1-1+2 = 5") is still worked out wrongly: the guide's arithmetic error, which
+    /// the readers give such replies (llama2-70b/complexity-cot/213, holdout32).
+    /// </summary>
+    public static void AddMisworked(TraceAlignment alignment, ParsedAnswer? final, List<Evidence> found)
+    {
+        if (final?.Value is not { Int64: { } answered } given || alignment.Truth.Answer is not { } truth || given.Matches(truth)
+            || WorkOf(alignment, final, given) is not { } work || WorksOutOtherwise(work, answered) is not { } worked)
+        {
+            return;
+        }
+
+        found.Add(new Evidence(FailureMode.ArithmeticError, $"the answer's own work comes to {worked}, not {given}", FailureClassifier.Lines(final.Line), EquatableArray<int>.Empty));
+    }
+
+    // The value of the first '='-separated part of the work that is a computation of numbers alone (two or more) and comes
+    // to another value than the answer, or null.
+    private static long? WorksOutOtherwise(string work, long answered)
+    {
+        foreach (var part in work.Split('='))
+        {
+            // "</result>" split around its value leaves a ">" before the work it held.
+            var tokens = Tokenizer.Tokenize(part.TrimStart().TrimStart('>'), NameRules.Prose);
+            if (tokens.Count(t => t.Kind == TokenKind.Number) >= 2 && tokens.All(t => t.Kind is TokenKind.Number or TokenKind.Operator)
+                && ArithmeticTokens.TryEvaluate(tokens, 0, tokens.Count, out var value) && value != answered)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     // Apart from Add: its lambda captures the alignment, and C# builds the captured state on entry to the method that
     // declares it, so Add itself, called on every reply, allocates nothing when the answer is right.
     private static void AddWrong(TraceAlignment alignment, ParsedAnswer final, ParsedValue given, Value truth, List<Evidence> found)

@@ -59,6 +59,10 @@ public static class FailureClassifier
             {
                 AnswerErrors.Add(alignment, lastReadable, found);
             }
+            else
+            {
+                AnswerErrors.AddMisworked(alignment, lastReadable, found);
+            }
         }
         else if (lastReadable?.Value is { } finalValue && answer is { } truth && !finalValue.Matches(truth))
         {
