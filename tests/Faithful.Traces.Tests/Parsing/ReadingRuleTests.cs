@@ -94,6 +94,16 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_list_after_making_it_walks_the_variable_its_sentence_names()
+    {
+        // An update said of a variable, then "making it" and worked values joined by "then", walks that variable
+        // (jurassic2-ultra/complexity-cot/424, holdout33: only the first was read, as a loop-end value).
+        var trace = TraceParser.Parse("n_1 flips sign on each pass, making it 1*(-1)=-1, then (-1)*(-1)=1, and then 1*(-1)=-1.", Programs.FlipLoop());
+
+        Assert.Equal("Execution:n_1=-1 Execution:n_1=1 Execution:n_1=-1", Kinds(trace));
+    }
+
+    [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {
         // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where that pass of the

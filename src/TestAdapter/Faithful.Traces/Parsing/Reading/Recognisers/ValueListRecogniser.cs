@@ -20,6 +20,11 @@ internal static class ValueListRecogniser
     [ThreadStatic]
     private static List<ParsedValue>? ScratchValues;
 
+    private static readonly HashSet<string> MakingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "making", "makes", "make", "leaving", "leaves", "bringing", "brings", "turning", "turns", "taking", "takes",
+    };
+
     /// <summary>
     /// Whether <see cref="Propose"/> can read anything from the line: a list has at least two values, with a comma, an
     /// arrow, a semicolon or a joining word ("then") between them.
@@ -164,6 +169,8 @@ internal static class ValueListRecogniser
                 at++;
             }
 
+            // "..., making it 1*(-1)=-1, then (-1)*(-1)=1, and then ...": the verb before "it" links the list.
+            linked |= at == i + 1 && i > 0 && tokens[i].IsWord("it") && tokens[i - 1].Kind == TokenKind.Word && MakingVerbs.Contains(tokens[i - 1].Text);
             if (!linked)
             {
                 continue;
