@@ -103,6 +103,16 @@ public sealed class ReadingRuleTests
         Assert.Equal("Execution:n_1=-1 Execution:n_1=1 Execution:n_1=-1", Kinds(trace));
     }
 
+    [Theory]
+    [InlineData("3. Raise n_0 by 2 to n_0=3", "Execution:n_0=3")]
+    [InlineData("5. Negate n_1 to n_1=-n_1=-1", "Execution:n_1=-1")]
+    public void To_the_name_an_update_already_named_gives_its_new_value(string line, string kinds)
+    {
+        // An update of n_0 "by 2 to n_0=3" states n_0's new value (jurassic2-ultra/complexity-cot/56, holdout33: the "to"
+        // made the name an operand and the step went unread).
+        Assert.Equal(kinds, Kinds(Loop(line)));
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

@@ -102,7 +102,7 @@ internal static class AssignmentRecogniser
                 return previous.Text is "(" or "[";
             case TokenKind.Word:
                 // "add a and b: ..." lists operands; "s1 = 7 and s2 = 21" joins claims.
-                return (!previous.In(WordLists.BlockingPreposition | WordLists.Operator) || StatesWith(tokens, i))
+                return (!previous.In(WordLists.BlockingPreposition | WordLists.Operator) || StatesWith(tokens, i) || StatesResultTo(tokens, i))
                     && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && (tokens[i - 2].Kind == TokenKind.Name || ClosesNameList(tokens, i - 2)));
             case TokenKind.Number:
                 // "s1 = 7 s2 = 21": a value just ended.
@@ -117,6 +117,31 @@ internal static class AssignmentRecogniser
     private static bool StatesWith(List<Token> tokens, int i) =>
         tokens[i - 1].IsWord("with") && tokens[i + 1].Kind == TokenKind.Assign && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Number
         && i >= 2 && tokens[i - 2] is { Kind: TokenKind.Word } noun && !noun.In(WordLists.OperationVerb | WordLists.Operator | WordLists.BlockingPreposition);
+
+    // "Increment n_0 by 2 to n_0=3": "to" before the name the clause already updates gives its new value; "add 2 to
+    // n_0 = 5", whose name is the operand, keeps it blocked (jurassic2-ultra/complexity-cot/56, holdout33).
+    private static bool StatesResultTo(List<Token> tokens, int i)
+    {
+        if (!tokens[i - 1].IsWord("to") || tokens[i + 1].Kind != TokenKind.Assign)
+        {
+            return false;
+        }
+
+        for (var k = i - 2; k >= 0 && k >= i - 6; k--)
+        {
+            if (tokens[k].Kind is TokenKind.Comma or TokenKind.Semicolon or TokenKind.Colon or TokenKind.Assign)
+            {
+                return false;
+            }
+
+            if (tokens[k].Kind == TokenKind.Name)
+            {
+                return tokens[k].Text == tokens[i].Text;
+            }
+        }
+
+        return false;
+    }
 
     // "the sum of n_0, n_1, and n_2 will be ...": the comma before "and" closes a list of names, which the clause is about.
     private static bool ClosesNameList(List<Token> tokens, int comma) =>
