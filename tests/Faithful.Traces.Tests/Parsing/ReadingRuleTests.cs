@@ -114,6 +114,18 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_line_that_tells_an_operation_gives_its_result_even_the_value_held()
+    {
+        // "Multiply n_1 by -1. n_1 is now -1." with n_1 already -1 is a wrong flip, not a restatement
+        // (gpt35/complexity-cot/306, holdout33: read as a restatement, the slip went unseen).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], string.Join("\n",
+            "1. Increment n_0 by 2. n_0 is now 3.", "2. Decrement n_1 by 1. n_1 is now -1.", "3. Decrement n_1 by 1. n_1 is now -1."));
+
+        Assert.Equal(StepVerdict.ExecutionError, verdict.Steps[4].Verdict);
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+    }
+
+    [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {
         // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where that pass of the

@@ -295,7 +295,7 @@ internal sealed class DocumentPass
         var repeats = (kind == ReadingKind.Execution
                 || (kind == ReadingKind.NoChangeExecution && ((LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)) || ExitsLoop(e.Text))))
             && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
-            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!))
+            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!)) && !OperatedOn(e.Text, claim.Name!)
             && !LabelsOneIteration(e.Text);
 
         // "After 3 iterations, n_0 will be 2. ... the final value of n_0, which is 2": a bare repeat of the value a shortcut
@@ -389,6 +389,38 @@ internal sealed class DocumentPass
 
         return text;
     }
+
+    // "5. Multiply `n_1` by -1. `n_1` is now -1.": a line that opens by telling an operation on the name gives that
+    // operation's result, even one equal to the value held (a wrong flip here: gpt35/complexity-cot/306, holdout33);
+    // "After updating n_1, its value remains 0" under the walk still restates.
+    private static bool OperatedOn(string text, string name)
+    {
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        if (at <= 0 || (at + name.Length < text.Length && TokenText.IsWordChar(text[at + name.Length])))
+        {
+            return false;
+        }
+
+        var end = at;
+        while (end > 0 && text[end - 1] is ' ' or '`' or '\'' or '"')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return end > start && text.AsSpan(0, start).TrimStart(" \t-*0123456789.)").IsEmpty
+            && ImperativeOperations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
+    }
+
+    private static readonly HashSet<string> ImperativeOperations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "multiply", "add", "subtract", "increment", "decrement", "negate", "double", "flip", "divide", "increase", "decrease",
+    };
 
     // Whether a name and a single '=' follow at i, past spaces ("n_1 = ").
     private static bool AssignsAName(string text, int i)
