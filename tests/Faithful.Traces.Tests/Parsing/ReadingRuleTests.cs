@@ -125,6 +125,19 @@ public sealed class ReadingRuleTests
         Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
     }
 
+    [Theory]
+    [InlineData("<result>for _ in range(3):</result>  # the loop goes round 3 times", null)]
+    [InlineData("<result>n_0 += 2</result>  # n_0 goes up by 2", null)]
+    [InlineData("<result>f(3) =</result> 14", 14L)]
+    public void A_tag_around_a_statement_or_a_loop_header_holds_no_answer(string line, long? answer)
+    {
+        // Tags misused as code wrappers (llama2-70b/complexity-cot/884, holdout33): a loop header's ':' labels no value for
+        // the comment after the tag, and a compound assignment is a statement; a tag closed before its value still answers.
+        var trace = Loop(line);
+
+        Assert.Equal(answer, trace.Answers.Select(a => a.Value?.Int64).SingleOrDefault(v => v is not null));
+    }
+
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {

@@ -197,17 +197,30 @@ internal static partial class AnswerReader
     // to the rest of the line; the value read there answers (the readers take 14).
     private static Found? ValueAfterClose(string line, int index, int start, int contentStart, int end, int closeLength, NameRules names)
     {
-        var content = line.AsSpan(contentStart, end - contentStart).TrimEnd();
-        if (content.Length == 0 || content[^1] is not ('=' or ':'))
+        var content = line.AsSpan(contentStart, end - contentStart).Trim();
+        if (content.Length == 0 || content[^1] is not ('=' or ':') || OpensCodeBlock(content))
         {
             return null;
         }
 
         var rest = line[(end + closeLength)..];
+        if (rest.AsSpan().TrimStart().StartsWith('#'))
+        {
+            // "<result>for _ in range(3):</result>  # This loop will run 3 times": a comment on the code the tag holds.
+            return null;
+        }
+
         return ReadValue(rest, names) is { } value
             ? new Found(new ParsedAnswer(index + 1, value, AnswerStyle.ResultTag, Bound(line[start..].Trim())), 0, start, null)
             : null;
     }
+
+    // "for _ in range(3):", "while n > 0:", "def f(n):": a code header, which ends in ':' without labelling a value
+    // (llama2-70b/complexity-cot/884, holdout33).
+    private static bool OpensCodeBlock(ReadOnlySpan<char> content) =>
+        content.StartsWith("for ", StringComparison.Ordinal) || content.StartsWith("while ", StringComparison.Ordinal)
+        || content.StartsWith("if ", StringComparison.Ordinal) || content.StartsWith("def ", StringComparison.Ordinal)
+        || content.StartsWith("else", StringComparison.Ordinal);
 
     private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
     {
@@ -678,6 +691,12 @@ internal static partial class AnswerReader
         var assigned = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (tokens[i].Kind is TokenKind.CompoundAssign or TokenKind.IncrementOrDecrement)
+            {
+                // "<result>n_0 += 2</result>": a statement of the program, not a value (llama2-70b/complexity-cot/884, holdout33).
+                return null;
+            }
+
             if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow)
             {
                 from = i + 1;
