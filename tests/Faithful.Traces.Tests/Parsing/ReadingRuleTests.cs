@@ -81,6 +81,8 @@ public sealed class ReadingRuleTests
 
     [Theory]
     [InlineData("<result>2 + 2 - 1 + 4 = 6</result>", true)]
+    [InlineData("<result>sum([2, 2, -1, 4]) = 6</result>", true)]
+    [InlineData("<result>sum([2, 2, -1, 4]) = 7</result>", false)]
     [InlineData("The output is 2 + 2 - 1 + 4 = 7.", false)]
     [InlineData("<result>6</result>", false)]
     public void A_wrong_answer_whose_own_sum_is_misadded_is_an_arithmetic_error_with_no_step_run(string reply, bool arithmetic)

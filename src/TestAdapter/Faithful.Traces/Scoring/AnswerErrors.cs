@@ -54,6 +54,12 @@ internal static class AnswerErrors
             {
                 return value;
             }
+
+            // "sum([-1, 0, 1, 1, -1, 0]) = -2": a listed sum (jurassic2-ultra/complexity-cot/115, holdout33).
+            if (Terms(part) is { Count: >= 2 } terms && terms.Sum() is var total && total != answered)
+            {
+                return total;
+            }
         }
 
         return null;
