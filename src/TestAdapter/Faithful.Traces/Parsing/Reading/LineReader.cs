@@ -266,10 +266,9 @@ internal static class LineReader
             ProseExecutionRecogniser.Propose(line, proposals);
         }
 
-        var firstOfCover = reading.Claims.Count;
-        var summaryStarts = false;
-        var claimSpans = ScratchSpans ??= [];
-        claimSpans.Clear();
+        // Where each claim from the first loop-summary value on was read: only lines with a summary value need them.
+        var firstOfCover = -1;
+        List<(int Sentence, int From, int To)>? claimSpans = null;
         foreach (var chosen in LineCover.Best(proposals))
         {
             reading.Kinds.Add(chosen.Kind);
@@ -315,12 +314,18 @@ internal static class LineReader
                 // reply says the walk repeats gives the repeats' results (the document pass decides what a new value is).
                 var afterRepeat = kind == ReadingKind.Readout && repeats.First >= 0 && repeats.First <= sentence;
                 reading.Claims.Add(claim with { Kind = kind, Shortcut = (shortcut || claim.Shortcut) && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
-                claimSpans.Add((sentence, chosen.From, chosen.To));
-                summaryStarts |= shortcut && !claim.Shortcut && kind == ReadingKind.Execution;
+                if (claimSpans is null && shortcut && !claim.Shortcut && kind == ReadingKind.Execution)
+                {
+                    firstOfCover = reading.Claims.Count - 1;
+                    claimSpans = ScratchSpans ??= [];
+                    claimSpans.Clear();
+                }
+
+                claimSpans?.Add((sentence, chosen.From, chosen.To));
             }
         }
 
-        if (summaryStarts)
+        if (claimSpans is not null)
         {
             KeepOnlyTheSummarysEnd(line, reading.Claims, firstOfCover, claimSpans);
         }

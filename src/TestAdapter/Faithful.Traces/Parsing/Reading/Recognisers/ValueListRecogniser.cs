@@ -134,7 +134,8 @@ internal static class ValueListRecogniser
         var tokens = line.Tokens;
         for (var i = 0; i + 3 < tokens.Count; i++)
         {
-            var name = tokens[i].Kind == TokenKind.Name ? tokens[i].Text : tokens[i].IsWord("it") ? SubjectOf(line, i) : null;
+            var name = tokens[i].Kind == TokenKind.Name ? tokens[i].Text
+                : tokens[i] is { Kind: TokenKind.Word, Text.Length: 2 } word && word.IsWord("it") ? SubjectOf(line, i) : null;
             if (name is null)
             {
                 continue;
