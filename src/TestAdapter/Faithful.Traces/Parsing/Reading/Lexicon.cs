@@ -80,8 +80,14 @@ internal static class Lexicon
         "every iteration", "all iterations", "all the iterations", "all three iterations", "in total", " iterations,",
         " iterations.", " iterations ", "altogether", "throughout", "always", "repeatedly", "in the end", "overall",
         "for each iteration", "every pass", "each pass", "net effect", "cumulative", "total of", "number of times",
-        "no matter how many", "all the way", "loop runs", "loops run", "runs again", "loop will run", "repeat the process of",
-        "repeating the process of");
+        "no matter how many", "all the way", "loop runs", "loops run", "runs again", "loop will run");
+
+    /// <summary>
+    /// "Repeat the process of the second and third loops, ...": a loop summary too, looked for only on lines with a repeat
+    /// word (<see cref="WordTags.Repeat"/>), so that the phrases' common letters do not weaken <see cref="ShortcutCues"/>'
+    /// letter screen on every other line.
+    /// </summary>
+    public static readonly Cues RepeatedProcessCues = new("repeat the process of", "repeating the process of");
 
     /// <summary>Words that count repetitions before "times" ("three times", "3 times"): a loop summary.</summary>
     public static readonly HashSet<string> CountWords = Words(

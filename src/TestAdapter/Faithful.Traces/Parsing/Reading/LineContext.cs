@@ -291,7 +291,8 @@ internal sealed class LineContext
 
     private bool SummarizesLoopUncached(int sentence)
     {
-        if (SentenceHas(Lexicon.ShortcutCues, sentence))
+        if (SentenceHas(Lexicon.ShortcutCues, sentence)
+            || ((WordTags & WordTags.Repeat) != 0 && SentenceHas(Lexicon.RepeatedProcessCues, sentence)))
         {
             return true;
         }
