@@ -206,7 +206,7 @@ internal static partial class AnswerReader
         var rest = line[(end + closeLength)..];
         if (rest.AsSpan().TrimStart().StartsWith('#'))
         {
-            // "<result>for _ in range(3):</result>  # This loop will run 3 times": a comment on the code the tag holds.
+            // "<result>for _ in range(3):</result>  # runs three times": a comment on the code the tag holds.
             return null;
         }
 
