@@ -27,8 +27,9 @@ internal static class AnswerErrors
 
     /// <summary>
     /// With no step executed there are no final values to judge the answer by, but a wrong answer whose own shown sum
-    /// does not come to it ("1-1+1-1+1+1+1-1+2 = 5") is still worked out wrongly: the guide's arithmetic error, which
-    /// the readers give such replies (llama2-70b/complexity-cot/213, holdout32).
+    /// does not come to it ("1-1+1-1+1+1+1-1+2 = 5") is still worked out wrongly: ruling 5 makes a shown sum the answer's
+    /// computation, and the guide calls a misadded one an arithmetic error (llama2-70b/complexity-cot/213, holdout32; the
+    /// readers split on this form, docs/labels.md, thirty-second held-out set).
     /// </summary>
     public static void AddMisworked(TraceAlignment alignment, ParsedAnswer? final, List<Evidence> found)
     {

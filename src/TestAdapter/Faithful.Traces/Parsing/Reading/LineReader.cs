@@ -181,7 +181,7 @@ internal static class LineReader
     // loop starts (jurassic2-ultra/complexity-cot/28, holdout31), which the document pass decides. Two values with no loop
     // words between are alternatives ("if even, n_4 will be -1; if odd, 1"), and a later same value restates the end
     // ("n_2 = 0, as three flips of 0 leave it at 0").
-    private static void KeepOnlyTheSummarysEnd(LineContext line, List<LineClaim> claims, int first, List<(int Sentence, int From, int To)> spans)
+    private static void MarkSummaryStarts(LineContext line, List<LineClaim> claims, int first, List<(int Sentence, int From, int To)> spans)
     {
         for (var i = first; i < claims.Count; i++)
         {
@@ -208,7 +208,7 @@ internal static class LineReader
     {
         for (var i = from; i < to && i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Word && tokens[i].Text.ToLowerInvariant() is "loop" or "times" or "iterations")
+            if (tokens[i].IsWord("loop") || tokens[i].IsWord("times") || tokens[i].IsWord("iterations"))
             {
                 return true;
             }
@@ -267,7 +267,7 @@ internal static class LineReader
         }
 
         // Where each claim from the first loop-summary value on was read: only lines with a summary value need them.
-        var firstOfCover = -1;
+        var firstSummaryValue = -1;
         List<(int Sentence, int From, int To)>? claimSpans = null;
         foreach (var chosen in LineCover.Best(proposals))
         {
@@ -316,7 +316,7 @@ internal static class LineReader
                 reading.Claims.Add(claim with { Kind = kind, Shortcut = (shortcut || claim.Shortcut) && kind != ReadingKind.StateSnapshot, AfterRepeat = afterRepeat });
                 if (claimSpans is null && shortcut && !claim.Shortcut && kind == ReadingKind.Execution)
                 {
-                    firstOfCover = reading.Claims.Count - 1;
+                    firstSummaryValue = reading.Claims.Count - 1;
                     claimSpans = ScratchSpans ??= [];
                     claimSpans.Clear();
                 }
@@ -327,7 +327,7 @@ internal static class LineReader
 
         if (claimSpans is not null)
         {
-            KeepOnlyTheSummarysEnd(line, reading.Claims, firstOfCover, claimSpans);
+            MarkSummaryStarts(line, reading.Claims, firstSummaryValue, claimSpans);
         }
 
         // "s5 = s4 - b, so s5 = -6.25": the statement got its value later on the same line.
