@@ -42,29 +42,9 @@ internal static class AnswerErrors
         found.Add(new Evidence(FailureMode.ArithmeticError, $"the answer's own work comes to {worked}, not {given}", FailureClassifier.Lines(final.Line), EquatableArray<int>.Empty));
     }
 
-    // The value of the first '='-separated part of the work that is a computation of numbers alone (two or more) and comes
-    // to another value than the answer, or null.
-    private static long? WorksOutOtherwise(string work, long answered)
-    {
-        foreach (var part in work.Split('='))
-        {
-            // "</result>" split around its value leaves a ">" before the work it held.
-            var tokens = Tokenizer.Tokenize(part.TrimStart().TrimStart('>'), NameRules.Prose);
-            if (tokens.Count(t => t.Kind == TokenKind.Number) >= 2 && tokens.All(t => t.Kind is TokenKind.Number or TokenKind.Operator)
-                && ArithmeticTokens.TryEvaluate(tokens, 0, tokens.Count, out var value) && value != answered)
-            {
-                return value;
-            }
-
-            // "sum([-1, 0, 1, 1, -1, 0]) = -2": a listed sum (jurassic2-ultra/complexity-cot/115, holdout33).
-            if (Terms(part) is { Count: >= 2 } terms && terms.Sum() is var total && total != answered)
-            {
-                return total;
-            }
-        }
-
-        return null;
-    }
+    // With no step run, a listed sum counts too ("sum([-1, 0, 1, 1, -1, 0]) = -2": jurassic2-ultra/complexity-cot/115,
+    // holdout33).
+    private static long? WorksOutOtherwise(string work, long answered) => PartComingToOtherThan(work, answered, listedSums: true);
 
     // Apart from Add: its lambda captures the alignment, and C# builds the captured state on entry to the method that
     // declares it, so Add itself, called on every reply, allocates nothing when the answer is right.
@@ -344,24 +324,30 @@ internal static class AnswerErrors
     // "1 - 2*3 + 3*3 = -5 + 9 = 5" (its first part is 4): an earlier part of the answer's own work gives another
     // value (31) than the answer: the sum is worked out wrongly on the way (ruling 5's arithmetic error), not a readout of
     // other values (gpt4/complexity-cot/78, holdout23).
-    private static bool PartDisagrees(string? work, long answered)
-    {
-        if (work is null || !work.Contains('='))
-        {
-            return false;
-        }
+    private static bool PartDisagrees(string? work, long answered) =>
+        work is not null && work.Contains('=') && PartComingToOtherThan(work, answered, listedSums: false) is not null;
 
+    // What the first '='-separated part of an answer's work that computes (two numbers or more: "f(3)" applies the function
+    // to its input, "(3)" computes nothing) comes to, when that is not the answer; with listedSums, a part that lists the
+    // terms of a sum ("sum([0, -2, -4])") counts as well. Null when every part agrees.
+    private static long? PartComingToOtherThan(string work, long answered, bool listedSums)
+    {
         foreach (var part in work.Split('='))
         {
-            // A computation: two numbers or more ("f(3)" applies the function to its input; "(3)" computes nothing).
-            var tokens = Tokenizer.Tokenize(part, NameRules.Prose);
+            // "</result>" split around its value leaves a ">" before the work it held.
+            var tokens = Tokenizer.Tokenize(part.TrimStart().TrimStart('>'), NameRules.Prose);
             if (tokens.Count(t => t.Kind == TokenKind.Number) >= 2 && ArithmeticTokens.TryEvaluate(tokens, 0, tokens.Count, out var value) && value != answered)
             {
-                return true;
+                return value;
+            }
+
+            if (listedSums && Terms(part) is { Count: >= 2 } terms && terms.Sum() is var total && total != answered)
+            {
+                return total;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The signed integer terms of a sum as written ("21 + 1024 + (-1024)", "sum([0, -2, -4])"), or null when it is not one.</summary>
