@@ -143,8 +143,8 @@ public sealed class ReadingRuleTests
     [Fact]
     public void Repeating_the_process_of_a_loop_sums_it_up()
     {
-        // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where that pass of the
-        // loops ends (gpt4/complexity-cot/340, holdout31: a flip count's wrong end is an arithmetic error there).
+        // Going through the process of the two inner loops again, with n_1 said to stay 1 and n_2 to reach -37, gives where
+        // that pass of the loops ends (gpt4/complexity-cot/340, holdout31: a flip count's wrong end is an arithmetic error).
         var trace = Loop("n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nRepeat the process of the inner loop, n_1 becomes -4.");
 
         Assert.EndsWith("Execution:n_1=-4*", Kinds(trace));

@@ -413,9 +413,12 @@ internal sealed class DocumentPass
             start--;
         }
 
-        return end > start && text.AsSpan(0, start).TrimStart(" \t-*0123456789.)").IsEmpty
+        return end > start && text.AsSpan(0, start).TrimStart(ListMarker).IsEmpty
             && ImperativeOperations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
     }
+
+    // What may open a walk's line before its words: spaces, a bullet, an item number ("5.", "5)").
+    private const string ListMarker = " \t-*0123456789.)";
 
     private static readonly HashSet<string> ImperativeOperations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -472,7 +475,7 @@ internal sealed class DocumentPass
     // "Exit the inner loop; n_1 stays at -2" on a walk that showed the loop's writes: leaving a loop says what the variable
     // holds, not that another write left it there (gpt35/complexity-cot/691, holdout32).
     private static bool ExitsLoop(ReadOnlySpan<char> text) =>
-        text.TrimStart(" -*0123456789.)\t").StartsWith("exit", StringComparison.OrdinalIgnoreCase) && text.Contains("loop", StringComparison.OrdinalIgnoreCase);
+        text.TrimStart(ListMarker).StartsWith("exit", StringComparison.OrdinalIgnoreCase) && text.Contains("loop", StringComparison.OrdinalIgnoreCase);
 
     // "n_1 gets multiplied by -1 three times again": an update applied a number of times, again, in the claim's clause.
     private static bool RunsAgain(ReadOnlySpan<char> clause) =>

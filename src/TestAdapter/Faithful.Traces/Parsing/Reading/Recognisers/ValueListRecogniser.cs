@@ -134,8 +134,8 @@ internal static class ValueListRecogniser
         var tokens = line.Tokens;
         for (var i = 0; i + 3 < tokens.Count; i++)
         {
-            var name = tokens[i].Kind == TokenKind.Name ? tokens[i].Text
-                : tokens[i] is { Kind: TokenKind.Word, Text.Length: 2 } word && word.IsWord("it") ? SubjectOf(line, i) : null;
+            var saidOfIt = tokens[i] is { Kind: TokenKind.Word, Text.Length: 2 } word && word.IsWord("it");
+            var name = tokens[i].Kind == TokenKind.Name ? tokens[i].Text : saidOfIt ? SubjectOf(line, i) : null;
             if (name is null)
             {
                 continue;
@@ -171,7 +171,7 @@ internal static class ValueListRecogniser
             }
 
             // "..., making it 1*(-1)=-1, then (-1)*(-1)=1, and then ...": the verb before "it" links the list.
-            linked |= at == i + 1 && i > 0 && tokens[i].IsWord("it") && tokens[i - 1].Kind == TokenKind.Word && MakingVerbs.Contains(tokens[i - 1].Text);
+            linked |= saidOfIt && at == i + 1 && i > 0 && tokens[i - 1].Kind == TokenKind.Word && MakingVerbs.Contains(tokens[i - 1].Text);
             if (!linked)
             {
                 continue;
