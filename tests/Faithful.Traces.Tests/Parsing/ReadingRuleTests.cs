@@ -986,4 +986,27 @@ public sealed class ReadingRuleTests
 
         Assert.Equal((kind, 7L), (last.Kind.ToString(), last.Value!.Value.Int64!.Value));
     }
+
+    [Theory]
+    [InlineData("```\nfor _ in range(9):\n    n_1 *= -1\n# n_1 = 1\n```", "Execution:n_1=1*")]
+    [InlineData("```\nfor _ in range(9):\n    n_1 *= -1\n# n_1 = -1 (no change)\n```", "NoChangeExecution:n_1=-1*")]
+    [InlineData("```\nfor _ in range(9):\n    n_1 *= -1\n# After iteration 1: n_1 = -1\n```", "Execution:n_1=-1")]
+    [InlineData("```\nfor _ in range(9):\n    n_1 *= -1\nprint(n_1)\n# n_1 = 1\n```", "Execution:n_1=1")]
+    [InlineData("n_1 *= -1\nn_1 = -1", "Execution:n_1=-1")]
+    public void A_value_right_under_a_reprinted_loop_is_its_end(string reply, string kinds)
+    {
+        // A loop re-printed in a code block, then a comment with its variable's value, gives the value after the whole
+        // loop (llama3-70b/complexity-redundant-cot/914, holdout35: a wrong end value 1 was placed on the first pass,
+        // which it matched, and the answer read as premature). A comment naming one pass, or a line in between, is not.
+        Assert.Equal(kinds, Kinds(TraceParser.Parse(reply, Programs.FlipLoop())));
+    }
+
+    [Fact]
+    public void A_wrong_value_under_a_reprinted_loop_is_a_slip_at_its_end()
+    {
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], "```\nfor _ in range(3):\n    n_0 += 2\n# n_0 = 7\nfor _ in range(9):\n    n_1 *= -1\n# n_1 = 1\n```\n<result>8</result>");
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
 }

@@ -57,6 +57,15 @@ internal sealed class ParseRun
     private bool _inventedTask;
     private bool _inCode;
     private bool _inDef;
+
+    // The indentation of a loop header re-printed in a code block ("for _ in range(10):"), while the lines below it are
+    // its body; -1 outside one. Whether the line being read sits in that body.
+    private int _loopHeaderIndent = -1;
+    private bool _inLoopBody;
+
+    // The last line read that was not blank (1-based): only the line right below a loop body's statement gives the
+    // loop's end value.
+    private int _lastLineRead;
     private bool _sectionHasLines;
 
     public ParseRun(string reply, TraceParserOptions options, Regex? pattern)
@@ -178,6 +187,13 @@ internal sealed class ParseRun
                 _inventedTask = true;
             }
 
+            FollowLoopEcho(raw, trimmed);
+            if (_pending is { UnderLoop: true } underLoop && _pendingLine != _lastLineRead)
+            {
+                _pending = underLoop with { UnderLoop = false };
+            }
+
+            _lastLineRead = i + 1;
             var claimText = raw;
             var answer = AnswerReader.Read(_lines, i, _options.Answers, _pattern, _names);
             _input?.Follow(raw, answer);
@@ -371,7 +387,7 @@ internal sealed class ParseRun
             if (completed is { } claim)
             {
                 _pending = null;
-                AddClaim(lineNumber, pending.Repeated && claim.Kind == ReadingKind.Execution ? claim with { Shortcut = true } : claim, original);
+                AddClaim(lineNumber, RunsToLoopEnd(pending, content) && claim.Kind == ReadingKind.Execution ? claim with { Shortcut = true } : claim, original);
                 return;
             }
 
@@ -396,7 +412,7 @@ internal sealed class ParseRun
             if (Completes(reading.Claims, open))
             {
                 // "- n_0 += -1 (3 times)" over "n_0 = -3": the value is the repeated statement's end.
-                repeatedBy = open.Repeated ? open.Name : null;
+                repeatedBy = RunsToLoopEnd(open, content) ? open.Name : null;
                 _pending = null;
                 GiveChainItsValue(reading.Claims, open);
             }
@@ -418,7 +434,8 @@ internal sealed class ParseRun
 
         foreach (var claim in reading.Claims)
         {
-            var run = (ofRun || (repeatedBy is not null && claim.Name == repeatedBy)) && claim.Kind == ReadingKind.Execution && claim.Work is null && !claim.Shortcut;
+            var run = (ofRun || (repeatedBy is not null && claim.Name == repeatedBy)) && claim.Work is null && !claim.Shortcut
+                && (claim.Kind == ReadingKind.Execution || (claim.Kind == ReadingKind.NoChangeExecution && repeatedBy is not null));
             var read = run ? claim with { Shortcut = true }
                 : afterRepeat && claim.Kind == ReadingKind.Readout ? claim with { AfterRepeat = true }
                 : claim.Kind == ReadingKind.Readout && _described is { } described && claim.Name is { } readName && described.Contains(readName) ? claim with { LoopDescribed = true }
@@ -466,7 +483,7 @@ internal sealed class ParseRun
 
         if (reading.Pending is { } statement)
         {
-            _pending = statement;
+            _pending = _inLoopBody ? statement with { UnderLoop = true } : statement;
             _pendingLine = lineNumber;
             _pendingText = original;
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.CodeReprint));
@@ -476,6 +493,55 @@ internal sealed class ParseRun
         {
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
         }
+    }
+
+    // Keeps _loopHeaderIndent and _inLoopBody for the line about to be read: only code re-printed in a fence counts, and
+    // a line no deeper than the header ends its body (the comment giving the loop's end value often does).
+    private void FollowLoopEcho(string raw, string trimmed)
+    {
+        _inLoopBody = false;
+        if (!_inCode)
+        {
+            _loopHeaderIndent = -1;
+            return;
+        }
+
+        var indent = raw.Length - trimmed.Length;
+        if (_loopHeaderIndent >= 0 && indent > _loopHeaderIndent)
+        {
+            _inLoopBody = true;
+            return;
+        }
+
+        _loopHeaderIndent = IsLoopHeader(trimmed) ? indent : -1;
+    }
+
+    // "for _ in range(n):", "for i in range(3):", "while i < 10:", as Python prints a loop.
+    private static bool IsLoopHeader(string trimmed)
+    {
+        var line = trimmed.AsSpan().TrimEnd();
+        return line.EndsWith(':')
+            && ((line.StartsWith("for ", StringComparison.Ordinal) && line.Contains(" in ", StringComparison.Ordinal)) || line.StartsWith("while ", StringComparison.Ordinal));
+    }
+
+    // Whether the value that completes open is where its loop ends: the statement said it repeats ("(3 times)"), or it is
+    // a re-printed loop's body and the completing line names no single pass ("# After iteration 1: n_0 = 2" does).
+    private bool RunsToLoopEnd(PendingStatement open, string content) =>
+        open.Repeated || (open.UnderLoop && !NamesOnePass(content));
+
+    private bool NamesOnePass(string content)
+    {
+        // Rare (a value under a re-printed loop's body): a context of its own rather than the line reader's.
+        var line = new LineContext(content, null, null, _names, LineSection.None, _knowledge);
+        for (var s = 0; s < line.Sentences.Count; s++)
+        {
+            if (line.NamesOneIteration(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "n_2 = 1 - 1 - 1 - 1" over "n_2 = -3": the chain written above is the work of the value the name gets now, so a

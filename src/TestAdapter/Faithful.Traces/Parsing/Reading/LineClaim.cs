@@ -27,7 +27,9 @@ internal readonly record struct LineClaim(
 /// </summary>
 /// <param name="Repeated">The statement's line says it runs several times ("n_0 += -1 (3 times)"): the value that
 /// completes it is the loop's end, a shortcut.</param>
-internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work, bool Repeated = false);
+/// <param name="UnderLoop">The statement is the body of a loop re-printed in a code block ("for _ in range(10):" above
+/// it): a value given below it without naming one pass is the loop's end, a shortcut.</param>
+internal readonly record struct PendingStatement(string? Name, int? StepNumber, string Work, bool Repeated = false, bool UnderLoop = false);
 
 /// <summary>A final answer read from prose: "the output of the function is -5", <c>sum([7, 1]) = 8</c>.</summary>
 /// <param name="Strong">Said of the whole program ("the output is", "returns") rather than a running "sum" or "result".</param>
