@@ -43,12 +43,18 @@ internal static class ValueListRecogniser
     {
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Number || !IsSeparator(tokens[i + 1]))
+            if (tokens[i].Kind != TokenKind.Number)
             {
                 continue;
             }
 
-            var next = i + 2;
+            var after = PassPhraseEnd(tokens, i + 1, tokens.Count, out _);
+            if (after >= tokens.Count || !IsSeparator(tokens[after]))
+            {
+                continue;
+            }
+
+            var next = after + 1;
             while (next < tokens.Count && IsSeparator(tokens[next]))
             {
                 next++;
@@ -62,6 +68,31 @@ internal static class ValueListRecogniser
 
         return false;
     }
+
+    // The end of "after the second [iteration]" from `at` (its ordinal, 1-based, in `ordinal`), or `at` when none starts
+    // there.
+    private static int PassPhraseEnd(List<Token> tokens, int at, int end, out int ordinal)
+    {
+        ordinal = 0;
+        if (at + 2 >= end || !tokens[at].IsWord("after") || !tokens[at + 1].IsWord("the"))
+        {
+            return at;
+        }
+
+        var position = Array.IndexOf(PassOrdinals, tokens[at + 2].Text.ToLowerInvariant());
+        if (tokens[at + 2].Kind != TokenKind.Word || position < 0)
+        {
+            return at;
+        }
+
+        ordinal = position + 1;
+        var next = at + 3;
+        return next < end && tokens[next].Kind == TokenKind.Word && PassWords.Contains(tokens[next].Text) ? next + 1 : next;
+    }
+
+    private static readonly string[] PassOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    private static readonly HashSet<string> PassWords = new(StringComparer.OrdinalIgnoreCase) { "iteration", "pass", "round", "time", "loop", "cycle" };
 
     // What may come between two values of a list: a comma, an arrow, a semicolon or a joining word ("then").
     private static bool IsSeparator(Token token) =>
@@ -143,6 +174,13 @@ internal static class ValueListRecogniser
 
             var end = line.SentenceEnd(i);
             var at = i + 1;
+
+            // "'n_0' becomes 3 after the second iteration and 4 after the third": a quote closing the name links nothing.
+            if (at < end && tokens[at] is { Kind: TokenKind.Other, Text: "'" or "\"" } && tokens[at].Start == tokens[i].End)
+            {
+                at++;
+            }
+
             var linked = false;
             var reach = i + 4;
             long? announced = null;
@@ -181,11 +219,22 @@ internal static class ValueListRecogniser
             var values = ScratchValues ??= [];
             values.Clear();
             var last = -1;
+            var pass = 0;
             while (at < end && Item(tokens, at, end) is { } item)
             {
+                // "-2 after the first iteration, -3 after the second, and -4 after the third": each value says its pass,
+                // and the passes follow one another (gpt4/complexity-cot/624, holdout35: read as one loop-end value).
+                var phraseEnd = PassPhraseEnd(tokens, item.Value + 1, end, out var ordinal);
+                if (pass != 0 && (phraseEnd == item.Value + 1 || ordinal != pass + 1))
+                {
+                    break;
+                }
+
                 values.Add(tokens[item.Value].Number);
-                last = item.Value;
-                at = item.Value + 1;
+                pass = ordinal;
+                last = phraseEnd - 1;
+                at = phraseEnd;
+
                 var separated = false;
                 while (at < end && IsSeparator(tokens[at]))
                 {
