@@ -77,12 +77,13 @@ internal sealed class FailureInjector
 
     private (FailureMode, string) Arithmetic()
     {
-        if (_random.NextDouble() < 0.1)
+        // A misadded return sum, shown (ruling 5: a bare wrong number over right values is a readout, not arithmetic).
+        if (_random.NextDouble() < 0.1 && AnswerErrors.SumOperands(_script.Program) is { Count: >= 2 })
         {
             _script.ClaimComputed(0, Length);
             if (Wrong(Truth.Answer!.Value, [.. ReadoutValues]) is { } wrongAnswer)
             {
-                _script.Answer(wrongAnswer);
+                _script.AnswerWorked(wrongAnswer);
                 return (FailureMode.ArithmeticError, "answer");
             }
 

@@ -272,7 +272,7 @@ internal static class ReplyWriter
         private void AnswerLine(ScriptLine line, bool only)
         {
             var text = line.Value is { } v ? ScriptBuilder.Text(v) : "";
-            var (written, answerStyle) = style switch
+            var (written, answerStyle) = line.Work is { } work ? Worked(work, text) : style switch
             {
                 ReplyStyle.Tagged => ($"<result>{text}</result>", AnswerStyle.ResultTag),
                 ReplyStyle.Markdown => ($"**Final answer:** {text}", AnswerStyle.FinalAnswerLine),
@@ -284,6 +284,15 @@ internal static class ReplyWriter
             Emit(written);
             _answers.Add(new ParsedAnswer(_lineNumber, ToParsed(line.Value), answerStyle, written));
         }
+
+        // An answer with its return sum shown on its own line, as the readers' ruling 5 wants a misadded sum shown.
+        private (string Written, AnswerStyle Style) Worked(string work, string text) => style switch
+        {
+            ReplyStyle.Tagged => ($"result = {work} = <result>{text}</result>", AnswerStyle.ResultTag),
+            ReplyStyle.Markdown => ($"**Final answer:** {work} = {text}", AnswerStyle.FinalAnswerLine),
+            ReplyStyle.Prose => ($"So the function returns {work} = {text}.", AnswerStyle.Prose),
+            _ => ($"Final answer: {work} = {text}", AnswerStyle.FinalAnswerLine),
+        };
 
         // A readout restates the value the model holds for the answer's variable (another value would be a new claim).
         private bool ReadsOutHeld(Value answer) => program.Result is not Ref { Slot: var slot } || slot < program.Parameters.Count

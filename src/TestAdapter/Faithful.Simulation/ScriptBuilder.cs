@@ -83,6 +83,23 @@ internal sealed class ScriptBuilder
 
     public void Answer(Value? value) => Lines.Add(new ScriptLine(ScriptLineKind.Answer, _attempt, Value: value));
 
+    /// <summary>
+    /// An answer shown as its return sum over the model's own final values, worked out to <paramref name="value"/> (a
+    /// misadded sum when the value is another): ruling 5 makes a wrong answer an arithmetic error only where its sum is
+    /// shown. A bare answer when the program's answer is no sum (callers ask <see cref="AnswerErrors.SumOperands"/> first).
+    /// </summary>
+    public void AnswerWorked(Value value)
+    {
+        if (AnswerErrors.SumOperands(Program) is not { Count: >= 2 } operands)
+        {
+            Answer(value);
+            return;
+        }
+
+        var work = string.Join(" + ", operands.Select(slot => Show(SlotValue(slot))));
+        Lines.Add(new ScriptLine(ScriptLineKind.Answer, _attempt, Value: value, Work: work));
+    }
+
     public void Chatter(string text) => Lines.Add(new ScriptLine(ScriptLineKind.Chatter, _attempt, Text: text));
 
     public void Skip() => Lines.Add(new ScriptLine(ScriptLineKind.Skip, _attempt, Text: "..."));

@@ -1022,4 +1022,20 @@ public sealed class ReadingRuleTests
         // holdout35: only the first value was read, as the loop's end). Passes out of order are no walk.
         Assert.Equal(kinds, Kinds(TraceParser.Parse(line, Programs.FlipLoop())));
     }
+
+    [Theory]
+    [InlineData("<result>5</result>", FailureMode.ReadoutError)]
+    [InlineData("```\nresult = 7 + (-6)\nresult = 3\n```\n<result>3</result>", FailureMode.ArithmeticError)]
+    [InlineData("```\nsum = n_0 + n_1\n    = 7 + (-6)\n    = 3\n```\n<result>3</result>", FailureMode.ArithmeticError)]
+    public void A_wrong_answer_over_right_finals_is_misadded_only_where_its_sum_is_shown(string answer, FailureMode mode)
+    {
+        // Ruling 5: a bare number works nothing out, so over right finals it misreports them (gpt4/complexity-cot/438,
+        // holdout35: read as an arithmetic error); a sum shown over two lines, its value under it, was not found as the
+        // answer's work (llama3-70b/complexity-redundant-cot/286, holdout35, and the "= ..." lines of others).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "The outer loop adds 2 to n_0 three times, so in the end n_0 is 7.\n"
+            + "The inner loop takes 1 from n_1 six times, so in the end n_1 is -6.\n" + answer);
+
+        Assert.Contains(mode, verdict.Modes);
+        Assert.DoesNotContain(mode == FailureMode.ReadoutError ? FailureMode.ArithmeticError : FailureMode.ReadoutError, verdict.Modes);
+    }
 }

@@ -75,7 +75,8 @@ internal static class VerdictCases
             """, FailureMode.ArithmeticError, "CEPC", true, true);
         yield return new("chain: first step wrong, the rest inherits it", "chain", "s1 = 8\ns2 = 24\ns3 = 16\ns4 = 4\nFinal answer: 4", FailureMode.ArithmeticError, "EPPP", false, false);
         yield return new("chain: two fresh slips", "chain", "s1 = 7\ns2 = 21\ns3 = 15\ns4 = 5\nFinal answer: 5", FailureMode.ArithmeticError, "CCEE", false, false);
-        yield return new("chain: right steps, wrong answer", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 5", FailureMode.ArithmeticError, "CCCC", false, false);
+        // Ruling 5: a bare wrong number over right values works nothing out; it misreports them.
+        yield return new("chain: right steps, bare wrong answer", "chain", "s1 = 7\ns2 = 21\ns3 = 14\ns4 = 3\nFinal answer: 5", FailureMode.ReadoutError, "CCCC", false, false);
         yield return new("registers: slip inside the unrolled loop", "registers", """
             a2 -= a3 -> a2 = 9
             a1 = a0 -> a1 = 4

@@ -792,6 +792,11 @@ internal static partial class AnswerReader
                 return sum;
             }
 
+            if (k > 0 && WorkAbove(lines[k - 1], text, value, names) is { } above)
+            {
+                return above;
+            }
+
             // "The final values of n_0, n_1 and n_2 are 3, -1 and 5." over "Therefore, the output is 7.": a sum over
             // a listed set of values (ruling 5).
             if (k < index && text.AsSpan().Count(',') >= 2 && ListedValues().Match(text) is { Success: true } listed)
@@ -824,6 +829,31 @@ internal static partial class AnswerReader
         var aboutAStep = !ownLine && !SumWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
             && tokens.Exists(token => token.Kind == TokenKind.Name);
         return aboutAStep ? null : work;
+    }
+
+    // "result = -1 + 1024 + -9 + 20" over "result = 2084", or "= 3 + 18 - 54" over "= 47": the same left side (or none)
+    // given its value on the next line, so the line above is the value's work (llama3-70b/complexity-redundant-cot/286,
+    // holdout35). Only a left side that names no variable of the program ("result", "total"): a variable's two lines are
+    // its step.
+    private static string? WorkAbove(string above, string line, ParsedValue value, NameRules names)
+    {
+        var equals = line.IndexOf('=');
+        if (equals < 0 || !EndsWithValue(line, value) || line.AsSpan(equals + 1).Trim(" `*$").Length != value.Text.Length)
+        {
+            return null;
+        }
+
+        var side = line.AsSpan(0, equals).Trim(" `*$");
+        var aboveEquals = above.IndexOf('=');
+        if (aboveEquals < 0 || !above.AsSpan(0, aboveEquals).Trim(" `*$").SequenceEqual(side)
+            || Tokenizer.Tokenize(side.ToString(), names).Exists(token => token.Kind == TokenKind.Name)
+            || WorkIn(above[(aboveEquals + 1)..] + " = " + value.Text, names, out _, out var tokens) is not { } work
+            || tokens.Exists(token => token.Kind == TokenKind.Name))
+        {
+            return null;
+        }
+
+        return work;
     }
 
     // Words that make a line about variables the answer's sum ("the sum of n_0, n_1 and n_2 is -1 + 3 + 3 = 5",

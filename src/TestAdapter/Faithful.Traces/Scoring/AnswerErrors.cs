@@ -59,6 +59,13 @@ internal static class AnswerErrors
             {
                 found.Add(new Evidence(FailureMode.ReadoutError, $"the trace holds the right final values (answer {truth}) but the answer {given} {how}", lines, EquatableArray<int>.Empty));
             }
+            else if (!Array.Exists(alignment.Verdicts, v => v == StepVerdict.ExecutionError) && !ShowsComputation(alignment, final, given))
+            {
+                // Ruling 5: a bare number works nothing out, so it is no arithmetic error; over right finals and steps
+                // without a slip it misreports a faithful execution (gpt4/complexity-cot/438, holdout35; the readers gave
+                // the same to llama2-70b/complexity-cot/817 and /825, whose bare 2 drops the sign of a right -2).
+                found.Add(new Evidence(FailureMode.ReadoutError, $"the trace holds the right final values (answer {truth}) but the answer is a bare {given}, worked out nowhere", lines, EquatableArray<int>.Empty));
+            }
             else
             {
                 found.Add(new Evidence(FailureMode.ArithmeticError, $"the trace's final values give {truth} but the answer works them out as {given}", lines, EquatableArray<int>.Empty));
@@ -213,6 +220,27 @@ internal static class AnswerErrors
 
     // Work before the value, or the return expression applied to its operands ("sum([n_0]) is 20"): a computation the
     // answer shows, as ruling 5 asks before a wrong answer can be an arithmetic error.
+    /// <summary>The slots a return sum adds up, in order (<c>n_0 + n_1 + n_2</c>), or null for an answer that is not one.</summary>
+    internal static List<int>? SumOperands(StepProgram program)
+    {
+        var slots = new List<int>();
+        return AddsUp(program.Result, slots) ? slots : null;
+
+        static bool AddsUp(Expr expression, List<int> slots)
+        {
+            switch (expression)
+            {
+                case Ref r:
+                    slots.Add(r.Slot);
+                    return true;
+                case Binary { Op: BinaryOp.Add } b:
+                    return AddsUp(b.Left, slots) && AddsUp(b.Right, slots);
+                default:
+                    return false;
+            }
+        }
+    }
+
     private static bool ShowsComputation(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
         WorkOf(alignment, final, given) is not null
         || alignment.Parsed.Answers.Any(a => a.Value is { } v && v.Text == given.Text && a.Text.Contains("sum(", StringComparison.OrdinalIgnoreCase));
