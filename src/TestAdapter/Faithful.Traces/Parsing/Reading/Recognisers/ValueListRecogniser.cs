@@ -48,7 +48,8 @@ internal static class ValueListRecogniser
                 continue;
             }
 
-            var after = PassPhraseEnd(tokens, i + 1, tokens.Count, out _);
+            // "3 after the second iteration, 5 after the third": a pass phrase ("after" is a joining word) may follow a value.
+            var after = tokens[i + 1].In(WordLists.ListJoiner) ? PassPhraseEnd(tokens, i + 1, tokens.Count, out _) : i + 1;
             if (after >= tokens.Count || !IsSeparator(tokens[after]))
             {
                 continue;
@@ -74,7 +75,7 @@ internal static class ValueListRecogniser
     private static int PassPhraseEnd(List<Token> tokens, int at, int end, out int ordinal)
     {
         ordinal = 0;
-        if (at + 2 >= end || !tokens[at].IsWord("after") || !tokens[at + 1].IsWord("the"))
+        if (at + 2 >= end || !tokens[at].In(WordLists.ListJoiner) || !tokens[at].IsWord("after") || !tokens[at + 1].IsWord("the"))
         {
             return at;
         }
@@ -176,7 +177,7 @@ internal static class ValueListRecogniser
             var at = i + 1;
 
             // "'n_0' becomes 3 after the second iteration and 4 after the third": a quote closing the name links nothing.
-            if (at < end && tokens[at] is { Kind: TokenKind.Other, Text: "'" or "\"" } && tokens[at].Start == tokens[i].End)
+            if (at < end && tokens[at].Kind == TokenKind.Other && tokens[at].Start == tokens[i].End && tokens[at].Text is "'" or "\"")
             {
                 at++;
             }
