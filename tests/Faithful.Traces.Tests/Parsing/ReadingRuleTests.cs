@@ -1011,14 +1011,14 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
-    [InlineData("Since n_1 starts as 1, it becomes -1 after the first iteration, 1 after the second, and -1 after the third.", "InputEcho:n_1=1 Execution:n_1=-1 Execution:n_1=1 Execution:n_1=-1")]
+    [InlineData("From its start at 1, n_1 goes -1 after the first round, 1 after the second, and -1 after the third.", "Execution:n_1=-1 Execution:n_1=1 Execution:n_1=-1")]
     [InlineData("n_0 becomes 5 after the second iteration and 7 after the third.", "Execution:n_0=5 Execution:n_0=7")]
     [InlineData("The loop is repeated for the second and third passes. n_0 becomes 5 after the second iteration and 7 after the third.", "Execution:n_0=5 Execution:n_0=7")]
     [InlineData("n_0 becomes 5 after the second iteration and 7 after the fourth.", "Execution:n_0=5")]
     [InlineData("'n_0' becomes 5 after the second iteration and 7 after the third.", "Execution:n_0=5 Execution:n_0=7")]
     public void Values_each_said_after_their_pass_walk_the_loop(string line, string kinds)
     {
-        // "-1 after the first iteration, 1 after the second, ..." lists the passes one by one (gpt4/complexity-cot/624,
+        // A value after each pass in turn ("V1 after the first iteration, V2 after the second, ...") lists the passes one by one (gpt4/complexity-cot/624,
         // holdout35: only the first value was read, as the loop's end). Passes out of order are no walk.
         Assert.Equal(kinds, Kinds(TraceParser.Parse(line, Programs.FlipLoop())));
     }
