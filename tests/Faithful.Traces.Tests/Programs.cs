@@ -66,6 +66,18 @@ internal static class Programs
     public static StepProgram ZeroFlipLoop() =>
         NestedLoop("ZeroFlipLoop", "A counter and a nested sign flip of zero", secondInitial: 0, innerRuns: 3, BinaryOp.Multiply, innerLiteral: -1, "n_1 *= -1;");
 
+    /// <summary>n_0 = 1; three times { n_0 += 1; }: every step writes one variable.</summary>
+    public static StepProgram Counter()
+    {
+        var steps = new List<Step> { new(0, "n_0#1", "n_0", 1, ValueKind.Int64, new Constant(Value.FromInt64(1)), "long n_0 = 1;", 1) };
+        for (var i = 0; i < 3; i++)
+        {
+            steps.Add(new Step(steps.Count, $"n_0#{i + 2}", "n_0", i + 2, ValueKind.Int64, B(BinaryOp.Add, R(i), new Constant(Value.FromInt64(1))), "n_0 += 1;", 4));
+        }
+
+        return new StepProgram("Counter", "One counter", EquatableArray<Parameter>.Empty, steps.ToEquatableArray(), R(3), "n_0", "Samples.Programs");
+    }
+
     // n_0 = 1; n_1 = secondInitial; three times { n_0 += 2; innerRuns times { n_1 op= innerLiteral; } }; return n_0 + n_1.
     private static StepProgram NestedLoop(string name, string description, long secondInitial, int innerRuns, BinaryOp innerOp, long innerLiteral, string innerSource)
     {

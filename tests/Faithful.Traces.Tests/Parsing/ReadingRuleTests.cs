@@ -1038,4 +1038,17 @@ public sealed class ReadingRuleTests
         Assert.Contains(mode, verdict.Modes);
         Assert.DoesNotContain(mode == FailureMode.ReadoutError ? FailureMode.ArithmeticError : FailureMode.ReadoutError, verdict.Modes);
     }
+
+    [Fact]
+    public void List_numbers_in_a_one_variable_program_do_not_place_its_values()
+    {
+        // Every offset of a one-variable program's list names its one variable, so the numbers prove nothing: a list whose
+        // first item holds the start and the first increment numbers each later item one step early, and a fourth
+        // increment past the loop's bound then read as slips (jurassic2-ultra/complexity-cot/235, holdout24). By name
+        // and order the values are right and the fourth is an extra step.
+        var verdict = CaseScorer.Score(Programs.Counter(), [], "1. n_0 = 1, plus 1 gives n_0 = 2\n2. plus 1 gives n_0 = 3\n3. plus 1 gives n_0 = 4\n4. plus 1 gives n_0 = 5\n<result>5</result>");
+
+        Assert.Contains(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
+    }
 }

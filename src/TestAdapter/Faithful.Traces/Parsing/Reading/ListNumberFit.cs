@@ -73,6 +73,22 @@ internal static class ListNumberFit
             return;
         }
 
+        // In a program whose steps all write one variable, every offset names that variable: the numbers say nothing the
+        // names do not, and an offset list ("1. n_0 = 1, then 2", "2. ... 3") would place each value one step off
+        // (jurassic2-ultra/complexity-cot/235, holdout30). The names and their order place them.
+        if (OneVariable(stepVariables, knowledge.VariableId("")))
+        {
+            foreach (var e in events)
+            {
+                if (e.Kind == ReadEventKind.Claim && e.Claim is { StepNumber: not null, Name: not null })
+                {
+                    e.Claim = e.Claim with { StepNumber = null };
+                }
+            }
+
+            return;
+        }
+
         var best = 0;
         for (var d = 1; d <= MaxOffset; d++)
         {
@@ -111,6 +127,28 @@ internal static class ListNumberFit
                 e.Claim = e.Claim with { StepNumber = null };
             }
         }
+    }
+
+    // Whether every computed step writes one variable (given declarations, whose entry is "", are no steps).
+    private static bool OneVariable(ReadOnlySpan<int> stepVariables, int declaration)
+    {
+        var only = -1;
+        foreach (var variable in stepVariables)
+        {
+            if (variable == declaration)
+            {
+                continue;
+            }
+
+            if (only >= 0 && variable != only)
+            {
+                return false;
+            }
+
+            only = variable;
+        }
+
+        return true;
     }
 
     private static bool Executes(LineClaim claim) => claim.Kind is ReadingKind.Execution or ReadingKind.NoChangeExecution;
