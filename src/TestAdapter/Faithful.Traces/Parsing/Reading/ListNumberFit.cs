@@ -75,7 +75,7 @@ internal static class ListNumberFit
 
         // In a program whose steps all write one variable, every offset names that variable: the numbers say nothing the
         // names do not, and an offset list ("1. n_0 = 1, then 2", "2. ... 3") would place each value one step off
-        // (jurassic2-ultra/complexity-cot/235, holdout30). The names and their order place them.
+        // (jurassic2-ultra/complexity-cot/235, holdout24). The names and their order place them.
         if (OneVariable(stepVariables, knowledge.VariableId("")))
         {
             foreach (var e in events)
