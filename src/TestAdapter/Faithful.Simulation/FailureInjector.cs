@@ -1,5 +1,6 @@
 using Faithful.Execution;
 using Faithful.Model;
+using Faithful.Traces.Parsing;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Traces.Simulation;
@@ -78,7 +79,7 @@ internal sealed class FailureInjector
     private (FailureMode, string) Arithmetic()
     {
         // A misadded return sum, shown (ruling 5: a bare wrong number over right values is a readout, not arithmetic).
-        if (_random.NextDouble() < 0.1 && AnswerErrors.SumOperands(_script.Program) is { Count: >= 2 })
+        if (_random.NextDouble() < 0.1 && ReturnSum.Operands(_script.Program.Result) is { Count: >= 2 })
         {
             _script.ClaimComputed(0, Length);
             if (Wrong(Truth.Answer!.Value, [.. ReadoutValues]) is { } wrongAnswer)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Faithful.Execution;
 using Faithful.Model;
+using Faithful.Traces.Parsing;
 using Faithful.Traces.Scoring;
 
 namespace Faithful.Traces.Simulation;
@@ -86,11 +87,11 @@ internal sealed class ScriptBuilder
     /// <summary>
     /// An answer shown as its return sum over the model's own final values, worked out to <paramref name="value"/> (a
     /// misadded sum when the value is another): ruling 5 makes a wrong answer an arithmetic error only where its sum is
-    /// shown. A bare answer when the program's answer is no sum (callers ask <see cref="AnswerErrors.SumOperands"/> first).
+    /// shown. A bare answer when the program's answer is no sum (callers ask <see cref="ReturnSum.Operands"/> first).
     /// </summary>
     public void AnswerWorked(Value value)
     {
-        if (AnswerErrors.SumOperands(Program) is not { Count: >= 2 } operands)
+        if (ReturnSum.Operands(Program.Result) is not { Count: >= 2 } operands)
         {
             Answer(value);
             return;

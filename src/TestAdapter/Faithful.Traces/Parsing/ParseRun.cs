@@ -387,7 +387,7 @@ internal sealed class ParseRun
             if (completed is { } claim)
             {
                 _pending = null;
-                AddClaim(lineNumber, RunsToLoopEnd(pending, content) && claim.Kind == ReadingKind.Execution ? claim with { Shortcut = true } : claim, original);
+                AddClaim(lineNumber, claim.Kind == ReadingKind.Execution && RunsToLoopEnd(pending, content) ? claim with { Shortcut = true } : claim, original);
                 return;
             }
 

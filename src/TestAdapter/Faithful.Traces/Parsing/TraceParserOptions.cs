@@ -155,7 +155,7 @@ public sealed record TraceParserOptions(
             GivenNames = given.ToEquatableArray(),
             StepVariables = new EquatableArray<string>(ImmutableCollectionsMarshal.AsImmutableArray(stepVariables)),
             AnswerVariable = program.Result is Ref && answerVariables.Count == 1 ? answerVariables[0] : null,
-            AnswerIsSum = answerVariables.Count >= 2 && IsSum(program.Result),
+            AnswerIsSum = answerVariables.Count >= 2 && ReturnSum.Operands(program.Result) is not null,
             AnswerVariableCount = answerVariables.Count,
         };
     }
@@ -173,13 +173,6 @@ public sealed record TraceParserOptions(
 
         return false;
     }
-
-    private static bool IsSum(Expr expression) => expression switch
-    {
-        Ref => true,
-        Binary { Op: BinaryOp.Add } add => IsSum(add.Left) && IsSum(add.Right),
-        _ => false,
-    };
 }
 
 /// <summary>A name whose value is given (an input, or a variable declared with a literal), with the literal when known.</summary>

@@ -220,27 +220,6 @@ internal static class AnswerErrors
 
     // Work before the value, or the return expression applied to its operands ("sum([n_0]) is 20"): a computation the
     // answer shows, as ruling 5 asks before a wrong answer can be an arithmetic error.
-    /// <summary>The slots a return sum adds up, in order (<c>n_0 + n_1 + n_2</c>), or null for an answer that is not one.</summary>
-    internal static List<int>? SumOperands(StepProgram program)
-    {
-        var slots = new List<int>();
-        return AddsUp(program.Result, slots) ? slots : null;
-
-        static bool AddsUp(Expr expression, List<int> slots)
-        {
-            switch (expression)
-            {
-                case Ref r:
-                    slots.Add(r.Slot);
-                    return true;
-                case Binary { Op: BinaryOp.Add } b:
-                    return AddsUp(b.Left, slots) && AddsUp(b.Right, slots);
-                default:
-                    return false;
-            }
-        }
-    }
-
     private static bool ShowsComputation(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
         WorkOf(alignment, final, given) is not null
         || alignment.Parsed.Answers.Any(a => a.Value is { } v && v.Text == given.Text && a.Text.Contains("sum(", StringComparison.OrdinalIgnoreCase));

@@ -227,8 +227,10 @@ internal static class ProseAnswerRecogniser
     // sizes what the noun counts, an operand of the description, not the result ("a value of 6" still gives 6)
     // (gpt4/complexity-cot/288, holdout23).
     private static bool QuantifiesNoun(List<Token> tokens, int value) =>
-        value >= 2 && tokens[value - 1].IsWord("of") && tokens[value - 2] is { Kind: TokenKind.Word, Text: { Length: > 3 } noun }
-        && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
+        value >= 2 && tokens[value - 1].IsWord("of") && tokens[value - 2] is { Kind: TokenKind.Word } noun && LooksPlural(noun.Text);
+
+    // "multiples", "numbers", not "class" or "is": a word of four letters or more ending in a single 's'.
+    private static bool LooksPlural(string word) => word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 
     // "each number is the sum of the 3 previous numbers in the pyramid": a number before a plural noun, or before one of a
     // few words that qualify one, counts the things the sentence describes; it is no value (llama2-70b/complexity-cot/213,
@@ -241,8 +243,8 @@ internal static class ProseAnswerRecogniser
             next++;
         }
 
-        return next < to && tokens[next] is { Kind: TokenKind.Word, Text: { Length: > 3 } noun } word && !word.In(WordLists.Operator)
-            && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) && !noun.EndsWith("us", StringComparison.Ordinal);
+        return next < to && tokens[next] is { Kind: TokenKind.Word } word && !word.In(WordLists.Operator)
+            && LooksPlural(word.Text) && !word.Text.EndsWith("us", StringComparison.Ordinal);
     }
 
     private static readonly HashSet<string> CountQualifiers = new(StringComparer.OrdinalIgnoreCase)

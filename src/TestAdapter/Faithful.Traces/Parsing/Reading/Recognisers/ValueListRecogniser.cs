@@ -80,8 +80,8 @@ internal static class ValueListRecogniser
             return at;
         }
 
-        var position = Array.IndexOf(PassOrdinals, tokens[at + 2].Text.ToLowerInvariant());
-        if (tokens[at + 2].Kind != TokenKind.Word || position < 0)
+        var position = tokens[at + 2].Kind == TokenKind.Word ? Array.IndexOf(PassOrdinals, tokens[at + 2].Text.ToLowerInvariant()) : -1;
+        if (position < 0)
         {
             return at;
         }
