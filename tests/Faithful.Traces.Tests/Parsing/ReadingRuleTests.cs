@@ -1051,4 +1051,34 @@ public sealed class ReadingRuleTests
         Assert.Contains(FailureMode.HallucinatedSteps, verdict.Modes);
         Assert.DoesNotContain(FailureMode.ArithmeticError, verdict.Modes);
     }
+
+    [Theory]
+    [InlineData("n_0 becomes 5.", "NoChangeExecution:n_1=0* Execution:n_0=5 NoChangeExecution:n_1=0* Execution:n_0=7 NoChangeExecution:n_1=0*")]
+    [InlineData("Still in the first iteration.", "NoChangeExecution:n_1=0* Readout:n_1=0 Execution:n_0=7 NoChangeExecution:n_1=0*")]
+    public void A_remains_after_the_outer_loop_wrote_again_sums_up_the_inner_loop_s_next_run(string second, string kinds)
+    {
+        // "The inner loop runs again, and n_1 remains 0" once per outer pass sums up each run of the inner loop
+        // (llama3-70b/complexity-cot/581, holdout40: the second and third read as restatements of the first, and the
+        // answer as premature). Without a write of the outer loop's variable in between it restates.
+        var trace = TraceParser.Parse("n_0 becomes 3. The inner loop runs 3 times, and n_1 remains 0 after the inner loop.\n" + second
+            + " The inner loop runs again, and n_1 remains 0 after the inner loop.\nn_0 becomes 7. The inner loop runs again, and n_1 remains 0 after the inner loop.",
+            Programs.ZeroFlipLoop());
+
+        Assert.Equal(kinds, Kinds(trace).Replace("Execution:n_0=3 ", ""));
+    }
+
+    [Fact]
+    public void A_remains_right_after_the_walk_restates_it_and_a_wrong_one_later_is_a_slip()
+    {
+        // n_1 flips from 1 to -1, 1, -1 in each pass of n_0. "So n_1 remains -1 after the inner loop" under the walk that
+        // reached -1 restates it; after the second pass "remains -1" is wrong (1), the third right: an arithmetic error and
+        // no premature answer (llama3-70b/complexity-cot/582, holdout16, and gpt4/complexity-cot/586, holdout18).
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], "n_0 becomes 3. n_1 becomes -1, then 1, then -1. So, n_1 remains -1 after the inner loop.\n"
+            + "n_0 becomes 5. The inner loop runs again, and n_1 remains -1 after the inner loop.\n"
+            + "n_0 becomes 7. The inner loop runs again, and n_1 remains -1 after the inner loop.\n<result>6</result>");
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
+    }
 }

@@ -34,6 +34,8 @@ internal sealed class DocumentPass
 
     private readonly bool _readoutAnswers;
 
+    private Dictionary<(string Outer, string Inner), bool>? _encloses;
+
     public DocumentPass(ReaderKnowledge knowledge, HashSet<string> singleWrite, bool readoutAnswers = true)
     {
         _readoutAnswers = readoutAnswers;
@@ -282,10 +284,12 @@ internal sealed class DocumentPass
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
         // "After the loops, n_0 will be -4 and n_1 will be 1": a summary that repeats values already summed up restates them.
         // "(Fourth loop iterates 3 times, so n_3 becomes -13)" under the line that computed -13: a bare summary of the value
-        // the walk just reached restates it too ("n_1 remains 1 after the inner loop" still claims the loop ran).
+        // the walk just reached restates it too ("n_1 remains 1 after the inner loop" still claims the loop ran, unless the
+        // walk that reached 1 is on its line: "n_1 becomes -1, then 1. So, n_1 remains 1 after the inner loop").
         if (kind is ReadingKind.Execution or ReadingKind.NoChangeExecution && shortcut && state is not null && state.Holds(value)
-            && (state.SummarizedIn == _generation || (kind == ReadingKind.Execution && claim.Work is null && Executed(state)))
-            && !RunsAgain(ClauseOf(e.Text, claim.Name!)))
+            && (state.SummarizedIn == _generation || (kind == ReadingKind.Execution && claim.Work is null && Executed(state))
+                || (kind == ReadingKind.NoChangeExecution && LastExecution() is { } walked && walked.Line == e.Line && walked.Name == claim.Name && SameValue(walked.Value, value)))
+            && !RunsAgain(ClauseOf(e.Text, claim.Name!)) && !(kind == ReadingKind.NoChangeExecution && EnclosingLoopRanSince(state, claim.Name!)))
         {
             kind = ReadingKind.Readout;
             shortcut = false;
@@ -576,6 +580,7 @@ internal sealed class DocumentPass
             state.ExecutedSinceSnapshotIn = _generation;
             state.ExecutedIn = _generation;
             state.SummarizedIn = claim.Shortcut ? _generation : 0;
+            state.SummaryClaim = _claims.Count;
             if (claim.Value is { } value)
             {
                 state.Hold(value);
@@ -584,6 +589,73 @@ internal sealed class DocumentPass
 
         _claims.Add(claim.Attempt == _attempt ? claim : claim with { Attempt = _attempt });
         _claimsThisAttempt++;
+    }
+
+    // "3. ... n_0 -= 2 sets n_0 to -4. The inner loop runs again, and n_1 remains 0. 4. ... n_0 -= 2 sets n_0 to -6. The
+    // inner loop runs again, and n_1 remains 0.": a variable whose writes enclose the summed-up one's loop wrote a new value
+    // since the last summary, so the loop ran again and the second "remains" sums up that run (llama3-70b/complexity-cot/581,
+    // holdout40), rather than restating the first.
+    private bool EnclosingLoopRanSince(NameState state, string name)
+    {
+        for (var i = state.SummaryClaim + 1; i < _claims.Count; i++)
+        {
+            if (_claims[i] is { Executes: true, Repeats: false, Name: { } other } && other != name && Encloses(other, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether outer's statement sits in a loop around inner's: the program writes outer first (its statement comes
+    // before inner's loop) and again between two writes of inner (a statement inside inner's loop, written after inner's,
+    // comes between them as well, but not first). Declarations are blank in StepVariables.
+    private bool Encloses(string outer, string inner)
+    {
+        // Asked again for each claim since a summary: one scan of a long program's steps per pair.
+        _encloses ??= [];
+        if (!_encloses.TryGetValue((outer, inner), out var encloses))
+        {
+            _encloses[(outer, inner)] = encloses = WrittenAround(_knowledge.StepVariables, outer, inner);
+        }
+
+        return encloses;
+    }
+
+    private static bool WrittenAround(string[] steps, string outer, string inner)
+    {
+        var (innerFirst, innerLast) = BodyWrites(steps, inner);
+        var (outerFirst, _) = BodyWrites(steps, outer);
+        if (innerFirst < 0 || outerFirst < 0 || outerFirst > innerFirst)
+        {
+            return false;
+        }
+
+        for (var i = innerFirst + 1; i < innerLast; i++)
+        {
+            if (steps[i] == outer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int First, int Last) BodyWrites(string[] steps, string name)
+    {
+        int first = -1, last = -1;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i] == name)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        return (first, last);
     }
 
     private ParsedClaim? LastExecution()
@@ -646,6 +718,9 @@ internal sealed class DocumentPass
         public int ExecutedSinceSnapshotIn;
         public int SummarizedIn;
 
+        // Where in the pass's claims the summary of SummarizedIn sits.
+        public int SummaryClaim;
+
         // A bare repeat of the given value that may be a write leaving it so ("n_4 *= -1, so n_4 = 0" from 0).
         public int RestatedGivenIn;
 
@@ -664,6 +739,7 @@ internal sealed class DocumentPass
         {
             (IsGiven, Given, SingleWrite, HasHeld, Held, ClaimedIn, Claimed, ExecutedIn, ExecutedSinceSnapshotIn, SummarizedIn, RestatedGivenIn, RestatedGivenTimes) =
                 (false, null, singleWrite, false, default, 0, null, 0, 0, 0, 0, 0);
+            SummaryClaim = 0;
             return this;
         }
     }
