@@ -1081,4 +1081,21 @@ public sealed class ReadingRuleTests
         Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
         Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
     }
+
+    [Theory]
+    [InlineData("Take the terms 2*3=6, 2*4=8 and 2*5=10.", true)]
+    [InlineData("Take the terms 6, 8 and 10.", false)]
+    [InlineData("Take the terms n_0 + 2 = 6, n_0 + 4 = 8 and n_0 + 6 = 10.", false)]
+    public void A_sum_of_results_worked_out_on_numbers_alone_is_an_invented_total(string work, bool invented)
+    {
+        // A loop recast as a sequence whose terms are worked out without a name, then added up (llama2-70b/complexity-cot/568,
+        // holdout2, and the same reply in holdout8 and holdout21): the total is a rewritten computation the program does not
+        // have (extra steps) and not an answer; the output said after it stays the answer. Numbers only named, or
+        // worked out from a name, are no such results.
+        var reply = work + "\nTheir sum is 6+8+10=24.\nSo the output of f(3) is 24.\n<result>24</result>";
+        var verdict = CaseScorer.Score(Programs.Counter(), [], reply);
+
+        Assert.Equal(invented, verdict.Modes.Contains(FailureMode.HallucinatedSteps));
+        Assert.Equal(invented ? 2 : 3, TraceParser.Parse(reply, Programs.Counter()).Answers.Count);
+    }
 }

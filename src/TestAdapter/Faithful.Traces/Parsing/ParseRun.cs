@@ -240,7 +240,7 @@ internal sealed class ParseRun
 
         FlushPending();
         ClosedForm.DropSuperseded(_events);
-        InventedTotals.Apply(_events, _knowledge);
+        InventedTotals.Apply(_events, _knowledge, _lines);
         DropRunningSums();
         return _events;
     }

@@ -16,7 +16,8 @@ internal static class InventedTotals
     /// <summary>The name an invented total is claimed under: not a program variable, so the aligner counts it as an extra.</summary>
     public const string Name = "sum";
 
-    public static void Apply(List<ReadEvent> events, ReaderKnowledge knowledge)
+    /// <param name="lines">The reply's lines: a total may add up results the reply worked out without naming them.</param>
+    public static void Apply(List<ReadEvent> events, ReaderKnowledge knowledge, string[] lines)
     {
         if (!(knowledge.AnswerIsSum || knowledge.AnswerVariable is not null) || IsProgramName(knowledge, Name))
         {
@@ -37,10 +38,12 @@ internal static class InventedTotals
 
         // One pass in reply order: the values given so far (declared, claimed, answered, earlier totals) decide each total.
         var seen = GivenValues(knowledge);
+        Dictionary<long, int>? unnamed = null;
         for (var k = 0; k < events.Count; k++)
         {
             var e = events[k];
-            if (Candidate(e, answerVariables) is { } operands && operands.TrueForAll(seen.Contains))
+            if (Candidate(e, answerVariables) is { } operands
+                && operands.TrueForAll(o => seen.Contains(o) || (unnamed ??= UnnamedResults(lines)).TryGetValue(o, out var line) && line < e.Line))
             {
                 var total = e.Answer!.Value!.Value;
                 events[k] = ReadEvent.ForClaim(e.Line, new LineClaim(Name, null, total, e.Answer.Work), e.Answer.Text);
@@ -98,6 +101,95 @@ internal static class InventedTotals
                 k++;
             }
         }
+    }
+
+    // A loop recast as a sequence whose terms are worked out as bare arithmetic ("2*3=6", then "2*4=8", ...) and then
+    // added up (llama2-70b/complexity-cot/568, holdout2, and two more readings of the same reply): results of arithmetic
+    // on numbers alone, which name no variable, are values the reply gave as well, so a sum of them is a total of a
+    // rewritten computation. Each result with the first (1-based) line that works it out.
+    private static Dictionary<long, int> UnnamedResults(string[] lines)
+    {
+        var results = new Dictionary<long, int>();
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            for (var at = line.IndexOf('='); at >= 0; at = line.IndexOf('=', at + 1))
+            {
+                if ((at > 0 && line[at - 1] is '=' or '!' or '<' or '>') || (at + 1 < line.Length && line[at + 1] == '='))
+                {
+                    continue;
+                }
+
+                var from = at + 1;
+                while (from < line.Length && line[from] == ' ')
+                {
+                    from++;
+                }
+
+                if (WorkedOnNumbers(line, at) && NumberReader.TryRead(line, from, allowSign: true, out var value) > from && value.Int64 is { } result)
+                {
+                    results.TryAdd(result, n + 1);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    // Whether the text before '=' at `at` is arithmetic on numbers alone ("2*3", "6 + 8 + 10", "(-1) * 2"): digits joined
+    // by at least one operator, not part of a name ("n_0 + 2" ends in a name's digit).
+    private static bool WorkedOnNumbers(string line, int at)
+    {
+        var end = at;
+        while (end > 0 && line[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && line[start - 1] is (>= '0' and <= '9') or '+' or '-' or '*' or '/' or '(' or ')' or ' ' or '\u00d7')
+        {
+            start--;
+        }
+
+        while (start < end && line[start] == ' ')
+        {
+            start++;
+        }
+
+        if (start == end || line[start] is not ((>= '0' and <= '9') or '(' or '-') || (start > 0 && TokenText.IsWordChar(line[start - 1])))
+        {
+            return false;
+        }
+
+        // An operator joins two operands: a minus right after a number or ')' subtracts, any other is a sign.
+        var operators = 0;
+        var digits = 0;
+        var afterOperand = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = line[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+                afterOperand = true;
+            }
+            else if (c == ')')
+            {
+                afterOperand = true;
+            }
+            else if (c is '+' or '*' or '/' or '\u00d7' || (c == '-' && afterOperand))
+            {
+                operators++;
+                afterOperand = false;
+            }
+            else if (c != ' ')
+            {
+                afterOperand = false;
+            }
+        }
+
+        return digits > 0 && operators > 0;
     }
 
     private static bool NamesSeveralVariables(string text, ReaderKnowledge knowledge)
