@@ -1098,4 +1098,19 @@ public sealed class ReadingRuleTests
         Assert.Equal(invented, verdict.Modes.Contains(FailureMode.HallucinatedSteps));
         Assert.Equal(invented ? 2 : 3, TraceParser.Parse(reply, Programs.Counter()).Answers.Count);
     }
+
+    [Theory]
+    [InlineData("Define a function that gets an int and returns True when it is a power of 2.", 1)]
+    [InlineData("You get a list of numbers. Write a function that returns the largest of them, say 9.", 1)]
+    [InlineData("No, the function returns 4.", 2)]
+    public void A_coding_exercise_the_reply_poses_after_its_work_answers_nothing(string line, int answers)
+    {
+        // After its answer a reply went on to pose exercises of its own; "returns True if it is a power of 2" was read as
+        // a second answer, 2, and as a self-correction (llamacodeinstruct/complexity-cot/1228, holdout5). An exercise
+        // opens its line or a sentence of it with an imperative; a later answer in plain words still counts.
+        var reply = "n_0 = 1 + 1 = 2\nn_0 = 2 + 1 = 3\nn_0 = 3 + 1 = 4\n<result>5</result>\n" + line;
+
+        Assert.Equal(answers, TraceParser.Parse(reply, Programs.Counter()).Answers.Count);
+        Assert.Equal(answers > 1, CaseScorer.Score(Programs.Counter(), [], reply).Modes.Contains(FailureMode.SelfCorrection));
+    }
 }

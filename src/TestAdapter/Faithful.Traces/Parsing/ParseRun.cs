@@ -181,7 +181,8 @@ internal sealed class ParseRun
 
             if (!_inventedTask && HasClaimOrAnswer(i + 1)
                 && (Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed)
-                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))))
+                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))
+                    || PosesExercise(trimmed)))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;
@@ -244,6 +245,75 @@ internal sealed class ParseRun
         DropRunningSums();
         return _events;
     }
+
+    // "Define a function that ... returns True if ...", "Write a program that ...": after its work the
+    // reply poses coding exercises of its own, whose "returns ... 2" answers nothing asked (llamacodeinstruct/complexity-cot/1228,
+    // holdout5, read as a second answer and a self-correction).
+    private static bool PosesExercise(string trimmed)
+    {
+        // The exercise may open the line or a later sentence of it ("You have an array of integers, ... . Write a function ...").
+        var text = trimmed.AsSpan();
+        for (var start = 0; start >= 0 && start < text.Length;)
+        {
+            if (OpensExercise(text[start..]))
+            {
+                return true;
+            }
+
+            var stop = text[start..].IndexOf(". ");
+            start = stop < 0 ? -1 : start + stop + 2;
+        }
+
+        return false;
+    }
+
+    private static bool OpensExercise(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 16 || char.ToLowerInvariant(text[0]) is not ('d' or 'w' or 'c' or 'i'))
+        {
+            return false;
+        }
+
+        var space = text.IndexOf(' ');
+        if (space < 0 || !IsExerciseVerb(text[..space]))
+        {
+            return false;
+        }
+
+        var rest = text[(space + 1)..];
+        rest = rest.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? rest[2..] : rest.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? rest[3..] : [];
+        if (rest.StartsWith("python ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest[7..];
+        }
+
+        foreach (var thing in ExerciseThings)
+        {
+            if (rest.StartsWith(thing, StringComparison.OrdinalIgnoreCase) && (rest.Length == thing.Length || !char.IsLetter(rest[thing.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsExerciseVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var verb in ExerciseVerbs)
+        {
+            if (word.Equals(verb, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ExerciseVerbs = ["define", "write", "create", "implement"];
+
+    private static readonly string[] ExerciseThings = ["function", "program", "method", "class"];
 
     // Why an answer after the reply wrote a new task prompt (a tag or a prose answer) is not one.
     private const string InventedTaskReason = "answers an invented follow-on task, not the question asked";
