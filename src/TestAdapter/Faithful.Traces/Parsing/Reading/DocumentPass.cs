@@ -591,10 +591,9 @@ internal sealed class DocumentPass
         _claimsThisAttempt++;
     }
 
-    // "3. ... n_0 -= 2 sets n_0 to -4. The inner loop runs again, and n_1 remains 0. 4. ... n_0 -= 2 sets n_0 to -6. The
-    // inner loop runs again, and n_1 remains 0.": a variable whose writes enclose the summed-up one's loop wrote a new value
-    // since the last summary, so the loop ran again and the second "remains" sums up that run (llama3-70b/complexity-cot/581,
-    // holdout40), rather than restating the first.
+    // An outer pass per item, each giving n_0's new value and then "n_1 remains 0" for the inner loop: a variable whose
+    // writes enclose the summed-up one's loop wrote a new value since the last summary, so the loop ran again and the
+    // second "remains" sums up that run (llama3-70b/complexity-cot/581, holdout40), rather than restating the first.
     private bool EnclosingLoopRanSince(NameState state, string name)
     {
         for (var i = state.SummaryClaim + 1; i < _claims.Count; i++)
