@@ -641,11 +641,13 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
-    public void An_answer_that_reads_out_an_invented_total_over_right_finals_is_a_readout_error_too()
+    public void An_answer_that_reads_out_an_invented_total_over_right_finals_reports_the_extra_step_only()
     {
+        // Session 5 called this a readout error as well; the readers of six real replies of the form since give the extra
+        // step alone, or an arithmetic error where the total is misadded (An_answer_that_repeats_an_invented_total_...).
         var verdict = CaseScorer.Score(Programs.Loop(), [], "n_0 = 3\nn_1 = -1\nn_1 = -2\nn_0 = 5\nn_1 = -3\nn_1 = -4\nn_0 = 7\nn_1 = -5\nn_1 = -6\nsum = 3 + 5 + 7 = 15\n<result>15</result>");
 
-        Assert.Equal([FailureMode.HallucinatedSteps, FailureMode.ReadoutError], verdict.Modes.Where(m => m is FailureMode.HallucinatedSteps or FailureMode.ReadoutError));
+        Assert.Equal([FailureMode.HallucinatedSteps], verdict.Modes.Where(m => m is FailureMode.HallucinatedSteps or FailureMode.ReadoutError or FailureMode.ArithmeticError));
     }
 
     [Theory]
@@ -1112,5 +1114,22 @@ public sealed class ReadingRuleTests
 
         Assert.Equal(answers, TraceParser.Parse(reply, Programs.Counter()).Answers.Count);
         Assert.Equal(answers > 1, CaseScorer.Score(Programs.Counter(), [], reply).Modes.Contains(FailureMode.SelfCorrection));
+    }
+
+    [Theory]
+    [InlineData("2 + 3 + 4 = 9", 9, null)]
+    [InlineData("2 + 3 + 4 = 10", 10, FailureMode.ArithmeticError)]
+    public void An_answer_that_repeats_an_invented_total_reads_out_no_final_value(string total, long answer, FailureMode? slip)
+    {
+        // Adding up the values one variable took is an extra step (the readers' convention); an answer that repeats that
+        // total reports the extra step, not a misread of the right finals (llama2-70b/complexity-cot/6, extrasteps, and
+        // gpt4/complexity-cot/567, holdout18, were read as readout errors too). A total misadded on its line is an
+        // arithmetic slip (llama2-70b/complexity-cot/24, holdout10, and /1, holdout23).
+        var verdict = CaseScorer.Score(Programs.Counter(), [], "n_0 = 1 + 1 = 2\nn_0 = 2 + 1 = 3\nn_0 = 3 + 1 = 4\n"
+            + FormattableString.Invariant($"The sum of the values of n_0 is {total}.\nSo the function returns {answer}.\n<result>{answer}</result>"));
+
+        Assert.Contains(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+        Assert.Equal(slip is not null, verdict.Modes.Contains(FailureMode.ArithmeticError));
     }
 }

@@ -55,6 +55,21 @@ internal static class AnswerErrors
         var lines = FailureClassifier.Lines(final.Line);
         if (heldAnswer is { } right && right == truth)
         {
+            if (InventedTotalOf(alignment, given) is { } invented)
+            {
+                // The answer reports a total the program has no statement for ("adds up the values n_0 took": an extra step,
+                // by the readers' convention), not the trace's final values: no readout of them, right or wrong. A total
+                // misadded on its own line is an arithmetic slip (llama2-70b/complexity-cot/6 and gpt4/complexity-cot/567,
+                // extrasteps and holdout18, were read as readout errors as well; llama2-70b/complexity-cot/24, holdout10, as
+                // a readout error for a misadded total).
+                if (invented.Work is { } work && given.Int64 is { } total && PartComingToOtherThan(work, total, listedSums: false) is { } worked)
+                {
+                    found.Add(new Evidence(FailureMode.ArithmeticError, $"the invented total's own work comes to {worked}, not {given}", FailureClassifier.Lines(invented.Line), EquatableArray<int>.Empty));
+                }
+
+                return;
+            }
+
             if (Readout(alignment, final, given, held) is { } how)
             {
                 found.Add(new Evidence(FailureMode.ReadoutError, $"the trace holds the right final values (answer {truth}) but the answer {given} {how}", lines, EquatableArray<int>.Empty));
@@ -226,6 +241,10 @@ internal static class AnswerErrors
 
     // The computation shown for the answer: on its own line, on an earlier statement of the same answer, or on a total
     // the reader took as an invented step ("Sum = 3 + 5 + 7 = 15").
+    // The invented total (InventedTotals) the answer repeats, if any: the last one with the answer's value.
+    private static ParsedClaim? InventedTotalOf(TraceAlignment alignment, ParsedValue given) =>
+        alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Value is { } v && v.Text == given.Text);
+
     private static string? WorkOf(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
         final.Work
         ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work
