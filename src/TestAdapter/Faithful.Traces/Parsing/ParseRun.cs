@@ -55,6 +55,9 @@ internal sealed class ParseRun
     private bool _repeatSaid;
     private readonly InputTracker? _input;
     private bool _inventedTask;
+    private int _exercisesLookedAt;
+    private int _eventsSeenForExercises;
+    private int _firstAnswerLine = int.MaxValue;
     private bool _inCode;
     private bool _inDef;
 
@@ -181,8 +184,7 @@ internal sealed class ParseRun
 
             if (!_inventedTask && HasClaimOrAnswer(i + 1)
                 && (Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed)
-                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))
-                    || PosesExercise(trimmed)))
+                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;
@@ -246,22 +248,62 @@ internal sealed class ParseRun
         return _events;
     }
 
+    // Whether an invented task has begun by line `index` (0-based, inclusive): a task prompt found in the pass, or a coding
+    // exercise posed on or after the line of the reply's first answer. The exercises are looked for only when an answer
+    // needs it, from where the last look stopped, and only from the first answer on: asked of every line after the first
+    // claim, the look cost the terse and real rows 2-5%.
+    private bool InventedTaskBy(int index)
+    {
+        if (_inventedTask)
+        {
+            return true;
+        }
+
+        for (; _eventsSeenForExercises < _events.Count; _eventsSeenForExercises++)
+        {
+            if (_events[_eventsSeenForExercises].Kind == ReadEventKind.Answer)
+            {
+                _firstAnswerLine = Math.Min(_firstAnswerLine, _events[_eventsSeenForExercises].Line);
+            }
+        }
+
+        // The answer asking may be the first: its own line counts.
+        _exercisesLookedAt = Math.Max(_exercisesLookedAt, Math.Min(_firstAnswerLine, index + 1) - 1);
+        for (; _exercisesLookedAt <= index && _exercisesLookedAt < _lines.Length; _exercisesLookedAt++)
+        {
+            if (PosesExercise(_lines[_exercisesLookedAt].TrimStart()))
+            {
+                _inventedTask = true;
+                _exercisesLookedAt++;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "Define a function that ... returns True if ...", "Write a program that ...": after its work the
     // reply poses coding exercises of its own, whose "returns ... 2" answers nothing asked (llamacodeinstruct/complexity-cot/1228,
     // holdout5, read as a second answer and a self-correction).
     private static bool PosesExercise(string trimmed)
     {
-        // The exercise may open the line or a later sentence of it ("You have an array of integers, ... . Write a function ...").
+        // The exercise may open the line or a later sentence of it ("You have an array of integers, ... . Write a function
+        // ..."). Asked of every line after the first claim: a search for one character finds the sentences.
         var text = trimmed.AsSpan();
-        for (var start = 0; start >= 0 && start < text.Length;)
+        if (OpensExercise(text))
         {
-            if (OpensExercise(text[start..]))
+            return true;
+        }
+
+        for (var dot = text.IndexOf('.'); dot >= 0 && dot + 2 < text.Length;)
+        {
+            if (text[dot + 1] == ' ' && OpensExercise(text[(dot + 2)..]))
             {
                 return true;
             }
 
-            var stop = text[start..].IndexOf(". ");
-            start = stop < 0 ? -1 : start + stop + 2;
+            var next = text[(dot + 1)..].IndexOf('.');
+            dot = next < 0 ? -1 : dot + 1 + next;
         }
 
         return false;
@@ -321,7 +363,7 @@ internal sealed class ParseRun
     // Why the answer found on line `index`, after `before` on its line, answers no question the reply was asked; null
     // when it is an answer. Read before the line becomes the previous one.
     private string? NotTheAnswer(string before, int index) =>
-        _inventedTask ? InventedTaskReason
+        InventedTaskBy(index) ? InventedTaskReason
         : _input?.Other is { } other ? _input.Reason(other)
 
         // "Example: <result>12</result>": a format example (often copied from an invented prompt), not an answer.
@@ -519,7 +561,7 @@ internal sealed class ParseRun
             {
                 AddIssue(lineNumber, original, _input.Reason(other));
             }
-            else if (_inventedTask)
+            else if (InventedTaskBy(lineNumber - 1))
             {
                 AddIssue(lineNumber, original, InventedTaskReason);
             }
