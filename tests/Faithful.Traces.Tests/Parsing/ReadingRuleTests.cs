@@ -1132,4 +1132,25 @@ public sealed class ReadingRuleTests
         Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
         Assert.Equal(slip is not null, verdict.Modes.Contains(FailureMode.ArithmeticError));
     }
+
+    [Fact]
+    public void A_value_said_for_the_input_after_a_parity_rule_sums_up_the_loop_the_line_described()
+    {
+        // The loop is summed up two sentences before its value, a parity rule in between (gpt4/complexity-cot/116,
+        // holdout43): the value is the loop's end, wrong here (nine flips of 1 end at -1), not a mid-loop write it matches.
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], "n_0 is increased by 2 three times, so it ends at 7.\n"
+            + "n_1 gets multiplied by -1 exactly n*n times. If n is odd, n_1 will be 1, if n is even, n_1 will be -1. So for n=3, n_1 will be 1.\n<result>8</result>");
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
+    [Theory]
+    [InlineData("We go through the loop 3 times. Initially, n_1 is 1. So, after the first iteration, n_1 will become -1.", "Execution:n_1=-1")]
+    [InlineData("We go through the loop 9 times. Each time, n_1 is multiplied by -1. So, n_1 will become -1.", "Execution:n_1=-1*")]
+    public void A_loop_summed_up_two_sentences_back_makes_no_shortcut_of_a_named_iteration(string line, string kinds)
+    {
+        // gpt35/complexity-redundant-cot/835 (holdout42) walks the first two iterations under such a summary.
+        Assert.Equal(kinds, Kinds(TraceParser.Parse(line, Programs.FlipLoop())).Replace("InputEcho:n_1=1 ", ""));
+    }
 }

@@ -239,9 +239,13 @@ internal sealed class LineContext
 
     /// <summary>
     /// Whether sentence <paramref name="sentence"/> summarizes a loop rather than one step, by its own words or the
-    /// sentence before it on the line ("The inner loop runs 3 times again. So n_1 becomes -5.").
+    /// sentence before it on the line ("The inner loop runs 3 times again. So n_1 becomes -5."), or the one before that
+    /// when neither names an iteration (a loop of n*n sign flips, then a rule for odd and even n, then the value for n=3:
+    /// gpt4/complexity-cot/116, holdout43, placed on a mid-loop write that matched, and read as premature).
     /// </summary>
-    public bool IsShortcutSentence(int sentence) => SummarizesLoop(sentence) || (sentence > 0 && SummarizesLoop(sentence - 1));
+    public bool IsShortcutSentence(int sentence) =>
+        SummarizesLoop(sentence) || (sentence > 0 && SummarizesLoop(sentence - 1))
+        || (sentence > 1 && SummarizesLoop(sentence - 2) && !NamesIteration(sentence) && !NamesIteration(sentence - 1));
 
     /// <summary>
     /// Whether sentence <paramref name="sentence"/> (or the line's first sentence) names a single iteration: "iteration 2",
