@@ -1153,4 +1153,26 @@ public sealed class ReadingRuleTests
         // gpt35/complexity-redundant-cot/835 (holdout42) walks the first two iterations under such a summary.
         Assert.Equal(kinds, Kinds(TraceParser.Parse(line, Programs.FlipLoop())).Replace("InputEcho:n_1=1 ", ""));
     }
+
+    [Fact]
+    public void A_name_retyped_without_its_underscore_is_the_program_s_variable()
+    {
+        // llamacodeinstruct/complexity-cot/923 (holdout43) and /40 (holdout42) re-type the program with n0 for n_0: their
+        // "n0 = 1" lines echo declarations and are no steps the program lacks.
+        var verdict = CaseScorer.Score(Programs.Counter(), [], "n0 = 1\nn0 = 1 + 1 = 2\nn0 = 2 + 1 = 3\nn0 = 3 + 1 = 4\n<result>4</result>");
+
+        Assert.Equal([FailureMode.Correct], verdict.Modes);
+    }
+
+    [Fact]
+    public void Work_after_an_invented_task_prompt_is_not_the_reply_s()
+    {
+        // After its answer a reply writes a new task prompt and works that (llamacodeinstruct/complexity-cot/763,
+        // holdout24: another function's parameters n1 and n2, read as the program's given values and misread); like the
+        // prompt's answers, its claims answer nothing asked.
+        var verdict = CaseScorer.Score(Programs.Counter(), [], "n_0 = 1 + 1 = 2\nn_0 = 2 + 1 = 3\nn_0 = 3 + 1 = 4\n<result>4</result>\n"
+            + "Simulate this Python function for a new input and enclose the solution between tags.\nn_0 = 9 + 1 = 10\n<result>10</result>");
+
+        Assert.Equal([FailureMode.Correct], verdict.Modes);
+    }
 }

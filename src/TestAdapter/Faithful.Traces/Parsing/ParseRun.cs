@@ -727,8 +727,9 @@ internal sealed class ParseRun
 
     private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false)
     {
-        // Work for another value of the input ("Here's the solution for n=4:") is another question's run, not this one's.
-        if (_input?.Other is null)
+        // Work for another value of the input ("Here's the solution for n=4:") is another question's run, not this one's;
+        // so is work after an invented task prompt (an exercise, found only when an answer asks, leaves claims as they are).
+        if (_input?.Other is null && !_inventedTask)
         {
             _events.Add(ReadEvent.ForClaim(lineNumber, claim, Bound(original.Trim()), listItem));
         }
