@@ -114,17 +114,6 @@ internal sealed class NameRules
             return null;
         }
 
-        // The other way round: n0 is n_0 where the program spells it so (a reply that re-types the program without the
-        // underscore: llamacodeinstruct/complexity-cot/923, holdout43, whose "n0 = 1" read as an extra step).
-        if (_known is not null && IsLettersThenDigits(identifier))
-        {
-            var digits = identifier.AsSpan().IndexOfAnyInRange('0', '9');
-            if (_known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(string.Concat(identifier.AsSpan(0, digits), "_", identifier.AsSpan(digits)), out known))
-            {
-                return known;
-            }
-        }
-
         if (IsLettersThenDigits(identifier) || IsSsaName(identifier))
         {
             return identifier;

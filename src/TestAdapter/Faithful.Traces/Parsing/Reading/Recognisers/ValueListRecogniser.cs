@@ -49,7 +49,7 @@ internal static class ValueListRecogniser
             }
 
             // "3 after the second iteration, 5 after the third": a pass phrase ("after" is a joining word) may follow a value.
-            var after = tokens[i + 1].In(WordLists.ListJoiner) ? PassPhraseEnd(tokens, i + 1, tokens.Count, out _) : i + 1;
+            var after = tokens[i + 1].In(WordLists.ListJoiner) || tokens[i + 1].IsWord("in") ? PassPhraseEnd(tokens, i + 1, tokens.Count, out _) : i + 1;
             if (after >= tokens.Count || !IsSeparator(tokens[after]))
             {
                 continue;
@@ -70,12 +70,13 @@ internal static class ValueListRecogniser
         return false;
     }
 
-    // The end of "after the second [iteration]" from `at` (its ordinal, 1-based, in `ordinal`), or `at` when none starts
-    // there.
+    // The end of "after the second [iteration]" or "in the second [iteration]" from `at` (its ordinal, 1-based, in
+    // `ordinal`), or `at` when none starts there (values each said "in" their pass, in order: llama3-70b/complexity-cot/309,
+    // holdout44, read as one loop-end value).
     private static int PassPhraseEnd(List<Token> tokens, int at, int end, out int ordinal)
     {
         ordinal = 0;
-        if (at + 2 >= end || !tokens[at].In(WordLists.ListJoiner) || !tokens[at].IsWord("after") || !tokens[at + 1].IsWord("the"))
+        if (at + 2 >= end || !((tokens[at].In(WordLists.ListJoiner) && tokens[at].IsWord("after")) || tokens[at].IsWord("in")) || !tokens[at + 1].IsWord("the"))
         {
             return at;
         }
