@@ -1167,4 +1167,19 @@ public sealed class ReadingRuleTests
 
         Assert.Equal([FailureMode.Correct], verdict.Modes);
     }
+
+    [Theory]
+    [InlineData("How many letters does the word cat have?", 1)]
+    [InlineData("What is the value of n_0 now?", 2)]
+    [InlineData("What is f(3), then?", 2)]
+    [InlineData("How many times does the loop run?", 2)]
+    public void A_question_naming_nothing_of_the_program_after_an_answer_poses_a_new_problem(string question, int answers)
+    {
+        // After its answer a reply went on with quizzes of its own and their tags (llamacodeinstruct/complexity-cot/192,
+        // holdout14: read as a self-correction). A question about the program's variables or the function asked stays
+        // the reply's own.
+        var reply = "n_0 = 1 + 1 = 2\nn_0 = 2 + 1 = 3\nn_0 = 3 + 1 = 4\n<result>5</result>\n" + question + "\n<result>4</result>";
+
+        Assert.Equal(answers, TraceParser.Parse(reply, Programs.Counter()).Answers.Count);
+    }
 }

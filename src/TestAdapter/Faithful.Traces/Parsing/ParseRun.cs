@@ -184,7 +184,8 @@ internal sealed class ParseRun
 
             if (!_inventedTask && HasClaimOrAnswer(i + 1)
                 && (Reading.Lexicon.TaskPromptCues.InAnyCase(trimmed)
-                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))))
+                    || ((trimmed.EndsWith('?') || trimmed.EndsWith(':')) && Reading.Lexicon.NewProblemCues.InAnyCase(trimmed))
+                    || (trimmed.EndsWith('?') && AsksAnotherQuestion(trimmed) && AnsweredBefore(i + 1))))
             {
                 // The reply writes a new task prompt after its own work: what follows answers an invented problem.
                 _inventedTask = true;
@@ -280,6 +281,78 @@ internal sealed class ParseRun
         }
 
         return false;
+    }
+
+    // "How many characters are there in ...?", "What is the value of g(100)?": after an answer, a question that names none
+    // of the program's variables poses a new problem (llamacodeinstruct/complexity-cot/192, holdout14: the answers to its
+    // invented quizzes read as a self-correction).
+    private bool AsksAnotherQuestion(string trimmed)
+    {
+        var opens = false;
+        foreach (var opener in QuestionOpeners)
+        {
+            if (trimmed.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                opens = true;
+                break;
+            }
+        }
+
+        if (!opens)
+        {
+            return false;
+        }
+
+        // A word of the line that is one of the program's names (looked up, not searched for: a long program lists
+        // thousands of steps).
+        for (var start = 0; start < trimmed.Length;)
+        {
+            while (start < trimmed.Length && !Reading.TokenText.IsWordChar(trimmed[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < trimmed.Length && Reading.TokenText.IsWordChar(trimmed[end]))
+            {
+                end++;
+            }
+
+            if (end > start && (_knowledge.IsStepVariable(trimmed[start..end]) || _knowledge.IsGiven(trimmed[start..end])))
+            {
+                return false;
+            }
+
+            start = end;
+        }
+
+        // "How many times does the loop run?", "What is the function's output?": about the program asked, not another problem.
+        foreach (var word in ProgramWords)
+        {
+            if (trimmed.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return !trimmed.Contains("f(", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] ProgramWords = ["loop", "step", "iteration", "function", "program", "variable"];
+
+    private static readonly string[] QuestionOpeners = ["How many ", "How much ", "What is ", "What are ", "What will ", "What would ", "Which "];
+
+    private bool AnsweredBefore(int lineNumber)
+    {
+        for (; _eventsSeenForExercises < _events.Count; _eventsSeenForExercises++)
+        {
+            if (_events[_eventsSeenForExercises].Kind == ReadEventKind.Answer)
+            {
+                _firstAnswerLine = Math.Min(_firstAnswerLine, _events[_eventsSeenForExercises].Line);
+            }
+        }
+
+        return _firstAnswerLine < lineNumber;
     }
 
     // "Define a function that ... returns True if ...", "Write a program that ...": after its work the
