@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Faithful.Model;
@@ -56,7 +57,7 @@ internal sealed class ParseRun
     private readonly InputTracker? _input;
     private bool _inventedTask;
     private int _exercisesLookedAt;
-    private int _eventsSeenForExercises;
+    private int _eventsSeenForAnswers;
     private int _firstAnswerLine = int.MaxValue;
     private bool _inCode;
     private bool _inDef;
@@ -260,16 +261,8 @@ internal sealed class ParseRun
             return true;
         }
 
-        for (; _eventsSeenForExercises < _events.Count; _eventsSeenForExercises++)
-        {
-            if (_events[_eventsSeenForExercises].Kind == ReadEventKind.Answer)
-            {
-                _firstAnswerLine = Math.Min(_firstAnswerLine, _events[_eventsSeenForExercises].Line);
-            }
-        }
-
         // The answer asking may be the first: its own line counts.
-        _exercisesLookedAt = Math.Max(_exercisesLookedAt, Math.Min(_firstAnswerLine, index + 1) - 1);
+        _exercisesLookedAt = Math.Max(_exercisesLookedAt, Math.Min(FirstAnswerLine(), index + 1) - 1);
         for (; _exercisesLookedAt <= index && _exercisesLookedAt < _lines.Length; _exercisesLookedAt++)
         {
             if (PosesExercise(_lines[_exercisesLookedAt].TrimStart()))
@@ -288,17 +281,7 @@ internal sealed class ParseRun
     // invented quizzes read as a self-correction).
     private bool AsksAnotherQuestion(string trimmed)
     {
-        var opens = false;
-        foreach (var opener in QuestionOpeners)
-        {
-            if (trimmed.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                opens = true;
-                break;
-            }
-        }
-
-        if (!opens)
+        if (!StartsWithAny(trimmed, QuestionOpeners, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -327,32 +310,28 @@ internal sealed class ParseRun
         }
 
         // "How many times does the loop run?", "What is the function's output?": about the program asked, not another problem.
-        foreach (var word in ProgramWords)
-        {
-            if (trimmed.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return !trimmed.Contains("f(", StringComparison.Ordinal);
+        return !trimmed.AsSpan().ContainsAny(ProgramWords) && !trimmed.Contains("f(", StringComparison.Ordinal);
     }
 
-    private static readonly string[] ProgramWords = ["loop", "step", "iteration", "function", "program", "variable"];
+    private static readonly SearchValues<string> ProgramWords = SearchValues.Create(
+        ["loop", "step", "iteration", "function", "program", "variable"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] QuestionOpeners = ["How many ", "How much ", "What is ", "What are ", "What will ", "What would ", "Which "];
 
-    private bool AnsweredBefore(int lineNumber)
+    private bool AnsweredBefore(int lineNumber) => FirstAnswerLine() < lineNumber;
+
+    // The line of the first answer read so far (int.MaxValue before any), from the events added since the last ask.
+    private int FirstAnswerLine()
     {
-        for (; _eventsSeenForExercises < _events.Count; _eventsSeenForExercises++)
+        for (; _eventsSeenForAnswers < _events.Count; _eventsSeenForAnswers++)
         {
-            if (_events[_eventsSeenForExercises].Kind == ReadEventKind.Answer)
+            if (_events[_eventsSeenForAnswers].Kind == ReadEventKind.Answer)
             {
-                _firstAnswerLine = Math.Min(_firstAnswerLine, _events[_eventsSeenForExercises].Line);
+                _firstAnswerLine = Math.Min(_firstAnswerLine, _events[_eventsSeenForAnswers].Line);
             }
         }
 
-        return _firstAnswerLine < lineNumber;
+        return _firstAnswerLine;
     }
 
     // "Define a function that ... returns True if ...", "Write a program that ...": after its work the
@@ -818,11 +797,11 @@ internal sealed class ParseRun
         }
     }
 
-    private static bool StartsWithAny(string text, string[] prefixes)
+    private static bool StartsWithAny(string text, string[] prefixes, StringComparison comparison = StringComparison.Ordinal)
     {
         foreach (var prefix in prefixes)
         {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            if (text.StartsWith(prefix, comparison))
             {
                 return true;
             }

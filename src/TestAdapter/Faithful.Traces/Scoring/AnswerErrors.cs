@@ -239,16 +239,19 @@ internal static class AnswerErrors
         WorkOf(alignment, final, given) is not null
         || alignment.Parsed.Answers.Any(a => a.Value is { } v && v.Text == given.Text && a.Text.Contains("sum(", StringComparison.OrdinalIgnoreCase));
 
-    // The computation shown for the answer: on its own line, on an earlier statement of the same answer, or on a total
-    // the reader took as an invented step ("Sum = 3 + 5 + 7 = 15").
     // The invented total (InventedTotals) the answer repeats, if any: the last one with the answer's value.
     private static ParsedClaim? InventedTotalOf(TraceAlignment alignment, ParsedValue given) =>
-        alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Value is { } v && v.Text == given.Text);
+        alignment.Parsed.Claims.LastOrDefault(c => IsInventedTotalOf(c, given));
 
+    private static bool IsInventedTotalOf(ParsedClaim claim, ParsedValue given) =>
+        claim.Name == InventedTotals.Name && claim.Value is { } v && v.Text == given.Text;
+
+    // The computation shown for the answer: on its own line, on an earlier statement of the same answer, or on a total
+    // the reader took as an invented step ("Sum = 3 + 5 + 7 = 15").
     private static string? WorkOf(TraceAlignment alignment, ParsedAnswer final, ParsedValue given) =>
         final.Work
         ?? alignment.Parsed.Answers.LastOrDefault(a => a.Work is not null && a.Value is { } v && v.Text == given.Text)?.Work
-        ?? alignment.Parsed.Claims.LastOrDefault(c => c.Name == InventedTotals.Name && c.Work is not null && c.Value is { } v && v.Text == given.Text)?.Work;
+        ?? alignment.Parsed.Claims.LastOrDefault(c => c.Work is not null && IsInventedTotalOf(c, given))?.Work;
 
     /// <summary>
     /// Every wrong answer a faithful trace of <paramref name="truth"/> could be read out as: the answer with one of the
