@@ -66,6 +66,21 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Fact]
+    public void Saying_a_variable_never_yet_written_is_not_changed_restates_its_given_value()
+    {
+        // "n_1 is not changed in this iteration" said in each outer pass before n_1 is ever written states no value: it
+        // restates the given one, however many times (llama3-70b/complexity-cot/60, holdout45: the second and third were
+        // read as writes the program does not have, a false extra step).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], string.Join("\n",
+            "n_0 = 1 + 2 = 3", "n_1 is not changed in this iteration.", "n_0 = 3 + 2 = 5", "n_1 is not changed in this iteration.",
+            "n_0 = 5 + 2 = 7", "n_1 is not changed in this iteration.", "Now n_1: n_1 = 0 - 1 = -1, then n_1 = -1 - 1 = -2.",
+            "The output is 7 + -2 = 5."));
+
+        Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
     [Theory]
     [InlineData("Here every entry is the sum of the 3 previous entries of the table.", null)]
     [InlineData("I will keep my answer back for 30 minutes.", null)]

@@ -277,8 +277,10 @@ internal sealed class DocumentPass
 
         // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations), unless
         // the step leaves it so: the aligner decides (a repeat is an optional claim).
-        var restatesGiven = kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim) && state is not null
-            && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value);
+        // "n_2 is not changed in this iteration" before n_2 ever changes says no value: it restates the given one too.
+        var restatesGiven = (kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim)
+                || (kind == ReadingKind.NoChangeExecution && claim.Value is null && claim.Work is null && !shortcut))
+            && state is not null && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value);
 
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
