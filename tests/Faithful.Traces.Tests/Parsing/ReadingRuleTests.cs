@@ -67,6 +67,22 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_value_given_after_a_loop_summary_without_one_is_the_loops_end()
+    {
+        // Each update described for its loop with no value, then the values worked out below ("n_2 = -2*3^3 - 1 = -55"):
+        // each value completes its summary, the loop's end (gpt4/complexity-cot/771, holdout47: the values were placed on
+        // mid-loop writes they matched or missed, a false arithmetic error). Here n_1's -1 read as a step would take its
+        // next write after n_0's last, leaving two flips unexecuted: premature.
+        var verdict = CaseScorer.Score(Programs.FlipLoop(), [], string.Join("\n",
+            "- n_0: This variable is increased by 2 in each iteration of the outer loop.",
+            "- n_1: This variable is multiplied by -1 in each iteration of the inner loop.",
+            "Now we substitute n = 3:", "- n_0 = 2*3 + 1 = 7", "- n_1 = (-1)^9 = -1", "<result>6</result>"));
+
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.Equal(FailureMode.UnderExecuted, verdict.PrimaryMode);
+    }
+
+    [Fact]
     public void Saying_a_variable_never_yet_written_is_not_changed_restates_its_given_value()
     {
         // "n_1 is not changed in this iteration" said in each outer pass before n_1 is ever written states no value: it

@@ -226,6 +226,14 @@ internal sealed class DocumentPass
             shortcut = false;
         }
 
+        // "n_2 is decremented by 2 in each pass of its loop, ..." with no value, then later "n_2 = -2*3^3 - 1 = -55": the
+        // value completes the summary, the loop's end (gpt4/complexity-cot/771, holdout47).
+        if (kind == ReadingKind.Execution && !shortcut && value is not null && state is not null && state.SummarizedIn == _generation
+            && state.ClaimedIn == _generation && state.Claimed is null)
+        {
+            shortcut = true;
+        }
+
         if (beforeValue && state is not null)
         {
             // The held value restated (or a given one echoed) observes; another value contradicts what the reply held.
