@@ -66,6 +66,18 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Theory]
+    [InlineData("So n_1 is decremented 6 times, making n_1=-6 (since it was initially 0).", "Execution:n_1=-6*")]
+    [InlineData("n_1 = 0 (before the loop)", "InputEcho:n_1=0")]
+    [InlineData("n_1 = 0 (its initial value is 0)", "InputEcho:n_1=0")]
+    public void A_cue_after_a_pair_that_gives_its_own_value_echoes_that_one(string line, string kinds)
+    {
+        // "making n_3=-82 (since it was initially -1)": the sentence's only echo cue, after the pair, gives the start the
+        // loop set out from; the pair is the loop's end (gpt4/complexity-cot/372, holdout34: read as an echo of -82, a
+        // misread given value, an arithmetic error and a premature answer). A cue with no value, or the pair's own, echoes.
+        Assert.Equal(kinds, Kinds(Loop(line)));
+    }
+
     [Fact]
     public void A_value_given_after_a_loop_summary_without_one_is_the_loops_end()
     {

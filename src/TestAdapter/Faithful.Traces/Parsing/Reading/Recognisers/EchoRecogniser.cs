@@ -57,7 +57,8 @@ internal static class EchoRecogniser
                     continue;
                 }
 
-                if (Linked(tokens, i, to, out var valueAt, out var weakInside) is not { } value || !(strong || weak || weakInside))
+                if (Linked(tokens, i, to, out var valueAt, out var weakInside) is not { } value || !(strong || weak || weakInside)
+                    || (!weak && !weakInside && line.Section != LineSection.Echo && CueAfterGivesAnother(line, from, valueAt, to, value)))
                 {
                     continue;
                 }
@@ -66,6 +67,34 @@ internal static class EchoRecogniser
                     .With(new LineClaim(tokens[i].Text, null, value, null, ReadingKind.InputEcho));
             }
         }
+    }
+
+    // "making n_3 = -82 (since it was initially -1)": the sentence's only cue comes after the pair and gives a value of
+    // its own, which is the one it echoes; the pair is the step the sentence sums up (gpt4/complexity-cot/372, holdout34).
+    private static bool CueAfterGivesAnother(LineContext line, int from, int valueAt, int to, ParsedValue value)
+    {
+        var tokens = line.Tokens;
+        var upTo = tokens[valueAt].End;
+        if (StrongCues.InAscii(line.Text.AsSpan(tokens[from].Start, upTo - tokens[from].Start)))
+        {
+            return false;
+        }
+
+        var other = false;
+        for (var k = valueAt + 1; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Number)
+            {
+                if (DocumentPass.SameValue(tokens[k].Number, value))
+                {
+                    return false;
+                }
+
+                other = true;
+            }
+        }
+
+        return other;
     }
 
     // "Initialize n_0 and n_1 to 0", "n_0, n_1 and n_2 are initialized to 0": a list of names linked to one value gives
