@@ -67,6 +67,20 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("**Iteration 1 (n=3):**")]
+    [InlineData("Iteration 1 (n = 3):")]
+    public void A_heading_that_names_the_input_in_a_parenthesis_ends_the_initial_values(string heading)
+    {
+        // "**Initial values:**" over a code block, then "**Iteration 1 (n=3):**" over the first pass: the '=' of the
+        // input's value made the heading read as a statement, so the pass stayed under "Initial values" and its writes
+        // read as echoes of misread given values (llama3-70b/complexity-code/212, holdout26: a false arithmetic error).
+        var trace = Loop(string.Join("\n", "**Initial values:**", "```", "n_0 = 1", "n_1 = 0", "```", heading, "```",
+            "n_0 += 2 => n_0 = 3", "n_1 -= 1 => n_1 = -1", "```"));
+
+        Assert.Equal("InputEcho:n_0=1 InputEcho:n_1=0 Execution:n_0=3 Execution:n_1=-1", Kinds(trace));
+    }
+
+    [Theory]
     [InlineData("So n_1 is decremented 6 times, making n_1=-6 (since it was initially 0).", "Execution:n_1=-6*")]
     [InlineData("n_1 = 0 (before the loop)", "InputEcho:n_1=0")]
     [InlineData("n_1 = 0 (its initial value is 0)", "InputEcho:n_1=0")]

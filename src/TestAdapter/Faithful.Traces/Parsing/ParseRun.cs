@@ -750,7 +750,7 @@ internal sealed class ParseRun
         var trimmedRaw = raw.AsSpan().Trim();
         var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
         var span = content.AsSpan().Trim().TrimEnd("* #");
-        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading) || span.IndexOfAny('=', '<', '|') >= 0)
+        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading) || HasLinkOutsideParentheses(span))
         {
             return null;
         }
@@ -775,6 +775,28 @@ internal sealed class ParseRun
         // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop.
         var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
         return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
+    }
+
+    // "n_0 = 5:" states a value, no heading; "**Iteration 1 (n=3):**" names the input in a parenthesis and is one.
+    private static bool HasLinkOutsideParentheses(ReadOnlySpan<char> span)
+    {
+        var depth = 0;
+        foreach (var c in span)
+        {
+            switch (c)
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')' when depth > 0:
+                    depth--;
+                    break;
+                case '=' or '<' or '|' when depth == 0:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddClaim(int lineNumber, LineClaim claim, string original, bool listItem = false)
