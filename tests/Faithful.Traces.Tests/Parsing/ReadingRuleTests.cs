@@ -67,6 +67,20 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("2. Start the outer loop, for each of the 3 passes:")]
+    [InlineData("Start the outer loop:")]
+    public void A_heading_that_starts_a_loop_ends_the_initial_values(string heading)
+    {
+        // "1. Initialize the variables ...:" over the values, then "2. Start the outer loop ...:": "start" read as a
+        // heading of initial values, so every write below read as an echo of a misread given value (gpt35/complexity-cot/428,
+        // holdout25; /723, unlabelled: a false arithmetic error).
+        var trace = Loop(string.Join("\n", "1. Initialize the variables n_0 and n_1:", "   n_0 = 1, n_1 = 0", "", heading,
+            "   - First iteration: n_0 += 2 (n_0 = 3)", "     - First iteration: n_1 -= 1 (n_1 = -1)"));
+
+        Assert.Equal("InputEcho:n_0=1 InputEcho:n_1=0 Execution:n_0=3 Execution:n_1=-1", Kinds(trace));
+    }
+
+    [Theory]
     [InlineData("**Iteration 1 (n=3):**")]
     [InlineData("Iteration 1 (n = 3):")]
     public void A_heading_that_names_the_input_in_a_parenthesis_ends_the_initial_values(string heading)

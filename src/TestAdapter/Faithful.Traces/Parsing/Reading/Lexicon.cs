@@ -107,7 +107,8 @@ internal static class Lexicon
     };
 
     /// <summary>Section headings that frame the lines below them: initial values echo, a state restates, final values read out.</summary>
-    public static readonly string[] EchoHeaders = ["initial", "inputs", "given", "start", "before the loop", "initialization", "initialisation", "declarations"];
+    // "Start the inner loop ...:" is an instruction, no heading of the initial values: "start" only alone or before values.
+    public static readonly string[] EchoHeaders = ["initial", "inputs", "given", "starting", "start:", "start values", "start state", "before the loop", "initialization", "initialisation", "declarations"];
 
     public static readonly string[] SnapshotHeaders = ["state", "current state", "trace", "values after", "variables after", "after iteration", "after the first", "after the second", "after the third", "after each"];
 
