@@ -67,6 +67,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("Here is a hint: n_0 and n_1 are both initialized to 5.", false)]
+    [InlineData("Here is a hint: n_0 and n_1 are both initialized to 5.\nn_0 = 5 + 2 = 7", true)]
+    public void A_misread_given_value_is_an_arithmetic_error_only_where_a_step_is_executed(string reply, bool arithmetic)
+    {
+        // A wrong echo of the initial values with nothing executed works nothing out (the guide: a reply with no executed
+        // step is not an arithmetic error; llama2-70b/complexity-cot/906, holdout47); one that a step then reads still is.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], reply);
+
+        Assert.Equal(arithmetic, verdict.Modes.Contains(FailureMode.ArithmeticError));
+    }
+
+    [Theory]
     [InlineData("2. Start the outer loop, for each of the 3 passes:")]
     [InlineData("Start the outer loop:")]
     public void A_heading_that_starts_a_loop_ends_the_initial_values(string heading)

@@ -24,8 +24,10 @@ internal static class StepErrors
                 fresh.Add(s);
             }
         }
-        if (fresh.Count == 0)
+        if (fresh.Count == 0 || (fresh.TrueForAll(alignment.IsGiven) && !ExecutesAnyStep(alignment)))
         {
+            // A misread given value with no step executed works nothing out: the guide's "a wrong answer with no executed
+            // step is premature and under-executed, not an arithmetic error" (llama2-70b/complexity-cot/906, holdout47).
             return;
         }
 
@@ -53,6 +55,20 @@ internal static class StepErrors
                 stale.Select(s => alignment.Final[s.Step]!.Claim.Line).ToEquatableArray(),
                 stale.Select(s => s.Step).ToEquatableArray()));
         }
+    }
+
+    private static bool ExecutesAnyStep(TraceAlignment alignment)
+    {
+        var verdicts = alignment.Verdicts;
+        for (var s = 0; s < verdicts.Length; s++)
+        {
+            if (!alignment.IsGiven(s) && verdicts[s] != StepVerdict.Missing)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The wrong value equals the step replayed with one read slot replaced by an older version of that slot's variable.
