@@ -67,6 +67,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("s5 = 2n_0 = 2(1) = 2", "Execution:s5=2")]
+    [InlineData("x = 2n_0 = 2", "")]
+    [InlineData("s1 = 7 n_0 = 21", "Execution:s1=7 Execution:n_0=21")]
+    public void A_name_written_onto_a_number_is_its_factor(string line, string kinds)
+    {
+        // "n_1 = 2n_0 = 2(1) = 2" in a rewritten recurrence: n_0 is the product's factor, neither a pair of a snapshot nor
+        // an assignment's target (llama2-70b/complexity-cot/279, holdout48, and /280, /295: read as n_0 = 2, a wrong
+        // write, an arithmetic error beside the extra steps). A value that ends before the next name still ends its pair.
+        Assert.Equal(kinds, Kinds(TraceParser.Parse(line, Programs.Counter())));
+    }
+
+    [Theory]
     [InlineData("Here is a hint: n_0 and n_1 are both initialized to 5.", false)]
     [InlineData("Here is a hint: n_0 and n_1 are both initialized to 5.\nn_0 = 5 + 2 = 7", true)]
     public void A_misread_given_value_is_an_arithmetic_error_only_where_a_step_is_executed(string reply, bool arithmetic)

@@ -105,8 +105,8 @@ internal static class AssignmentRecogniser
                 return (!previous.In(WordLists.BlockingPreposition | WordLists.Operator) || StatesWith(tokens, i) || StatesResultTo(tokens, i))
                     && !(previous.Text.ToLowerInvariant() is "and" or "or" && i >= 2 && (tokens[i - 2].Kind == TokenKind.Name || ClosesNameList(tokens, i - 2)));
             case TokenKind.Number:
-                // "s1 = 7 s2 = 21": a value just ended.
-                return i >= 2 && tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow;
+                // "s1 = 7 s2 = 21": a value just ended; "n_1 = 2n_0 = 2(1) = 2" writes a product, whose factor n_0 is no target.
+                return i >= 2 && tokens[i - 2].Kind is TokenKind.Assign or TokenKind.Colon or TokenKind.Arrow && previous.End < tokens[i].Start;
             default:
                 return false;
         }

@@ -66,7 +66,9 @@ internal static class Pairs
         var next = tokens[at];
         return next.Kind switch
         {
-            TokenKind.Comma or TokenKind.Semicolon or TokenKind.Name or TokenKind.Other => true,
+            TokenKind.Comma or TokenKind.Semicolon or TokenKind.Other => true,
+            // "s5 = 2n_0 = 2": a name written onto the number is its factor, not the next pair's.
+            TokenKind.Name => !(tokens[at - 1].Kind == TokenKind.Number && tokens[at - 1].End == next.Start),
             TokenKind.Operator => next.Text is "(" or ")" or "]" or "|",
             TokenKind.Word => !next.In(WordLists.Operator),
             _ => false,
