@@ -66,6 +66,18 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Fact]
+    public void A_bracket_that_opens_the_next_assignment_is_not_the_values()
+    {
+        // "1. n_0=-1 [n_0=-1]": the bracket opens the restated value; read into the first clause it left "-1 [" as a
+        // statement without a value, a claim the program does not have (jurassic2-ultra/complexity-cot/15, holdout15).
+        var verdict = CaseScorer.Score(Programs.Counter(), [], string.Join("\n",
+            "1. n_0=1 [n_0=1]", "2. n_0+=1 [n_0=2]", "3. n_0+=1 [n_0=3]", "4. n_0+=1 [n_0=4]", "<result>4</result>"));
+
+        Assert.DoesNotContain(FailureMode.HallucinatedSteps, verdict.Modes);
+        Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
+    }
+
     [Theory]
     [InlineData("s5 = 2n_0 = 2(1) = 2", "Execution:s5=2")]
     [InlineData("x = 2n_0 = 2", "")]

@@ -25,6 +25,12 @@ internal static class AssignmentRecogniser
         for (var k = 0; k < anchors.Count; k++)
         {
             var end = Math.Min(k + 1 < anchors.Count ? anchors[k + 1] : tokens.Count, line.SentenceEnd(anchors[k]));
+            if (k + 1 < anchors.Count && end == anchors[k + 1] && end - 1 > anchors[k] + 1 && (tokens[end - 1].IsOperator("[") || tokens[end - 1].IsOperator("(")))
+            {
+                // "n_0=-1 [n_0=-1]": the bracket opens the next clause, not this one's value.
+                end--;
+            }
+
             ProposeAnchoredClause(line, anchors[k], end, proposals);
         }
 
