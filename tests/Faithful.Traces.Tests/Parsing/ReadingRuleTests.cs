@@ -67,6 +67,19 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void A_value_said_again_in_its_pass_walks_the_loop_too()
+    {
+        // Values each said in their pass, the third "again in the third" pass: the third value's
+        // "again" hid its pass, and the value was lost (llama3-70b/complexity-cot/610, holdout49: the final held value
+        // became the second one, so a right sum of the reply's own values read as an arithmetic error).
+        var trace = TraceParser.Parse(
+            "n_1 becomes -1 in the first pass, 1 in the second pass, and -1 again in the third pass.",
+            Programs.FlipLoop());
+
+        Assert.Equal("Execution:n_1=-1 Execution:n_1=1 Execution:n_1=-1", Kinds(trace));
+    }
+
+    [Fact]
     public void A_bracket_that_opens_the_next_assignment_is_not_the_values()
     {
         // "1. n_0=-1 [n_0=-1]": the bracket opens the restated value; read into the first clause it left "-1 [" as a

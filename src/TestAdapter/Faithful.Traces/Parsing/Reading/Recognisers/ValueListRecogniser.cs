@@ -73,22 +73,24 @@ internal static class ValueListRecogniser
     // The end of "after the second [iteration]" or "in the second [iteration]" from `at` (its ordinal, 1-based, in
     // `ordinal`), or `at` when none starts there (values each said "in" their pass, in order: llama3-70b/complexity-cot/309,
     // holdout44, read as one loop-end value).
+    // "1 again in the third iteration" says the pass too (llama3-70b/complexity-cot/610, holdout49: its third value was lost).
     private static int PassPhraseEnd(List<Token> tokens, int at, int end, out int ordinal)
     {
         ordinal = 0;
-        if (at + 2 >= end || !((tokens[at].In(WordLists.ListJoiner) && tokens[at].IsWord("after")) || tokens[at].IsWord("in")) || !tokens[at + 1].IsWord("the"))
+        var from = at < end && tokens[at].IsWord("again") ? at + 1 : at;
+        if (from + 2 >= end || !((tokens[from].In(WordLists.ListJoiner) && tokens[from].IsWord("after")) || tokens[from].IsWord("in")) || !tokens[from + 1].IsWord("the"))
         {
             return at;
         }
 
-        var position = tokens[at + 2].Kind == TokenKind.Word ? Array.IndexOf(PassOrdinals, tokens[at + 2].Text.ToLowerInvariant()) : -1;
+        var position = tokens[from + 2].Kind == TokenKind.Word ? Array.IndexOf(PassOrdinals, tokens[from + 2].Text.ToLowerInvariant()) : -1;
         if (position < 0)
         {
             return at;
         }
 
         ordinal = position + 1;
-        var next = at + 3;
+        var next = from + 3;
         return next < end && tokens[next].Kind == TokenKind.Word && PassWords.Contains(tokens[next].Text) ? next + 1 : next;
     }
 
