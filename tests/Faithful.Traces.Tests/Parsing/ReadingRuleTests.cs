@@ -67,6 +67,20 @@ public sealed class ReadingRuleTests
     }
 
     [Fact]
+    public void Respectively_zips_the_last_values_with_the_names_just_before_them()
+    {
+        // Code pairs, then the names again "initialized to 1 and 0, respectively": the names before the code's values
+        // spoilt the zip, and "n_1, to 1" read as a write of n_1, later corrected (llama2-70b/complexity-cot/590, holdout4:
+        // a false self-correction).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], string.Join("\n",
+            "1. `n_0 = 1; n_1 = 0`: sets the two variables, `n_0` and `n_1`, initialized to 1 and 0, respectively.",
+            "n_0 = 1 + 2 = 3", "n_1 = 0 - 1 = -1", "n_1 = -1 - 1 = -2", "n_0 = 3 + 2 = 5", "n_1 = -2 - 1 = -3", "n_1 = -3 - 1 = -4",
+            "n_0 = 5 + 2 = 7", "n_1 = -4 - 1 = -5", "n_1 = -5 - 1 = -6", "The output is 7 + -6 = 1."));
+
+        Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
+    }
+
+    [Fact]
     public void A_value_said_again_in_its_pass_walks_the_loop_too()
     {
         // Values each said in their pass, the third "again in the third" pass: the third value's

@@ -69,6 +69,61 @@ internal static class EchoRecogniser
         }
     }
 
+    private static bool ProposeLastRun(LineContext line, int from, int to, Proposals proposals)
+    {
+        var tokens = line.Tokens;
+        var last = to - 1;
+        while (last >= from && tokens[last].Kind != TokenKind.Number)
+        {
+            last--;
+        }
+
+        var values = new List<ParsedValue>();
+        var first = last;
+        for (var k = last; k >= from; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Number)
+            {
+                values.Add(tokens[k].Number);
+                first = k;
+            }
+            else if (!(tokens[k].Kind == TokenKind.Comma || tokens[k].IsWord("and")))
+            {
+                break;
+            }
+        }
+
+        var names = new List<string>();
+        var nameFrom = first;
+        for (var k = first - 1; k >= from && names.Count < values.Count; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Name)
+            {
+                names.Add(tokens[k].Text);
+                nameFrom = k;
+            }
+            else if (tokens[k].Kind == TokenKind.Number || tokens[k].Kind is TokenKind.Assign or TokenKind.Colon)
+            {
+                break;
+            }
+        }
+
+        if (values.Count < 2 || names.Count != values.Count)
+        {
+            return false;
+        }
+
+        names.Reverse();
+        values.Reverse();
+        var proposal = proposals.Add(ReadingKind.InputEcho, nameFrom, last + 1, names.Count * ProposalScores.EchoPair);
+        for (var k = 0; k < names.Count; k++)
+        {
+            proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));
+        }
+
+        return true;
+    }
+
     // "making n_3 = -82 (since it was initially -1)": the sentence's only cue comes after the pair and gives a value of
     // its own, which is the one it echoes; the pair is the step the sentence sums up (gpt4/complexity-cot/372, holdout34).
     private static bool CueAfterGivesAnother(LineContext line, int from, int valueAt, int to, ParsedValue value)
@@ -208,7 +263,10 @@ internal static class EchoRecogniser
 
         if (names.Count < 2 || names.Count != values.Count)
         {
-            return false;
+            // Code pairs first, then "... the variables n_0 and n_1, to -1 and 0, respectively": the code's names come
+            // before its values; "respectively" zips the last run of values with the names just before it
+            // (llama2-70b/complexity-cot/590, holdout4: "n_1, to -1" read as a write, then a self-correction).
+            return ProposeLastRun(line, from, to, proposals);
         }
 
         var proposal = proposals.Add(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
