@@ -66,6 +66,20 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Theory]
+    [InlineData("So n_1 will be (-2)**n.", "Execution:n_1=-8*")]
+    [InlineData("So n_1 becomes 2**3 = 8.", "Execution:n_1=8")]
+    [InlineData("**Step 1:** n_1 = -1", "Execution:n_1=-1")]
+    public void Two_stars_between_operands_raise_to_a_power(string line, string kinds)
+    {
+        // "**" was dropped as bold markup wherever it stood, so "(-2)**n" read as -2 beside an n and "2**10 = 1024" as
+        // 210 = 1024 (llama3-70b/complexity-redundant-cot/204, holdout50: a false self-correction; /811, /548 unlabelled:
+        // false arithmetic errors). Between a number or ')' and an operand it is a power; bold markup stays markup.
+        var trace = TraceParser.Parse(line, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(kinds, Kinds(trace));
+    }
+
     [Fact]
     public void Respectively_zips_the_last_values_with_the_names_just_before_them()
     {

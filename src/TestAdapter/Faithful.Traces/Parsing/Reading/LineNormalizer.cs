@@ -186,6 +186,11 @@ internal static class LineNormalizer
                     break;
                 case '$' or '{' or '}':
                     break;
+                case '*' when IsPower(text, i):
+                    // "(-2)**n", "2**10": a power, not bold markup (dropped, "(-2)**n" read as -2 beside an n).
+                    builder.Append('^');
+                    i++;
+                    break;
                 case '*':
                     AppendStar(text, i, builder);
                     break;
@@ -238,6 +243,10 @@ internal static class LineNormalizer
         var after = i + 1 < text.Length && TokenText.IsWordChar(text[i + 1]);
         return before != after;
     }
+
+    private static bool IsPower(string text, int i) =>
+        i > 0 && i + 2 < text.Length && text[i + 1] == '*' && (NumberReader.IsDigit(text[i - 1]) || text[i - 1] == ')')
+        && (char.IsLetterOrDigit(text[i + 2]) || text[i + 2] is '(' or '-');
 
     private static void AppendStar(string text, int i, StringBuilder builder)
     {
