@@ -66,6 +66,17 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Fact]
+    public void A_total_after_names_listed_with_their_values_is_no_names_value()
+    {
+        // "the sum of n_0 (6), n_1 (3), n_2 (-7), and n_3 (-3), which is -1": "which is" gives the total; it was read as
+        // n_3's new value, a false arithmetic error (gpt35/complexity-cot/635, holdout51).
+        var trace = TraceParser.Parse("Finally, the function returns the sum of `n_0` (5), `n_1` (2), `n_2` (-6), and `n_3` (-4), which is -3.",
+            Simulation.LoopPrograms.Generate(1, 4, 3, nested: true));
+
+        Assert.DoesNotContain(trace.Claims, c => c.Value?.Text == "-3");
+    }
+
     [Theory]
     [InlineData("So n_1 will be (-2)**n.", "Execution:n_1=-8*")]
     [InlineData("So n_1 becomes 2**3 = 8.", "Execution:n_1=8")]

@@ -79,7 +79,8 @@ internal static class ProseExecutionRecogniser
 
             // "c will be 2 * 2^3 = 16 (since 2 cubed is 8)": a result word inside a remark
             // that gives a reason says why, not what the step wrote.
-            if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i) || InOpeningReason(tokens, from, i))
+            if (IsHypothetical(tokens, from, to, i) || InReasonRemark(tokens, from, i) || NamesTheStart(tokens, from, i) || InOpeningReason(tokens, from, i)
+                || ValuesListedBefore(tokens, from, i))
             {
                 continue;
             }
@@ -143,6 +144,22 @@ internal static class ProseExecutionRecogniser
         }
 
         return found;
+    }
+
+    // "the sum of n_0 (6), n_1 (3), n_2 (-7) and n_3 (-3), which is -1": names listed each with its value in parentheses
+    // are summed up; the result word gives the total, no name's value (gpt35/complexity-cot/635, holdout51).
+    private static bool ValuesListedBefore(List<Token> tokens, int from, int resultWord)
+    {
+        var listed = 0;
+        for (var k = from; k + 3 < resultWord + 1 && listed < 2; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Name && tokens[k + 1].IsOperator("(") && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 3].IsOperator(")"))
+            {
+                listed++;
+            }
+        }
+
+        return listed >= 2;
     }
 
     // "Its initial value is -1", "the initial value of n_0 is 5": the words just before the result word name the value a
