@@ -66,6 +66,17 @@ public sealed class ReadingRuleTests
         Assert.Equal(FailureMode.Correct, verdict.PrimaryMode);
     }
 
+    [Theory]
+    [InlineData("n0 = 1\nn1 = 0", "InputEcho:n_0=1 InputEcho:n_1=0")]
+    [InlineData("n0 = 5", "Execution:n0=5")]
+    public void A_name_retyped_without_its_underscore_restating_its_given_value_echoes_it(string reply, string kinds)
+    {
+        // A code re-print that spells n_0 as n0 ("n0 = 1" for "long n_0 = 1") restates the given values; read as names the
+        // program lacks, they were extra steps (llamacodeinstruct/complexity-cot/923, holdout43; /40, holdout42). Another
+        // value under such a name stays a claim of its own.
+        Assert.Equal(kinds, Kinds(Loop(reply)));
+    }
+
     [Fact]
     public void A_total_after_names_listed_with_their_values_is_no_names_value()
     {

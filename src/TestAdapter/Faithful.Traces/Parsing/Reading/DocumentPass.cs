@@ -215,6 +215,14 @@ internal sealed class DocumentPass
         }
 
         var claim = e.Claim;
+        if (claim.Name is { } written && RetypedGiven(written, claim.Value) is { } variable)
+        {
+            // "n0 = 1" in a re-typed declaration of "long n_0 = 1": the program's variable without its underscore,
+            // restating its given value before it is ever written (llamacodeinstruct/complexity-cot/923, holdout43): an
+            // echo, not a step the program does not have.
+            claim = claim with { Name = variable, Kind = ReadingKind.InputEcho };
+        }
+
         var kind = claim.Kind;
         var contradicts = false;
         var shortcut = claim.Shortcut;
@@ -532,6 +540,27 @@ internal sealed class DocumentPass
     {
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_states, name, out _);
         return state ??= _tables.NewState(_singleWrite.Contains(name));
+    }
+
+    // The given variable whose name, without its underscore, is the written name ("n0" for "n_0"), when the written name is
+    // no name of the program and the value is the variable's given one, not yet written.
+    private string? RetypedGiven(string written, ParsedValue? value)
+    {
+        if (value is null || written.Contains('_') || _knowledge.Given.ContainsKey(written))
+        {
+            return null;
+        }
+
+        foreach (var (name, given) in _knowledge.Given)
+        {
+            if (name.Length == written.Length + 1 && name.Replace("_", "", StringComparison.Ordinal) == written && SameValue(given, value)
+                && _states.TryGetValue(name, out var state) && !Executed(state))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether two stated values are the same number (same text, same integer, or same real).</summary>
