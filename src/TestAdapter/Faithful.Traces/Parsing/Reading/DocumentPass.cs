@@ -543,25 +543,35 @@ internal sealed class DocumentPass
     }
 
     // The given variable whose name, without its underscore, is the written name ("n0" for "n_0"), when the written name is
-    // no name of the program and the value is the variable's given one, not yet written.
+    // no name of the program and the value is the variable's given one, not yet written. The spellings are gathered once a
+    // reply, on the first claim that needs them, and only where a given name has an underscore.
     private string? RetypedGiven(string written, ParsedValue? value)
     {
-        if (value is null || written.Contains('_') || _knowledge.Given.ContainsKey(written))
+        if (value is null || written.Contains('_'))
         {
             return null;
         }
 
-        foreach (var (name, given) in _knowledge.Given)
+        if (!_retypedKnown)
         {
-            if (name.Length == written.Length + 1 && name.Replace("_", "", StringComparison.Ordinal) == written && SameValue(given, value)
-                && _states.TryGetValue(name, out var state) && !Executed(state))
+            _retypedKnown = true;
+            foreach (var name in _knowledge.Given.Keys)
             {
-                return name;
+                if (name.Contains('_'))
+                {
+                    (_retyped ??= new Dictionary<string, string>(StringComparer.Ordinal))[name.Replace("_", "", StringComparison.Ordinal)] = name;
+                }
             }
         }
 
-        return null;
+        return _retyped is not null && _retyped.TryGetValue(written, out var variable) && !_knowledge.Given.ContainsKey(written)
+            && SameValue(_knowledge.Given[variable], value) && _states.TryGetValue(variable, out var state) && !Executed(state)
+            ? variable
+            : null;
     }
+
+    private Dictionary<string, string>? _retyped;
+    private bool _retypedKnown;
 
     /// <summary>Whether two stated values are the same number (same text, same integer, or same real).</summary>
     internal static bool SameValue(ParsedValue? a, ParsedValue? b) => a is { } x && b is { } y && (x.Text == y.Text || (x.Int64 is { } l && l == y.Int64) || x.Real == y.Real);
