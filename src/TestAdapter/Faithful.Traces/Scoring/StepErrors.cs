@@ -57,12 +57,12 @@ internal static class StepErrors
         }
     }
 
+    // Executed as the under-execution count has it ("0 of N step(s) executed").
     private static bool ExecutesAnyStep(TraceAlignment alignment)
     {
-        var verdicts = alignment.Verdicts;
-        for (var s = 0; s < verdicts.Length; s++)
+        for (var s = 0; s < alignment.Program.Steps.Count; s++)
         {
-            if (!alignment.IsGiven(s) && verdicts[s] != StepVerdict.Missing)
+            if (!alignment.IsGiven(s) && alignment.IsExecuted(s))
             {
                 return true;
             }

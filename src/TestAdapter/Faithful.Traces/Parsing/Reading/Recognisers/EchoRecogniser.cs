@@ -115,13 +115,18 @@ internal static class EchoRecogniser
 
         names.Reverse();
         values.Reverse();
-        var proposal = proposals.Add(ReadingKind.InputEcho, nameFrom, last + 1, names.Count * ProposalScores.EchoPair);
+        ProposeZipped(names, values, nameFrom, last + 1, proposals);
+        return true;
+    }
+
+    // One echo proposal over [from, to) giving each name the value in the same place of the list.
+    private static void ProposeZipped(List<string> names, List<ParsedValue> values, int from, int to, Proposals proposals)
+    {
+        var proposal = proposals.Add(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
         for (var k = 0; k < names.Count; k++)
         {
             proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));
         }
-
-        return true;
     }
 
     // "making n_3 = -82 (since it was initially -1)": the sentence's only cue comes after the pair and gives a value of
@@ -269,12 +274,7 @@ internal static class EchoRecogniser
             return ProposeLastRun(line, from, to, proposals);
         }
 
-        var proposal = proposals.Add(ReadingKind.InputEcho, from, to, names.Count * ProposalScores.EchoPair);
-        for (var k = 0; k < names.Count; k++)
-        {
-            proposal.With(new LineClaim(names[k], null, values[k], null, ReadingKind.InputEcho));
-        }
-
+        ProposeZipped(names, values, from, to, proposals);
         return true;
     }
 }

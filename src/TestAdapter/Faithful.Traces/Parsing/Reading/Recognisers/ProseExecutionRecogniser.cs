@@ -151,7 +151,7 @@ internal static class ProseExecutionRecogniser
     private static bool ValuesListedBefore(List<Token> tokens, int from, int resultWord)
     {
         var listed = 0;
-        for (var k = from; k + 3 < resultWord + 1 && listed < 2; k++)
+        for (var k = from; k + 3 < resultWord && listed < 2; k++)
         {
             if (tokens[k].Kind == TokenKind.Name && tokens[k + 1].IsOperator("(") && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 3].IsOperator(")"))
             {
