@@ -890,6 +890,22 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("The function returns the sum of n_0, which is 4 + 3 + 2 = 9.", true)]
+    [InlineData("The function returns the sum of n_0, which is 4 + 3 = 7.", false)]
+    [InlineData("The function returns the sum of n_0, which is 4 + 4 + 4 = 12.", false)]
+    [InlineData("The function returns the sum of n_0, which is 4 + 3 + 5 = 12.", false)]
+    public void An_answer_of_one_variable_that_adds_three_values_it_took_is_also_an_invented_step(string line, bool invented)
+    {
+        // holdout llama2-70b/complexity-cot/277 and /284: after n_0 went -2, -4, -6 the answer's work adds all three, with no
+        // "values" in the sentence; its readers read an invented total (extra step) and the line still as the answer. Two
+        // operands, one value three times, or a value the variable never took stay the answer's own error.
+        var trace = TraceParser.Parse("n_0 = 2\nn_0 = 3\nn_0 = 4\n" + line, Programs.Counter());
+
+        Assert.Equal(invented, trace.Claims.Any(c => c.Name == "sum"));
+        Assert.Single(trace.Answers);
+    }
+
+    [Theory]
     [InlineData("sum([7, -6]) gives 7 + 5 + (-6) = 6", false)]
     [InlineData("sum([n_0, n_1]) gives 3 + 5 + 7 + (-6) = 9", true)]
     public void A_sum_of_a_listed_pair_of_values_that_adds_more_is_the_answers_own_error(string line, bool invented)

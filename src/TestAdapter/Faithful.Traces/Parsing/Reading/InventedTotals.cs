@@ -82,8 +82,9 @@ internal static class InventedTotals
             var listed = ListedValues(text);
             var work = e.Answer.Work;
             var listsTakenValues = listed is { } values && values >= 2 * answerVariables && !e.Weak;
-            var addsOneVariablesValues = work is not null && SaysValues(text) && AdditiveOperands(work) is { Count: >= 2 } operands
-                && operands.Count > answerVariables && !NamesSeveralVariables(text, knowledge);
+            var addsOneVariablesValues = work is not null && AdditiveOperands(work) is { Count: >= 2 } operands
+                && operands.Count > answerVariables && !NamesSeveralVariables(text, knowledge)
+                && (SaysValues(text) || (answerVariables == 1 && operands.Count >= 3 && TakenByOneVariable(events, k, operands)));
             if (!listsTakenValues && !addsOneVariablesValues)
             {
                 continue;
@@ -190,6 +191,52 @@ internal static class InventedTotals
         }
 
         return digits > 0 && operators > 0;
+    }
+
+    // "returns the sum of `n_0`, which is -6 + -4 + -2 = 2" after n_0 went -2, -4, -6 (llama2-70b/complexity-cot/277 and
+    // /284, holdout): no "values" in the sentence, but the answer has one variable and its work adds three or more different
+    // values the reply gave that variable before it, so it adds up what the variable took. Two are read as the answer's own
+    // slip ("1 + (-1)" for a list holding -1, jurassic2-ultra/complexity-cot/236), and a sum over several variables as a
+    // garbled sum of end values (gpt35/complexity-cot/578): both stay the answer's errors.
+    private static bool TakenByOneVariable(List<ReadEvent> events, int answer, List<long> operands)
+    {
+        for (var i = 0; i < operands.Count; i++)
+        {
+            for (var j = i + 1; j < operands.Count; j++)
+            {
+                if (operands[i] == operands[j])
+                {
+                    return false;
+                }
+            }
+        }
+
+        // Each variable that took the first operand is asked for the rest.
+        for (var k = 0; k < answer; k++)
+        {
+            if (events[k] is { Kind: ReadEventKind.Claim, Claim: { Name: { } name, Value.Int64: { } value, Kind: ReadingKind.Execution } }
+                && name != Name && value == operands[0] && operands.TrueForAll(operand => Took(events, answer, name, operand)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the reply gave `variable` the value `operand` in an execution before event `before`.
+    private static bool Took(List<ReadEvent> events, int before, string variable, long operand)
+    {
+        for (var k = 0; k < before; k++)
+        {
+            if (events[k] is { Kind: ReadEventKind.Claim, Claim: { Name: { } name, Value.Int64: { } value, Kind: ReadingKind.Execution } }
+                && name == variable && value == operand)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NamesSeveralVariables(string text, ReaderKnowledge knowledge)
