@@ -889,6 +889,19 @@ public sealed class ReadingRuleTests
         Assert.Equal(15L, Assert.Single(trace.Answers).Value!.Value.Int64);
     }
 
+    [Theory]
+    [InlineData("- n_0: 3^1 = 3 iterations, each adding 2, so n_0 = 1 + 2*3 = 7", "7")]
+    [InlineData("- n_0: 3^1 = 3 rounds of adding 2, so n_0 = 1 + 2*3 = 7", "7")]
+    [InlineData("- n_0: 1 + 2*3 = 7", "7")]
+    public void A_count_of_iterations_before_the_value_is_no_value_of_the_variable(string line, string values)
+    {
+        // holdout55 gpt4/complexity-cot/704: "n_k: 3^j = N iterations, ..., so n_k = ..." per variable; the count was read as
+        // each variable's value, a wrong mid-loop write (an arithmetic error in a faithful closed-form reply).
+        var trace = Loop(line);
+
+        Assert.Equal(values, string.Join(" ", trace.Executions.Select(c => c.Value?.Text)));
+    }
+
     [Fact]
     public void A_loop_said_to_move_between_two_values_and_end_at_the_one_reached_restates_it()
     {

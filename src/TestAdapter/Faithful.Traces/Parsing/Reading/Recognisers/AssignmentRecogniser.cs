@@ -199,6 +199,12 @@ internal static class AssignmentRecogniser
         && tokens[found.PartStart - 1].Kind == TokenKind.Assign && found.Value.Int64 is { } value
         && ArithmeticTokens.TryEvaluate(tokens, rhsStart + 2, found.PartStart - 1, out var amount) && amount == value;
 
+    // "n_0: 3^1 = 3 iterations, each subtracting 2, so n_0 = 0 - 2*3 = -6": a value followed by a plural word for runs
+    // counts the loop's iterations; the name's value comes later in the line (gpt4/complexity-cot/704, holdout55).
+    private static bool CountsRuns(List<Token> tokens, int value, int end) =>
+        value + 1 < end && tokens[value + 1].Kind == TokenKind.Word
+        && tokens[value + 1].Text.ToLowerInvariant() is "iterations" or "passes" or "rounds" or "repetitions" or "cycles";
+
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -219,7 +225,7 @@ internal static class AssignmentRecogniser
         if (FirstLoneValue(tokens, rhsStart, end) is { } found
             && !(found.PartStart > rhsStart && tokens[found.PartStart - 1].Kind == TokenKind.Word && InReasonRemark(tokens, rhsStart, found.PartStart)))
         {
-            if (IsWorkedAmount(tokens, anchor, rhsStart, found))
+            if (IsWorkedAmount(tokens, anchor, rhsStart, found) || CountsRuns(tokens, found.At, end))
             {
                 return;
             }
