@@ -847,6 +847,9 @@ public sealed class ReadingRuleTests
     [InlineData("<result>f(3) = 17</result>", 17L)]
     [InlineData("<result>print(5)</result>", 5L)]
     [InlineData("<result>sum([-7])</result>", -7L)]
+    [InlineData("<result>Python function f(n=10):</result>", null)]
+    [InlineData("<result>f(n=10) = 12</result>", 12L)]
+    [InlineData("<result>print(x=5)</result>", 5L)]
     public void The_number_a_function_is_applied_to_is_its_input_not_the_answer(string reply, long? answer)
     {
         var trace = Loop(reply);

@@ -956,12 +956,18 @@ internal static partial class AnswerReader
         && tokens[at + 1].Kind == TokenKind.Colon
         && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name;
 
-    // The lone argument of a call of a function: "f(10)", "simulate(3)", but not "print(5)".
+    // The lone argument of a call of a function: "f(10)", "simulate(3)", but not "print(5)"; or one passed by name:
+    // "<result>Python function f(n=10):</result>" (llama2-70b/complexity-redundant-cot/23, holdout56) names the input.
     private static bool IsCallArgument(List<Token> tokens, int at) =>
-        at >= 2 && at + 1 < tokens.Count
-        && tokens[at - 1].IsOperator("(") && tokens[at + 1].IsOperator(")")
-        && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
-        && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 2].Text);
+        (at >= 2 && at + 1 < tokens.Count
+            && tokens[at - 1].IsOperator("(") && tokens[at + 1].IsOperator(")")
+            && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
+            && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 2].Text))
+        || (at >= 4 && at + 1 < tokens.Count
+            && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
+            && tokens[at - 3].IsOperator("(") && tokens[at + 1].IsOperator(")")
+            && tokens[at - 4].Kind is TokenKind.Word or TokenKind.Name
+            && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 4].Text));
 
     private static string Bound(string text) => text.Length <= MaxAnswerChars ? text : text[..MaxAnswerChars] + "...";
 }
