@@ -858,6 +858,25 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("def f(n):\n    return n\nprint(f(3))\n</script>\n42", 42L)]
+    [InlineData("print(f(3))\n```\n\n-5\n```", -5L)]
+    [InlineData("print(f(3))\n-2\n-1\n0", null)]
+    [InlineData("The output of the above code will be:\n\n```\n82\n```", 82L)]
+    [InlineData("The output will be:\n7", 7L)]
+    [InlineData("The output of the function f(3) is:\n\n-2\n-1\n-2", null)]
+    [InlineData("The output of the above code will be printed below, wait", null)]
+    public void A_value_printed_alone_under_a_call_or_an_output_sentence_is_the_answer(string reply, long? answer)
+    {
+        // holdout57 jurassic2-ultra/complexity-cot/734 (a call, a closing script tag, a bare 42) and
+        // jurassic2-ultra/complexity-redundant-cot/104 ("The output of the above code will be:", a fence, a bare 82): the
+        // readers' convention counts a bare printed value under a call as the answer. A run of values under it is a list
+        // (holdout llamacodeinstruct/complexity-cot/706 offers options to choose from), no answer.
+        var trace = Loop(reply);
+
+        Assert.Equal(answer, trace.Answers.Count == 0 ? null : Assert.Single(trace.Answers).Value?.Int64);
+    }
+
+    [Theory]
     [InlineData("Step 2: Update n_0 for n=3")]
     [InlineData("Step 2: Calculate n_0 when n = 3")]
     public void A_numbered_heading_that_names_the_input_states_no_value(string heading)

@@ -63,12 +63,97 @@ internal static partial class AnswerReader
             return headed;
         }
 
+        if (settings.Allows(AnswerStyle.FinalAnswerLine) && line.Contains("print(", StringComparison.Ordinal) && ReadValueUnderPrint(lines, index, names) is { } printed)
+        {
+            return printed;
+        }
+
         return settings.Allows(AnswerStyle.Hashes) ? ReadHashes(line, lineNumber, names) : null;
     }
+
+    // "print(f(3))", then past a closing "</script>" or a code fence a line holding only "42": the printed value under a
+    // call of the function, an answer by the readers' conventions (jurassic2-ultra/complexity-cot/734, holdout57). A run of
+    // several such lines is a list (options to choose from), no answer.
+    private static Found? ReadValueUnderPrint(IReadOnlyList<string> lines, int index, NameRules names)
+    {
+        var call = lines[index].AsSpan().Trim();
+        if (!call.StartsWith("print(", StringComparison.Ordinal) || !call.EndsWith(')') || call.Length > 40)
+        {
+            return null;
+        }
+
+        return LoneValueBelow(lines, index, maxSkipped: 3, names) is { } below
+            ? new Found(new ParsedAnswer(index + 1, below.Value, AnswerStyle.FinalAnswerLine, Bound($"{call.ToString()} {below.Text}")), below.Extra, 0, null)
+            : null;
+    }
+
+    // The value on the first line below `index` that holds anything but blank space, a code fence or a lone markup tag
+    // ("</script>", "</code>"), when that line holds a number alone and the next such line does not; with how many lines on.
+    private static (ParsedValue Value, string Text, int Extra)? LoneValueBelow(IReadOnlyList<string> lines, int index, int maxSkipped, NameRules names)
+    {
+        for (var extra = 1; extra <= maxSkipped + 1 && index + extra < lines.Count; extra++)
+        {
+            var next = lines[index + extra].Trim();
+            if (next.Length == 0 || next.StartsWith("```", StringComparison.Ordinal) || IsLoneMarkupTag(next))
+            {
+                continue;
+            }
+
+            var text = next.Trim('`', '*');
+            if (!IsLoneNumber(text) || ReadValue(text, names) is not { } value)
+            {
+                return null;
+            }
+
+            for (var after = index + extra + 1; after < lines.Count && after <= index + extra + 2; after++)
+            {
+                var following = lines[after].Trim().Trim('`', '*');
+                if (following.Length > 0 && IsLoneNumber(following))
+                {
+                    return null;
+                }
+            }
+
+            return (value, next, extra);
+        }
+
+        return null;
+    }
+
+    private static bool IsLoneNumber(string text)
+    {
+        var start = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        if (start == text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "</script>", "<pre>", "</code>": a tag alone on its line, with no "result" in it (result tags are answers of their own).
+    private static bool IsLoneMarkupTag(string text) =>
+        text.Length > 2 && text[0] == '<' && text[^1] == '>' && text.IndexOf('>') == text.Length - 1
+        && !text.Contains("result", StringComparison.OrdinalIgnoreCase);
 
     // "Output:" alone on its line, then "11" on the next non-empty one (past a code fence): a bare printed value under a
     // call of the function, which the readers count as the answer (holdout11 jurassic2-ultra/complexity-cot/60).
     private static readonly string[] ValueHeadings = ["output:", "final output:", "result:", "output is:", "the output is:"];
+
+    // "The output of the above code will be:", "The output is going to be:": a sentence that opens with the output and
+    // ends by introducing it.
+    private static bool IsOutputSentence(ReadOnlySpan<char> heading) =>
+        heading.EndsWith(':')
+        && (heading.StartsWith("the output", StringComparison.OrdinalIgnoreCase) || heading.StartsWith("the final output", StringComparison.OrdinalIgnoreCase))
+        && (heading.EndsWith(" be:", StringComparison.OrdinalIgnoreCase) || heading.EndsWith(" is:", StringComparison.OrdinalIgnoreCase));
 
     private static Found? ReadValueUnderHeading(IReadOnlyList<string> lines, int index, NameRules names)
     {
@@ -87,7 +172,11 @@ internal static partial class AnswerReader
 
         if (!isHeading)
         {
-            return null;
+            // "The output of the above code will be:", "The output will be:", then the value alone below
+            // (jurassic2-ultra/complexity-redundant-cot/104, holdout57); not a list of values under it (a quiz's options).
+            return IsOutputSentence(heading) && LoneValueBelow(lines, index, maxSkipped: 4, names) is { } below
+                ? new Found(new ParsedAnswer(index + 1, below.Value, AnswerStyle.FinalAnswerLine, Bound($"{heading.ToString()} {below.Text}")), below.Extra, 0, null)
+                : null;
         }
 
         // Up to five lines on: blank lines and a code fence may stand between ("Output:", two blank lines, "```", "8";
