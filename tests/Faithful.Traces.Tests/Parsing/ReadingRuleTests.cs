@@ -858,6 +858,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("13. Then take the sum of n_0, n_1: sum([7, -6]) = 1.", "")]
+    [InlineData("13. Then take the total of n_0, n_1: 7 + (-6) = 1.", "")]
+    [InlineData("13. Finally n_0 = 7, n_1: -6.", "n_0=7 n_1=-6")]
+    public void The_last_name_of_a_list_a_sum_is_of_is_no_target_of_the_colon(string line, string executions)
+    {
+        // holdout57 gpt35/complexity-cot/409: "calculate the sum of n_0, ..., n_4: sum([...]) = 2" was read as n_4 = 2, a
+        // loop summary placed on n_4's last write, and so an arithmetic error and no premature answer.
+        var trace = Loop(line);
+
+        Assert.Equal(executions, string.Join(" ", trace.Executions.Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
+    [Theory]
     [InlineData("def f(n):\n    return n\nprint(f(3))\n</script>\n42", 42L)]
     [InlineData("print(f(3))\n```\n\n-5\n```", -5L)]
     [InlineData("print(f(3))\n-2\n-1\n0", null)]

@@ -102,7 +102,9 @@ internal static class AssignmentRecogniser
         var previous = tokens[i - 1];
         switch (previous.Kind)
         {
-            case TokenKind.Comma or TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Colon or TokenKind.Other:
+            case TokenKind.Comma:
+                return !EndsListOfSum(tokens, i);
+            case TokenKind.Semicolon or TokenKind.Arrow or TokenKind.Colon or TokenKind.Other:
                 return true;
             case TokenKind.Operator:
                 return previous.Text is "(" or "[";
@@ -147,6 +149,19 @@ internal static class AssignmentRecogniser
         }
 
         return false;
+    }
+
+    // "calculate the sum of n_0, n_1, n_2: sum([0, -1, 1]) = 0": the last name of a list the sum is of is one of its
+    // operands, not the name the colon gives a value (gpt35/complexity-cot/409, holdout57).
+    private static bool EndsListOfSum(List<Token> tokens, int i)
+    {
+        var k = i - 1;
+        while (k >= 1 && tokens[k].Kind == TokenKind.Comma && tokens[k - 1].Kind == TokenKind.Name)
+        {
+            k -= 2;
+        }
+
+        return k >= 1 && k < i - 1 && tokens[k].IsWord("of") && tokens[k - 1].Kind == TokenKind.Word && tokens[k - 1].Text.ToLowerInvariant() is "sum" or "total";
     }
 
     // "the sum of n_0, n_1, and n_2 will be ...": the comma before "and" closes a list of names, which the clause is about.
