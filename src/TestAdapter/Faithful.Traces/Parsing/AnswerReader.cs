@@ -63,7 +63,7 @@ internal static partial class AnswerReader
             return headed;
         }
 
-        if (settings.Allows(AnswerStyle.FinalAnswerLine) && line.Contains("print(", StringComparison.Ordinal) && ReadValueUnderPrint(lines, index, names) is { } printed)
+        if (settings.Allows(AnswerStyle.FinalAnswerLine) && line.AsSpan().TrimStart().StartsWith("print(", StringComparison.Ordinal) && ReadValueUnderPrint(lines, index, names) is { } printed)
         {
             return printed;
         }

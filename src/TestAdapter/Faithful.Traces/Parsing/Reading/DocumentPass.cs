@@ -316,9 +316,9 @@ internal sealed class DocumentPass
         // "After updating n_1, its value remains 0." right under the walk's last "n_1 = 0 * -2 = 0" restates it as well.
         var repeats = (kind == ReadingKind.Execution
                 || (kind == ReadingKind.NoChangeExecution && ((LastExecution() is { } last && last.Name == claim.Name && SameValue(last.Value, value)) || ExitsLoop(e.Text))))
-            && (claim.Work is null || BoundsARange(claim.Work)) && claim.StepNumber is null && !shortcut && state is not null
-            && !state.SingleWrite && Executed(state) && state.Holds(value) && !ShowsStatement(ClauseOf(e.Text, claim.Name!)) && !OperatedOn(e.Text, claim.Name!)
-            && !LabelsOneIteration(e.Text);
+            && claim.StepNumber is null && !shortcut && state is not null
+            && !state.SingleWrite && Executed(state) && state.Holds(value) && (claim.Work is null || BoundsARange(claim.Work))
+            && !ShowsStatement(ClauseOf(e.Text, claim.Name!)) && !OperatedOn(e.Text, claim.Name!) && !LabelsOneIteration(e.Text);
 
         // "After 3 iterations, n_0 will be 2. ... the final value of n_0, which is 2": a bare repeat of the value a shortcut
         // summed up restates the summary; it is no write of its own, which would push the shortcut off the loop's end.

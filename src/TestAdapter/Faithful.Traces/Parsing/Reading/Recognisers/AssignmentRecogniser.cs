@@ -161,7 +161,7 @@ internal static class AssignmentRecogniser
             k -= 2;
         }
 
-        return k >= 1 && k < i - 1 && tokens[k].IsWord("of") && tokens[k - 1].Kind == TokenKind.Word && tokens[k - 1].Text.ToLowerInvariant() is "sum" or "total";
+        return k >= 1 && k < i - 1 && tokens[k].IsWord("of") && (tokens[k - 1].IsWord("sum") || tokens[k - 1].IsWord("total"));
     }
 
     // "the sum of n_0, n_1, and n_2 will be ...": the comma before "and" closes a list of names, which the clause is about.
@@ -217,8 +217,8 @@ internal static class AssignmentRecogniser
     // "n_0: 3^1 = 3 iterations, each subtracting 2, so n_0 = 0 - 2*3 = -6": a value followed by a plural word for runs
     // counts the loop's iterations; the name's value comes later in the line (gpt4/complexity-cot/704, holdout55).
     private static bool CountsRuns(List<Token> tokens, int value, int end) =>
-        value + 1 < end && tokens[value + 1].Kind == TokenKind.Word
-        && tokens[value + 1].Text.ToLowerInvariant() is "iterations" or "passes" or "rounds" or "repetitions" or "cycles";
+        value + 1 < end && tokens[value + 1] is { Kind: TokenKind.Word } word
+        && (word.IsWord("iterations") || word.IsWord("passes") || word.IsWord("rounds") || word.IsWord("repetitions") || word.IsWord("cycles"));
 
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
