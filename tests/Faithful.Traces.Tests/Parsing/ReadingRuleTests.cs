@@ -858,6 +858,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("So `n_1` ends up being `0 - 3*2 = 0 - 6 = -6`.", "n_1=-6")]
+    [InlineData("So `n_1` ends up being `0 - 6 = -6`.", "n_1=-6")]
+    [InlineData("So `n_1` ends up being `0 - 3^2 = 0 - 9 = -9` here.", "n_1=-9")]
+    public void A_result_word_before_a_chain_of_work_takes_the_value_that_ends_it(string line, string executions)
+    {
+        // holdout gpt4/complexity-cot/688: "ends up being `-1 + 3^2 = -1 + 9 = 8`" per variable; the second "=" left the
+        // chain unread, so three of five right closed forms were missed and the answer read as premature.
+        var trace = Loop(line);
+
+        Assert.Equal(executions, string.Join(" ", trace.Executions.Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
+    [Theory]
     [InlineData("13. Then take the sum of n_0, n_1: sum([7, -6]) = 1.", "")]
     [InlineData("13. Then take the total of n_0, n_1: 7 + (-6) = 1.", "")]
     [InlineData("13. Finally n_0 = 7, n_1: -6.", "n_0=7 n_1=-6")]

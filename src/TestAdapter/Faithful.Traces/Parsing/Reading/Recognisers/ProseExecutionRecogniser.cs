@@ -108,8 +108,13 @@ internal static class ProseExecutionRecogniser
             var workAt = valueAt;
             if (valueAt < to && !IsLoneNumber(tokens, valueAt, to) && WorkedValue(tokens, valueAt, to) is { } worked)
             {
-                // "so it ends at 1 - 162 = -161": the value follows its work.
+                // "so it ends at 1 - 162 = -161": the value follows its work; "ends up being -1 + 3^2 = -1 + 9 = 8" works
+                // it out in steps, and the value ends the chain (gpt4/complexity-cot/688, holdout).
                 valueAt = worked;
+                while (valueAt < to && !IsLoneNumber(tokens, valueAt, to) && WorkedValue(tokens, valueAt, to) is { } further)
+                {
+                    valueAt = further;
+                }
             }
 
             if (valueAt >= to || !IsLoneNumber(tokens, valueAt, to))
