@@ -858,6 +858,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("So the output of the function is the sum of them, which is `(n-1) + 2n^2 ± 1`.", null)]
+    [InlineData("So the output of the function is the sum of them, which is `2 + 18 ± 1`.", null)]
+    [InlineData("So the output of the function is the sum of them, which is 1.", 1L)]
+    public void A_plus_or_minus_joins_operands_so_the_number_after_it_is_no_answer(string line, long? answer)
+    {
+        // holdout gpt4/complexity-cot/128: a closed form ending "± 1" was read as the answer 1, then 127 as a self-correction.
+        var answers = Loop(line).Answers;
+
+        Assert.Equal(answer, answers.Count == 0 ? null : answers[0].Value?.Int64);
+    }
+
+    [Theory]
     [InlineData("So `n_1` ends up being `0 - 3*2 = 0 - 6 = -6`.", "n_1=-6")]
     [InlineData("So `n_1` ends up being `0 - 6 = -6`.", "n_1=-6")]
     [InlineData("So `n_1` ends up being `0 - 3^2 = 0 - 9 = -9` here.", "n_1=-9")]

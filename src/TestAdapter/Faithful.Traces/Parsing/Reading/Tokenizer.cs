@@ -231,6 +231,9 @@ internal static class Tokenizer
         ',' => TokenKind.Comma,
         ';' => TokenKind.Semicolon,
         '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '~' or '(' or ')' or '[' or ']' or '<' or '>' => TokenKind.Operator,
+
+        // "2n^4 ± 1": a plus-or-minus joins two operands like any other operator, so what follows it is no lone value.
+        '\u00b1' => TokenKind.Operator,
         _ => TokenKind.Other,
     };
 
