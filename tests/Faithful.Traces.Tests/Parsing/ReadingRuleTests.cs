@@ -858,6 +858,21 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("For `n=3`, the final values of the variables are:", true)]
+    [InlineData("For n = 3, the variables end up as follows:", true)]
+    [InlineData("For `n=3`, we compute each variable in turn:", false)]
+    [InlineData("For `n=4`, the final values of the variables are:", false)]
+    public void A_heading_that_names_the_asked_input_over_final_values_opens_a_readout(string heading, bool shortcuts)
+    {
+        // holdout gpt4/complexity-cot/478: "For `n=3`, the variables end up as follows:" over one closed form per variable;
+        // the "=" of "n=3" kept the line from being a heading, so the values below read as single writes (n_5 = 1 on its
+        // first write), and the right end values as a premature answer. Only the asked input's own "n=3" is excused.
+        var trace = TraceParser.Parse(heading + "\n- n_0 = 1 + 2*3 = 7\n- n_1 = -6", Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(shortcuts, trace.Executions.Any() && trace.Executions.All(c => c.Shortcut));
+    }
+
+    [Theory]
     [InlineData("So the output of the function is the sum of them, which is `(n-1) + 2n^2 ± 1`.", null)]
     [InlineData("So the output of the function is the sum of them, which is `2 + 18 ± 1`.", null)]
     [InlineData("So the output of the function is the sum of them, which is 1.", 1L)]

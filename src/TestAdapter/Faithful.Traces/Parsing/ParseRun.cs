@@ -527,7 +527,7 @@ internal sealed class ParseRun
         var stripped = LinePrefix.Strip(normalized);
         var content = stripped.Rest;
         var before = _events.Count;
-        if (Header(text, content) is { } section)
+        if (Header(text, content, _options.Answers.Asked) is { } section)
         {
             // "# End of the innermost loop, return to the fifth loop" in a code block is a comment over the next statement,
             // which still runs once ("n_6 += 2  # n_6 = 3"): it opens no loop summary or readout (gpt35/complexity-cot/465).
@@ -744,15 +744,27 @@ internal sealed class ParseRun
     }
 
     // "**Initial values:**", "Final values of n_0 and n_1:", "**State after Iteration 1**": a heading that frames the lines below it.
-    private static LineSection? Header(string raw, string content)
+    private static LineSection? Header(string raw, string content, AskedInput? asked)
     {
         // Spans until the line is known to be a heading: most lines are not, and this runs on every line.
         var trimmedRaw = raw.AsSpan().Trim();
         var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
         var span = content.AsSpan().Trim().TrimEnd("* #");
-        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading) || HasLinkOutsideParentheses(span))
+        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading))
         {
             return null;
+        }
+
+        if (HasLinkOutsideParentheses(span))
+        {
+            // "For `n=3`, the final values of the variables will be:", "..., the variables end up as follows:": a heading
+            // whose only link names the asked input, over the values where the loops end (gpt4/complexity-cot/478,
+            // holdout, and a few gpt4 replies more); any other line with a link is none.
+            // (The words are tested first: a bold line "**s1 = 7**" reaches this on every line of some styles.)
+            return span.EndsWith(':')
+                && (span.Contains("the final values", StringComparison.OrdinalIgnoreCase) || span.Contains("end up as follows", StringComparison.OrdinalIgnoreCase))
+                && OnlyLinkNamesInput(span, asked)
+                ? LineSection.Readout : null;
         }
 
         var text = span.ToString();
@@ -775,6 +787,19 @@ internal sealed class ParseRun
         // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop.
         var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
         return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
+    }
+
+    // "For `n=3`, the final values are:": the only link names the asked input, so the line may still be a heading.
+    private static bool OnlyLinkNamesInput(ReadOnlySpan<char> span, AskedInput? asked)
+    {
+        if (asked is null)
+        {
+            return false;
+        }
+
+        var value = asked.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rest = span.ToString().Replace(asked.Name + "=" + value, "", StringComparison.Ordinal).Replace(asked.Name + " = " + value, "", StringComparison.Ordinal);
+        return rest.Length < span.Length && !HasLinkOutsideParentheses(rest);
     }
 
     // "n_0 = 5:" states a value, no heading; "**Iteration 1 (n=3):**" names the input in a parenthesis and is one.
