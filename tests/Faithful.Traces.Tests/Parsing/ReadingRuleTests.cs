@@ -858,6 +858,21 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("n_1 = 0 (n_1 -= 1)", false)]
+    [InlineData("n_1 = 0 (n_1-=1)", false)]
+    [InlineData("n_1 = 0", true)]
+    [InlineData("n_1 = 0 (n_0 += 2)", true)]
+    public void A_value_beside_its_own_update_is_a_write_even_when_it_keeps_the_given_value(string line, bool restates)
+    {
+        // holdout jurassic2-ultra/complexity-cot/50: "n_1 = 1 (n_1 -= 2)" on every round, its value never moving from the
+        // given 1, read as restatements of the declaration: n_1 never ran, and the answer was premature. Its readers
+        // counted each line as a write computed wrongly.
+        var trace = Loop("n_0 = 3 (n_0 += 2)\n" + line);
+
+        Assert.Equal(restates, Assert.Single(trace.Claims, c => c.Name == "n_1").Repeats);
+    }
+
+    [Theory]
     [InlineData("For `n=3`, the final values of the variables are:", true)]
     [InlineData("For n = 3, the variables end up as follows:", true)]
     [InlineData("For `n=3`, we compute each variable in turn:", false)]

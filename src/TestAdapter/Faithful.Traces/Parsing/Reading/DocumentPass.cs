@@ -294,9 +294,12 @@ internal sealed class DocumentPass
         // "n_0 = 0" repeated before n_0 ever changes restates its given value (a re-print of the declarations), unless
         // the step leaves it so: the aligner decides (a repeat is an optional claim).
         // "n_2 is not changed in this iteration" before n_2 ever changes says no value: it restates the given one too.
+        // "n_1 = 1 (n_1 -= 2)" shows the statement it runs: a write that keeps a wrong value, not a restatement
+        // (jurassic2-ultra/complexity-cot/50 and /260, holdout).
         var restatesGiven = (kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim)
                 || (kind == ReadingKind.NoChangeExecution && claim.Value is null && claim.Work is null && !shortcut))
-            && state is not null && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value);
+            && state is not null && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value)
+            && !NamesItsUpdateInParentheses(e.Text, claim.Name!);
 
         // "n_0 = 1" right after "n_0 becomes -1 + 2 = 1": a bare entry that only repeats the value the reply holds for a
         // variable written many times executes nothing (step-numbered lines and single-assignment names keep their role).
@@ -444,6 +447,26 @@ internal sealed class DocumentPass
         }
 
         return true;
+    }
+
+    // "n_1 = 1 (n_1 -= 2)": the variable's own compound update in a parenthesis on its line.
+    private static bool NamesItsUpdateInParentheses(string text, string name)
+    {
+        for (var at = text.IndexOf("(" + name, StringComparison.Ordinal); at >= 0; at = text.IndexOf("(" + name, at + 1, StringComparison.Ordinal))
+        {
+            var i = at + 1 + name.Length;
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i + 1 < text.Length && text[i] is '+' or '-' or '*' or '/' or '%' && text[i + 1] == '=')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool OperatedOn(string text, string name)
