@@ -858,6 +858,20 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("`n_0` and `n_1` become `7` (since 10 is even)", "n_0=7 n_1=7")]
+    [InlineData("n_0 and n_1 will both be 7.", "n_0=7 n_1=7")]
+    [InlineData("Then n_1 becomes 7.", "n_1=7")]
+    [InlineData("Adding 2 to n_0 and n_1 makes 7.", "n_0=7")]
+    public void Names_joined_by_and_before_a_result_word_each_take_its_value(string line, string executions)
+    {
+        // holdout llama3-70b/complexity-redundant-cot/469: "`n_3` and `n_4` become `1`" gave n_4 its value and left n_3
+        // without one, so n_3's loop never ran and the answer read as premature.
+        var trace = Loop(line);
+
+        Assert.Equal(executions, string.Join(" ", trace.Executions.Select(c => $"{c.Name}={c.Value?.Text}")));
+    }
+
+    [Theory]
     [InlineData("n_1 = 0 (n_1 -= 1)", false)]
     [InlineData("n_1 = 0 (n_1-=1)", false)]
     [InlineData("n_1 = 0", true)]

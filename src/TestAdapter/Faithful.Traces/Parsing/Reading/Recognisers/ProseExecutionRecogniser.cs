@@ -140,8 +140,21 @@ internal static class ProseExecutionRecogniser
             // "After updating n_0, its value becomes 19": words with no number before the result word show no computation.
             var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1))
                 : HasKind(tokens, from, i, TokenKind.Number) ? TrimSeparators(Slice(line.Text, tokens, from, i)) : null;
-            proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue)
-                .With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
+            var proposal = proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue);
+            if (named is null && JoinedSubject(tokens, from, i, target))
+            {
+                // "`n_3` and `n_4` become `1`": a subject of names joined by "and" gives the one value to each of them
+                // (llama3-70b/complexity-redundant-cot/469, holdout); the last of them is the target, so the rest come first.
+                for (var k = from; k < i; k++)
+                {
+                    if (tokens[k].Kind == TokenKind.Name && tokens[k].Text != target)
+                    {
+                        proposal.With(new LineClaim(tokens[k].Text, line.StepNumber, signed ?? tokens[valueAt].Number, work));
+                    }
+                }
+            }
+
+            proposal.With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
             found = true;
             sentenceTarget = target;
             from = valueAt + 1;
@@ -149,6 +162,34 @@ internal static class ProseExecutionRecogniser
         }
 
         return found;
+    }
+
+    // Whether the words before the result word are names joined by commas and "and" (with "both", "all" or a modal
+    // between), two or more of them, the target last: "n_3 and n_4 become", "n_0, n_1 and n_2 will all be".
+    private static bool JoinedSubject(List<Token> tokens, int from, int resultWord, string target)
+    {
+        var names = 0;
+        var joined = false;
+        var last = "";
+        for (var k = from; k < resultWord; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Name)
+            {
+                names++;
+                last = token.Text;
+            }
+            else if (token.Kind == TokenKind.Comma || token.IsWord("and"))
+            {
+                joined |= token.IsWord("and");
+            }
+            else if (!(token.IsWord("both") || token.IsWord("all") || token.IsWord("will") || token.IsWord("would")))
+            {
+                return false;
+            }
+        }
+
+        return names >= 2 && joined && last == target;
     }
 
     // "the sum of n_0 (6), n_1 (3), n_2 (-7) and n_3 (-3), which is -1": names listed each with its value in parentheses
