@@ -452,8 +452,13 @@ internal sealed class DocumentPass
     // "n_1 = 1 (n_1 -= 2)": the variable's own compound update in a parenthesis on its line.
     private static bool NamesItsUpdateInParentheses(string text, string name)
     {
-        for (var at = text.IndexOf("(" + name, StringComparison.Ordinal); at >= 0; at = text.IndexOf("(" + name, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf('('); at >= 0; at = text.IndexOf('(', at + 1))
         {
+            if (!text.AsSpan(at + 1).StartsWith(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var i = at + 1 + name.Length;
             while (i < text.Length && text[i] == ' ')
             {

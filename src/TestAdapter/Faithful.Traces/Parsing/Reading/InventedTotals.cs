@@ -82,9 +82,12 @@ internal static class InventedTotals
             var listed = ListedValues(text);
             var work = e.Answer.Work;
             var listsTakenValues = listed is { } values && values >= 2 * answerVariables && !e.Weak;
-            var addsOneVariablesValues = work is not null && AdditiveOperands(work) is { Count: >= 2 } operands
+            // (The cheap tests first: this runs for every answer with work.)
+            var saysValues = work is not null && SaysValues(text);
+            var addsOneVariablesValues = work is not null && (saysValues || answerVariables == 1)
+                && AdditiveOperands(work) is { Count: >= 2 } operands
                 && operands.Count > answerVariables && !NamesSeveralVariables(text, knowledge)
-                && (SaysValues(text) || (answerVariables == 1 && operands.Count >= 3 && TakenByOneVariable(events, k, operands)));
+                && (saysValues || (operands.Count >= 3 && TakenByOneVariable(events, k, operands)));
             if (!listsTakenValues && !addsOneVariablesValues)
             {
                 continue;
