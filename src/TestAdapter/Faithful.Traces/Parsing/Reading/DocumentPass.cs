@@ -295,7 +295,7 @@ internal sealed class DocumentPass
         // the step leaves it so: the aligner decides (a repeat is an optional claim).
         // "n_2 is not changed in this iteration" before n_2 ever changes says no value: it restates the given one too.
         // "n_1 = 1 (n_1 -= 2)" shows the statement it runs: a write that keeps a wrong value, not a restatement
-        // (jurassic2-ultra/complexity-cot/50 and /260, holdout).
+        // (jurassic2-ultra/complexity-cot/50, holdout).
         var restatesGiven = (kind == ReadingKind.Execution && claim.Work is null && !shortcut && !NumbersAWrite(claim)
                 || (kind == ReadingKind.NoChangeExecution && claim.Value is null && claim.Work is null && !shortcut))
             && state is not null && state.IsGiven && state.Given is not null && !Executed(state) && SameValue(state.Given, value)
