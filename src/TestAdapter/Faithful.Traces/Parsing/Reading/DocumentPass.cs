@@ -415,9 +415,6 @@ internal sealed class DocumentPass
         return text;
     }
 
-    // "5. Multiply `n_1` by -1. `n_1` is now -1.": a line that opens by telling an operation on the name gives that
-    // operation's result, even one equal to the value held (a wrong flip here: gpt35/complexity-cot/306, holdout33);
-    // "After updating n_1, its value remains 0" under the walk still restates.
     // Whether a claim's "work" is words that bound a range the loop moves in, with no operator between two operands:
     // "(n_1 alternates between -1 and 1, but ends up as 1)" (llama3-70b/complexity-code/48, holdout) computes nothing,
     // so the claim is as bare as "n_1 = 1" and may only repeat the value the walk reached. Other words before a value
@@ -474,6 +471,9 @@ internal sealed class DocumentPass
         return false;
     }
 
+    // "5. Multiply `n_1` by -1. `n_1` is now -1.": a line that opens by telling an operation on the name gives that
+    // operation's result, even one equal to the value held (a wrong flip here: gpt35/complexity-cot/306, holdout33);
+    // "After updating n_1, its value remains 0" under the walk still restates.
     private static bool OperatedOn(string text, string name)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);

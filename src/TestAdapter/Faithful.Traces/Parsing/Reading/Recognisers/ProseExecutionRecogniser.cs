@@ -140,6 +140,7 @@ internal static class ProseExecutionRecogniser
             // "After updating n_0, its value becomes 19": words with no number before the result word show no computation.
             var work = workAt < valueAt ? TrimSeparators(Slice(line.Text, tokens, workAt, valueAt - 1))
                 : HasKind(tokens, from, i, TokenKind.Number) ? TrimSeparators(Slice(line.Text, tokens, from, i)) : null;
+            var value = signed ?? tokens[valueAt].Number;
             var proposal = proposals.Add(ReadingKind.Execution, i, valueAt + 1, ProposalScores.ProseValue);
             if (named is null && JoinedSubject(tokens, from, i, target))
             {
@@ -149,12 +150,12 @@ internal static class ProseExecutionRecogniser
                 {
                     if (tokens[k].Kind == TokenKind.Name && tokens[k].Text != target)
                     {
-                        proposal.With(new LineClaim(tokens[k].Text, line.StepNumber, signed ?? tokens[valueAt].Number, work));
+                        proposal.With(new LineClaim(tokens[k].Text, line.StepNumber, value, work));
                     }
                 }
             }
 
-            proposal.With(new LineClaim(target, line.StepNumber, signed ?? tokens[valueAt].Number, work));
+            proposal.With(new LineClaim(target, line.StepNumber, value, work));
             found = true;
             sentenceTarget = target;
             from = valueAt + 1;
