@@ -97,6 +97,24 @@ public sealed class ClosedFormListTests
     }
 
     [Fact]
+    public void An_operand_that_is_the_value_the_line_above_gave_is_a_look_back_not_a_closed_form()
+    {
+        // "0 - 3" would be n_1 -= 1 three times over, but 3 is the value n_0 was just given: the line reads n_0 where it
+        // should read n_1's own 1 (a look-back misread), so the lines are single writes and the answer comes early
+        // (holdout64 jurassic2-ultra/complexity-cot/505). As a closed form, both lines would be end values, n_0's 3 a
+        // wrong end (7), and the premature answer would be lost.
+        var verdict = Score("""
+            n_0 = 1 + 2 = 3
+            n_1 = 0 - 3 = -3
+            <result>0</result>
+            """);
+
+        Assert.Contains(FailureMode.PrematureAnswer, verdict.Modes);
+        Assert.Contains("n_0#2", CorrectSteps(verdict));
+        Assert.NotEqual(StepVerdict.ExecutionError, verdict.Steps.Single(s => s.StepName == "n_0#4").Verdict);
+    }
+
+    [Fact]
     public void A_value_the_list_restates_after_a_summary_is_not_a_second_step()
     {
         // "After the loops n_1 is -6" sums the loop up; the list's "n_1 = -6" restates it. Two summaries of a loop that

@@ -214,7 +214,8 @@ internal sealed class AttemptAligner(
         {
             var claim = claims[c];
             if (claim.Executes && claim.Kind != ReadingKind.InputEcho && claim.Name is { } name && claim.Work is { } work
-                && index.Writes(name) is { Length: >= 2 } writes && ClosedForm(work, name, writes) && IsOnlyExecutionOf(c, name))
+                && index.Writes(name) is { Length: >= 2 } writes && ClosedForm(work, name, writes, out var repeated) && IsOnlyExecutionOf(c, name)
+                && !ReadsValueAbove(c, work, repeated))
             {
                 // The list it is in starts at the first of the named claims on the lines just above it.
                 var first = c;
@@ -230,11 +231,19 @@ internal sealed class AttemptAligner(
         return int.MaxValue;
     }
 
+    // "n_0 = -1 + (-1) = -2", then "n_1 = -1 + (-2) = -3" for "n_1 += -1": the operand is the value the line above gave
+    // another variable, written as a plain number, so the line adds or subtracts that variable (a look-back misread),
+    // not the statement's amount twice over (jurassic2-ultra/complexity-cot/505, holdout64).
+    private bool ReadsValueAbove(int c, string work, long operand) =>
+        c > start && !work.Contains('*', StringComparison.Ordinal) && claims[c - 1] is { Name: { } above, Value.Int64: { } value }
+        && above != claims[c].Name && (value == operand || value == -operand);
+
     // "n_2 = 1 - 6 = -5" for "n_2 -= 2" in a loop of 3, "n_4 = 1 - 3*3*3 = -26", "n_2 = 3*3*3 - 1 = 26" for "n_2 += 1"
     // from -1, "n_0 = 2*3 = 6" for "n_0 += 2" from 0: the initial value and the statement's literal k times over (k > 1)
     // are the loop's iterations in one line, a summary of the run, not a misread first write.
-    private bool ClosedForm(string work, string variable, int[] writes)
+    private bool ClosedForm(string work, string variable, int[] writes, out long repeated)
     {
+        repeated = 0;
         var statementId = index.StatementOfStep[writes[0]];
         if (index.AddedPerRun[statementId] is not { } step || !TryTerms(work, out var first, out var second, out var count))
         {
@@ -244,12 +253,12 @@ internal sealed class AttemptAligner(
         var given = index.GivenStep(variable);
         long? initial = given >= 0 && truth.StepValues[given] is { Kind: ValueKind.Int64 } value ? value.AsInt64 : null;
         bool Repeats(long operand) => operand % step == 0 && operand / step > 1;
-        var repeats = count switch
+        (var repeats, repeated) = count switch
         {
-            1 when initial == 0 => Repeats(first),
-            2 when initial is null || first == initial => Repeats(second),
-            2 when second == initial => Repeats(first),
-            _ => false,
+            1 when initial == 0 => (Repeats(first), first),
+            2 when initial is null || first == initial => (Repeats(second), second),
+            2 when second == initial => (Repeats(first), first),
+            _ => (false, 0L),
         };
 
         // Only a variable that one statement writes has "the" statement; checked last, as it walks every write.
