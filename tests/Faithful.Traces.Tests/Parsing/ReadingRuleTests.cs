@@ -239,11 +239,14 @@ public sealed class ReadingRuleTests
     [Theory]
     [InlineData("Here every entry is the sum of the 3 previous entries of the table.", null)]
     [InlineData("I will keep my answer back for 30 minutes.", null)]
+    [InlineData("The function is returning the sum of 4 local variables.", null)]
     [InlineData("The answer is 3.", 3L)]
     public void A_number_before_what_it_counts_is_no_answer(string line, long? answer)
     {
         // "the sum of the 3 previous numbers" counts numbers (llama2-70b/complexity-cot/213, holdout32: read as a first
-        // answer, it made a false self-correction); a number that ends its clause still answers.
+        // answer, it made a false self-correction), as does "the sum of 4 local variables" in a list of hints (holdout
+        // llama2-70b/complexity-cot/959: read as an answer where the reply gives none); a number that ends its clause
+        // still answers.
         var trace = Loop(line);
 
         Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);

@@ -250,7 +250,7 @@ internal static class ProseAnswerRecogniser
     private static readonly HashSet<string> CountQualifiers = new(StringComparer.OrdinalIgnoreCase)
     {
         "previous", "preceding", "next", "last", "first", "other", "more", "different", "consecutive", "separate", "distinct",
-        "additional", "remaining", "inner", "outer", "nested",
+        "additional", "remaining", "inner", "outer", "nested", "local", "global",
     };
 
     // Whether "is", "=", ":" or "equals" comes between an operation word and the value ("..., which is 7"). A name's own
