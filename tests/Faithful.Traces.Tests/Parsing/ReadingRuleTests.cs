@@ -253,6 +253,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("    return 0;", null)]
+    [InlineData("The function will return 0.", 0L)]
+    [InlineData("It returns 0 for n=3.", 0L)]
+    public void Return_zero_with_a_semicolon_ends_a_listing_and_answers_nothing(string line, long? answer)
+    {
+        // A C++ rewrite of the program ends main with "return 0;" and prints its values without computing them (holdout
+        // llamacodeinstruct/complexity-redundant-cot/208, labelled missing_answer); prose that returns 0 still answers.
+        var trace = Loop("int main() {\n    int n_0 = 1;\n    cout << n_0 << endl;\n" + line + "\n}");
+
+        Assert.Equal(answer, trace.Answers.SingleOrDefault()?.Value?.Int64);
+    }
+
+    [Theory]
     [InlineData("<result>2 + 2 - 1 + 4 = 6</result>", true)]
     [InlineData("<result>sum([2, 2, -1, 4]) = 6</result>", true)]
     [InlineData("<result>sum([2, 2, -1, 4]) = 7</result>", false)]

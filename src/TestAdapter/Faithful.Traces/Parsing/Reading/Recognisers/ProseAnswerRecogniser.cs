@@ -72,7 +72,7 @@ internal static class ProseAnswerRecogniser
             var at = AppositiveAt(tokens, subject + 1, to) is var comma and >= 0 && LastLoneValue(tokens, subject + 1, comma) is { } early
                 ? early
                 : LastLoneValue(tokens, subject + 1, to);
-            if (at is not { } value || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || CountsThings(tokens, value, to) || IsCallArgument(tokens, value)
+            if (at is not { } value || IsCodeReturn(tokens, subject, value) || DescribesOperation(tokens, subject + 1, value) || QuantifiesNoun(tokens, value) || CountsThings(tokens, value, to) || IsCallArgument(tokens, value)
                 || HeldByNameOfLaterClause(tokens, subject, value) || AnswerReader.PicksAnOption(line.Text.AsSpan(tokens[subject].End)))
             {
                 continue;
@@ -89,6 +89,11 @@ internal static class ProseAnswerRecogniser
                 .WithAnswer(new ProseAnswer(tokens[value].Number, work, line.Text[tokens[from].Start..tokens[value].End], IsStrongSubject(tokens[subject]) || OfCall(tokens, subject, value)));
         }
     }
+
+    // "return 0;" in a C or C++ listing ends main: a statement of the code, not the program's value (holdout
+    // llamacodeinstruct/complexity-redundant-cot/208 and complexity-cot/1135, both labelled missing_answer).
+    private static bool IsCodeReturn(List<Token> tokens, int subject, int value) =>
+        value == subject + 1 && tokens[subject].IsWord("return") && value + 1 < tokens.Count && tokens[value + 1].Kind == TokenKind.Semicolon;
 
     /// <summary>Whether an answer at this subject is said of the whole program ("output", "returns"), not a running "sum" or "result".</summary>
     internal static bool IsStrongSubject(Token subject) => !subject.IsWord("sum") && !subject.IsWord("result") && subject.Kind == TokenKind.Word;
