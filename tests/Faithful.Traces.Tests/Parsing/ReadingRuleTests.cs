@@ -253,6 +253,20 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("n_1 is decreased by 1 eighty-one times, so n_1 becomes -6.", true)]
+    [InlineData("n_1 is decreased by 1 twenty one times, so n_1 becomes -6.", true)]
+    [InlineData("n_1 is decreased by 1 forty times, so n_1 becomes -6.", true)]
+    [InlineData("n_1 is decreased by 1 one time, so n_1 becomes -1.", false)]
+    public void A_count_of_passes_in_words_past_ten_sums_a_loop_up(string line, bool shortcut)
+    {
+        // "multiplied by -1 eighty-one times, which results in 1" (holdout65 gpt4/complexity-cot/387) was read as one
+        // pass, the loop's first write, and so a premature answer; "twenty-seven times" already read as a count.
+        var claim = Assert.Single(Loop(line).Claims, c => c.Name == "n_1" && c.Executes);
+
+        Assert.Equal(shortcut, claim.Shortcut);
+    }
+
+    [Theory]
     [InlineData("n_0 will be 7 after 3 iterations.", "7")]
     [InlineData("n_1 will be -6 after 3*2 = 6 iterations.", "-6")]
     [InlineData("n_0 becomes 3, then 5, then 7.", "3 5 7")]

@@ -91,7 +91,12 @@ internal static class Lexicon
 
     /// <summary>Words that count repetitions before "times" ("three times", "3 times"): a loop summary.</summary>
     public static readonly HashSet<string> CountWords = Words(
-        "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "n", "several", "multiple", "many");
+        "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred", "thousand", "n", "several", "multiple", "many");
+
+    /// <summary>Tens that make "one" a count of many: "eighty-one times", "twenty one times".</summary>
+    public static readonly HashSet<string> TensWords = Words("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
     /// <summary>Phrases that make a sentence a closing readout: "the final value of a4 is -5", "at the end a4 is -5".</summary>
     public static readonly Cues ReadoutCues = new(
