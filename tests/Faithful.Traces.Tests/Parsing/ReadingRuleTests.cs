@@ -267,6 +267,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("`n_0 += 2` -> `n_0` becomes `3` raised to the power of `n`", "")]
+    [InlineData("`n_0 += 2` -> `n_0` becomes `3`", "3")]
+    public void A_number_raised_to_a_power_is_an_operand_not_a_value(string line, string values)
+    {
+        // "n_0 becomes -2 raised to the power of n" gives a closed form, not n_0 = -2 (holdout66
+        // llama3-70b/complexity-redundant-cot/1009: a wrong first claim, then the right end value, read as a correction).
+        var trace = Loop(line);
+
+        Assert.Equal(values, string.Join(" ", trace.Claims.Where(c => c.Name == "n_0" && c.Executes).Select(c => c.Value?.Text)));
+    }
+
+    [Theory]
     [InlineData("n_0 will be 7 after 3 iterations.", "7")]
     [InlineData("n_1 will be -6 after 3*2 = 6 iterations.", "-6")]
     [InlineData("n_0 becomes 3, then 5, then 7.", "3 5 7")]

@@ -36,7 +36,7 @@ internal static class Lexicon
 
     /// <summary>Operators written as words: a number followed by one is an operand ("-11 mod 7 = 3"), not a value.</summary>
     public static readonly HashSet<string> OperatorWords = Words(
-        "mod", "modulo", "rem", "div", "times", "plus", "minus", "divided", "multiplied", "over", "xor", "shl", "shr");
+        "mod", "modulo", "rem", "div", "times", "plus", "minus", "divided", "multiplied", "raised", "over", "xor", "shl", "shr");
 
     /// <summary>Declaration keywords that may open a statement.</summary>
     public static readonly HashSet<string> TypeKeywords = new(StringComparer.Ordinal) { "var", "let", "long", "double", "int", "const" };
