@@ -267,6 +267,21 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("For example, with the function <function>def g(n): return n*2</function> and n=3, the output is 4, so you would write:", 0)]
+    [InlineData("For example, with the function def g(n): return n*2, and n=3, the output is 4, so you would write:", 0)]
+    [InlineData("For example, with n=3, the output is 4, so you would write:", 2)]
+    public void An_example_that_writes_out_its_own_function_answers_nothing_whatever_input_it_names(string line, int answers)
+    {
+        // A copied format example names the asked input but writes out a function of its own (holdout66
+        // llamacodeinstruct/complexity-redundant-cot/186, labelled missing_answer); an example of the very run asked
+        // about still answers it (session 31).
+        var options = TraceParserOptions.ForProgram(Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+        var trace = TraceParser.Parse(line + "\n\n<result>4</result>\n", options);
+
+        Assert.Equal(answers, trace.Answers.Count);
+    }
+
+    [Theory]
     [InlineData("`n_0 += 2` -> `n_0` becomes `3` raised to the power of `n`", "")]
     [InlineData("`n_0 += 2` -> `n_0` becomes `3`", "3")]
     public void A_number_raised_to_a_power_is_an_operand_not_a_value(string line, string values)

@@ -22,10 +22,10 @@ internal static class Examples
         if (before.Contains("example", StringComparison.OrdinalIgnoreCase) || before.Contains("e.g.", StringComparison.OrdinalIgnoreCase))
         {
             // "For example, for n=3 the result is 3": an example of the very run asked about answers it.
-            return !NamesRunAsked(before, asked);
+            return !NamesRunAsked(before, asked) || DefinesAnotherFunction(before);
         }
 
-        if (NamesRunAsked(previous, asked))
+        if (NamesRunAsked(previous, asked) && !DefinesAnotherFunction(previous))
         {
             return false;
         }
@@ -37,6 +37,12 @@ internal static class Examples
             || (previous.EndsWith(':') && (previous.Contains("use this format", StringComparison.OrdinalIgnoreCase)
                 || previous.Contains("use the following format", StringComparison.OrdinalIgnoreCase))));
     }
+
+    // "For example, with the function def g(n): return n*2 and n=3, the output is 6": an example that writes out a
+    // function of its own is about that function, whatever input it names (holdout66
+    // llamacodeinstruct/complexity-redundant-cot/186, a copied format example its reader did not count).
+    public static bool DefinesAnotherFunction(string text) =>
+        text.Contains("def ", StringComparison.Ordinal) || text.Contains("<function>", StringComparison.OrdinalIgnoreCase);
 
     // "n=3", "n = 3" with the asked input's name and value, and no other digit after them.
     private static bool NamesRunAsked(string text, AskedInput? asked)

@@ -621,7 +621,10 @@ internal sealed class ParseRun
             {
                 // One answer per line: the last one the line states. Code ("result = 0") states no answer.
                 var prose = reading.Answers[^1];
-                if (Examples.IntroducedOnLineOrAbove(prose.Text, _previousContent, _previousAnswered, _options.Answers.Asked))
+                // The line up to the answer's sentence may introduce it too ("For example, with def g(n): ... and n=3, the
+                // output is 6": the sentence the answer reads from starts after "def g(n):").
+                if (Examples.IntroducedOnLineOrAbove(prose.Text, _previousContent, _previousAnswered, _options.Answers.Asked)
+                    || (Examples.DefinesAnotherFunction(original) && Examples.IntroducedOnLineOrAbove(original, _previousContent, _previousAnswered, _options.Answers.Asked)))
                 {
                     // "Here is an example of how the function should work:" over "f(3) = ... = 5", as for a tag.
                     AddIssue(lineNumber, original, "an example answer, not an answer");
