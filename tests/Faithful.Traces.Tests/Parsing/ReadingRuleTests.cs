@@ -239,7 +239,7 @@ public sealed class ReadingRuleTests
     [Theory]
     [InlineData("Here every entry is the sum of the 3 previous entries of the table.", null)]
     [InlineData("I will keep my answer back for 30 minutes.", null)]
-    [InlineData("The function is returning the sum of 4 local variables.", null)]
+    [InlineData("Hint: the code returns the sum of 4 local variables.", null)]
     [InlineData("The answer is 3.", 3L)]
     public void A_number_before_what_it_counts_is_no_answer(string line, long? answer)
     {
