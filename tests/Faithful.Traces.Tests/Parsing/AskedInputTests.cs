@@ -23,6 +23,22 @@ public sealed class AskedInputTests
     }
 
     [Theory]
+    [InlineData("For n=3, the final values are:", true)]
+    [InlineData("for `n = 3`:", true)]
+    [InlineData("for n=30", false)]
+    [InlineData("for an=3", false)]
+    [InlineData("for n_1=3", false)]
+    [InlineData("for n=4", false)]
+    public void The_input_is_named_only_as_its_own_name_and_whole_value(string text, bool named)
+    {
+        // One spelling of "n=3" for headings (ParseRun) and examples (Examples), which each used to build their own.
+        var asked = new AskedInput("n", 3, "f");
+
+        Assert.Equal(named, asked.IsNamedIn(text));
+        Assert.Equal(["n=3", "n = 3"], asked.Spellings());
+    }
+
+    [Theory]
     [InlineData("Run it for n=3 and for n=4.")]
     [InlineData("Run it for n=3 and for m=3.")]
     [InlineData("Run the function.")]

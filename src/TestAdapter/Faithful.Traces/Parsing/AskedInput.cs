@@ -19,6 +19,32 @@ public sealed record AskedInput(string Name, long Value, string? Function)
     public static bool IsIntroducer(string word) =>
         Array.Exists(Introducers, introducer => introducer.Length == word.Length + 1 && introducer.StartsWith(word, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>How a reply writes this input with its value as an assignment: "n=3" and "n = 3".</summary>
+    public string[] Spellings()
+    {
+        var value = Value.ToString(CultureInfo.InvariantCulture);
+        return [Name + "=" + value, Name + " = " + value];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names this input with its value ("for n=3", "n = 3"), not a longer name or number
+    /// ("an=3", "n=30").
+    /// </summary>
+    public bool IsNamedIn(string text)
+    {
+        foreach (var spelling in Spellings())
+        {
+            var at = text.IndexOf(spelling, StringComparison.Ordinal);
+            var end = at + spelling.Length;
+            if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_') && (end == text.Length || !char.IsDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "f(": how a call of the function opens, built once rather than on every line read.
     private string? CallOpener { get; } = Function is null ? null : Function + "(";
 

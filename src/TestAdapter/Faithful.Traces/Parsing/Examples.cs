@@ -45,26 +45,7 @@ internal static class Examples
         text.Contains("def ", StringComparison.Ordinal) || text.Contains("<function>", StringComparison.OrdinalIgnoreCase);
 
     // "n=3", "n = 3" with the asked input's name and value, and no other digit after them.
-    private static bool NamesRunAsked(string text, AskedInput? asked)
-    {
-        if (asked is null)
-        {
-            return false;
-        }
-
-        var value = asked.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var link in (string[])["=", " = "])
-        {
-            var at = text.IndexOf(asked.Name + link + value, StringComparison.Ordinal);
-            var end = at + asked.Name.Length + link.Length + value.Length;
-            if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_') && (end == text.Length || !char.IsDigit(text[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool NamesRunAsked(string text, AskedInput? asked) => asked is not null && asked.IsNamedIn(text);
 
     /// <summary>
     /// Whether the answer-only line <paramref name="index"/> sits under a heading that shows examples ("Example:",

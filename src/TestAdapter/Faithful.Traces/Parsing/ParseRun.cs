@@ -800,8 +800,12 @@ internal sealed class ParseRun
             return false;
         }
 
-        var value = asked.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var rest = span.ToString().Replace(asked.Name + "=" + value, "", StringComparison.Ordinal).Replace(asked.Name + " = " + value, "", StringComparison.Ordinal);
+        var rest = span.ToString();
+        foreach (var spelling in asked.Spellings())
+        {
+            rest = rest.Replace(spelling, "", StringComparison.Ordinal);
+        }
+
         return rest.Length < span.Length && !HasLinkOutsideParentheses(rest);
     }
 
