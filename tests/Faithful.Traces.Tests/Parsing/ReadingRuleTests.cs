@@ -282,6 +282,21 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("<result>So f(n) gives 0 for n=3.</result>", "0")]
+    [InlineData("<result>When n = 3 it gives -4.</result>", "-4")]
+    [InlineData("The final result is the total of these. For `n=3`, it is:\n\n<result>-4</result>", "-4")]
+    [InlineData("<result>n_0 = 7</result>", "7")]
+    public void The_input_a_sentence_names_is_not_its_answer(string reply, string answers)
+    {
+        // A tag holding a sentence that gives 0 and then names the input (n=10) answered 10, and so corrected itself from
+        // the 0 above (holdout67 llama2-70b/complexity-redundant-cot/189); a "final result" line naming the input answered
+        // 3 before the real answer (gpt4/complexity-cot/474).
+        var trace = Loop(reply);
+
+        Assert.Equal(answers, string.Join(" ", trace.Answers.Where(a => a.Value is not null).Select(a => a.Value?.Text)));
+    }
+
+    [Theory]
     [InlineData("`n_0 += 2` -> `n_0` becomes `3` raised to the power of `n`", "")]
     [InlineData("`n_0 += 2` -> `n_0` becomes `3`", "3")]
     public void A_number_raised_to_a_power_is_an_operand_not_a_value(string line, string values)

@@ -786,7 +786,7 @@ internal static partial class AnswerReader
                 return null;
             }
 
-            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow)
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow && !NamesAnInput(tokens, i))
             {
                 from = i + 1;
                 assigned += StartsAClause(tokens, i - 1) ? 1 : 0;
@@ -806,6 +806,12 @@ internal static partial class AnswerReader
             if (token.Kind == TokenKind.Number && IsCallArgument(tokens, i))
             {
                 // "Simulation of f(10)": the number a function is applied to is its input, not a value it gives.
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Number && i > 0 && NamesAnInput(tokens, i - 1))
+            {
+                // "<result>So f(n) gives 0 for n=3.</result>": the input the sentence names, not the value.
                 continue;
             }
 
@@ -839,6 +845,12 @@ internal static partial class AnswerReader
 
         return value;
     }
+
+    // "for n=10", "when n = 3": the '=' at `at` gives an input its value after a word that introduces one (holdout67
+    // llama2-70b/complexity-redundant-cot/189: a tag's sentence read as answering 10, the input, where it says 0).
+    private static bool NamesAnInput(List<Token> tokens, int at) =>
+        at >= 2 && tokens[at].Kind == TokenKind.Assign && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name
+        && tokens[at - 2].Kind == TokenKind.Word && AskedInput.IsIntroducer(tokens[at - 2].Text);
 
     // A name that starts an assignment clause: at the start, or after a separator or a list item's number, not inside an
     // expression ("result = n_0 + n_1 = 7" assigns once).
