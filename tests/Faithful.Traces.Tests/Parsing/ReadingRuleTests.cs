@@ -282,6 +282,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("Step 3: Go back to step 2 for n=3-1=2 more passes", "")]
+    [InlineData("Step 3: Go back to step 2 when n = 3 - 1 = 2", "")]
+    [InlineData("Step 3: n_1 = 0 - 1 = -1", "-1")]
+    public void A_numbered_step_that_works_out_the_input_states_no_value(string line, string values)
+    {
+        // "Step 9: Repeat steps 2-8 for n=10-1=9 more times" counts repeats (holdout67 gpt35/complexity-redundant-cot/190
+        // and four more replies of its template: read as a wrong write of a step the program numbers 9).
+        var trace = Loop("Step 1: n_0 = 1 + 2 = 3\nStep 2: n_1 = 0 - 1 = -1\n" + line);
+
+        Assert.Equal(values, string.Join(" ", trace.Claims.Where(c => c.Executes && c.Line == 3).Select(c => c.Value?.Text)));
+    }
+
+    [Theory]
     [InlineData("<result>So f(n) gives 0 for n=3.</result>", "0")]
     [InlineData("<result>When n = 3 it gives -4.</result>", "-4")]
     [InlineData("The final result is the total of these. For `n=3`, it is:\n\n<result>-4</result>", "-4")]

@@ -440,6 +440,32 @@ internal static class AssignmentRecogniser
         return before is { Kind: TokenKind.Word } && AskedInput.IsIntroducer(before.Text);
     }
 
+    // "Step 9: Repeat steps 2-8 for n=10-1=9 more times": the value ends arithmetic on the input ("for n=10-1=9"), a count
+    // of repeats, not the step's value (holdout67 gpt35/complexity-redundant-cot/190: read as a wrong write).
+    private static bool WorksOutInput(LineContext line, int value)
+    {
+        var tokens = line.Tokens;
+        for (var k = value - 1; k >= 2; k--)
+        {
+            if (tokens[k].Kind is TokenKind.Number || tokens[k].Kind == TokenKind.Operator && tokens[k].Text is not ("(" or ")"))
+            {
+                continue;
+            }
+
+            if (tokens[k].Kind != TokenKind.Assign)
+            {
+                return false;
+            }
+
+            if (tokens[k - 1].Kind is TokenKind.Name or TokenKind.Word && tokens[k - 2].Kind == TokenKind.Word && AskedInput.IsIntroducer(tokens[k - 2].Text))
+            {
+                return !line.Knowledge.IsStepVariable(tokens[k - 1].Text);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Step 3: s2 - s1 = 14 - 7 = 7" or "Step 3: 7".</summary>
     private static void ProposeNumberedStep(LineContext line, int start, Proposals proposals)
     {
@@ -448,7 +474,7 @@ internal static class AssignmentRecogniser
         var end = line.Sentences.Count > 0 ? line.Sentences[0].To : tokens.Count;
         if (FirstLoneValue(tokens, start, end) is { } found)
         {
-            if (StatesInput(line, found.PartStart))
+            if (StatesInput(line, found.PartStart) || WorksOutInput(line, found.At))
             {
                 // "Step 2: Calculate n_0 for n=10": the heading names the input, the step's value comes later.
                 return;
