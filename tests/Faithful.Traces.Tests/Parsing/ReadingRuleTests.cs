@@ -281,6 +281,21 @@ public sealed class ReadingRuleTests
         Assert.Equal(answers, trace.Answers.Count);
     }
 
+    [Fact]
+    public void Values_a_line_reads_out_after_describing_the_updates_with_a_count_sum_the_loops_up()
+    {
+        // Flips counted "nine times", then the values in parentheses: the line sums its
+        // loops up, so a wrong value there is a wrong loop end, not a closing list of values never computed (holdout68
+        // gpt4/complexity-cot/489: its reader's arithmetic error was missed).
+        var verdict = CaseScorer.Score(Programs.Loop(), [], """
+            Both are updated several times in the loops, 3 times and 6 times, which means they end up where they started (`n_0` = 1, `n_1` = 0).
+            <result>1</result>
+            """);
+
+        Assert.Contains(FailureMode.ArithmeticError, verdict.Modes);
+        Assert.DoesNotContain(FailureMode.PrematureAnswer, verdict.Modes);
+    }
+
     [Theory]
     [InlineData("Step 3: Go back to step 2 for n=3-1=2 more passes", "")]
     [InlineData("Step 3: Go back to step 2 when n = 3 - 1 = 2", "")]

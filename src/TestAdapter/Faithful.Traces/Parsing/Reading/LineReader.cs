@@ -17,7 +17,10 @@ internal static class LineReader
         var line = (ScratchLine ??= new LineContext("", null, null, names, section, knowledge)).Reload(code, stepNumber, nameHint, names, section, knowledge, stepLabel, ScratchTokens ??= new(64));
         ReadInto(line, reading);
         reading.MentionsNameAndNumber = line.Has(TokenKind.Name) && line.Has(TokenKind.Number);
-        if (reading.MentionsNameAndNumber && reading.Claims.Count == 0 && reading.Pending is null)
+        // A line that describes an update with a count may read its own result out too: flips counted "nine times", then
+        // the values in parentheses, sum the loops up; it is no closing list of values never computed (holdout68
+        // gpt4/complexity-cot/489, whose reader counts the wrong n_1 as a loop's end).
+        if (reading.MentionsNameAndNumber && reading.Pending is null && (reading.Claims.Count == 0 || OnlyReadouts(reading.Claims)))
         {
             AddDescribedNames(line, reading.Described);
         }
@@ -49,6 +52,19 @@ internal static class LineReader
 
         reading.Answers.AddRange(commentReading.Answers);
         return reading;
+    }
+
+    private static bool OnlyReadouts(List<LineClaim> claims)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.Kind != ReadingKind.Readout)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "Subtract 2 from n_1 for 3 times", "the loop iterates 3 times, so n_0 increases by 3": an update told with a verb
