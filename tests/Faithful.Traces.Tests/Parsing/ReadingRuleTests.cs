@@ -281,6 +281,19 @@ public sealed class ReadingRuleTests
         Assert.Equal(answers, trace.Answers.Count);
     }
 
+    [Theory]
+    [InlineData("`n_1` would be decremented by 2*3^1 = 6, so `n_1` = 0 - 6 = -6.", "-6")]
+    [InlineData("`n_1` would be decremented by 1*2^2 = 4, so `n_1` = 0 - 4 = -4.", "-4")]
+    [InlineData("`n_1` would be decremented by 2*3 = 6, so `n_1` = 0 - 6 = -6.", "-6")]
+    public void A_worked_amount_with_a_power_is_the_changes_amount_not_the_value(string line, string values)
+    {
+        // "n_1 would be incremented by 2*3^2 = 18, so n_1 = 1 + 18 = 19" (holdout62 gpt4/complexity-cot/219): 18 is the
+        // amount, as "decreased by 2*9=18" already read (session 25); with the power unevaluated it was n_1's value.
+        var trace = Loop(line);
+
+        Assert.Equal(values, string.Join(" ", trace.Claims.Where(c => c.Name == "n_1" && c.Executes).Select(c => c.Value?.Text)));
+    }
+
     [Fact]
     public void Values_a_line_reads_out_after_describing_the_updates_with_a_count_sum_the_loops_up()
     {

@@ -32,7 +32,12 @@ internal static class ArithmeticTokens
     /// Evaluates tokens [from, to) as a sum of products of integers (+, -, *; a parenthesis around a single number), or
     /// false for anything else, a division, or an overflow.
     /// </summary>
-    public static bool TryEvaluate(List<Token> tokens, int from, int to, out long value)
+    public static bool TryEvaluate(List<Token> tokens, int from, int to, out long value) => TryEvaluate(tokens, from, to, powers: false, out value);
+
+    /// <summary>
+    /// As above; with <paramref name="powers"/>, "3^2" after an operand raises it ("2*3^2" is 18), as replies write powers.
+    /// </summary>
+    public static bool TryEvaluate(List<Token> tokens, int from, int to, bool powers, out long value)
     {
         value = 0;
         long sum = 0, product = 1;
@@ -52,6 +57,16 @@ internal static class ArithmeticTokens
                 if (token.Kind != TokenKind.Number || token.Number.Int64 is not { } operand)
                 {
                     return false;
+                }
+
+                if (powers && i + 2 < to && tokens[i + 1].IsOperator("^") && tokens[i + 2] is { Kind: TokenKind.Number } exponent)
+                {
+                    if (!TryPower(operand, exponent.Number.Int64, out operand))
+                    {
+                        return false;
+                    }
+
+                    i += 2;
                 }
 
                 try
@@ -93,6 +108,29 @@ internal static class ArithmeticTokens
 
         value = sum;
         return true;
+    }
+
+    private static bool TryPower(long value, long? exponent, out long result)
+    {
+        result = 1;
+        if (exponent is not { } times || times < 0 || times > 64)
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var k = 0; k < times; k++)
+            {
+                result = checked(result * value);
+            }
+
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     private static bool TryAdd(ref long sum, long sign, long product)

@@ -212,7 +212,7 @@ internal static class AssignmentRecogniser
         !IsSymbolic(tokens, anchor) && found.PartStart >= rhsStart + 6
         && tokens[rhsStart].In(WordLists.OperationVerb) && tokens[rhsStart + 1].IsWord("by")
         && tokens[found.PartStart - 1].Kind == TokenKind.Assign && found.Value.Int64 is { } value
-        && ArithmeticTokens.TryEvaluate(tokens, rhsStart + 2, found.PartStart - 1, out var amount) && amount == value;
+        && ArithmeticTokens.TryEvaluate(tokens, rhsStart + 2, found.PartStart - 1, powers: true, out var amount) && amount == value;
 
     // "n_0: 3^1 = 3 iterations, each subtracting 2, so n_0 = 0 - 2*3 = -6": a value followed by a plural word for runs
     // counts the loop's iterations; the name's value comes later in the line (gpt4/complexity-cot/704, holdout55).
