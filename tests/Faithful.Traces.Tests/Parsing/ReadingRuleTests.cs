@@ -282,6 +282,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("return 2", true)]
+    [InlineData("return 1", false)]
+    public void A_return_line_that_adds_numbers_over_return_of_the_answer_is_its_sum(string last, bool misadded)
+    {
+        // "return 20 + (-20) + 1024 + ..." over "return 1035": the sum shown in two steps, misadded, is an arithmetic
+        // error by ruling 5 (holdout69 llama3-70b/complexity-redundant-cot/564), not a readout of right finals.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], "The loops leave n_0 = 1 + 2*3 = 7 and n_1 = 0 - 6 = -6.\n\nreturn 7 + (-6)\n" + last + "\n");
+
+        Assert.Equal(misadded, verdict.Modes.Contains(FailureMode.ArithmeticError));
+        Assert.DoesNotContain(FailureMode.ReadoutError, verdict.Modes);
+    }
+
+    [Theory]
     [InlineData("`n_1` would be decremented by 2*3^1 = 6, so `n_1` = 0 - 6 = -6.", "-6")]
     [InlineData("`n_1` would be decremented by 1*2^2 = 4, so `n_1` = 0 - 4 = -4.", "-4")]
     [InlineData("`n_1` would be decremented by 2*3 = 6, so `n_1` = 0 - 6 = -6.", "-6")]

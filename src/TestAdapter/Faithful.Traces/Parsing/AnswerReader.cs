@@ -906,6 +906,25 @@ internal static partial class AnswerReader
             }
         }
 
+        // Only then, for "return 1035", a return line right above that adds numbers alone; in a longer chain of return
+        // lines ("return sum([...])", "return -11 - 19 + ...", "return 1024 + 1024 - 90", "return 1968") the listed sum
+        // found above is the answer's work, not the last regrouping.
+        if (lines[index].AsSpan().Trim(" \t*-`").StartsWith("return ", StringComparison.Ordinal))
+        {
+            for (var k = index - 1; k >= 0; k--)
+            {
+                if (lines[k].AsSpan().IndexOfAny(Digits) >= 0)
+                {
+                    if (lines[k].Length <= MaxAnswerChars && ReturnedAddition(lines[k]) is { } returned)
+                    {
+                        return returned;
+                    }
+
+                    break;
+                }
+            }
+        }
+
         // "<result>-3</result>" then "The final result is the sum of the variables, which is:" and "7 + 0 - 5 = -3".
         var after = index + 1;
         while (after < lines.Count && lines[after].AsSpan().IndexOfAny(Digits) < 0)
@@ -1012,6 +1031,39 @@ internal static partial class AnswerReader
         return long.TryParse(inner.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var lone) && lone == answer
             ? line[at..(close + 2)]
             : null;
+    }
+
+    // "return 20 + (-20) + 1024 + 9" over "return 1035": the return line above adds numbers alone, the answer's sum shown
+    // in two steps (holdout69 llama3-70b/complexity-redundant-cot/564: a misadded sum its reader counts as an arithmetic
+    // error, a readout error while the sum went unseen).
+    private static string? ReturnedAddition(string line)
+    {
+        var text = line.AsSpan().Trim(" \t*-`");
+        if (!text.StartsWith("return ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var sum = text["return ".Length..].Trim(" `");
+        var numbers = 0;
+        var inNumber = false;
+        foreach (var c in sum)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                numbers += inNumber ? 0 : 1;
+                inNumber = true;
+                continue;
+            }
+
+            inNumber = false;
+            if (c is not (' ' or '+' or '-' or '(' or ')'))
+            {
+                return null;
+            }
+        }
+
+        return numbers >= 2 ? sum.ToString() : null;
     }
 
     /// <summary>
