@@ -786,7 +786,7 @@ internal static partial class AnswerReader
                 return null;
             }
 
-            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow && !NamesAnInput(tokens, i))
+            if (tokens[i].Kind is TokenKind.Assign or TokenKind.Arrow && !TokenText.GivesInputAt(tokens, i))
             {
                 from = i + 1;
                 assigned += StartsAClause(tokens, i - 1) ? 1 : 0;
@@ -809,9 +809,10 @@ internal static partial class AnswerReader
                 continue;
             }
 
-            if (token.Kind == TokenKind.Number && i > 0 && NamesAnInput(tokens, i - 1))
+            if (token.Kind == TokenKind.Number && i > 0 && TokenText.GivesInputAt(tokens, i - 1))
             {
-                // "<result>So f(n) gives 0 for n=3.</result>": the input the sentence names, not the value.
+                // "<result>So f(n) gives 0 for n=3.</result>": the input the sentence names, not the value (holdout67
+                // llama2-70b/complexity-redundant-cot/189: a tag read as answering 10, the input, where it says 0).
                 continue;
             }
 
@@ -845,12 +846,6 @@ internal static partial class AnswerReader
 
         return value;
     }
-
-    // "for n=10", "when n = 3": the '=' at `at` gives an input its value after a word that introduces one (holdout67
-    // llama2-70b/complexity-redundant-cot/189: a tag's sentence read as answering 10, the input, where it says 0).
-    private static bool NamesAnInput(List<Token> tokens, int at) =>
-        at >= 2 && tokens[at].Kind == TokenKind.Assign && tokens[at - 1].Kind is TokenKind.Word or TokenKind.Name
-        && tokens[at - 2].Kind == TokenKind.Word && AskedInput.IsIntroducer(tokens[at - 2].Text);
 
     // A name that starts an assignment clause: at the start, or after a separator or a list item's number, not inside an
     // expression ("result = n_0 + n_1 = 7" assigns once).
@@ -1111,16 +1106,15 @@ internal static partial class AnswerReader
 
     // The lone argument of a call of a function: "f(10)", "simulate(3)", but not "print(5)"; or one passed by name:
     // "<result>Python function f(n=10):</result>" (llama2-70b/complexity-redundant-cot/23, holdout56) names the input.
-    private static bool IsCallArgument(List<Token> tokens, int at) =>
-        (at >= 2 && at + 1 < tokens.Count
-            && tokens[at - 1].IsOperator("(") && tokens[at + 1].IsOperator(")")
-            && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
-            && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 2].Text))
-        || (at >= 4 && at + 1 < tokens.Count
-            && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name
-            && tokens[at - 3].IsOperator("(") && tokens[at + 1].IsOperator(")")
-            && tokens[at - 4].Kind is TokenKind.Word or TokenKind.Name
-            && !Reading.Lexicon.ValueWrappers.Contains(tokens[at - 4].Text));
+    private static bool IsCallArgument(List<Token> tokens, int at)
+    {
+        // The parenthesis the argument follows: right before it, or before "n=" when it is passed by name.
+        var open = at >= 2 && tokens[at - 1].Kind == TokenKind.Assign && tokens[at - 2].Kind is TokenKind.Word or TokenKind.Name ? at - 3 : at - 1;
+        return open >= 1 && at + 1 < tokens.Count
+            && tokens[open].IsOperator("(") && tokens[at + 1].IsOperator(")")
+            && tokens[open - 1].Kind is TokenKind.Word or TokenKind.Name
+            && !Reading.Lexicon.ValueWrappers.Contains(tokens[open - 1].Text);
+    }
 
     private static string Bound(string text) => text.Length <= MaxAnswerChars ? text : text[..MaxAnswerChars] + "...";
 }

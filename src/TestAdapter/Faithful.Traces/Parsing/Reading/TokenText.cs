@@ -137,6 +137,14 @@ internal static class TokenText
     }
 
     /// <summary>
+    /// Whether the '=' at <paramref name="assign"/> gives a name its value right after a word that introduces an input
+    /// ("for n=10", "when n = 3"): the input a sentence names, not a value it states.
+    /// </summary>
+    public static bool GivesInputAt(List<Token> tokens, int assign) =>
+        assign >= 2 && tokens[assign].Kind == TokenKind.Assign && tokens[assign - 1].Kind is TokenKind.Word or TokenKind.Name
+        && tokens[assign - 2].Kind == TokenKind.Word && AskedInput.IsIntroducer(tokens[assign - 2].Text);
+
+    /// <summary>
     /// Whether token <paramref name="at"/> lies inside a parenthesis opened after <paramref name="from"/> that gives a
     /// reason ("(since ...", "(because ...", "(as ..."), still open at it: what is said there explains, it does not state
     /// the value.

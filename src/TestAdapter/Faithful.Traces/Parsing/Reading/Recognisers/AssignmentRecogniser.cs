@@ -436,8 +436,7 @@ internal static class AssignmentRecogniser
             return true;
         }
 
-        var before = partStart >= 3 ? tokens[partStart - 3] : default;
-        return before is { Kind: TokenKind.Word } && AskedInput.IsIntroducer(before.Text);
+        return GivesInputAt(tokens, partStart - 1);
     }
 
     // "Step 9: Repeat steps 2-8 for n=10-1=9 more times": the value ends arithmetic on the input ("for n=10-1=9"), a count
@@ -457,7 +456,7 @@ internal static class AssignmentRecogniser
                 return false;
             }
 
-            if (tokens[k - 1].Kind is TokenKind.Name or TokenKind.Word && tokens[k - 2].Kind == TokenKind.Word && AskedInput.IsIntroducer(tokens[k - 2].Text))
+            if (GivesInputAt(tokens, k))
             {
                 return !line.Knowledge.IsStepVariable(tokens[k - 1].Text);
             }
