@@ -1161,6 +1161,35 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("The function returns n_0 + n_1 = 7 + (-1 - 2 - 6) = -2.", true)]
+    [InlineData("The function returns n_0 + n_1 = 7 + (3 + 4 + 5) = 19.", true)]
+    [InlineData("The function returns n_0 + n_1 = 7 + (-1 - 2 + 9) = 13.", false)]
+    [InlineData("The function returns n_0 + n_1 = 7 + (-1 + 1 - 1) = 6.", false)]
+    [InlineData("The function returns the sum, (3 + 5 + 7) = 15.", false)]
+    public void A_bracketed_term_of_the_answers_sum_that_adds_the_values_a_variable_took_is_an_invented_step(string line, bool invented)
+    {
+        // holdout70 gpt35/complexity-cot/612 (n_1's three values in brackets among the answer's terms) and holdout29
+        // jurassic2-ultra/complexity-cot/254 (1 to 10 in brackets for a counter): their readers read an invented total,
+        // an extra step, and the line still as the answer. Values the variable did not take and are no even run, a
+        // repeated value, or a bracket that is the whole sum stay the answer's own work.
+        Assert.Equal(invented, ClaimsInventedTotal(line));
+    }
+
+    [Theory]
+    [InlineData("7\n7", 7L)]
+    [InlineData("7\n8", null)]
+    public void A_tag_around_code_and_one_value_printed_twice_holds_that_value(string printed, long? value)
+    {
+        // holdout70 jurassic2-ultra/complexity-redundant-cot/194: a tag re-prints the code with a second function, calls
+        // both and shows the same number under the calls; its reader took the number as the answer, read as missing.
+        var code = "def g(n):\n    n_0 = 1\n    n_1 = 0\n    for _ in range(n):\n        n_0 += 2\n        for _ in range(2):\n            n_1 -= 1\n"
+            + "    for _ in range(n):\n        n_0 += 2\n    for _ in range(n):\n        n_1 -= 1\n    return sum([n_0, n_1])\n\nprint(f(3))\nprint(g(3))\n\n";
+        var trace = Loop("<result>\n" + code + printed + "\n</result>");
+
+        Assert.Equal(value, Assert.Single(trace.Answers).Value?.Int64);
+    }
+
+    [Theory]
     [InlineData("The function returns the sum of n_0, which is 4 + 3 + 2 = 9.", true)]
     [InlineData("The function returns the sum of n_0, which is 4 + 3 = 7.", false)]
     [InlineData("The function returns the sum of n_0, which is 4 + 4 + 4 = 12.", false)]

@@ -589,7 +589,9 @@ internal static partial class AnswerReader
                 continue;
             }
 
-            if (found is not null)
+            // "print(f(10))" and "print(g(10))" over "40" and "40" (holdout70 jurassic2-ultra/complexity-redundant-cot/194):
+            // the same lone value twice holds one number; two different ones hold none.
+            if (found is not null && found != trimmed)
             {
                 return null;
             }

@@ -88,7 +88,7 @@ internal static class InventedTotals
                 && AdditiveOperands(work) is { Count: >= 2 } operands
                 && operands.Count > answerVariables && !NamesSeveralVariables(text, knowledge)
                 && (saysValues || (operands.Count >= 3 && TakenByOneVariable(events, k, operands)));
-            if (!listsTakenValues && !addsOneVariablesValues)
+            if (!listsTakenValues && !addsOneVariablesValues && !AddsGroupOfTakenValues(text, events, k))
             {
                 continue;
             }
@@ -105,6 +105,132 @@ internal static class InventedTotals
                 k++;
             }
         }
+    }
+
+    // "3 + (-2 - 4 - 6) + 1 = -8" (holdout70 gpt35/complexity-cot/612), "-1 + (1 + 2 + ... + 10) = 45" (holdout29
+    // jurassic2-ultra/complexity-cot/254): a bracketed group, one term of a longer sum, that adds three or more different
+    // values in place of one variable's final adds up the values it took; both replies' readers read an invented total
+    // (extra step) and the line still as the answer. The values are ones a variable took in the reply, or a run with one
+    // step between them (the loop's own update, "1, 2, 3..." left open). A group that repeats a value ("(1 - 1 + 1)") or
+    // stands alone is left to the answer's work.
+    private static bool AddsGroupOfTakenValues(string text, List<ReadEvent> events, int answer)
+    {
+        for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
+        {
+            var close = text.IndexOf(')', open + 1);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            if (SignedTerms(text.AsSpan(open + 1, close - open - 1)) is { Count: >= 3 } terms && IsTermOfLongerSum(text, open, close)
+                && AllDifferent(terms) && (IsEvenRun(terms) || TakenByOneVariable(events, answer, terms, atLeast: 3)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "-2 - 4 - 6" as -2, -4, -6: integers joined by '+' or '-', each term signed by the operator before it; null for
+    // anything else (a name, a product, a nested bracket).
+    private static List<long>? SignedTerms(ReadOnlySpan<char> group)
+    {
+        List<long>? terms = null;
+        var negative = false;
+        var expectTerm = true;
+        var i = 0;
+        while (i < group.Length)
+        {
+            var c = group[i];
+            if (c == ' ')
+            {
+                i++;
+            }
+            else if (expectTerm && c is '-' or '+')
+            {
+                negative ^= c == '-';
+                i++;
+            }
+            else if (expectTerm && c is >= '0' and <= '9')
+            {
+                var start = i;
+                while (i < group.Length && group[i] is >= '0' and <= '9')
+                {
+                    i++;
+                }
+
+                if (i - start > 18 || (i < group.Length && group[i] is '.' or ','))
+                {
+                    return null;
+                }
+
+                var magnitude = long.Parse(group[start..i], System.Globalization.CultureInfo.InvariantCulture);
+                (terms ??= []).Add(negative ? -magnitude : magnitude);
+                (negative, expectTerm) = (false, false);
+            }
+            else if (!expectTerm && c is '-' or '+')
+            {
+                (negative, expectTerm) = (c == '-', true);
+                i++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return expectTerm ? null : terms;
+    }
+
+    // Whether the bracket at [open, close] is added to or subtracted from another term: '+' or '-' right outside it.
+    private static bool IsTermOfLongerSum(string text, int open, int close)
+    {
+        var before = open - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        var after = close + 1;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return (before >= 0 && text[before] is '+' or '-') || (after < text.Length && text[after] is '+' or '-');
+    }
+
+    private static bool AllDifferent(List<long> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            for (var j = i + 1; j < terms.Count; j++)
+            {
+                if (terms[i] == terms[j])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // 1, 2, 3, ... or -2, -4, -6: one step between every pair of neighbours.
+    private static bool IsEvenRun(List<long> terms)
+    {
+        var step = terms[1] - terms[0];
+        for (var i = 2; i < terms.Count; i++)
+        {
+            if (terms[i] - terms[i - 1] != step)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A loop recast as a sequence whose terms are worked out as bare arithmetic ("2*3=6", then "2*4=8", ...) and then
@@ -201,24 +327,17 @@ internal static class InventedTotals
     // values the reply gave that variable before it, so it adds up what the variable took. Two are read as the answer's own
     // slip ("1 + (-1)" for a list holding -1, jurassic2-ultra/complexity-cot/236), and a sum over several variables as a
     // garbled sum of end values (gpt35/complexity-cot/578): both stay the answer's errors.
-    private static bool TakenByOneVariable(List<ReadEvent> events, int answer, List<long> operands)
-    {
-        for (var i = 0; i < operands.Count; i++)
-        {
-            for (var j = i + 1; j < operands.Count; j++)
-            {
-                if (operands[i] == operands[j])
-                {
-                    return false;
-                }
-            }
-        }
+    private static bool TakenByOneVariable(List<ReadEvent> events, int answer, List<long> operands) =>
+        AllDifferent(operands) && TakenByOneVariable(events, answer, operands, operands.Count);
 
-        // Each variable that took the first operand is asked for the rest.
+    // Whether one variable was given, in executions before event `answer`, at least `atLeast` of the operands.
+    private static bool TakenByOneVariable(List<ReadEvent> events, int answer, List<long> operands, int atLeast)
+    {
+        // Each variable that took one of the operands is asked for the rest.
         for (var k = 0; k < answer; k++)
         {
             if (events[k] is { Kind: ReadEventKind.Claim, Claim: { Name: { } name, Value.Int64: { } value, Kind: ReadingKind.Execution } }
-                && name != Name && value == operands[0] && operands.TrueForAll(operand => Took(events, answer, name, operand)))
+                && name != Name && operands.Contains(value) && operands.Count(operand => Took(events, answer, name, operand)) >= atLeast)
             {
                 return true;
             }
