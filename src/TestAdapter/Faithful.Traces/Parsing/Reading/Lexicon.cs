@@ -184,6 +184,12 @@ internal static class Lexicon
     /// <summary>Words that make a name-then-values span a list of successive values ("n_0 goes 1, 2, 3").</summary>
     public static readonly HashSet<string> ListVerbs = Words("goes", "go", "going", "takes", "values", "changes", "changing", "change", "become", "runs", "moves", "steps", "becomes", "is", "takes on", "through", "sequence", "progression");
 
+    /// <summary>
+    /// Plural words a number before them counts passes with ("after 3 iterations", "running 9 times", "2 more"): that
+    /// number is a count of runs, not a value of the variable it follows.
+    /// </summary>
+    public static readonly HashSet<string> PassCounts = Words("iterations", "times", "passes", "rounds", "repetitions", "loops", "cycles", "steps", "more");
+
     /// <summary>Words naming an iteration ("iteration 2", "in the third pass").</summary>
     public static readonly HashSet<string> IterationWords = Words("iteration", "iterations", "pass", "round", "loop", "cycle", "step", "time", "repetition");
 

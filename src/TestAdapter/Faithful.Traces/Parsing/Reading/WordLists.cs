@@ -53,6 +53,9 @@ internal enum WordLists : uint
 
     /// <summary><see cref="Lexicon.ConditionWords"/>.</summary>
     Condition = 1 << 13,
+
+    /// <summary><see cref="Lexicon.PassCounts"/>.</summary>
+    PassCount = 1 << 14,
 }
 
 internal static class WordListing
@@ -74,6 +77,7 @@ internal static class WordListing
         (ProseExecutionRecogniser.SettingVerbs, WordLists.SettingVerb),
         (Lexicon.ParityWords, WordLists.Parity),
         (Lexicon.ConditionWords, WordLists.Condition),
+        (Lexicon.PassCounts, WordLists.PassCount),
     ];
 
     /// <summary>The lists <paramref name="text"/> is in, by each list's own comparer (so a bit answers exactly what <c>Contains</c> would).</summary>

@@ -217,8 +217,7 @@ internal static class AssignmentRecogniser
     // "n_0: 3^1 = 3 iterations, each subtracting 2, so n_0 = 0 - 2*3 = -6": a value followed by a plural word for runs
     // counts the loop's iterations; the name's value comes later in the line (gpt4/complexity-cot/704, holdout55).
     private static bool CountsRuns(List<Token> tokens, int value, int end) =>
-        value + 1 < end && tokens[value + 1] is { Kind: TokenKind.Word } word
-        && (word.IsWord("iterations") || word.IsWord("passes") || word.IsWord("rounds") || word.IsWord("repetitions") || word.IsWord("cycles"));
+        value + 1 < end && tokens[value + 1] is { Kind: TokenKind.Word } word && word.In(WordLists.PassCount);
 
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {

@@ -98,12 +98,7 @@ internal static class ValueListRecogniser
     // it is no value of the list (gpt4/complexity-cot/615, holdout: read as n_0 = 3 after its 0, a wrong step where the
     // readers see none).
     private static bool CountsPasses(List<Token> tokens, int at, int end) =>
-        tokens[at].Kind == TokenKind.Number && at + 1 < end && tokens[at + 1].Kind == TokenKind.Word && PassCounts.Contains(tokens[at + 1].Text);
-
-    private static readonly HashSet<string> PassCounts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "iterations", "times", "passes", "rounds", "loops", "cycles", "steps", "more",
-    };
+        tokens[at].Kind == TokenKind.Number && at + 1 < end && tokens[at + 1].Kind == TokenKind.Word && tokens[at + 1].In(WordLists.PassCount);
 
     private static readonly string[] PassOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
