@@ -182,6 +182,20 @@ public sealed class AnswerExtractionTests
         Assert.Equal($"?,{new string('9', 39)}", TraceText.Answers(trace));
     }
 
+    [Theory]
+    [InlineData("1", '1')]
+    [InlineData("1", '0')]
+    [InlineData("-2", '3')]
+    public void A_degenerate_run_of_one_digit_in_a_tag_is_one_wrong_number(string lead, char repeated)
+    {
+        // holdout71 jurassic2-ultra/complexity-cot/800: a tag of 1,498 ones, which its reader read as one (wrong) number in
+        // a malformed tag, where series values run together (above) are no number.
+        var digits = lead + new string(repeated, 120);
+        var trace = TraceParser.Parse($"s1 = 7\n<result>{digits}</result>", Programs.Chain());
+
+        Assert.Equal(digits, TraceText.Answers(trace));
+    }
+
     [Fact]
     public void A_stray_closing_tag_does_not_take_the_input_for_the_answer()
     {
