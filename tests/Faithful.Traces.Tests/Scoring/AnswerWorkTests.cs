@@ -60,6 +60,19 @@ public sealed class AnswerWorkTests
         Assert.Equal([FailureMode.ReadoutError], verdict.Modes.ToArray());
     }
 
+    [Theory]
+    [InlineData("Return 8 + (-6) = 9.", new[] { FailureMode.ReadoutError, FailureMode.ArithmeticError })]
+    [InlineData("Return 7 + (-6) = 9.", new[] { FailureMode.ArithmeticError })]
+    public void Right_ends_summed_as_other_values_and_added_up_wrongly_are_both_faults(string sum, FailureMode[] modes)
+    {
+        // Ruling 5 names both: the sum reads 8 for n_0 where the trace holds 7 (a readout) and 8 - 6 is 2, not 9 (an
+        // arithmetic slip), as holdout71 gpt35/complexity-redundant-cot/194's reader labelled a sum with both faults. Its
+        // own ends added up wrongly are the slip alone.
+        var verdict = Score($"{FullTrace}\n{sum}\n<result>9</result>");
+
+        Assert.Equal(modes, verdict.Modes.ToArray());
+    }
+
     [Fact]
     public void A_strong_prose_answer_takes_the_addition_line_above_it_as_its_work()
     {

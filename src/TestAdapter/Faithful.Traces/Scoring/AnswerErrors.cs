@@ -83,6 +83,13 @@ internal static class AnswerErrors
             }
             else
             {
+                if (MisaddedOtherValues(alignment, final, given, held) is { } misread)
+                {
+                    // Ruling 5 names both faults: a sum that reads another value than a final it holds (a readout) and adds
+                    // its own terms up wrongly besides (arithmetic); holdout71 gpt35/complexity-redundant-cot/194's reader gave both.
+                    found.Add(new Evidence(FailureMode.ReadoutError, $"the trace holds the right final values (answer {truth}) but the answer's sum {misread}", lines, EquatableArray<int>.Empty));
+                }
+
                 found.Add(new Evidence(FailureMode.ArithmeticError, $"the trace's final values give {truth} but the answer works them out as {given}", lines, EquatableArray<int>.Empty));
             }
 
@@ -152,6 +159,49 @@ internal static class AnswerErrors
     }
 
     // How the answer misreports the held values, or null when it is not a readout of them.
+    // A sum shown with one term per answer variable whose terms are not the finals the reply holds and do not add up to the
+    // answer either: "-20 + (-19) + ... = 969" over a held n_0 of -19 and terms that come to 1969. What it read in place of
+    // the finals, or null.
+    private static string? MisaddedOtherValues(TraceAlignment alignment, ParsedAnswer final, ParsedValue given, Dictionary<int, Value> held)
+    {
+        if (given.Int64 is not { } answered || TermsOfAnyPart(WorkOf(alignment, final, given)) is not { } terms || terms.Sum() == answered)
+        {
+            return null;
+        }
+
+        var answerSlots = new List<int>();
+        LookBack.CollectReads(alignment.Program.Result, answerSlots);
+        if (terms.Count != answerSlots.Count)
+        {
+            return null;
+        }
+
+        var finals = new List<long>(answerSlots.Count);
+        foreach (var slot in answerSlots)
+        {
+            var value = held.TryGetValue(slot, out var h) ? h : alignment.ModelSlot(slot, int.MaxValue);
+            if (value.Kind != ValueKind.Int64)
+            {
+                return null;
+            }
+
+            finals.Add(value.AsInt64);
+        }
+
+        var unread = finals.Order().ToList();
+        var misread = new List<long>();
+        foreach (var term in terms)
+        {
+            if (!unread.Remove(term))
+            {
+                misread.Add(term);
+            }
+        }
+
+        return misread.Count == 0 ? null
+            : $"reads {string.Join(", ", misread.Select(v => v.ToString(CultureInfo.InvariantCulture)))} where its finals are {string.Join(", ", unread.Select(v => v.ToString(CultureInfo.InvariantCulture)))}";
+    }
+
     private static string? Readout(TraceAlignment alignment, ParsedAnswer final, ParsedValue given, Dictionary<int, Value> held)
     {
         var program = alignment.Program;
