@@ -1176,6 +1176,20 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("The sum of n_0 and n_1 at each iteration is:", 2)]
+    [InlineData("The sum of n_0 and n_1 is:", 0)]
+    [InlineData("At each iteration the values are:", 0)]
+    public void Sums_worked_under_a_heading_of_sums_at_each_iteration_are_invented_totals(string heading, int totals)
+    {
+        // llama2-70b/complexity-cot/326 (holdout) and /62 (holdout72): the return sum evaluated in every pass, a statement
+        // the program does not have; both replies' readers read extra steps, which the reader left unread (no name on the
+        // lines). A heading of one sum, or of the values at each pass, introduces no such totals.
+        var trace = Loop(heading + "\n\n* 3 + (-1) = 2 (at n = 1)\n2. Second iteration: 5 + (-2) = 3\n\nThe output is 1.");
+
+        Assert.Equal(totals, trace.Claims.Count(c => c.Name == "sum"));
+    }
+
+    [Theory]
     [InlineData("7\n7", 7L)]
     [InlineData("7\n8", null)]
     public void A_tag_around_code_and_one_value_printed_twice_holds_that_value(string printed, long? value)

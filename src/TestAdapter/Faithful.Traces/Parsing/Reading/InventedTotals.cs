@@ -31,6 +31,7 @@ internal static class InventedTotals
         }
 
         AddTotalsOfValues(events, answerVariables, knowledge);
+        AddPerIterationTotals(events, lines);
         if (!events.Exists(e => Candidate(e, answerVariables) is not null))
         {
             return;
@@ -105,6 +106,96 @@ internal static class InventedTotals
                 k++;
             }
         }
+    }
+
+    // "The sum of n_0 and n_1 at each iteration is:" over "1. First iteration: 1 + (-1) = 0", "2. Second iteration: 0 +
+    // (-2) = -2", ... (llama2-70b/complexity-cot/326, holdout; /62, holdout72): the return sum evaluated inside every
+    // iteration, which the program does not do. Each worked line of the block under such a heading is an invented total
+    // (an extra step, by the readers' convention on running totals), whatever it adds up.
+    private static void AddPerIterationTotals(List<ReadEvent> events, string[] lines)
+    {
+        for (var n = 0; n < lines.Length; n++)
+        {
+            if (!HeadsPerIterationSums(lines[n]))
+            {
+                continue;
+            }
+
+            var k = n + 1;
+            while (k < lines.Length && string.IsNullOrWhiteSpace(lines[k]))
+            {
+                k++;
+            }
+
+            for (; k < lines.Length && WorkedTotal(lines[k]) is { } total; k++)
+            {
+                var lineNumber = k + 1;
+                var at = events.FindIndex(e => e.Line > lineNumber);
+                var claim = ReadEvent.ForClaim(lineNumber, new LineClaim(Name, null, total.Value, total.Work), lines[k].Trim());
+                if (at < 0)
+                {
+                    events.Add(claim);
+                }
+                else
+                {
+                    events.Insert(at, claim);
+                }
+            }
+
+            n = k - 1;
+        }
+    }
+
+    // "The sum of n_0, n_1, and n_2 at each iteration is:": a heading (ending in ':') that speaks of a sum or total at,
+    // after or in each or every iteration.
+    private static bool HeadsPerIterationSums(string line)
+    {
+        var trimmed = line.AsSpan().TrimEnd();
+        if (trimmed.Length == 0 || trimmed[^1] != ':'
+            || !(HasWord(line, "sum") || HasWord(line, "total")))
+        {
+            return false;
+        }
+
+        return line.Contains("each iteration", StringComparison.OrdinalIgnoreCase) || line.Contains("every iteration", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The value and work of a line that adds numbers alone and gives the result ("* 3 + (-1) + (-3) = -1 (at n = 2)",
+    // "2. Second iteration: 0 + (-2) = -2"), or null.
+    private static (ParsedValue Value, string Work)? WorkedTotal(string line)
+    {
+        // A bullet ("* 1 + (-1) = 0") is no operator of the sum.
+        var opening = line.AsSpan().IndexOfAnyExcept(" \t");
+        if (opening >= 0 && opening + 1 < line.Length && line[opening] is '*' or '-' or '\u2022' && line[opening + 1] is ' ' or '\t')
+        {
+            line = string.Concat(line.AsSpan(0, opening), " ", line.AsSpan(opening + 1));
+        }
+
+        // The first '=': a note after the result ("(at n = 2)") names the pass, not another sum.
+        var at = line.IndexOf('=');
+        if (at < 0 || !WorkedOnNumbers(line, at))
+        {
+            return null;
+        }
+
+        var from = at + 1;
+        while (from < line.Length && line[from] == ' ')
+        {
+            from++;
+        }
+
+        if (NumberReader.TryRead(line, from, allowSign: true, out var value) < 0 || value.Int64 is null)
+        {
+            return null;
+        }
+
+        var start = at;
+        while (start > 0 && line[start - 1] is (>= '0' and <= '9') or '+' or '-' or '(' or ')' or ' ')
+        {
+            start--;
+        }
+
+        return (value, line[start..at].Trim());
     }
 
     // "3 + (-2 - 4 - 6) + 1 = -8" (holdout70 gpt35/complexity-cot/612), "-1 + (1 + 2 + ... + 10) = 45" (holdout29
