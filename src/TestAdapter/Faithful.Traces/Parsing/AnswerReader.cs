@@ -929,7 +929,7 @@ internal static partial class AnswerReader
         // Only then, for "return 1035", a return line right above that adds numbers alone; in a longer chain of return
         // lines ("return sum([...])", "return -11 - 19 + ...", "return 1024 + 1024 - 90", "return 1968") the listed sum
         // found above is the answer's work, not the last regrouping.
-        if (lines[index].AsSpan().Trim(" \t*-`").StartsWith("return ", StringComparison.Ordinal))
+        if (!ReturnedText(lines[index]).IsEmpty)
         {
             for (var k = index - 1; k >= 0; k--)
             {
@@ -1058,13 +1058,12 @@ internal static partial class AnswerReader
     // error, a readout error while the sum went unseen).
     private static string? ReturnedAddition(string line)
     {
-        var text = line.AsSpan().Trim(" \t*-`");
-        if (!text.StartsWith("return ", StringComparison.Ordinal))
+        var sum = ReturnedText(line);
+        if (sum.IsEmpty)
         {
             return null;
         }
 
-        var sum = text["return ".Length..].Trim(" `");
         var numbers = 0;
         var inNumber = false;
         foreach (var c in sum)
@@ -1084,6 +1083,14 @@ internal static partial class AnswerReader
         }
 
         return numbers >= 2 ? sum.ToString() : null;
+    }
+
+    // What a return line ("return 1035", "- `return 20 + (-20)`", past bullets and code marks) returns; empty for any
+    // other line.
+    private static ReadOnlySpan<char> ReturnedText(string line)
+    {
+        var text = line.AsSpan().Trim(" \t*-`");
+        return text.StartsWith("return ", StringComparison.Ordinal) ? text["return ".Length..].Trim(" `") : [];
     }
 
     /// <summary>
