@@ -1176,6 +1176,19 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("n_0 += 2  # n_0 = 3\nn_0 += 2  # n_0 = 5", "")]
+    [InlineData("n_0 = 3\nn_0 = 5", "**")]
+    public void A_hash_comment_over_statements_opens_no_loop_summary_outside_a_fence_too(string block, string shortcuts)
+    {
+        // holdout73 gpt35/complexity-cot/145: "# Repeat n times" over "n_1 -= 2  # n_1 = -3" lines, with no code fence; read
+        // as a heading whose values sum a loop up, each block's values went to the loop's ends (arithmetic errors) where
+        // its reader matched them to single writes. Over bare values the heading still sums the loop up.
+        var trace = Loop("n_0 = 1\nn_1 = 0\n\n# Repeat n times\n" + block);
+
+        Assert.Equal(shortcuts, string.Concat(trace.Claims.Where(c => c.Line > 4).Select(c => c.Shortcut ? "*" : "")));
+    }
+
+    [Theory]
     [InlineData("The sum of n_0 and n_1 at each iteration is:", 2)]
     [InlineData("The sum of n_0 and n_1 is:", 0)]
     [InlineData("At each iteration the values are:", 0)]

@@ -521,6 +521,22 @@ internal sealed class ParseRun
         }
     }
 
+    // Whether the next line that holds anything after `lineNumber` (1-based) is a compound assignment ("n_1 -= 2  # n_1 = -3").
+    private bool StatementFollows(int lineNumber)
+    {
+        for (var k = lineNumber; k < _lines.Length; k++)
+        {
+            var next = _lines[k].AsSpan().Trim();
+            if (!next.IsEmpty)
+            {
+                var assign = next.IndexOf('=');
+                return assign > 0 && next[assign - 1] is '+' or '-' or '*' or '/';
+            }
+        }
+
+        return false;
+    }
+
     private void ReadLine(int lineNumber, string text, string original, bool answered = false)
     {
         var normalized = LineNormalizer.Normalize(text);
@@ -531,7 +547,9 @@ internal sealed class ParseRun
         {
             // "# End of the innermost loop, return to the fifth loop" in a code block is a comment over the next statement,
             // which still runs once ("n_6 += 2  # n_6 = 3"): it opens no loop summary or readout (gpt35/complexity-cot/465).
-            _section = (section is LineSection.Loop or LineSection.Readout) && _inCode && text.AsSpan().TrimStart().StartsWith('#') ? LineSection.None : section;
+            // So is "# Repeat n times" over such statements outside a fence (holdout73 gpt35/complexity-cot/145: each of its
+            // blocks read as a loop summed up, where its reader matched the values to single writes).
+            _section = (section is LineSection.Loop or LineSection.Readout) && (_inCode || StatementFollows(lineNumber)) && text.AsSpan().TrimStart().StartsWith('#') ? LineSection.None : section;
             _sectionHasLines = false;
             _events.Add(ReadEvent.ForReading(lineNumber, ReadingKind.Chatter));
             return;
