@@ -1176,6 +1176,18 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("result2 = g(3)", false)]
+    [InlineData("result2 = 9", true)]
+    public void A_name_the_program_lacks_given_no_value_executes_no_invented_step(string line, bool extra)
+    {
+        // holdout jurassic2-ultra/complexity-redundant-cot/827: "result2 = g(10)" beside an invented function g, with no
+        // value, counted as an extra step its reader did not see; a value given to such a name still is one.
+        var verdict = CaseScorer.Score(Programs.Loop(), [], Scoring.LoopReplies.FullTrace + "\n" + line + "\n<result>1</result>");
+
+        Assert.Equal(extra, verdict.Modes.Contains(FailureMode.HallucinatedSteps));
+    }
+
+    [Theory]
     [InlineData("n_0 += 2  # n_0 = 3\nn_0 += 2  # n_0 = 5", "")]
     [InlineData("n_0 = 3\nn_0 = 5", "**")]
     public void A_hash_comment_over_statements_opens_no_loop_summary_outside_a_fence_too(string block, string shortcuts)

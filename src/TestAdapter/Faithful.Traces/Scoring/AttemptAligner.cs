@@ -94,6 +94,12 @@ internal sealed class AttemptAligner(
             {
                 bare.Add(c);
             }
+            else if (claim.Value is null && number is null)
+            {
+                // "result2 = g(10)" with no value, for a name the program does not have: a line of code that states
+                // nothing computed, so it executes no step, invented or not.
+                roles[c] = ClaimRole.Observation;
+            }
             else
             {
                 roles[c] = ClaimRole.Extra;
