@@ -94,6 +94,31 @@ public sealed class AskedInputTests
         });
     }
 
+    [Theory]
+    [InlineData("def f(n):\n    return -6\n\nassert f(3) == -6", new long[] { -6 })]
+    [InlineData("def f(n):\n    return -6\n\nassert f(4) == -8", new long[0])]
+    [InlineData("def f(n):\n    return -6\n\nassert f(2) == -4\nassert f(3) == -6", new long[0])]
+    public void An_assertion_of_the_asked_call_states_the_answer_unless_it_is_one_test_of_several(string reply, long[] answers)
+    {
+        // holdout jurassic2-ultra/complexity-redundant-cot/738 and holdout74 llamacodeinstruct/complexity-cot/1250: their
+        // readers took the value asserted for f(asked) as the answer; unit tests over several inputs (holdout
+        // llamacodeinstruct/complexity-cot/702) and an assertion for another input state none.
+        Assert.Equal(answers.Select(a => (long?)a), Values(Parse(reply)));
+    }
+
+    [Fact]
+    public void An_assertion_of_the_asked_call_closing_a_tag_of_code_states_its_answer()
+    {
+        var code = "def f(n):\n    n_0 = 0\n    for _ in range(n):\n        n_0 -= 2\n        n_0 -= 2\n        n_0 += 2\n"
+            + "    for _ in range(n):\n        n_0 -= 2\n    return sum([n_0])\n\nassert f(3) == -12";
+
+        // The tag holds the asserted value (a long tag's lines are read as well, so the line states it too).
+        var values = Values(Parse("<result>\n" + code + "\n</result>"));
+
+        Assert.NotEmpty(values);
+        Assert.All(values, value => Assert.Equal(-12L, value));
+    }
+
     [Fact]
     public void Answers_for_other_values_of_the_input_are_not_answers()
     {

