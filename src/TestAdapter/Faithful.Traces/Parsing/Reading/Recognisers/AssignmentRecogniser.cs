@@ -219,6 +219,22 @@ internal static class AssignmentRecogniser
     private static bool CountsRuns(List<Token> tokens, int value, int end) =>
         value + 1 < end && tokens[value + 1] is { Kind: TokenKind.Word } word && word.In(WordLists.PassCount);
 
+    // "n_0 = 2^10 = 1024", "n_3 = 1 * (-2)^10 = 1024" for n=10: a power whose exponent is the asked input is a loop's
+    // closed form evaluated, its end value, not one write (holdout74 llama3-70b/complexity-redundant-cot/91: read as a
+    // single step, its value went to the loop's first write, a false arithmetic error).
+    private static bool IsPowerOfInput(string work, long input)
+    {
+        var caret = work.LastIndexOf('^');
+        if (caret < 0 || work.IndexOf('^') != caret)
+        {
+            return false;
+        }
+
+        var exponent = work.AsSpan(caret + 1).Trim().Trim("()");
+        return long.TryParse(exponent, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var power)
+            && power == input && input > 1;
+    }
+
     private static void ProposeAnchoredClause(LineContext line, int anchor, int end, Proposals proposals)
     {
         var tokens = line.Tokens;
@@ -246,8 +262,9 @@ internal static class AssignmentRecogniser
 
             var work = found.PartStart > rhsStart ? Slice(text, tokens, rhsStart, found.PartStart) : ArithmeticTokens.WorkInParenthesesAfter(text, tokens, found.At, end, found.Value);
             var score = ProposalScores.Assignment + (work is null ? 0 : ProposalScores.WorkShown);
+            var atInput = work is not null && line.Knowledge.Asked is { } input && IsPowerOfInput(work, input.Value);
             var proposal = proposals.Add(ReadingKind.Execution, anchor, Math.Min(end, found.At + 1), score)
-                .With(new LineClaim(name, line.StepNumber, found.Value, work));
+                .With(new LineClaim(name, line.StepNumber, found.Value, work, Shortcut: atInput, ClosedForm: atInput));
             if (anchor > 0 && StatesWith(tokens, anchor))
             {
                 // "Begin the loop with n_2 = -1, running it 10 times": the state going into the loop, not its end.
