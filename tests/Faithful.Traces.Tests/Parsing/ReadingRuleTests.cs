@@ -1177,6 +1177,21 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("Now, let's substitute n=3 into the equations.", true)]
+    [InlineData("Now, let's substitute `n = 3` into these expressions:", true)]
+    [InlineData("Now, let's look at the equations.", false)]
+    public void A_sentence_that_substitutes_the_asked_input_opens_the_loops_end_values(string heading, bool wrongEnd)
+    {
+        // holdout76 gpt35/complexity-redundant-cot/726: a sentence substituting n=10 into the closed forms, over one value
+        // per variable; a flip's wrong end value (1 where ten flips of -1 give -1) went to the variable's second write,
+        // which holds 1, and the arithmetic error its reader saw was hidden.
+        var reply = "n_1 goes down by 1 in each inner pass.\n" + heading + "\nn_1 = -2\nn_0 = 7";
+        var parsed = TraceParser.Parse(reply, Programs.Loop(), AnswerExtraction.Default with { Asked = new AskedInput("n", 3, "f") });
+
+        Assert.Equal(wrongEnd, CaseScorer.Score(Programs.Loop(), [], parsed).Modes.Contains(FailureMode.ArithmeticError));
+    }
+
+    [Theory]
     [InlineData("n_1 = (-1)^3 = -1", true)]
     [InlineData("n_1 = 1 * (-1)^3 = -1", true)]
     [InlineData("n_1 = (-1)^2 = 1", false)]

@@ -771,9 +771,18 @@ internal sealed class ParseRun
         var trimmedRaw = raw.AsSpan().Trim();
         var heading = trimmedRaw.StartsWith('#') || (trimmedRaw.StartsWith("**", StringComparison.Ordinal) && trimmedRaw.EndsWith("**", StringComparison.Ordinal));
         var span = content.AsSpan().Trim().TrimEnd("* #");
-        if (span.Length == 0 || span.Length > 80 || !(span.EndsWith(':') || heading))
+        if (span.Length == 0 || span.Length > 80)
         {
             return null;
+        }
+
+        if (!(span.EndsWith(':') || heading))
+        {
+            // A sentence that puts the asked input into the closed forms above ("We now substitute n=3 to get the
+            // values.") opens their values at the loops' ends, as a heading would (holdout76
+            // gpt35/complexity-redundant-cot/726: a flip's end value below it went to the variable's second write, hiding
+            // a wrong end value).
+            return span.EndsWith('.') && SubstitutesInput(span, asked) ? LineSection.Readout : null;
         }
 
         if (HasLinkOutsideParentheses(span))
@@ -783,7 +792,8 @@ internal sealed class ParseRun
             // holdout, and a few gpt4 replies more); any other line with a link is none.
             // (The words are tested first: a bold line "**s1 = 7**" reaches this on every line of some styles.)
             return span.EndsWith(':')
-                && (span.Contains("the final values", StringComparison.OrdinalIgnoreCase) || span.Contains("end up as follows", StringComparison.OrdinalIgnoreCase))
+                && (span.Contains("the final values", StringComparison.OrdinalIgnoreCase) || span.Contains("end up as follows", StringComparison.OrdinalIgnoreCase)
+                    || span.Contains("substitut", StringComparison.OrdinalIgnoreCase))
                 && OnlyLinkNamesInput(span, asked)
                 ? LineSection.Readout : null;
         }
@@ -809,6 +819,10 @@ internal sealed class ParseRun
         var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
         return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
     }
+
+    // "substitute n=10", "substituting `n = 3`": the asked input put into expressions, the line's only link.
+    private static bool SubstitutesInput(ReadOnlySpan<char> span, AskedInput? asked) =>
+        span.Contains("substitut", StringComparison.OrdinalIgnoreCase) && HasLinkOutsideParentheses(span) && OnlyLinkNamesInput(span, asked);
 
     // "For `n=3`, the final values are:": the only link names the asked input, so the line may still be a heading.
     private static bool OnlyLinkNamesInput(ReadOnlySpan<char> span, AskedInput? asked)
