@@ -58,6 +58,10 @@ internal static class Programs
     public static StepProgram Loop() =>
         NestedLoop("Loop", "Nested constant loops", secondInitial: 0, innerRuns: 2, BinaryOp.Subtract, innerLiteral: 1, "n_1 -= 1;");
 
+    /// <summary>n_0 = 1; n_1 = 0; for 3 { n_0 += 2; for 3 { n_1 -= 1; } }: n_1 runs -1 -2 -3, ..., -9 (answer -2).</summary>
+    public static StepProgram LongInnerLoop() =>
+        NestedLoop("LongInnerLoop", "Nested constant loops, three inner runs", secondInitial: 0, innerRuns: 3, BinaryOp.Subtract, innerLiteral: 1, "n_1 -= 1;");
+
     /// <summary>n_0 = 1; n_1 = 1; for 3 { n_0 += 2; for 3 { n_1 *= -1; } }: nine flips, so n_1 ends at -1.</summary>
     public static StepProgram FlipLoop() =>
         NestedLoop("FlipLoop", "A counter and a nested sign flip", secondInitial: 1, innerRuns: 3, BinaryOp.Multiply, innerLiteral: -1, "n_1 *= -1;");

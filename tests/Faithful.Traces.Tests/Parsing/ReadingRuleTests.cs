@@ -1177,6 +1177,33 @@ public sealed class ReadingRuleTests
     }
 
     [Theory]
+    [InlineData("3. The inner loop ends, so we return to the outer loop:", false)]
+    [InlineData("3. The inner loop ends:", true)]
+    public void A_heading_that_returns_to_an_enclosing_loop_opens_its_next_pass_not_a_summary(string heading, bool summary)
+    {
+        // holdout74 gpt35/complexity-cot/748: after one walk down the nest, headings that end a loop and return to the one
+        // around it, over one more write of each variable; read as loop summaries, the single writes went to the loops'
+        // ends as five arithmetic errors its reader did not see. A heading that only ends a loop still sums it up.
+        var reply = "1. Initialize the variables: n_0=1, n_1=0\n2. Start the outer loop:\n   - n_0 is incremented by 2, so n_0 becomes 3\n"
+            + "   - n_1 is decremented by 1, so n_1 becomes -1\n" + heading + "\n   - n_1 is decremented by 1, so n_1 becomes -2";
+        var verdict = CaseScorer.Score(Programs.LongInnerLoop(), [], reply);
+
+        Assert.Equal(summary, verdict.Modes.Contains(FailureMode.ArithmeticError));
+    }
+
+    [Theory]
+    [InlineData("7\n7", 7L)]
+    [InlineData("7\n8", null)]
+    public void The_same_value_printed_twice_under_a_call_is_its_answer(string printed, long? answer)
+    {
+        // holdout78 jurassic2-ultra/complexity-redundant-cot/565: "60" twice under "print(f(10))", its reader's answer; two
+        // different numbers under a call are a list of options, no answer.
+        var trace = Loop("n_0 = 3\nprint(f(3))\n" + printed);
+
+        Assert.Equal(answer, trace.Answers.Select(a => a.Value?.Int64).FirstOrDefault());
+    }
+
+    [Theory]
     [InlineData("Now, let's substitute n=3 into the equations.", true)]
     [InlineData("Now, let's substitute `n = 3` into these expressions:", true)]
     [InlineData("Now, let's look at the equations.", false)]
@@ -1256,7 +1283,8 @@ public sealed class ReadingRuleTests
             + "    for _ in range(n):\n        n_0 += 2\n    for _ in range(n):\n        n_1 -= 1\n    return sum([n_0, n_1])\n\nprint(f(3))\nprint(g(3))\n\n";
         var trace = Loop("<result>\n" + code + printed + "\n</result>");
 
-        Assert.Equal(value, Assert.Single(trace.Answers).Value?.Int64);
+        // (The value printed twice under the last call is read on its own line as well: one value either way.)
+        Assert.Equal([value], trace.Answers.Select(a => a.Value?.Int64).Distinct());
     }
 
     [Theory]

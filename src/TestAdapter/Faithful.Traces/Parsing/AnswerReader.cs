@@ -112,8 +112,10 @@ internal static partial class AnswerReader
 
             for (var after = index + extra + 1; after < lines.Count && after <= index + extra + 2; after++)
             {
+                // Another number below makes a list (options to choose from); the same number again does not (holdout78
+                // jurassic2-ultra/complexity-redundant-cot/565: "60" twice under "print(f(10))", its reader's answer).
                 var following = lines[after].Trim().Trim('`', '*');
-                if (following.Length > 0 && IsLoneNumber(following))
+                if (following.Length > 0 && IsLoneNumber(following) && following != text)
                 {
                     return null;
                 }

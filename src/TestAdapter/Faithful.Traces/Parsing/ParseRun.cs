@@ -815,14 +815,21 @@ internal sealed class ParseRun
             return LineSection.Snapshot;
         }
 
-        // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop.
+        // "2. Iterate 3 times:", "After 10 iterations:": the lines below sum up a loop. "The inner loop ends, so we return to
+        // the outer loop:" goes on to the enclosing loop's next pass, one write a line (holdout74 gpt35/complexity-cot/748:
+        // read as loop ends, its single writes became five arithmetic errors its reader did not see).
         var loop = new LineContext(text, null, null, NameRules.Prose, LineSection.None, ReaderKnowledge.None);
-        return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) ? LineSection.Loop : LineSection.None;
+        return loop.Sentences.Count > 0 && loop.IsShortcutSentence(loop.Sentences.Count - 1) && !ReturnsToLoop(lower) ? LineSection.Loop : LineSection.None;
     }
 
     // "substitute n=10", "substituting `n = 3`": the asked input put into expressions, the line's only link.
     private static bool SubstitutesInput(ReadOnlySpan<char> span, AskedInput? asked) =>
         span.Contains("substitut", StringComparison.OrdinalIgnoreCase) && HasLinkOutsideParentheses(span) && OnlyLinkNamesInput(span, asked);
+
+    // "..., so we return to the fifth inner loop:", "go back to the second loop:": the walk goes on in another loop's pass.
+    private static bool ReturnsToLoop(string lower) =>
+        (lower.Contains(" return to ", StringComparison.Ordinal) || lower.Contains("back to ", StringComparison.Ordinal))
+        && lower.Contains("loop", StringComparison.Ordinal);
 
     // "For `n=3`, the final values are:": the only link names the asked input, so the line may still be a heading.
     private static bool OnlyLinkNamesInput(ReadOnlySpan<char> span, AskedInput? asked)
