@@ -119,6 +119,17 @@ public sealed class AskedInputTests
         Assert.All(values, value => Assert.Equal(-12L, value));
     }
 
+    [Theory]
+    [InlineData("Test\nn=2\n<result>-2</result>\nn=3\n<result>-6</result>", new long[] { -6 })]
+    [InlineData("n = 0\nn_0 = -6\n<result>-6</result>", new long[] { -6 })]
+    public void A_value_of_the_input_alone_on_its_line_is_what_the_answer_right_under_it_is_for(string reply, long[] answers)
+    {
+        // holdout80 llamacodeinstruct/complexity-cot/399: tags under "n=2" and "n=3" lines of invented tests; the one for
+        // n=2 was read as a first answer (a false self-correction). The line right under such a value only: "n = 0"
+        // set in code opens no section for the answers further down.
+        Assert.Equal(answers.Select(a => (long?)a), Values(Parse(reply)));
+    }
+
     [Fact]
     public void Answers_for_other_values_of_the_input_are_not_answers()
     {

@@ -149,6 +149,10 @@ public sealed record AskedInput(string Name, long Value, string? Function)
         return null;
     }
 
+    /// <summary>The value a line that is nothing but this input's assignment gives it ("n=2", "`n = 4`"), else null.</summary>
+    public long? AloneIn(string line) =>
+        Assignment(line.AsSpan().Trim(" \t*`"), wholeText: true) is { } alone && alone.Name == Name ? alone.Value : null;
+
     // "n=3", "n = 3", "`n=3`": a name, '=', an integer (not "n == 3", not "n_0 = 3" read as "n").
     private static (string Name, long Value)? Assignment(ReadOnlySpan<char> text, bool wholeText = false)
     {

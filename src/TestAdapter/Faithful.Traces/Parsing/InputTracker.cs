@@ -14,6 +14,9 @@ internal sealed class InputTracker(AskedInput asked)
     private long? _otherOnLine;
     private long? _sectionFromNextLine;
 
+    // "n=2" alone on the line before: the value the next line's answers are for, that line only.
+    private long? _aloneAbove;
+
     /// <summary>Whether the current line names the asked value itself ("So, for n=3, n_0 will be -1").</summary>
     public bool NamesAsked { get; private set; }
 
@@ -38,6 +41,16 @@ internal sealed class InputTracker(AskedInput asked)
         }
 
         _otherOnLine = named is { } value && value != asked.Value ? value : null;
+
+        // "Test", "n=2", "<result>-2</result>", "n=3", "<result>1</result>": a value of the input alone on its line is
+        // what the answer right under it is for (holdout80 llamacodeinstruct/complexity-cot/399: the tag under "n=2" was
+        // read as a first answer, a false self-correction). Only the next line: "n = 0" inside code opens no section.
+        if (_aloneAbove is { } above && above != asked.Value && answer is not null)
+        {
+            _otherOnLine ??= above;
+        }
+
+        _aloneAbove = answer is null ? asked.AloneIn(line) : null;
         if (cut < line.Length)
         {
             _sectionFromNextLine = asked.AnnouncedIn(line.AsSpan(cut));
